@@ -1,0 +1,85 @@
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
+
+namespace Rockstor.Domain.Accounts;
+
+public sealed class AdminUser
+{
+    public required string Username { get; init; }
+
+    public required string PasswordHash { get; set; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+public interface IUserRepository
+{
+    bool Any();
+
+    AdminUser? Find(string username);
+
+    void Add(AdminUser user);
+}
+
+public interface IPasswordHasher
+{
+    string Hash(string password);
+
+    bool Verify(string hash, string password);
+}
+
+public sealed record SetupRequest(string? Username, string? Password, string? Hostname);
+
+/// <summary>The appliance's admin account: made once at first start, then used to log in.</summary>
+public sealed class AccountService(IUserRepository users, IApplianceStore appliance, IPasswordHasher hasher, TimeProvider time)
+{
+    public const int MinPasswordLength = 8;
+
+    private readonly Lock _setupGate = new();
+
+    public bool IsSetUp => users.Any();
+
+    public void Setup(SetupRequest request)
+    {
+        var username = ValidateUsername(request.Username);
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length < MinPasswordLength)
+        {
+            throw new ValidationException($"The password must have at least {MinPasswordLength} characters.");
+        }
+
+        var hostname = Hostnames.Validate(request.Hostname);
+        lock (_setupGate)
+        {
+            if (users.Any())
+            {
+                throw new ConflictException("This appliance is already set up; log in with its admin account.");
+            }
+
+            var info = appliance.Get() ?? throw new InvalidOperationException("The appliance identity has not been made yet.");
+            info.Hostname = hostname;
+            appliance.Save(info);
+            users.Add(new AdminUser { Username = username, PasswordHash = hasher.Hash(request.Password), CreatedAt = time.GetUtcNow() });
+        }
+    }
+
+    /// <summary>The user when the credentials are right, else null (the caller does not learn which part was wrong).</summary>
+    public AdminUser? Verify(string? username, string? password)
+    {
+        if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
+        {
+            return null;
+        }
+
+        var user = users.Find(username);
+        return user is not null && hasher.Verify(user.PasswordHash, password) ? user : null;
+    }
+
+    private static string ValidateUsername(string? username)
+    {
+        var ok = !string.IsNullOrEmpty(username) && username.Length <= 32
+            && char.IsAsciiLetter(username[0])
+            && username.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+        return ok ? username! : throw new ValidationException(
+            $"'{username}' is not a valid username. Use 1 to 32 letters, digits, '-', '_' and '.', starting with a letter.");
+    }
+}

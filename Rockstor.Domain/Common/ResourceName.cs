@@ -1,0 +1,48 @@
+namespace Rockstor.Domain.Common;
+
+/// <summary>
+/// The one naming rule for pools, shares and snapshots. A name may start with a digit (appliance ids
+/// do, and names are made from them), and it can never be a path or an option to a command.
+/// </summary>
+public static class ResourceName
+{
+    public const int MaxLength = 64;
+
+    public const string Rule =
+        "Use 1 to 64 characters: letters, digits, '-', '_' and '.'; it must start with a letter or a digit.";
+
+    public static bool IsValid(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > MaxLength)
+        {
+            return false;
+        }
+
+        if (!char.IsAsciiLetterOrDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return !name.Contains("..", StringComparison.Ordinal);
+    }
+
+    /// <summary>Returns the name unchanged, or throws a <see cref="ValidationException"/> that says what is allowed.</summary>
+    public static string Validate(string? name, string what)
+    {
+        if (!IsValid(name))
+        {
+            var shown = string.IsNullOrEmpty(name) ? "An empty name" : $"'{name}'";
+            throw new ValidationException($"{shown} is not a valid {what} name. {Rule}");
+        }
+
+        return name!;
+    }
+}

@@ -1,0 +1,36 @@
+namespace Rockstor.Domain.Pools;
+
+/// <summary>A btrfs filesystem on whole disks or on an image file, mounted under the mount root.</summary>
+public sealed class Pool
+{
+    public required string Name { get; init; }
+
+    public required RaidLevel RaidLevel { get; init; }
+
+    /// <summary>The block devices as given at creation; for an image pool, the loop device it had then.</summary>
+    public required IReadOnlyList<string> Devices { get; init; }
+
+    /// <summary>The backing file of an image pool, or null for a pool on disks.</summary>
+    public string? ImageFile { get; init; }
+
+    /// <summary>The btrfs filesystem uuid, which identifies the pool whatever its devices are called now.</summary>
+    public required string Uuid { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public bool IsImagePool => ImageFile is not null;
+}
+
+/// <summary>A pool as listed: its record, where it is mounted and how full it is.</summary>
+public sealed record PoolView(Pool Pool, string MountPoint, bool Mounted, long SizeBytes, long UsedBytes);
+
+public interface IPoolRepository
+{
+    IReadOnlyList<Pool> List();
+
+    Pool? Find(string name);
+
+    void Add(Pool pool);
+
+    void Remove(string name);
+}

@@ -1,0 +1,289 @@
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Domain.Pools;
+
+public sealed class PoolService(
+    IPoolRepository pools,
+    IShareRepository shares,
+    ISnapshotRepository snapshots,
+    IBtrfs btrfs,
+    IBlockDevices devices,
+    IStorageFiles files,
+    StorageLayout layout,
+    StorageLock storageLock,
+    TimeProvider time)
+{
+    public const int MaxImageSizeGiB = 16 * 1024;
+
+    public async Task<IReadOnlyList<PoolView>> ListAsync(CancellationToken ct)
+    {
+        var views = new List<PoolView>();
+        foreach (var pool in pools.List())
+        {
+            views.Add(await ViewAsync(pool, ct).ConfigureAwait(false));
+        }
+
+        return views;
+    }
+
+    public async Task<PoolView> GetAsync(string name, CancellationToken ct) =>
+        await ViewAsync(Require(name), ct).ConfigureAwait(false);
+
+    public Pool Require(string name) =>
+        pools.Find(name) ?? throw new NotFoundException($"There is no pool named '{name}'.");
+
+    /// <summary>Whether the pool's filesystem is the one mounted at its mount point.</summary>
+    public async Task<bool> IsMountedAsync(Pool pool, CancellationToken ct) =>
+        string.Equals(
+            await btrfs.GetMountedFilesystemUuidAsync(layout.PoolMountPoint(pool.Name), ct).ConfigureAwait(false),
+            pool.Uuid,
+            StringComparison.OrdinalIgnoreCase);
+
+    public async Task<Pool> RequireMountedAsync(string name, CancellationToken ct)
+    {
+        var pool = Require(name);
+        if (!await IsMountedAsync(pool, ct).ConfigureAwait(false))
+        {
+            throw new ConflictException($"Pool '{name}' is not mounted at {layout.PoolMountPoint(name)}.");
+        }
+
+        return pool;
+    }
+
+    public async Task<PoolView> CreateAsync(CreateDiskPool request, CancellationToken ct)
+    {
+        var name = ResourceName.Validate(request.Name, "pool");
+        var wanted = request.Devices?.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).ToList() ?? [];
+        if (wanted.Count == 0)
+        {
+            throw new ValidationException("Choose at least one disk for the pool.");
+        }
+
+        if (wanted.Distinct(StringComparer.Ordinal).Count() != wanted.Count)
+        {
+            throw new ValidationException("A disk is listed more than once.");
+        }
+
+        RaidLevels.ValidateDeviceCount(request.RaidLevel, wanted.Count);
+
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        EnsureNameFree(name);
+
+        var disks = (await devices.ListDisksAsync(ct).ConfigureAwait(false)).ToDictionary(d => d.Path, StringComparer.Ordinal);
+        foreach (var device in wanted)
+        {
+            if (!disks.TryGetValue(device, out var disk))
+            {
+                throw new ValidationException($"'{device}' is not a disk on this appliance.");
+            }
+
+            if (!disk.Usable)
+            {
+                throw new ValidationException($"{device} cannot be used: {disk.Unusable}.");
+            }
+        }
+
+        var undo = new Undo();
+        try
+        {
+            undo.Add(async () =>
+            {
+                foreach (var device in wanted)
+                {
+                    await devices.WipeAsync(device, CancellationToken.None).ConfigureAwait(false);
+                }
+            });
+            var uuid = await btrfs.MakeFilesystemAsync(name, request.RaidLevel, wanted, ct).ConfigureAwait(false);
+            var pool = new Pool
+            {
+                Name = name,
+                RaidLevel = request.RaidLevel,
+                Devices = wanted,
+                Uuid = uuid,
+                CreatedAt = time.GetUtcNow(),
+            };
+            await MountNewAsync(pool, wanted, undo, ct).ConfigureAwait(false);
+            pools.Add(pool);
+            return await ViewAsync(pool, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await undo.RunAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task<PoolView> CreateAsync(CreateImagePool request, CancellationToken ct)
+    {
+        var name = ResourceName.Validate(request.Name, "pool");
+        if (request.ImageSizeGiB is < 1 or > MaxImageSizeGiB)
+        {
+            throw new ValidationException($"The image size must be between 1 and {MaxImageSizeGiB} GiB.");
+        }
+
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        EnsureNameFree(name);
+        var image = layout.ImageFile(name);
+        if (files.Exists(image))
+        {
+            throw new ConflictException($"The image file {image} already exists; remove it or choose another name.");
+        }
+
+        var undo = new Undo();
+        try
+        {
+            files.CreateDirectory(layout.ImagesDirectory);
+            await devices.CreateImageFileAsync(image, request.ImageSizeGiB * 1024L * 1024 * 1024, ct).ConfigureAwait(false);
+            undo.Add(() => files.DeleteFile(image));
+            var loop = await devices.AttachLoopAsync(image, ct).ConfigureAwait(false);
+            undo.Add(() => devices.DetachLoopAsync(image, CancellationToken.None));
+            var uuid = await btrfs.MakeFilesystemAsync(name, RaidLevel.Single, [loop], ct).ConfigureAwait(false);
+            var pool = new Pool
+            {
+                Name = name,
+                RaidLevel = RaidLevel.Single,
+                Devices = [loop],
+                ImageFile = image,
+                Uuid = uuid,
+                CreatedAt = time.GetUtcNow(),
+            };
+            await MountNewAsync(pool, [loop], undo, ct).ConfigureAwait(false);
+            pools.Add(pool);
+            return await ViewAsync(pool, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await undo.RunAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the pool: unmounts it, detaches and removes its image file or wipes its disks. A pool that
+    /// holds shares is deleted only when <paramref name="deleteShares"/> confirms it.
+    /// </summary>
+    public async Task DeleteAsync(string name, bool deleteShares, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var pool = Require(name);
+        var poolShares = shares.ListInPool(name);
+        if (poolShares.Count > 0 && !deleteShares)
+        {
+            throw new ConflictException(
+                $"Pool '{name}' holds {poolShares.Count} share(s) ({string.Join(", ", poolShares.Select(s => s.Name))}). " +
+                "Delete them first, or confirm deleting the pool with everything on it.");
+        }
+
+        var mountPoint = layout.PoolMountPoint(name);
+        if (await btrfs.GetMountedFilesystemUuidAsync(mountPoint, ct).ConfigureAwait(false) is not null)
+        {
+            await devices.UnmountAsync(mountPoint, ct).ConfigureAwait(false);
+        }
+
+        files.RemoveEmptyDirectory(mountPoint);
+        if (pool.ImageFile is { } image)
+        {
+            await devices.DetachLoopAsync(image, ct).ConfigureAwait(false);
+            files.DeleteFile(image);
+        }
+        else
+        {
+            foreach (var device in pool.Devices)
+            {
+                await devices.WipeAsync(device, ct).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var snapshot in snapshots.ListInPool(name))
+        {
+            snapshots.Remove(snapshot.Share, snapshot.Name);
+        }
+
+        foreach (var share in poolShares)
+        {
+            shares.Remove(share.Name);
+        }
+
+        pools.Remove(name);
+    }
+
+    /// <summary>Mounts every known pool that is not mounted yet (at start-up). Returns one message per pool that failed.</summary>
+    public async Task<IReadOnlyList<string>> MountAllAsync(CancellationToken ct)
+    {
+        var failures = new List<string>();
+        var scanned = false;
+        foreach (var pool in pools.List())
+        {
+            try
+            {
+                if (await IsMountedAsync(pool, ct).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                IReadOnlyList<string> poolDevices;
+                if (pool.ImageFile is { } image)
+                {
+                    poolDevices = [await devices.AttachLoopAsync(image, ct).ConfigureAwait(false)];
+                }
+                else
+                {
+                    if (!scanned)
+                    {
+                        await devices.ScanAsync(ct).ConfigureAwait(false);
+                        scanned = true;
+                    }
+
+                    poolDevices = pool.Devices;
+                }
+
+                files.CreateDirectory(layout.PoolMountPoint(pool.Name));
+                await devices.MountAsync(poolDevices, layout.PoolMountPoint(pool.Name), ct).ConfigureAwait(false);
+            }
+            catch (RockstorException e)
+            {
+                failures.Add($"Pool '{pool.Name}' could not be mounted: {e.Message}");
+            }
+        }
+
+        return failures;
+    }
+
+    private async Task MountNewAsync(Pool pool, IReadOnlyList<string> poolDevices, Undo undo, CancellationToken ct)
+    {
+        var mountPoint = layout.PoolMountPoint(pool.Name);
+        var made = !files.Exists(mountPoint);
+        files.CreateDirectory(mountPoint);
+        if (made)
+        {
+            undo.Add(() => files.RemoveEmptyDirectory(mountPoint));
+        }
+
+        await devices.MountAsync(poolDevices, mountPoint, ct).ConfigureAwait(false);
+        undo.Add(() => devices.UnmountAsync(mountPoint, CancellationToken.None));
+        await btrfs.EnableQuotaAsync(mountPoint, ct).ConfigureAwait(false);
+    }
+
+    private void EnsureNameFree(string name)
+    {
+        if (pools.Find(name) is not null)
+        {
+            throw new ConflictException($"A pool named '{name}' already exists.");
+        }
+    }
+
+    private async Task<PoolView> ViewAsync(Pool pool, CancellationToken ct)
+    {
+        var mountPoint = layout.PoolMountPoint(pool.Name);
+        if (!await IsMountedAsync(pool, ct).ConfigureAwait(false))
+        {
+            return new PoolView(pool, mountPoint, false, 0, 0);
+        }
+
+        var usage = await btrfs.GetUsageAsync(mountPoint, ct).ConfigureAwait(false);
+        return new PoolView(pool, mountPoint, true, usage.SizeBytes, usage.UsedBytes);
+    }
+}

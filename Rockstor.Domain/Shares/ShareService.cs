@@ -1,0 +1,116 @@
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Domain.Shares;
+
+public sealed class ShareService(
+    IShareRepository shares,
+    ISnapshotRepository snapshots,
+    PoolService pools,
+    SnapshotReconciler reconciler,
+    IBtrfs btrfs,
+    IStorageFiles files,
+    StorageLayout layout,
+    StorageLock storageLock,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<ShareView>> ListAsync(CancellationToken ct)
+    {
+        var views = new List<ShareView>();
+        foreach (var byPool in shares.List().GroupBy(s => s.Pool))
+        {
+            var used = await UsageByPathAsync(byPool.Key, ct).ConfigureAwait(false);
+            views.AddRange(byPool.Select(share => new ShareView(
+                share,
+                layout.SharePath(share.Pool, share.Name),
+                used.GetValueOrDefault(share.Name))));
+        }
+
+        return views.OrderBy(v => v.Share.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public Share Require(string name) =>
+        shares.Find(name) ?? throw new NotFoundException($"There is no share named '{name}'.");
+
+    public async Task<ShareView> CreateAsync(string poolName, string name, CancellationToken ct)
+    {
+        ResourceName.Validate(name, "share");
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var pool = await pools.RequireMountedAsync(poolName, ct).ConfigureAwait(false);
+        if (shares.Find(name) is not null)
+        {
+            throw new ConflictException($"A share named '{name}' already exists.");
+        }
+
+        var path = layout.SharePath(pool.Name, name);
+        if (files.Exists(path))
+        {
+            throw new ConflictException($"{path} already exists on pool '{pool.Name}'.");
+        }
+
+        var subvolume = await btrfs.CreateSubvolumeAsync(path, ct).ConfigureAwait(false);
+        var share = new Share { Name = name, Pool = pool.Name, Uuid = subvolume.Uuid, CreatedAt = time.GetUtcNow() };
+        try
+        {
+            shares.Add(share);
+        }
+        catch
+        {
+            await btrfs.DeleteSubvolumeAsync(path, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        return new ShareView(share, path, 0);
+    }
+
+    /// <summary>
+    /// Deletes the share. While it has snapshots this is refused unless <paramref name="deleteSnapshots"/>
+    /// confirms that they go too.
+    /// </summary>
+    public async Task DeleteAsync(string name, bool deleteSnapshots, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var share = Require(name);
+        var pool = await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
+        await reconciler.ReconcileAsync(pool, ct).ConfigureAwait(false);
+        var own = snapshots.ListForShare(name);
+        if (own.Count > 0 && !deleteSnapshots)
+        {
+            throw new ConflictException(
+                $"Share '{name}' has {own.Count} snapshot(s). Delete them first, or confirm deleting them with the share.");
+        }
+
+        foreach (var snapshot in own)
+        {
+            await btrfs.DeleteSubvolumeAsync(snapshot.Path, ct).ConfigureAwait(false);
+            snapshots.Remove(snapshot.Share, snapshot.Name);
+        }
+
+        files.RemoveEmptyDirectory(layout.ShareSnapshotsDirectory(share.Pool, name));
+        var path = layout.SharePath(share.Pool, name);
+        if (files.Exists(path))
+        {
+            await btrfs.DeleteSubvolumeAsync(path, ct).ConfigureAwait(false);
+        }
+
+        shares.Remove(name);
+    }
+
+    private async Task<Dictionary<string, long>> UsageByPathAsync(string poolName, CancellationToken ct)
+    {
+        var pool = pools.Require(poolName);
+        if (!await pools.IsMountedAsync(pool, ct).ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        var mountPoint = layout.PoolMountPoint(poolName);
+        var referenced = await btrfs.GetReferencedBytesAsync(mountPoint, ct).ConfigureAwait(false);
+        var subvolumes = await btrfs.ListSubvolumesAsync(mountPoint, ct).ConfigureAwait(false);
+        return subvolumes
+            .Where(s => !s.RelativePath.Contains('/', StringComparison.Ordinal))
+            .ToDictionary(s => s.RelativePath, s => referenced.GetValueOrDefault(s.Id), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,83 @@
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Domain.Snapshots;
+
+/// <summary>
+/// Makes the store agree with what btrfs has on disk for one pool: snapshots that appeared are added,
+/// those removed behind the appliance's back are dropped, flags that changed are updated, and a share
+/// whose subvolume is gone is forgotten. The caller holds the <see cref="StorageLock"/>.
+/// </summary>
+public sealed class SnapshotReconciler(
+    IShareRepository shares,
+    ISnapshotRepository snapshots,
+    IBtrfs btrfs,
+    StorageLayout layout,
+    TimeProvider time)
+{
+    public async Task ReconcileAsync(Pool pool, CancellationToken ct)
+    {
+        var mountPoint = layout.PoolMountPoint(pool.Name);
+        var onDisk = await btrfs.ListSubvolumesAsync(mountPoint, ct).ConfigureAwait(false);
+
+        var topLevel = onDisk
+            .Where(s => !s.RelativePath.Contains('/', StringComparison.Ordinal))
+            .Select(s => s.RelativePath)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var share in shares.ListInPool(pool.Name).Where(s => !topLevel.Contains(s.Name)))
+        {
+            shares.Remove(share.Name);
+        }
+
+        var stored = snapshots.ListInPool(pool.Name).ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var subvolume in onDisk)
+        {
+            if (StorageLayout.ParseSnapshotPath(subvolume.RelativePath) is not var (share, name)
+                || !ResourceName.IsValid(share) || !ResourceName.IsValid(name))
+            {
+                continue;
+            }
+
+            var key = Snapshot.KeyOf(share, name);
+            seen.Add(key);
+            if (stored.TryGetValue(key, out var known) && string.Equals(known.Uuid, subvolume.Uuid, StringComparison.OrdinalIgnoreCase))
+            {
+                if (known.ReadOnly != subvolume.ReadOnly || known.ReceivedUuid != subvolume.ReceivedUuid)
+                {
+                    known.ReadOnly = subvolume.ReadOnly;
+                    known.ReceivedUuid = subvolume.ReceivedUuid;
+                    snapshots.Upsert(known);
+                }
+
+                continue;
+            }
+
+            var path = layout.SnapshotPath(pool.Name, share, name);
+            var createdAt = subvolume.CreatedAt
+                ?? (await btrfs.ShowSubvolumeAsync(path, ct).ConfigureAwait(false)).CreatedAt
+                ?? time.GetUtcNow();
+            snapshots.Upsert(FromSubvolume(pool.Name, share, name, path, subvolume, createdAt));
+        }
+
+        foreach (var gone in stored.Values.Where(s => !seen.Contains(s.Key)))
+        {
+            snapshots.Remove(gone.Share, gone.Name);
+        }
+    }
+
+    public static Snapshot FromSubvolume(string pool, string share, string name, string path, Subvolume subvolume, DateTimeOffset createdAt) => new()
+    {
+        Pool = pool,
+        Share = share,
+        Name = name,
+        Path = path,
+        ReadOnly = subvolume.ReadOnly,
+        CreatedAt = createdAt,
+        Uuid = subvolume.Uuid,
+        ParentUuid = subvolume.ParentUuid,
+        ReceivedUuid = subvolume.ReceivedUuid,
+    };
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Domain.Snapshots;
+
+public sealed class SnapshotService(
+    ISnapshotRepository snapshots,
+    IShareRepository shares,
+    IPoolRepository poolStore,
+    PoolService pools,
+    SnapshotReconciler reconciler,
+    IBtrfs btrfs,
+    IStorageFiles files,
+    StorageLayout layout,
+    StorageLock storageLock,
+    TimeProvider time)
+{
+    /// <summary>Brings the store in line with every mounted pool, then answers the query from the store.</summary>
+    public async Task<SnapshotPage> ListAsync(SnapshotQuery query, CancellationToken ct)
+    {
+        await ReconcileAsync(ct).ConfigureAwait(false);
+        return snapshots.Query(query);
+    }
+
+    public async Task ReconcileAsync(CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        foreach (var pool in poolStore.List())
+        {
+            if (await pools.IsMountedAsync(pool, ct).ConfigureAwait(false))
+            {
+                await reconciler.ReconcileAsync(pool, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public Snapshot Require(string share, string name) =>
+        snapshots.Find(share, name) ?? throw new NotFoundException($"Share '{share}' has no snapshot named '{name}'.");
+
+    public async Task<Snapshot> CreateAsync(string shareName, string name, bool writable, CancellationToken ct)
+    {
+        ResourceName.Validate(name, "snapshot");
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var share = RequireShare(shareName);
+        await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
+        return await SnapshotAsync(share, name, readOnly: !writable, ct).ConfigureAwait(false);
+    }
+
+    public async Task DeleteAsync(string shareName, string name, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var snapshot = Require(shareName, name);
+        await pools.RequireMountedAsync(snapshot.Pool, ct).ConfigureAwait(false);
+        if (files.Exists(snapshot.Path))
+        {
+            await btrfs.DeleteSubvolumeAsync(snapshot.Path, ct).ConfigureAwait(false);
+        }
+
+        snapshots.Remove(shareName, name);
+    }
+
+    /// <summary>Makes a new writable share from the snapshot, in the same pool.</summary>
+    public async Task<ShareView> CloneAsync(string shareName, string name, string newShare, CancellationToken ct)
+    {
+        ResourceName.Validate(newShare, "share");
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var snapshot = Require(shareName, name);
+        await pools.RequireMountedAsync(snapshot.Pool, ct).ConfigureAwait(false);
+        if (shares.Find(newShare) is not null)
+        {
+            throw new ConflictException($"A share named '{newShare}' already exists.");
+        }
+
+        var path = layout.SharePath(snapshot.Pool, newShare);
+        if (files.Exists(path))
+        {
+            throw new ConflictException($"{path} already exists on pool '{snapshot.Pool}'.");
+        }
+
+        var subvolume = await btrfs.CreateSnapshotAsync(snapshot.Path, path, readOnly: false, ct).ConfigureAwait(false);
+        var share = new Share { Name = newShare, Pool = snapshot.Pool, Uuid = subvolume.Uuid, CreatedAt = time.GetUtcNow() };
+        try
+        {
+            shares.Add(share);
+        }
+        catch
+        {
+            await btrfs.DeleteSubvolumeAsync(path, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        return new ShareView(share, path, 0);
+    }
+
+    /// <summary>
+    /// Rolls the share back to the snapshot. The share's current state is first kept as a read-only
+    /// snapshot, whose name is returned, so a rollback never loses data.
+    /// </summary>
+    public async Task<Snapshot> RollbackAsync(string shareName, string name, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var share = RequireShare(shareName);
+        var snapshot = Require(shareName, name);
+        await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
+
+        var kept = await SnapshotAsync(share, FreeName(share.Name, "before-rollback-"), readOnly: true, ct).ConfigureAwait(false);
+
+        var sharePath = layout.SharePath(share.Pool, share.Name);
+        var staged = Path.Combine(layout.PoolMountPoint(share.Pool), $".rollback-new-{share.Name}");
+        var retired = Path.Combine(layout.PoolMountPoint(share.Pool), $".rollback-old-{share.Name}");
+        var replacement = await btrfs.CreateSnapshotAsync(snapshot.Path, staged, readOnly: false, ct).ConfigureAwait(false);
+        try
+        {
+            files.Move(sharePath, retired);
+        }
+        catch
+        {
+            await btrfs.DeleteSubvolumeAsync(staged, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        try
+        {
+            files.Move(staged, sharePath);
+        }
+        catch
+        {
+            files.Move(retired, sharePath);
+            await btrfs.DeleteSubvolumeAsync(staged, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        shares.Remove(share.Name);
+        shares.Add(new Share { Name = share.Name, Pool = share.Pool, Uuid = replacement.Uuid, CreatedAt = share.CreatedAt });
+        await btrfs.DeleteSubvolumeAsync(retired, ct).ConfigureAwait(false);
+        return kept;
+    }
+
+    private Share RequireShare(string name) =>
+        shares.Find(name) ?? throw new NotFoundException($"There is no share named '{name}'.");
+
+    private async Task<Snapshot> SnapshotAsync(Share share, string name, bool readOnly, CancellationToken ct)
+    {
+        if (snapshots.Find(share.Name, name) is not null)
+        {
+            throw new ConflictException($"Share '{share.Name}' already has a snapshot named '{name}'.");
+        }
+
+        var path = layout.SnapshotPath(share.Pool, share.Name, name);
+        if (files.Exists(path))
+        {
+            throw new ConflictException($"{path} already exists.");
+        }
+
+        files.CreateDirectory(layout.ShareSnapshotsDirectory(share.Pool, share.Name));
+        var subvolume = await btrfs.CreateSnapshotAsync(layout.SharePath(share.Pool, share.Name), path, readOnly, ct).ConfigureAwait(false);
+        var snapshot = SnapshotReconciler.FromSubvolume(share.Pool, share.Name, name, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow());
+        try
+        {
+            snapshots.Upsert(snapshot);
+        }
+        catch
+        {
+            await btrfs.DeleteSubvolumeAsync(path, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        return snapshot;
+    }
+
+    private string FreeName(string share, string prefix)
+    {
+        var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var name = prefix + stamp;
+        for (var i = 2; snapshots.Find(share, name) is not null; i++)
+        {
+            name = $"{prefix}{stamp}-{i}";
+        }
+
+        return name;
+    }
+}

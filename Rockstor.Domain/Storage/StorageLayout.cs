@@ -1,0 +1,32 @@
+namespace Rockstor.Domain.Storage;
+
+/// <summary>Where pools, shares, snapshots and image files live on the machine.</summary>
+public sealed class StorageLayout(string mountRoot, string dataDirectory)
+{
+    public const string SnapshotsFolder = ".snapshots";
+
+    public string MountRoot { get; } = Path.GetFullPath(mountRoot);
+
+    public string DataDirectory { get; } = Path.GetFullPath(dataDirectory);
+
+    public string ImagesDirectory => Path.Combine(DataDirectory, "pools");
+
+    public string PoolMountPoint(string pool) => Path.Combine(MountRoot, pool);
+
+    public string ImageFile(string pool) => Path.Combine(ImagesDirectory, pool + ".img");
+
+    public string SharePath(string pool, string share) => Path.Combine(PoolMountPoint(pool), share);
+
+    public string ShareSnapshotsDirectory(string pool, string share) =>
+        Path.Combine(PoolMountPoint(pool), SnapshotsFolder, share);
+
+    public string SnapshotPath(string pool, string share, string snapshot) =>
+        Path.Combine(ShareSnapshotsDirectory(pool, share), snapshot);
+
+    /// <summary>The share a subvolume path (relative to the pool's top) belongs to as a snapshot, if it is one.</summary>
+    public static (string Share, string Snapshot)? ParseSnapshotPath(string relativePath)
+    {
+        var parts = relativePath.Split('/');
+        return parts.Length == 3 && parts[0] == SnapshotsFolder ? (parts[1], parts[2]) : null;
+    }
+}
