@@ -1,0 +1,47 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Rockstor.Infrastructure.Certificates;
+
+/// <summary>
+/// The appliance's self-signed TLS certificate, made at first start and kept in the data directory. It
+/// serves the web-ui and API over HTTPS; peers pin its fingerprint when they pair.
+/// </summary>
+public static class ApplianceCertificate
+{
+    public const string FileName = "appliance.pfx";
+
+    public static X509Certificate2 LoadOrCreate(string dataDirectory)
+    {
+        var directory = Path.Combine(dataDirectory, "tls");
+        var file = Path.Combine(directory, FileName);
+        if (File.Exists(file))
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(file, password: null, X509KeyStorageFlags.EphemeralKeySet);
+        }
+
+        Directory.CreateDirectory(directory);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={Dns.GetHostName()}, O=Rockstor appliance", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName(Dns.GetHostName());
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+            [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
+        var now = DateTimeOffset.UtcNow;
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(20));
+        var pfx = certificate.Export(X509ContentType.Pkcs12);
+
+        // Written under a temporary name and renamed, so a crash never leaves half a certificate.
+        var temporary = file + ".new";
+        File.WriteAllBytes(temporary, pfx);
+        File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(temporary, file, overwrite: true);
+        return X509CertificateLoader.LoadPkcs12(pfx, password: null, X509KeyStorageFlags.EphemeralKeySet);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rockstor.Domain.Accounts;
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
+using Rockstor.Infrastructure.Accounts;
+using Rockstor.Infrastructure.Persistence;
+using Rockstor.Infrastructure.Storage;
+
+namespace Rockstor.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>The store, btrfs and the domain services, configured from <see cref="RockstorOptions"/>.</summary>
+    public static IServiceCollection AddRockstorInfrastructure(this IServiceCollection services)
+    {
+        services.AddOptions<RockstorOptions>().BindConfiguration(RockstorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new RockstorDatabase(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory));
+        services.AddSingleton<IPoolRepository, PoolRepository>();
+        services.AddSingleton<IShareRepository, ShareRepository>();
+        services.AddSingleton<ISnapshotRepository, SnapshotRepository>();
+        services.AddSingleton<IUserRepository, UserRepository>();
+        services.AddSingleton<IApplianceStore, ApplianceStore>();
+        services.AddSingleton<Domain.Accounts.IPasswordHasher, AspNetPasswordHasher>();
+
+        services.AddSingleton<CommandRunner>();
+        services.AddSingleton(new MountTable());
+        services.AddSingleton<IBtrfs, BtrfsCli>();
+        services.AddSingleton<IBlockDevices, LinuxBlockDevices>();
+        services.AddSingleton<IStorageFiles, StorageFiles>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RockstorOptions>>().Value;
+            return new StorageLayout(options.MountRoot, options.DataDirectory);
+        });
+
+        services.AddSingleton<StorageLock>();
+        services.AddSingleton<PoolService>();
+        services.AddSingleton<ShareService>();
+        services.AddSingleton<SnapshotReconciler>();
+        services.AddSingleton<SnapshotService>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<ApplianceIdentity>();
+        return services;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using LiteDB;
+
+namespace Rockstor.Infrastructure.Persistence;
+
+/// <summary>The appliance's store: one LiteDB file under the data directory, opened once for the process.</summary>
+public sealed class RockstorDatabase : IDisposable
+{
+    public const string FileName = "rockstor.db";
+
+    public RockstorDatabase(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        Path = System.IO.Path.Combine(dataDirectory, FileName);
+        Database = new LiteDatabase(new ConnectionString
+            {
+                Filename = Path,
+                Connection = ConnectionType.Direct,
+
+                // btrfs names are case-sensitive; LiteDB compares without case unless told otherwise.
+                Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+            }, new BsonMapper());
+        Pools.EnsureIndex(p => p.Name, unique: true);
+        Shares.EnsureIndex(s => s.Pool);
+        Snapshots.EnsureIndex(s => s.Share);
+        Snapshots.EnsureIndex(s => s.Pool);
+        Snapshots.EnsureIndex(s => s.CreatedAt);
+        Snapshots.EnsureIndex(s => s.Name);
+    }
+
+    public string Path { get; }
+
+    internal LiteDatabase Database { get; }
+
+    internal ILiteCollection<PoolDocument> Pools => Database.GetCollection<PoolDocument>("pools");
+
+    internal ILiteCollection<ShareDocument> Shares => Database.GetCollection<ShareDocument>("shares");
+
+    internal ILiteCollection<SnapshotDocument> Snapshots => Database.GetCollection<SnapshotDocument>("snapshots");
+
+    internal ILiteCollection<UserDocument> Users => Database.GetCollection<UserDocument>("users");
+
+    internal ILiteCollection<ApplianceDocument> Appliance => Database.GetCollection<ApplianceDocument>("appliance");
+
+    public void Dispose() => Database.Dispose();
+}
+
+internal sealed class PoolDocument
+{
+    [BsonId]
+    public string Name { get; set; } = "";
+
+    public string RaidLevel { get; set; } = "";
+
+    public List<string> Devices { get; set; } = [];
+
+    public string? ImageFile { get; set; }
+
+    public string Uuid { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class ShareDocument
+{
+    [BsonId]
+    public string Name { get; set; } = "";
+
+    public string Pool { get; set; } = "";
+
+    public string Uuid { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class SnapshotDocument
+{
+    /// <summary>"share/name".</summary>
+    [BsonId]
+    public string Key { get; set; } = "";
+
+    public string Share { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Pool { get; set; } = "";
+
+    public string Path { get; set; } = "";
+
+    public bool ReadOnly { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public string Uuid { get; set; } = "";
+
+    public string? ParentUuid { get; set; }
+
+    public string? ReceivedUuid { get; set; }
+}
+
+internal sealed class UserDocument
+{
+    [BsonId]
+    public string Username { get; set; } = "";
+
+    public string PasswordHash { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class ApplianceDocument
+{
+    /// <summary>Always 1: the store holds one appliance, this one.</summary>
+    [BsonId]
+    public int Key { get; set; } = 1;
+
+    public string Id { get; set; } = "";
+
+    public string? Hostname { get; set; }
+}

@@ -1,0 +1,63 @@
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Shares;
+
+namespace Rockstor.Infrastructure.Persistence;
+
+internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
+{
+    public IReadOnlyList<Pool> List() => db.Pools.FindAll().OrderBy(p => p.Name, StringComparer.Ordinal).Select(ToPool).ToList();
+
+    public Pool? Find(string name) => db.Pools.FindById(name) is { } d ? ToPool(d) : null;
+
+    public void Add(Pool pool) => db.Pools.Insert(new PoolDocument
+    {
+        Name = pool.Name,
+        RaidLevel = pool.RaidLevel.ToProfile(),
+        Devices = [.. pool.Devices],
+        ImageFile = pool.ImageFile,
+        Uuid = pool.Uuid,
+        CreatedAt = pool.CreatedAt.UtcDateTime,
+    });
+
+    public void Remove(string name) => db.Pools.Delete(name);
+
+    private static Pool ToPool(PoolDocument d) => new()
+    {
+        Name = d.Name,
+        RaidLevel = RaidLevels.Parse(d.RaidLevel),
+        Devices = d.Devices,
+        ImageFile = d.ImageFile,
+        Uuid = d.Uuid,
+        CreatedAt = Utc(d.CreatedAt),
+    };
+
+    internal static DateTimeOffset Utc(DateTime value) =>
+        new(DateTime.SpecifyKind(value.ToUniversalTime(), DateTimeKind.Utc));
+}
+
+internal sealed class ShareRepository(RockstorDatabase db) : IShareRepository
+{
+    public IReadOnlyList<Share> List() => db.Shares.FindAll().Select(ToShare).ToList();
+
+    public IReadOnlyList<Share> ListInPool(string pool) => db.Shares.Find(s => s.Pool == pool).Select(ToShare).ToList();
+
+    public Share? Find(string name) => db.Shares.FindById(name) is { } d ? ToShare(d) : null;
+
+    public void Add(Share share) => db.Shares.Insert(new ShareDocument
+    {
+        Name = share.Name,
+        Pool = share.Pool,
+        Uuid = share.Uuid,
+        CreatedAt = share.CreatedAt.UtcDateTime,
+    });
+
+    public void Remove(string name) => db.Shares.Delete(name);
+
+    private static Share ToShare(ShareDocument d) => new()
+    {
+        Name = d.Name,
+        Pool = d.Pool,
+        Uuid = d.Uuid,
+        CreatedAt = PoolRepository.Utc(d.CreatedAt),
+    };
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Rockstor.Infrastructure;
+
+/// <summary>The configuration section "Rockstor" (environment variables Rockstor__DataDirectory and so on).</summary>
+public sealed class RockstorOptions
+{
+    public const string Section = "Rockstor";
+
+    /// <summary>Where the store, the TLS certificate, keys and pool image files live.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "/var/lib/rockstor";
+
+    /// <summary>Where pools are mounted, one folder per pool.</summary>
+    [Required]
+    public string MountRoot { get; set; } = "/mnt2";
+
+    /// <summary>Takes this id instead of the one in the store (to rebuild an appliance with its old identity).</summary>
+    public string? ApplianceId { get; set; }
+
+    [Range(1, 65535)]
+    public int ReplicationPort { get; set; } = 10002;
+
+    /// <summary>Offers loop devices as disks; meant for tests and trials on machines without spare disks.</summary>
+    public bool AllowLoopDevicesAsDisks { get; set; }
+}

@@ -1,0 +1,73 @@
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Infrastructure.Storage;
+
+public sealed partial class BtrfsCli
+{
+    public async Task<Subvolume> CreateSubvolumeAsync(string path, CancellationToken ct)
+    {
+        await runner.RunAsync(Btrfs, ["subvolume", "create", path], $"Could not create the subvolume {path}", ct).ConfigureAwait(false);
+        return await ShowAfterCreateAsync(path, ct).ConfigureAwait(false);
+    }
+
+    public async Task<Subvolume> CreateSnapshotAsync(string source, string destination, bool readOnly, CancellationToken ct)
+    {
+        List<string> arguments = ["subvolume", "snapshot"];
+        if (readOnly)
+        {
+            arguments.Add("-r");
+        }
+
+        arguments.AddRange([source, destination]);
+        await runner.RunAsync(Btrfs, arguments, $"Could not snapshot {source} to {destination}", ct).ConfigureAwait(false);
+        return await ShowAfterCreateAsync(destination, ct).ConfigureAwait(false);
+    }
+
+    public Task DeleteSubvolumeAsync(string path, CancellationToken ct) =>
+        runner.RunAsync(Btrfs, ["subvolume", "delete", path], $"Could not delete the subvolume {path}", ct);
+
+    public async Task<Subvolume> ShowSubvolumeAsync(string path, CancellationToken ct)
+    {
+        var output = await runner.RunAsync(Btrfs, ["subvolume", "show", path], $"Could not read the subvolume {path}", ct).ConfigureAwait(false);
+        var relative = output.Split('\n')[0].Trim();
+        return SubvolumeShowParser.Parse(output, relative);
+    }
+
+    public async Task<IReadOnlyList<Subvolume>> ListSubvolumesAsync(string mountPoint, CancellationToken ct)
+    {
+        var failure = $"Could not list the subvolumes of {mountPoint}";
+        var all = SubvolumeListParser.Parse(
+            await runner.RunAsync(Btrfs, ["subvolume", "list", "-u", "-q", "-R", mountPoint], failure, ct).ConfigureAwait(false));
+        var readOnly = SubvolumeListParser.Parse(
+            await runner.RunAsync(Btrfs, ["subvolume", "list", "-r", mountPoint], failure, ct).ConfigureAwait(false))
+            .Select(e => e.Id)
+            .ToHashSet();
+        var created = SubvolumeListParser.Parse(
+            await runner.RunAsync(Btrfs, ["subvolume", "list", "-s", mountPoint], failure, ct).ConfigureAwait(false))
+            .ToDictionary(e => e.Id, e => e.OTime);
+        return all
+            .Select(e => new Subvolume(
+                e.Id,
+                e.Path,
+                e.Uuid ?? throw new FormatException($"btrfs listed subvolume {e.Id} without a uuid."),
+                e.ParentUuid,
+                e.ReceivedUuid,
+                readOnly.Contains(e.Id),
+                created.GetValueOrDefault(e.Id)))
+            .ToList();
+    }
+
+    /// <summary>Reads what was just made; when that fails the new subvolume is removed so nothing half-made stays.</summary>
+    private async Task<Subvolume> ShowAfterCreateAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            return await ShowSubvolumeAsync(path, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await DeleteSubvolumeAsync(path, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Infrastructure.Storage;
+
+/// <summary>
+/// <see cref="IBtrfs"/> over btrfs-progs. This part holds the filesystem-wide commands; subvolumes are
+/// in BtrfsCli.Subvolumes.cs.
+/// </summary>
+public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts) : IBtrfs
+{
+    private const string Btrfs = "btrfs";
+
+    public async Task<string> MakeFilesystemAsync(string label, RaidLevel level, IReadOnlyList<string> devices, CancellationToken ct)
+    {
+        List<string> arguments = ["-L", label, "-d", level.ToProfile()];
+        if (MetadataProfile(level, devices.Count) is { } metadata)
+        {
+            arguments.AddRange(["-m", metadata]);
+        }
+
+        arguments.AddRange(devices);
+        var output = await runner.RunAsync("mkfs.btrfs", arguments, $"Could not make a {level.ToProfile()} btrfs filesystem on {string.Join(", ", devices)}", ct)
+            .ConfigureAwait(false);
+        foreach (var line in output.Split('\n'))
+        {
+            if (line.StartsWith("UUID:", StringComparison.Ordinal))
+            {
+                return line["UUID:".Length..].Trim();
+            }
+        }
+
+        throw new FormatException("mkfs.btrfs did not print the new filesystem's UUID.");
+    }
+
+    public Task EnableQuotaAsync(string mountPoint, CancellationToken ct) =>
+        runner.RunAsync(Btrfs, ["quota", "enable", mountPoint], $"Could not enable quotas on {mountPoint}", ct);
+
+    public async Task<FilesystemUsage> GetUsageAsync(string mountPoint, CancellationToken ct)
+    {
+        var output = await runner.RunAsync(Btrfs, ["filesystem", "usage", "-b", mountPoint], $"Could not read the usage of {mountPoint}", ct)
+            .ConfigureAwait(false);
+        return FilesystemUsageParser.Parse(output);
+    }
+
+    public async Task<string?> GetMountedFilesystemUuidAsync(string mountPoint, CancellationToken ct)
+    {
+        if (!mounts.IsBtrfsMountPoint(mountPoint))
+        {
+            return null;
+        }
+
+        var output = await runner.RunAsync(Btrfs, ["filesystem", "show", mountPoint], $"Could not read the filesystem at {mountPoint}", ct)
+            .ConfigureAwait(false);
+        const string marker = "uuid: ";
+        var at = output.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? null : output[(at + marker.Length)..].Split('\n')[0].Trim();
+    }
+
+    public async Task<IReadOnlyDictionary<long, long>> GetReferencedBytesAsync(string mountPoint, CancellationToken ct)
+    {
+        var (exitCode, output) = await runner.ProbeAsync(Btrfs, ["qgroup", "show", "--raw", mountPoint], ct).ConfigureAwait(false);
+        return exitCode == 0 ? QgroupShowParser.Parse(output) : new Dictionary<long, long>();
+    }
+
+    /// <summary>Metadata is kept at least as redundant as data; raid5/6 keep metadata on raid1/raid1c3 as btrfs advises.</summary>
+    internal static string? MetadataProfile(RaidLevel level, int deviceCount) => level switch
+    {
+        RaidLevel.Single => deviceCount == 1 ? null : "raid1",
+        RaidLevel.Raid0 => "raid1",
+        RaidLevel.Raid1 => "raid1",
+        RaidLevel.Raid10 => "raid10",
+        RaidLevel.Raid5 => "raid1",
+        RaidLevel.Raid6 => "raid1c3",
+        _ => null,
+    };
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using CliWrap;
+using CliWrap.Exceptions;
+using Microsoft.Extensions.Logging;
+using Rockstor.Domain.Common;
+
+namespace Rockstor.Infrastructure.Storage;
+
+/// <summary>
+/// Runs a storage program with its arguments as an array (never a shell line), checks the exit code and
+/// turns a failure into a <see cref="StorageCommandException"/> that keeps the program's stderr.
+/// </summary>
+public sealed class CommandRunner(ILogger<CommandRunner> logger)
+{
+    /// <summary>Times in UTC and untranslated messages, so the parsers read one format.</summary>
+    private static readonly Dictionary<string, string?> StableOutput = new() { ["TZ"] = "UTC", ["LC_ALL"] = "C" };
+
+    public async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, string failure, CancellationToken ct)
+    {
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var command = Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithEnvironmentVariables(StableOutput)
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .WithValidation(CommandResultValidation.ZeroExitCode);
+        var shown = Show(program, arguments);
+        logger.LogDebug("Running {Command}", shown);
+        try
+        {
+            await command.ExecuteAsync(ct).ConfigureAwait(false);
+        }
+        catch (CommandExecutionException e)
+        {
+            logger.LogWarning("{Command} failed with exit code {ExitCode}: {Error}", shown, e.ExitCode, stderr.ToString().Trim());
+            throw new StorageCommandException(failure, shown, stderr.ToString(), e);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new StorageCommandException(failure, shown, $"{program} could not be started: {e.Message}", e);
+        }
+
+        return stdout.ToString();
+    }
+
+    /// <summary>Runs the program and returns its exit code and output without treating a non-zero exit as a failure.</summary>
+    public async Task<(int ExitCode, string Output)> ProbeAsync(string program, IReadOnlyList<string> arguments, CancellationToken ct)
+    {
+        var stdout = new StringBuilder();
+        var result = await Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithEnvironmentVariables(StableOutput)
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(ct)
+            .ConfigureAwait(false);
+        return (result.ExitCode, stdout.ToString());
+    }
+
+    private static string Show(string program, IReadOnlyList<string> arguments) =>
+        arguments.Count == 0 ? program : $"{program} {string.Join(' ', arguments)}";
+}

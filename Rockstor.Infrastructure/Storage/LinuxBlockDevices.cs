@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Options;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Infrastructure.Storage;
+
+/// <summary><see cref="IBlockDevices"/> over util-linux (lsblk, blkid, wipefs, losetup, mount) and btrfs device scan.</summary>
+public sealed class LinuxBlockDevices(CommandRunner runner, MountTable mounts, IOptions<RockstorOptions> options) : IBlockDevices
+{
+    public const long MinimumDiskBytes = 1L << 30;
+
+    public async Task<IReadOnlyList<BlockDevice>> ListDisksAsync(CancellationToken ct)
+    {
+        var json = await runner.RunAsync(
+                "lsblk",
+                ["-J", "-b", "-o", "NAME,PATH,TYPE,SIZE,MOUNTPOINTS,MODEL,SERIAL,RO"],
+                "Could not list the block devices",
+                ct)
+            .ConfigureAwait(false);
+        var allowLoop = options.Value.AllowLoopDevicesAsDisks;
+        var disks = new List<BlockDevice>();
+        foreach (var device in LsblkParser.Parse(json))
+        {
+            var isDisk = device.Type == "disk" && !device.Name.StartsWith("zram", StringComparison.Ordinal);
+            if (!isDisk && !(allowLoop && device.Type == "loop" && device.Size > 0))
+            {
+                continue;
+            }
+
+            var reason = await ReasonUnusableAsync(device, ct).ConfigureAwait(false);
+            disks.Add(new BlockDevice(device.Path, device.Size, device.Model, device.Serial, reason));
+        }
+
+        return disks;
+    }
+
+    public Task WipeAsync(string device, CancellationToken ct) =>
+        runner.RunAsync("wipefs", ["-a", device], $"Could not wipe {device}", ct);
+
+    public async Task CreateImageFileAsync(string path, long sizeBytes, CancellationToken ct)
+    {
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        file.SetLength(sizeBytes);
+    }
+
+    public async Task<string> AttachLoopAsync(string imageFile, CancellationToken ct)
+    {
+        var attached = await LoopDevicesOfAsync(imageFile, ct).ConfigureAwait(false);
+        if (attached.Count > 0)
+        {
+            return attached[0];
+        }
+
+        var output = await runner.RunAsync("losetup", ["--find", "--show", imageFile], $"Could not attach {imageFile} to a loop device", ct)
+            .ConfigureAwait(false);
+        return output.Trim();
+    }
+
+    public async Task DetachLoopAsync(string imageFile, CancellationToken ct)
+    {
+        foreach (var device in await LoopDevicesOfAsync(imageFile, ct).ConfigureAwait(false))
+        {
+            await runner.RunAsync("losetup", ["-d", device], $"Could not detach {device}", ct).ConfigureAwait(false);
+        }
+    }
+
+    public Task MountAsync(IReadOnlyList<string> devices, string mountPoint, CancellationToken ct)
+    {
+        List<string> arguments = ["-t", "btrfs"];
+        if (devices.Count > 1)
+        {
+            arguments.AddRange(["-o", string.Join(',', devices.Select(d => "device=" + d))]);
+        }
+
+        arguments.AddRange([devices[0], mountPoint]);
+        return runner.RunAsync("mount", arguments, $"Could not mount {devices[0]} at {mountPoint}", ct);
+    }
+
+    public Task UnmountAsync(string mountPoint, CancellationToken ct) =>
+        runner.RunAsync("umount", [mountPoint], $"Could not unmount {mountPoint}", ct);
+
+    public Task ScanAsync(CancellationToken ct) =>
+        runner.RunAsync("btrfs", ["device", "scan"], "Could not scan for btrfs devices", ct);
+
+    private async Task<string?> ReasonUnusableAsync(LsblkDevice device, CancellationToken ct)
+    {
+        if (device.Holds("/") || device.Holds("/boot") || device.Holds("[SWAP]"))
+        {
+            return "it holds the system";
+        }
+
+        if (device.MountedAnywhere)
+        {
+            return "it is mounted";
+        }
+
+        if (device.Children.Count > 0)
+        {
+            return "it has partitions or is in use by another device";
+        }
+
+        if (device.ReadOnly)
+        {
+            return "it is read-only";
+        }
+
+        if (device.Size < MinimumDiskBytes)
+        {
+            return "it is smaller than 1 GiB";
+        }
+
+        // lsblk's FSTYPE comes from udev, which may not know; blkid probes the device itself.
+        var (exitCode, output) = await runner.ProbeAsync("blkid", ["-p", "-o", "value", "-s", "TYPE", device.Path], ct).ConfigureAwait(false);
+        if (exitCode == 0)
+        {
+            var type = output.Trim();
+            return type.Length > 0 ? $"it holds a {type} filesystem" : "it holds a partition table or a filesystem";
+        }
+
+        if (exitCode != 2)
+        {
+            return "it could not be probed";
+        }
+
+        return mounts.Read().Any(m => m.Source == device.Path) ? "it is mounted" : null;
+    }
+
+    private async Task<IReadOnlyList<string>> LoopDevicesOfAsync(string imageFile, CancellationToken ct)
+    {
+        var output = await runner.RunAsync("losetup", ["-j", imageFile], $"Could not list the loop devices of {imageFile}", ct)
+            .ConfigureAwait(false);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line[..line.IndexOf(':', StringComparison.Ordinal)])
+            .ToList();
+    }
+}

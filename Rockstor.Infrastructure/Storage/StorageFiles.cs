@@ -1,0 +1,36 @@
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Infrastructure.Storage;
+
+/// <summary>Plain file steps; an I/O failure reaches the user as a storage error with the system's message.</summary>
+public sealed class StorageFiles : IStorageFiles
+{
+    public bool Exists(string path) => Directory.Exists(path) || File.Exists(path);
+
+    public void CreateDirectory(string path) => Guard($"Could not create the folder {path}", () => Directory.CreateDirectory(path));
+
+    public void Move(string from, string to) => Guard($"Could not move {from} to {to}", () => Directory.Move(from, to));
+
+    public void RemoveEmptyDirectory(string path) => Guard($"Could not remove the folder {path}", () =>
+    {
+        if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
+        {
+            Directory.Delete(path);
+        }
+    });
+
+    public void DeleteFile(string path) => Guard($"Could not delete {path}", () => File.Delete(path));
+
+    private static void Guard(string failure, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageCommandException(failure, "(file system)", e.Message, e);
+        }
+    }
+}
