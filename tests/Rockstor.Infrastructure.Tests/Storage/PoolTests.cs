@@ -1,0 +1,148 @@
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools;
+using Rockstor.Infrastructure.Storage;
+using Rockstor.Infrastructure.Tests.Support;
+
+namespace Rockstor.Infrastructure.Tests.Storage;
+
+public sealed class PoolTests : IDisposable
+{
+    private readonly StorageHost _host = new();
+    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+
+    [Fact]
+    public async Task An_image_pool_is_made_mounted_and_listed_with_its_size()
+    {
+        var view = await _host.CreateImagePoolAsync("0pool");
+
+        Assert.True(view.Mounted);
+        Assert.Equal(Path.Combine(_host.Sandbox.MountRoot, "0pool"), view.MountPoint);
+        Assert.InRange(view.SizeBytes, 900L << 20, 1L << 30);
+        Assert.True(File.Exists(view.Pool.ImageFile));
+        Assert.Contains(view.MountPoint, Sandbox.MountsUnder(_host.Sandbox.MountRoot));
+        var listed = Assert.Single(await _host.Pools.ListAsync(_ct));
+        Assert.Equal(("0pool", RaidLevel.Single), (listed.Pool.Name, listed.Pool.RaidLevel));
+    }
+
+    [Fact]
+    public async Task Deleting_an_image_pool_unmounts_it_detaches_the_loop_device_and_removes_the_image()
+    {
+        var view = await _host.CreateImagePoolAsync();
+
+        await _host.Pools.DeleteAsync("pool1", deleteShares: false, _ct);
+
+        Assert.Empty(await _host.Pools.ListAsync(_ct));
+        Assert.Empty(Sandbox.MountsUnder(_host.Sandbox.MountRoot));
+        Assert.Empty(Sandbox.LoopDevicesUnder(_host.Sandbox.DataDirectory));
+        Assert.False(File.Exists(view.Pool.ImageFile));
+    }
+
+    [Fact]
+    public async Task Pools_are_mounted_again_at_start_up()
+    {
+        var view = await _host.CreateImagePoolAsync();
+        Sandbox.Run("umount", view.MountPoint);
+        Sandbox.Run("losetup", "-d", view.Pool.Devices[0]);
+        _host.Restart();
+
+        var failures = await _host.Pools.MountAllAsync(_ct);
+
+        Assert.Empty(failures);
+        Assert.True((await _host.Pools.GetAsync("pool1", _ct)).Mounted);
+    }
+
+    [Fact]
+    public async Task A_raid1_pool_is_made_from_two_empty_disks_and_deleting_it_frees_them()
+    {
+        var disks = new[] { _host.Sandbox.AttachLoopDisk(), _host.Sandbox.AttachLoopDisk() };
+        var offered = await _host.Get<Domain.Storage.IBlockDevices>().ListDisksAsync(_ct);
+        Assert.All(disks, d => Assert.True(offered.Single(o => o.Path == d).Usable));
+
+        var view = await _host.Pools.CreateAsync(new CreateDiskPool("mirror", RaidLevel.Raid1, disks), _ct);
+
+        Assert.True(view.Mounted);
+        Assert.InRange(view.SizeBytes, 900L << 20, 1L << 30);
+        var inUse = await _host.Get<Domain.Storage.IBlockDevices>().ListDisksAsync(_ct);
+        Assert.Equal("it holds a btrfs filesystem", inUse.Single(o => o.Path == disks[1]).Unusable);
+
+        await _host.Pools.DeleteAsync("mirror", deleteShares: false, _ct);
+
+        var after = await _host.Get<Domain.Storage.IBlockDevices>().ListDisksAsync(_ct);
+        Assert.All(disks, d => Assert.True(after.Single(o => o.Path == d).Usable));
+    }
+
+    [Fact]
+    public async Task A_disk_with_a_filesystem_is_refused_and_left_untouched()
+    {
+        var disk = _host.Sandbox.AttachLoopDisk();
+        Sandbox.Run("mkfs.ext4", "-q", disk);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(
+            () => _host.Pools.CreateAsync(new CreateDiskPool("p", RaidLevel.Single, [disk]), _ct));
+
+        Assert.Contains("ext4", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await _host.Pools.ListAsync(_ct));
+        Assert.Equal("ext4", Sandbox.Run("blkid", "-p", "-o", "value", "-s", "TYPE", disk).Trim());
+    }
+
+    [Fact]
+    public async Task The_system_disk_is_never_offered()
+    {
+        var disks = await _host.Get<Domain.Storage.IBlockDevices>().ListDisksAsync(_ct);
+
+        var root = Sandbox.Run("findmnt", "-n", "-o", "SOURCE", "/").Trim();
+        Assert.DoesNotContain(disks, d => d.Usable && root.StartsWith(d.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_raid_level_that_needs_more_disks_is_refused_before_anything_is_touched()
+    {
+        var disk = _host.Sandbox.AttachLoopDisk();
+
+        var error = await Assert.ThrowsAsync<ValidationException>(
+            () => _host.Pools.CreateAsync(new CreateDiskPool("p", RaidLevel.Raid1, [disk]), _ct));
+
+        Assert.Equal("raid1 needs at least 2 devices; 1 was given.", error.Message);
+        Assert.Equal(2, Sandbox.TryRun("blkid", "-p", disk).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_failed_image_pool_leaves_no_loop_device_image_or_mount_behind()
+    {
+        Directory.CreateDirectory(_host.Sandbox.MountRoot);
+        await File.WriteAllTextAsync(Path.Combine(_host.Sandbox.MountRoot, "blocked"), "a file where the mount point goes", _ct);
+
+        var error = await Assert.ThrowsAsync<StorageCommandException>(() => _host.CreateImagePoolAsync("blocked"));
+
+        Assert.Contains("blocked", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await _host.Pools.ListAsync(_ct));
+        Assert.Empty(Sandbox.LoopDevicesUnder(_host.Sandbox.DataDirectory));
+        Assert.False(File.Exists(_host.Layout.ImageFile("blocked")));
+        Assert.Empty(Sandbox.MountsUnder(_host.Sandbox.MountRoot));
+    }
+
+    [Fact]
+    public async Task A_busy_pool_is_not_deleted_and_btrfs_or_umount_says_why()
+    {
+        var view = await _host.CreateImagePoolAsync();
+        var file = Path.Combine(view.MountPoint, "open-file");
+        await using (var open = File.Create(file))
+        {
+            var error = await Assert.ThrowsAsync<StorageCommandException>(() => _host.Pools.DeleteAsync("pool1", false, _ct));
+
+            Assert.Contains("busy", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.True((await _host.Pools.GetAsync("pool1", _ct)).Mounted);
+    }
+
+    [Fact]
+    public async Task Two_pools_cannot_share_a_name()
+    {
+        await _host.CreateImagePoolAsync();
+
+        await Assert.ThrowsAsync<ConflictException>(() => _host.CreateImagePoolAsync());
+    }
+
+    public void Dispose() => _host.Dispose();
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Rockstor.Infrastructure.Tests.Support;
+
+/// <summary>
+/// A folder of one test's own under /tmp, named rockstor-test-PID-..., and everything made in it: image
+/// files, loop devices, mounts. <see cref="Dispose"/> removes them all even when the test failed, and
+/// a new sandbox first sweeps what a killed test run left behind.
+/// </summary>
+public sealed class Sandbox : IDisposable
+{
+    public const string Prefix = "rockstor-test-";
+
+    private int _disks;
+
+    public Sandbox()
+    {
+        SweepStale();
+        Root = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..(Prefix.Length + 20)]);
+        Directory.CreateDirectory(Root);
+        DataDirectory = Path.Combine(Root, "data");
+        MountRoot = Path.Combine(Root, "mnt");
+    }
+
+    public string Root { get; }
+
+    public string DataDirectory { get; }
+
+    public string MountRoot { get; }
+
+    /// <summary>Makes a sparse image file and attaches it to a loop device that the test can offer as a disk.</summary>
+    public string AttachLoopDisk(long sizeBytes = 1L << 30)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(Root, "disks")).FullName;
+        var file = Path.Combine(directory, $"disk{Interlocked.Increment(ref _disks)}.img");
+        using (var stream = File.Create(file))
+        {
+            stream.SetLength(sizeBytes);
+        }
+
+        return Run("losetup", "--find", "--show", file).Trim();
+    }
+
+    /// <summary>Runs a command outside the code under test (to change things behind its back); throws on failure.</summary>
+    public static string Run(string program, params string[] arguments)
+    {
+        var (exitCode, output, error) = TryRun(program, arguments);
+        return exitCode == 0
+            ? output
+            : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({exitCode}): {error}");
+    }
+
+    public static (int ExitCode, string Output, string Error) TryRun(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} did not finish in two minutes.");
+        }
+
+        return (process.ExitCode, output.Result, error);
+    }
+
+    /// <summary>Loop devices whose backing file is under the folder.</summary>
+    public static IReadOnlyList<string> LoopDevicesUnder(string folder)
+    {
+        var json = Run("losetup", "--list", "--json", "--output", "NAME,BACK-FILE");
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("loopdevices").EnumerateArray()
+            .Where(d => d.GetProperty("back-file").GetString() is { } back && back.StartsWith(folder + "/", StringComparison.Ordinal))
+            .Select(d => d.GetProperty("name").GetString()!)
+            .ToList();
+    }
+
+    /// <summary>Mount points at or under the folder, deepest first.</summary>
+    public static IReadOnlyList<string> MountsUnder(string folder) =>
+        File.ReadAllLines("/proc/self/mountinfo")
+            .Select(line => line.Split(' ')[4].Replace("\\040", " ", StringComparison.Ordinal))
+            .Where(p => p == folder || p.StartsWith(folder + "/", StringComparison.Ordinal))
+            .OrderByDescending(p => p.Length)
+            .ToList();
+
+    public void Dispose() => CleanUp(Root);
+
+    private static void CleanUp(string root)
+    {
+        foreach (var mount in MountsUnder(root))
+        {
+            if (TryRun("umount", mount).ExitCode != 0)
+            {
+                TryRun("umount", "--lazy", mount);
+            }
+        }
+
+        foreach (var device in LoopDevicesUnder(root))
+        {
+            TryRun("losetup", "-d", device);
+        }
+
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>Removes the sandboxes of test processes that are gone (killed before their Dispose ran).</summary>
+    private static void SweepStale()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            var rest = Path.GetFileName(folder)[Prefix.Length..];
+            var dash = rest.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && int.TryParse(rest[..dash], out var pid) && !Directory.Exists($"/proc/{pid}"))
+            {
+                CleanUp(folder.TrimEnd('/'));
+            }
+        }
+    }
+}

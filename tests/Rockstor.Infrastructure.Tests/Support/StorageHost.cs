@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Infrastructure.Tests.Support;
+
+/// <summary>The appliance's storage services, composed as the web host composes them, over a sandbox.</summary>
+public sealed class StorageHost : IDisposable
+{
+    private ServiceProvider _services;
+
+    public StorageHost()
+    {
+        _services = Compose();
+    }
+
+    public Sandbox Sandbox { get; } = new();
+
+    public PoolService Pools => _services.GetRequiredService<PoolService>();
+
+    public ShareService Shares => _services.GetRequiredService<ShareService>();
+
+    public SnapshotService Snapshots => _services.GetRequiredService<SnapshotService>();
+
+    public StorageLayout Layout => _services.GetRequiredService<StorageLayout>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Stops and starts the services over the same data directory, as an appliance restart does.</summary>
+    public void Restart()
+    {
+        _services.Dispose();
+        _services = Compose();
+    }
+
+    public async Task<PoolView> CreateImagePoolAsync(string name = "pool1")
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        return await Pools.CreateAsync(new CreateImagePool(name, 1), cts.Token);
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Sandbox.Dispose();
+    }
+
+    private ServiceProvider Compose()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Rockstor:DataDirectory"] = Sandbox.DataDirectory,
+                ["Rockstor:MountRoot"] = Sandbox.MountRoot,
+                ["Rockstor:AllowLoopDevicesAsDisks"] = "true",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddRockstorInfrastructure();
+        return services.BuildServiceProvider();
+    }
+}
