@@ -21,6 +21,10 @@ public sealed class RockstorOptions
     [Range(1, 65535)]
     public int ReplicationPort { get; set; } = 10002;
 
+    /// <summary>Login and token attempts allowed per client address per minute.</summary>
+    [Range(1, 10000)]
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+
     /// <summary>Offers loop devices as disks; meant for tests and trials on machines without spare disks.</summary>
     public bool AllowLoopDevicesAsDisks { get; set; }
 }

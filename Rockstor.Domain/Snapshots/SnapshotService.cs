@@ -25,6 +25,9 @@ public sealed class SnapshotService(
         return snapshots.Query(query);
     }
 
+    /// <summary>Answers from the store alone (for paging through a list that was just reconciled).</summary>
+    public SnapshotPage Query(SnapshotQuery query) => snapshots.Query(query);
+
     public async Task ReconcileAsync(CancellationToken ct)
     {
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);

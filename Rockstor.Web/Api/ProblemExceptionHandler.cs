@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Rockstor.Domain.Common;
+
+namespace Rockstor.Web.Api;
+
+/// <summary>Turns the domain's errors into RFC 7807 problem details whose detail is the sentence for the user.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, title) = exception switch
+        {
+            ValidationException => (StatusCodes.Status400BadRequest, "The request is not valid"),
+            BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request could not be read"),
+            NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
+            ConflictException => (StatusCodes.Status409Conflict, "Conflict"),
+            StorageCommandException => (StatusCodes.Status422UnprocessableEntity, "The storage command failed"),
+            _ => (StatusCodes.Status500InternalServerError, "Internal error"),
+        };
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+        }
+
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = status,
+                Title = title,
+                Detail = status == StatusCodes.Status500InternalServerError
+                    ? "Something went wrong on the appliance; its log has the details."
+                    : exception.Message,
+            },
+        });
+    }
+}

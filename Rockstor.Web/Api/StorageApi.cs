@@ -1,0 +1,81 @@
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Web.Api;
+
+/// <summary>Pools, shares and snapshots over JSON. Each route is one call into a domain service.</summary>
+public static class StorageApi
+{
+    public static IEndpointRouteBuilder MapStorageApi(this IEndpointRouteBuilder app)
+    {
+        var pools = app.MapGroup("/api/pools").WithTags("Pools");
+        pools.MapGet("/", async (PoolService service, CancellationToken ct) =>
+            (await service.ListAsync(ct)).Select(PoolDto.From));
+        pools.MapPost("/", async (CreatePoolRequest request, PoolService service, CancellationToken ct) =>
+        {
+            var view = request.ImageSizeGiB is { } size
+                ? await service.CreateAsync(new CreateImagePool(request.Name!, size), ct)
+                : await service.CreateAsync(new CreateDiskPool(request.Name!, RaidLevels.Parse(request.RaidLevel), request.Devices ?? []), ct);
+            return TypedResults.Created($"/api/pools/{view.Pool.Name}", PoolDto.From(view));
+        });
+        pools.MapDelete("/{name}", async (string name, bool? deleteShares, PoolService service, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(name, deleteShares ?? false, ct);
+            return TypedResults.NoContent();
+        });
+        app.MapGet("/api/disks", async (IBlockDevices devices, CancellationToken ct) =>
+            (await devices.ListDisksAsync(ct)).Select(d => new DiskDto(d.Path, d.SizeBytes, d.Model, d.Serial, d.Usable, d.Unusable)))
+            .WithTags("Pools");
+
+        var shares = app.MapGroup("/api/shares").WithTags("Shares");
+        shares.MapGet("/", async (ShareService service, CancellationToken ct) =>
+            (await service.ListAsync(ct)).Select(ShareDto.From));
+        shares.MapPost("/", async (CreateShareRequest request, ShareService service, CancellationToken ct) =>
+        {
+            var view = await service.CreateAsync(Required(request.Pool, "pool"), request.Name!, ct);
+            return TypedResults.Created($"/api/shares/{view.Share.Name}", ShareDto.From(view));
+        });
+        shares.MapDelete("/{name}", async (string name, bool? deleteSnapshots, ShareService service, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(name, deleteSnapshots ?? false, ct);
+            return TypedResults.NoContent();
+        });
+
+        app.MapGet("/api/snapshots", async (string? share, string? search, SnapshotSort? sort, bool? descending, int? skip, int? take, SnapshotService service, CancellationToken ct) =>
+            {
+                var page = await service.ListAsync(
+                    new SnapshotQuery(share, search, sort ?? SnapshotSort.CreatedAt, descending ?? true, skip ?? 0, take ?? 1000),
+                    ct);
+                return new SnapshotPageDto(page.Items.Select(SnapshotDto.From).ToList(), page.Total);
+            })
+            .WithTags("Snapshots");
+        var snapshots = shares.MapGroup("/{share}/snapshots").WithTags("Snapshots");
+        snapshots.MapPost("/", async (string share, CreateSnapshotRequest request, SnapshotService service, CancellationToken ct) =>
+        {
+            var snapshot = await service.CreateAsync(share, request.Name!, request.Writable, ct);
+            return TypedResults.Created($"/api/shares/{share}/snapshots/{snapshot.Name}", SnapshotDto.From(snapshot));
+        });
+        snapshots.MapDelete("/{name}", async (string share, string name, SnapshotService service, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(share, name, ct);
+            return TypedResults.NoContent();
+        });
+        snapshots.MapPost("/{name}/clone", async (string share, string name, CloneRequest request, SnapshotService service, CancellationToken ct) =>
+        {
+            var view = await service.CloneAsync(share, name, request.NewShare!, ct);
+            return TypedResults.Created($"/api/shares/{view.Share.Name}", ShareDto.From(view));
+        });
+        snapshots.MapPost("/{name}/rollback", async (string share, string name, SnapshotService service, CancellationToken ct) =>
+        {
+            var kept = await service.RollbackAsync(share, name, ct);
+            return new RollbackResult(share, name, kept.Name);
+        });
+        return app;
+    }
+
+    private static string Required(string? value, string what) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ValidationException($"Name the {what}.") : value;
+}

@@ -1,0 +1,226 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Web.Components.Storage;
+
+namespace Rockstor.Web.Components.Pages.Storage;
+
+/// <summary>
+/// Every snapshot on the appliance in one list: filter by share, search, sort, page (the store answers
+/// pages, so 10,000 snapshots stay fast), select many and delete them after a confirmation.
+/// </summary>
+public partial class Snapshots
+{
+    public const int PageSize = 50;
+
+    [Inject]
+    private SnapshotService SnapshotService { get; set; } = default!;
+
+    [Inject]
+    private IShareRepository ShareRepository { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "share")]
+    public string? ShareFilter { get; set; }
+
+    internal string? Search { get; private set; }
+
+    internal SnapshotSort Sort { get; private set; } = SnapshotSort.CreatedAt;
+
+    internal bool Descending { get; private set; } = true;
+
+    internal int PageNumber { get; private set; } = 1;
+
+    internal SnapshotPage Page { get; private set; } = new([], 0);
+
+    /// <summary>Keys ("share/name") of the selected snapshots; kept across pages.</summary>
+    internal HashSet<string> Selected { get; } = new(StringComparer.Ordinal);
+
+    internal IReadOnlyList<string> ShareNames { get; private set; } = [];
+
+    internal bool Loading { get; private set; } = true;
+
+    internal int PageCount => Math.Max(1, (Page.Total + PageSize - 1) / PageSize);
+
+    internal bool AllOnPageSelected => Page.Items.Count > 0 && Page.Items.All(s => Selected.Contains(s.Key));
+
+    protected override async Task OnInitializedAsync() => await RefreshAsync();
+
+    /// <summary>Reads btrfs again (reconcile), then shows the current page.</summary>
+    internal async Task RefreshAsync()
+    {
+        Loading = true;
+        try
+        {
+            await SnapshotService.ReconcileAsync(CancellationToken.None);
+        }
+        catch (RockstorException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+
+        ShareNames = ShareRepository.List().Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Load();
+        Loading = false;
+    }
+
+    internal async Task SetShareFilterAsync(string? share)
+    {
+        ShareFilter = string.IsNullOrEmpty(share) ? null : share;
+        PageNumber = 1;
+        Load();
+        await Task.CompletedTask;
+    }
+
+    internal Task SetSearchAsync(string? search)
+    {
+        Search = search;
+        PageNumber = 1;
+        Load();
+        return Task.CompletedTask;
+    }
+
+    internal Task SortByAsync(SnapshotSort sort)
+    {
+        Descending = Sort == sort ? !Descending : sort == SnapshotSort.CreatedAt;
+        Sort = sort;
+        Load();
+        return Task.CompletedTask;
+    }
+
+    internal Task GoToPageAsync(int page)
+    {
+        PageNumber = Math.Clamp(page, 1, PageCount);
+        Load();
+        return Task.CompletedTask;
+    }
+
+    internal void Select(string key, bool on)
+    {
+        if (on)
+        {
+            Selected.Add(key);
+        }
+        else
+        {
+            Selected.Remove(key);
+        }
+    }
+
+    internal void SelectPage(bool on)
+    {
+        foreach (var snapshot in Page.Items)
+        {
+            Select(snapshot.Key, on);
+        }
+    }
+
+    /// <summary>Asks first; deletes each selected snapshot and reports what was deleted and what failed.</summary>
+    internal async Task DeleteSelectedAsync()
+    {
+        var keys = Selected.Order(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var shown = string.Join(", ", keys.Take(5)) + (keys.Count > 5 ? $" and {keys.Count - 5} more" : "");
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete snapshots",
+            $"Delete {keys.Count} snapshot(s): {shown}? This cannot be undone.",
+            yesText: "Delete",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var deleted = 0;
+        foreach (var key in keys)
+        {
+            var slash = key.IndexOf('/', StringComparison.Ordinal);
+            try
+            {
+                await SnapshotService.DeleteAsync(key[..slash], key[(slash + 1)..], CancellationToken.None);
+                Selected.Remove(key);
+                deleted++;
+            }
+            catch (RockstorException e)
+            {
+                Snackbar.Add($"{key}: {e.Message}", Severity.Error);
+            }
+        }
+
+        if (deleted > 0)
+        {
+            Snackbar.Add($"Deleted {deleted} snapshot(s).", Severity.Success);
+        }
+
+        Load();
+    }
+
+    internal async Task CreateAsync()
+    {
+        var parameters = new DialogParameters<SnapshotDialog> { { d => d.Share, ShareFilter } };
+        var dialog = await Dialogs.ShowAsync<SnapshotDialog>("Create snapshot", parameters);
+        if (await dialog.Result is { Canceled: false, Data: string name })
+        {
+            Snackbar.Add($"Snapshot '{name}' created.", Severity.Success);
+            Load();
+        }
+    }
+
+    internal async Task CloneAsync(Snapshot snapshot)
+    {
+        var parameters = new DialogParameters<CloneDialog> { { d => d.Share, snapshot.Share }, { d => d.Snapshot, snapshot.Name } };
+        var dialog = await Dialogs.ShowAsync<CloneDialog>("Clone snapshot", parameters);
+        if (await dialog.Result is { Canceled: false, Data: string share })
+        {
+            Snackbar.Add($"Share '{share}' made from {snapshot.Key}.", Severity.Success);
+        }
+    }
+
+    internal async Task RollbackAsync(Snapshot snapshot)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Roll back share",
+            $"Roll share '{snapshot.Share}' back to '{snapshot.Name}'? Its current state is kept as a new snapshot first.",
+            yesText: "Roll back",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        try
+        {
+            var kept = await SnapshotService.RollbackAsync(snapshot.Share, snapshot.Name, CancellationToken.None);
+            Snackbar.Add($"'{snapshot.Share}' rolled back to '{snapshot.Name}'; its previous state is snapshot '{kept.Name}'.", Severity.Success);
+        }
+        catch (RockstorException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+
+        Load();
+    }
+
+    private string Arrow(SnapshotSort sort) => Sort != sort ? "" : Descending ? "↓" : "↑";
+
+    private void Load()
+    {
+        Page = SnapshotService.Query(new SnapshotQuery(ShareFilter, Search, Sort, Descending, (PageNumber - 1) * PageSize, PageSize));
+        if (PageNumber > PageCount)
+        {
+            PageNumber = PageCount;
+            Page = SnapshotService.Query(new SnapshotQuery(ShareFilter, Search, Sort, Descending, (PageNumber - 1) * PageSize, PageSize));
+        }
+    }
+}

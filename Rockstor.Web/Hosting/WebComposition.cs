@@ -1,0 +1,79 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Rockstor.Infrastructure;
+using Rockstor.Infrastructure.Certificates;
+using Rockstor.Web.Accounts;
+using Rockstor.Web.Api;
+using Rockstor.Web.Components;
+
+namespace Rockstor.Web.Hosting;
+
+public static class WebComposition
+{
+    public const string LoginRateLimit = "login";
+
+    public static WebApplicationBuilder AddRockstorWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRockstorInfrastructure();
+
+        var options = builder.Configuration.GetSection(RockstorOptions.Section).Get<RockstorOptions>() ?? new RockstorOptions();
+        var certificate = ApplianceCertificate.LoadOrCreate(options.DataDirectory);
+        services.AddSingleton(certificate);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+
+        services.AddDataProtection()
+            .SetApplicationName("Rockstor")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        services.AddRockstorAuthentication();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<RockstorOptions>>().Value.LoginAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHostedService<StartupTasks>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication UseRockstorWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<SetupRedirect>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi();
+        app.MapAccountEndpoints();
+        app.MapApplianceApi();
+        app.MapStorageApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
