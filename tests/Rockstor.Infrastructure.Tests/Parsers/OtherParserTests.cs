@@ -1,5 +1,6 @@
 using Rockstor.Infrastructure.Storage;
 using Rockstor.Infrastructure.Tests.Support;
+using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Parsers;
 

@@ -1,6 +1,7 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Infrastructure.Tests.Support;
+using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Storage;
 

@@ -5,6 +5,8 @@ using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
 
+using Rockstor.Testing;
+
 namespace Rockstor.Infrastructure.Tests.Support;
 
 /// <summary>The appliance's storage services, composed as the web host composes them, over a sandbox.</summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Rockstor.Infrastructure.Tests.Support;
+namespace Rockstor.Testing;
 
 /// <summary>
 /// A folder of one test's own under /tmp, named rockstor-test-PID-..., and everything made in it: image

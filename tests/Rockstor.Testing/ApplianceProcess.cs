@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Rockstor.Testing;
+
+/// <summary>
+/// A real appliance: the built Rockstor.Web on Kestrel in a process of its own, with its data directory
+/// and mount root in a sandbox. Dispose kills the process, then unmounts, detaches and deletes what it made.
+/// </summary>
+public sealed class ApplianceProcess : IDisposable
+{
+    private readonly Dictionary<string, string> _settings;
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+
+    public ApplianceProcess(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        Sandbox = new Sandbox();
+        Port = FreePort();
+        _settings = new Dictionary<string, string>
+        {
+            ["Rockstor__DataDirectory"] = Sandbox.DataDirectory,
+            ["Rockstor__MountRoot"] = Sandbox.MountRoot,
+            ["Rockstor__AllowLoopDevicesAsDisks"] = "true",
+            ["Rockstor__LoginAttemptsPerMinute"] = "1000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public Sandbox Sandbox { get; }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"https://127.0.0.1:{Port}/");
+
+    /// <summary>What the appliance wrote to stdout and stderr, for failure messages.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static string WebAssembly
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Rockstor.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            if (directory is null)
+            {
+                throw new InvalidOperationException("Rockstor.sln was not found above the test's folder.");
+            }
+
+            var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+            return Path.Combine(directory.FullName, "Rockstor.Web", "bin", configuration, "net10.0", "Rockstor.Web.dll");
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(WebAssembly)!,
+        };
+        start.ArgumentList.Add(WebAssembly);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"https://127.0.0.1:{Port}");
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("The appliance did not start.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The appliance exited with {_process.ExitCode}:\n{Log}");
+            }
+
+            try
+            {
+                if ((await client.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The appliance did not answer /healthz within 60 s:\n{Log}");
+    }
+
+    /// <summary>Kills the process as a power cut would; pools stay mounted, as they would after a crash.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>An HTTPS client for this appliance (its certificate is self-signed) that keeps cookies.</summary>
+    public HttpClient CreateClient(bool followRedirects = false)
+    {
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+            AllowAutoRedirect = followRedirects,
+            CookieContainer = new CookieContainer(),
+        };
+        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    /// <summary>Sets the appliance up and returns a client that sends the admin's bearer token.</summary>
+    public async Task<HttpClient> SetUpAndLogInAsync(string username = "admin", string password = "correct-horse", string hostname = "nas1")
+    {
+        using var anonymous = CreateClient();
+        (await anonymous.PostAsJsonAsync("/api/setup", new { username, password, hostname })).EnsureSuccessStatusCode();
+        var token = await anonymous.PostAsJsonAsync("/api/auth/token", new { username, password });
+        token.EnsureSuccessStatusCode();
+        var body = await token.Content.ReadFromJsonAsync<TokenResponse>();
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", body!.AccessToken);
+        return client;
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        Sandbox.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}

@@ -1,0 +1,24 @@
+using Rockstor.Testing;
+
+namespace Rockstor.Web.Tests.Api;
+
+/// <summary>One appliance, set up, shared by the tests of a class; each test uses names of its own.</summary>
+public sealed class ApplianceFixture : IAsyncLifetime
+{
+    public ApplianceProcess Appliance { get; } = new();
+
+    public HttpClient Admin { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await Appliance.StartAsync();
+        Admin = await Appliance.SetUpAndLogInAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        Admin?.Dispose();
+        Appliance.Dispose();
+        return Task.CompletedTask;
+    }
+}
