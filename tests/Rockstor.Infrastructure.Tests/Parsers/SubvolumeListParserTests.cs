@@ -1,6 +1,5 @@
 using Rockstor.Infrastructure.Storage;
 using Rockstor.Infrastructure.Tests.Support;
-using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Parsers;
 

@@ -1,7 +1,6 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
 using Rockstor.Infrastructure.Storage;
-using Rockstor.Infrastructure.Tests.Support;
 using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Storage;

@@ -1,6 +1,5 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Snapshots;
-using Rockstor.Infrastructure.Tests.Support;
 using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Storage;

@@ -5,9 +5,9 @@ using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
 
-using Rockstor.Testing;
+using Rockstor.Infrastructure;
 
-namespace Rockstor.Infrastructure.Tests.Support;
+namespace Rockstor.Testing;
 
 /// <summary>The appliance's storage services, composed as the web host composes them, over a sandbox.</summary>
 public sealed class StorageHost : IDisposable
@@ -51,19 +51,20 @@ public sealed class StorageHost : IDisposable
         Sandbox.Dispose();
     }
 
-    private ServiceProvider Compose()
+    /// <summary>Adds the appliance's infrastructure, configured over the sandbox, to any service collection.</summary>
+    public static IServiceCollection AddSandboxedInfrastructure(IServiceCollection services, Sandbox sandbox)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Rockstor:DataDirectory"] = Sandbox.DataDirectory,
-                ["Rockstor:MountRoot"] = Sandbox.MountRoot,
+                ["Rockstor:DataDirectory"] = sandbox.DataDirectory,
+                ["Rockstor:MountRoot"] = sandbox.MountRoot,
                 ["Rockstor:AllowLoopDevicesAsDisks"] = "true",
             })
             .Build();
-        var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddRockstorInfrastructure();
-        return services.BuildServiceProvider();
+        return services.AddRockstorInfrastructure();
     }
+
+    private ServiceProvider Compose() => AddSandboxedInfrastructure(new ServiceCollection(), Sandbox).BuildServiceProvider();
 }

@@ -1,0 +1,152 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Testing;
+using SnapshotsPage = Rockstor.Web.Components.Pages.Storage.Snapshots;
+
+namespace Rockstor.Web.Tests.Components;
+
+/// <summary>The Snapshots screen rendered by bUnit over the real services, a real store and real btrfs.</summary>
+public sealed class SnapshotsScreenTests : IAsyncLifetime
+{
+    private readonly Sandbox _sandbox = new();
+    private readonly BunitContext _context = new();
+    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+
+    public async Task InitializeAsync()
+    {
+        StorageHost.AddSandboxedInfrastructure(_context.Services, _sandbox);
+        _context.Services.AddMudServices();
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+
+        var services = _context.Services;
+        await services.GetRequiredService<PoolService>().CreateAsync(new CreateImagePool("pool1", 1), _ct);
+        foreach (var share in new[] { "docs", "0media" })
+        {
+            await services.GetRequiredService<ShareService>().CreateAsync("pool1", share, _ct);
+        }
+
+        var snapshots = services.GetRequiredService<SnapshotService>();
+        for (var i = 0; i < 3; i++)
+        {
+            await snapshots.CreateAsync("docs", $"d{i}", writable: false, _ct);
+        }
+
+        await snapshots.CreateAsync("0media", "m0", writable: false, _ct);
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await _context.DisposeAsync();
+        }
+        finally
+        {
+            _sandbox.Dispose();
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Every_snapshot_on_the_appliance_is_listed_and_the_share_filter_narrows_it()
+    {
+        var screen = await RenderAsync();
+        var page = screen.FindComponent<SnapshotsPage>();
+
+        Assert.Equal(["0media/m0", "docs/d0", "docs/d1", "docs/d2"], Rows(screen).Order(StringComparer.Ordinal));
+
+        await page.InvokeAsync(() => page.Instance.SetShareFilterAsync("0media"));
+        page.Render();
+
+        Assert.Equal(["0media/m0"], Rows(screen));
+        Assert.Contains("1 snapshot(s)", screen.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Search_and_sort_by_name_order_the_rows()
+    {
+        var screen = await RenderAsync();
+        var page = screen.FindComponent<SnapshotsPage>();
+
+        screen.Find("input[type='text']:not([readonly])").Input("docs");
+        await screen.WaitForAssertionAsync(() => Assert.Equal(3, Rows(screen).Count), TimeSpan.FromSeconds(10));
+        await NameHeader(screen).ClickAsync(new());
+
+        await screen.WaitForAssertionAsync(() => Assert.Equal(["docs/d0", "docs/d1", "docs/d2"], Rows(screen)));
+        Assert.Equal(SnapshotSort.Name, page.Instance.Sort);
+        await NameHeader(screen).ClickAsync(new());
+        await screen.WaitForAssertionAsync(() => Assert.Equal(["docs/d2", "docs/d1", "docs/d0"], Rows(screen)));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Selected_snapshots_are_deleted_only_after_the_confirmation()
+    {
+        var screen = await RenderAsync();
+        var page = screen.FindComponent<SnapshotsPage>();
+        screen.Find("tr[data-snapshot='docs/d0'] input").Change(true);
+        screen.Find("tr[data-snapshot='0media/m0'] input").Change(true);
+        Assert.Equal(2, page.Instance.Selected.Count);
+
+        screen.FindAll("button").Single(b => b.TextContent.Contains("Delete selected (2)", StringComparison.Ordinal)).Click();
+        var dialog = await screen.WaitForElementAsync(".mud-dialog", TimeSpan.FromSeconds(10));
+        Assert.Contains("Delete 2 snapshot(s): 0media/m0, docs/d0?", dialog.TextContent, StringComparison.Ordinal);
+        screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        screen.WaitForAssertion(() => Assert.Empty(screen.FindAll(".mud-dialog")));
+        Assert.Equal(4, Rows(screen).Count);
+        Assert.True(Directory.Exists(Path.Combine(_sandbox.MountRoot, "pool1", ".snapshots", "docs", "d0")));
+
+        screen.FindAll("button").Single(b => b.TextContent.Contains("Delete selected (2)", StringComparison.Ordinal)).Click();
+        await screen.WaitForElementAsync(".mud-dialog", TimeSpan.FromSeconds(10));
+        screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete").Click();
+
+        screen.WaitForAssertion(() => Assert.Equal(["docs/d1", "docs/d2"], Rows(screen).Order(StringComparer.Ordinal)), TimeSpan.FromSeconds(30));
+        Assert.False(Directory.Exists(Path.Combine(_sandbox.MountRoot, "pool1", ".snapshots", "docs", "d0")));
+        Assert.False(Directory.Exists(Path.Combine(_sandbox.MountRoot, "pool1", ".snapshots", "0media", "m0")));
+        Assert.Empty(page.Instance.Selected);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Selecting_the_page_selects_every_row_on_it()
+    {
+        var screen = await RenderAsync();
+
+        screen.Find("thead input").Change(true);
+
+        Assert.Equal(4, screen.FindComponent<SnapshotsPage>().Instance.Selected.Count);
+        Assert.Contains("Delete selected (4)", screen.Markup, StringComparison.Ordinal);
+    }
+
+    /// <summary>Renders the screen beside the providers the layout gives it, and waits for its first load from btrfs.</summary>
+    private async Task<IRenderedComponent<ContainerFragment>> RenderAsync()
+    {
+        var screen = _context.Render<ContainerFragment>(parameters => parameters
+            .AddChildContent<MudPopoverProvider>()
+            .AddChildContent<MudDialogProvider>()
+            .AddChildContent<MudSnackbarProvider>()
+            .AddChildContent<SnapshotsPage>());
+        await screen.WaitForAssertionAsync(() => Assert.Equal(4, Rows(screen).Count), TimeSpan.FromSeconds(30));
+        return screen;
+    }
+
+    private static AngleSharp.Dom.IElement NameHeader(IRenderedComponent<ContainerFragment> screen) =>
+        screen.FindAll("th button").First(b => b.TextContent.TrimStart().StartsWith("Name", StringComparison.Ordinal));
+
+    private static List<string> Rows(IRenderedComponent<ContainerFragment> screen) =>
+        screen.FindAll("tr[data-snapshot]").Select(r => r.GetAttribute("data-snapshot")!).ToList();
+
+    /// <summary>Renders its children side by side, as the layout renders the providers beside the page.</summary>
+    public sealed class ContainerFragment : ComponentBase
+    {
+        [Parameter]
+        public RenderFragment? ChildContent { get; set; }
+
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder) =>
+            builder.AddContent(0, ChildContent);
+    }
+}
