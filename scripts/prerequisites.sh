@@ -1,0 +1,17 @@
+# Sourced by run-appliance.sh and test.sh: installs what the appliance needs from Debian when missing.
+need=()
+command -v btrfs >/dev/null 2>&1 || need+=(btrfs-progs)
+command -v losetup >/dev/null 2>&1 || need+=(util-linux)
+command -v wipefs >/dev/null 2>&1 || need+=(util-linux)
+command -v mkfs.ext4 >/dev/null 2>&1 || need+=(e2fsprogs)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]}..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET SDK 10 is needed (https://learn.microsoft.com/dotnet/core/install/linux-debian)." >&2
+  exit 1
+fi
+modprobe btrfs 2>/dev/null || true
+modprobe loop 2>/dev/null || true
