@@ -5,13 +5,13 @@ namespace Rockstor.Infrastructure.Storage;
 
 /// <summary>
 /// Parses <c>btrfs filesystem usage -b</c>. The pool's size is the raw device size divided by the data
-/// raid ratio (what can be stored); used is that size less btrfs's own free estimate.
+/// raid ratio (what can be stored); used is the bytes btrfs reports in use, divided by the same ratio.
 /// </summary>
 internal static class FilesystemUsageParser
 {
     public static FilesystemUsage Parse(string output)
     {
-        long? deviceSize = null, freeEstimated = null;
+        long? deviceSize = null, used = null;
         double? dataRatio = null;
         foreach (var raw in output.Split('\n'))
         {
@@ -34,8 +34,8 @@ internal static class FilesystemUsageParser
                 case "Device size":
                     deviceSize = long.Parse(value, CultureInfo.InvariantCulture);
                     break;
-                case "Free (estimated)":
-                    freeEstimated = long.Parse(value, CultureInfo.InvariantCulture);
+                case "Used":
+                    used ??= long.Parse(value, CultureInfo.InvariantCulture);
                     break;
                 case "Data ratio":
                     dataRatio = double.Parse(value, CultureInfo.InvariantCulture);
@@ -43,12 +43,11 @@ internal static class FilesystemUsageParser
             }
         }
 
-        if (deviceSize is null || freeEstimated is null || dataRatio is null or <= 0)
+        if (deviceSize is null || used is null || dataRatio is null or <= 0)
         {
-            throw new FormatException("btrfs filesystem usage printed no device size, free estimate or data ratio.");
+            throw new FormatException("btrfs filesystem usage printed no device size, used bytes or data ratio.");
         }
 
-        var size = (long)(deviceSize.Value / dataRatio.Value);
-        return new FilesystemUsage(size, Math.Max(0, size - freeEstimated.Value));
+        return new FilesystemUsage((long)(deviceSize.Value / dataRatio.Value), (long)(used.Value / dataRatio.Value));
     }
 }
