@@ -39,19 +39,33 @@ public sealed class ShareService(
         ResourceName.Validate(name, "share");
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         var pool = await pools.RequireMountedAsync(poolName, ct).ConfigureAwait(false);
+        return await AddAsync(pool.Name, name, btrfs.CreateSubvolumeAsync, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes a new share with <paramref name="make"/> (a new subvolume, or a writable snapshot for a
+    /// clone) and records it; the subvolume is removed again when recording fails. The caller holds the
+    /// <see cref="StorageLock"/> and has checked the pool is mounted.
+    /// </summary>
+    internal async Task<ShareView> AddAsync(
+        string pool,
+        string name,
+        Func<string, CancellationToken, Task<Subvolume>> make,
+        CancellationToken ct)
+    {
         if (shares.Find(name) is not null)
         {
             throw new ConflictException($"A share named '{name}' already exists.");
         }
 
-        var path = layout.SharePath(pool.Name, name);
+        var path = layout.SharePath(pool, name);
         if (files.Exists(path))
         {
-            throw new ConflictException($"{path} already exists on pool '{pool.Name}'.");
+            throw new ConflictException($"{path} already exists on pool '{pool}'.");
         }
 
-        var subvolume = await btrfs.CreateSubvolumeAsync(path, ct).ConfigureAwait(false);
-        var share = new Share { Name = name, Pool = pool.Name, Uuid = subvolume.Uuid, CreatedAt = time.GetUtcNow() };
+        var subvolume = await make(path, ct).ConfigureAwait(false);
+        var share = new Share { Name = name, Pool = pool, Uuid = subvolume.Uuid, CreatedAt = time.GetUtcNow() };
         try
         {
             shares.Add(share);

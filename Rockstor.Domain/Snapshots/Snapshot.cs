@@ -58,5 +58,8 @@ public interface ISnapshotRepository
 
     void Remove(string share, string name);
 
+    /// <summary>Writes many changes in one transaction (a reconcile can bring thousands).</summary>
+    void Apply(IReadOnlyCollection<Snapshot> upserts, IReadOnlyCollection<Snapshot> removals);
+
     int Count(string share);
 }

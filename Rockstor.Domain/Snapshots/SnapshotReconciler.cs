@@ -33,6 +33,7 @@ public sealed class SnapshotReconciler(
 
         var stored = snapshots.ListInPool(pool.Name).ToDictionary(s => s.Key, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var upserts = new List<Snapshot>();
         foreach (var subvolume in onDisk)
         {
             if (StorageLayout.ParseSnapshotPath(subvolume.RelativePath) is not var (share, name)
@@ -49,7 +50,7 @@ public sealed class SnapshotReconciler(
                 {
                     known.ReadOnly = subvolume.ReadOnly;
                     known.ReceivedUuid = subvolume.ReceivedUuid;
-                    snapshots.Upsert(known);
+                    upserts.Add(known);
                 }
 
                 continue;
@@ -59,12 +60,13 @@ public sealed class SnapshotReconciler(
             var createdAt = subvolume.CreatedAt
                 ?? (await btrfs.ShowSubvolumeAsync(path, ct).ConfigureAwait(false)).CreatedAt
                 ?? time.GetUtcNow();
-            snapshots.Upsert(FromSubvolume(pool.Name, share, name, path, subvolume, createdAt));
+            upserts.Add(FromSubvolume(pool.Name, share, name, path, subvolume, createdAt));
         }
 
-        foreach (var gone in stored.Values.Where(s => !seen.Contains(s.Key)))
+        var removals = stored.Values.Where(s => !seen.Contains(s.Key)).ToList();
+        if (upserts.Count > 0 || removals.Count > 0)
         {
-            snapshots.Remove(gone.Share, gone.Name);
+            snapshots.Apply(upserts, removals);
         }
     }
 

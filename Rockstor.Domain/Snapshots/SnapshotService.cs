@@ -11,6 +11,7 @@ public sealed class SnapshotService(
     IShareRepository shares,
     IPoolRepository poolStore,
     PoolService pools,
+    ShareService shareService,
     SnapshotReconciler reconciler,
     IBtrfs btrfs,
     IStorageFiles files,
@@ -72,30 +73,12 @@ public sealed class SnapshotService(
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         var snapshot = Require(shareName, name);
         await pools.RequireMountedAsync(snapshot.Pool, ct).ConfigureAwait(false);
-        if (shares.Find(newShare) is not null)
-        {
-            throw new ConflictException($"A share named '{newShare}' already exists.");
-        }
-
-        var path = layout.SharePath(snapshot.Pool, newShare);
-        if (files.Exists(path))
-        {
-            throw new ConflictException($"{path} already exists on pool '{snapshot.Pool}'.");
-        }
-
-        var subvolume = await btrfs.CreateSnapshotAsync(snapshot.Path, path, readOnly: false, ct).ConfigureAwait(false);
-        var share = new Share { Name = newShare, Pool = snapshot.Pool, Uuid = subvolume.Uuid, CreatedAt = time.GetUtcNow() };
-        try
-        {
-            shares.Add(share);
-        }
-        catch
-        {
-            await btrfs.DeleteSubvolumeAsync(path, CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-
-        return new ShareView(share, path, 0);
+        return await shareService.AddAsync(
+                snapshot.Pool,
+                newShare,
+                (path, token) => btrfs.CreateSnapshotAsync(snapshot.Path, path, readOnly: false, token),
+                ct)
+            .ConfigureAwait(false);
     }
 
     /// <summary>

@@ -47,7 +47,29 @@ internal sealed class SnapshotRepository(RockstorDatabase db) : ISnapshotReposit
     public Snapshot? Find(string share, string name) =>
         db.Snapshots.FindById(Snapshot.KeyOf(share, name)) is { } d ? ToSnapshot(d) : null;
 
-    public void Upsert(Snapshot snapshot) => db.Snapshots.Upsert(new SnapshotDocument
+    public void Upsert(Snapshot snapshot) => db.Snapshots.Upsert(ToDocument(snapshot));
+
+    public void Apply(IReadOnlyCollection<Snapshot> upserts, IReadOnlyCollection<Snapshot> removals)
+    {
+        db.Database.BeginTrans();
+        try
+        {
+            db.Snapshots.Upsert(upserts.Select(ToDocument));
+            foreach (var removal in removals)
+            {
+                db.Snapshots.Delete(new BsonValue(removal.Key));
+            }
+
+            db.Database.Commit();
+        }
+        catch
+        {
+            db.Database.Rollback();
+            throw;
+        }
+    }
+
+    private static SnapshotDocument ToDocument(Snapshot snapshot) => new()
     {
         Key = snapshot.Key,
         Share = snapshot.Share,
@@ -59,7 +81,7 @@ internal sealed class SnapshotRepository(RockstorDatabase db) : ISnapshotReposit
         Uuid = snapshot.Uuid,
         ParentUuid = snapshot.ParentUuid,
         ReceivedUuid = snapshot.ReceivedUuid,
-    });
+    };
 
     public void Remove(string share, string name) => db.Snapshots.Delete(new BsonValue(Snapshot.KeyOf(share, name)));
 

@@ -49,11 +49,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
     [Fact]
     public async Task A_clone_is_a_new_writable_share_with_the_snapshot_s_files()
     {
-        await _host.CreateImagePoolAsync();
-        var share = await _host.Shares.CreateAsync("pool1", "docs", _ct);
-        await File.WriteAllTextAsync(Path.Combine(share.Path, "a.txt"), "version 1", _ct);
-        await _host.Snapshots.CreateAsync("docs", "s1", false, _ct);
-        await File.WriteAllTextAsync(Path.Combine(share.Path, "a.txt"), "version 2", _ct);
+        var share = await ShareWithSnapshotOfVersion1Async();
 
         var clone = await _host.Snapshots.CloneAsync("docs", "s1", "restored", _ct);
 
@@ -65,11 +61,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
     [Fact]
     public async Task Rollback_restores_the_snapshot_and_keeps_the_current_state_as_a_snapshot()
     {
-        await _host.CreateImagePoolAsync();
-        var share = await _host.Shares.CreateAsync("pool1", "docs", _ct);
-        await File.WriteAllTextAsync(Path.Combine(share.Path, "a.txt"), "version 1", _ct);
-        await _host.Snapshots.CreateAsync("docs", "s1", false, _ct);
-        await File.WriteAllTextAsync(Path.Combine(share.Path, "a.txt"), "version 2", _ct);
+        var share = await ShareWithSnapshotOfVersion1Async();
 
         var kept = await _host.Snapshots.RollbackAsync("docs", "s1", _ct);
 
@@ -188,4 +180,15 @@ public sealed class ShareAndSnapshotTests : IDisposable
     }
 
     public void Dispose() => _host.Dispose();
+
+    /// <summary>Share "docs" whose a.txt says "version 2", with snapshot "s1" taken when it said "version 1".</summary>
+    private async Task<Domain.Shares.ShareView> ShareWithSnapshotOfVersion1Async()
+    {
+        await _host.CreateImagePoolAsync();
+        var share = await _host.Shares.CreateAsync("pool1", "docs", _ct);
+        await File.WriteAllTextAsync(Path.Combine(share.Path, "a.txt"), "version 1", _ct);
+        await _host.Snapshots.CreateAsync("docs", "s1", false, _ct);
+        await File.WriteAllTextAsync(Path.Combine(share.Path, "a.txt"), "version 2", _ct);
+        return share;
+    }
 }
