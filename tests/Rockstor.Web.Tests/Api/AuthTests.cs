@@ -102,7 +102,9 @@ public sealed partial class AuthTests : IAsyncLifetime
 
         var page = await browser.GetAsync(new Uri("/storage/snapshots", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("Snapshots", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("_framework/blazor.web", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/account/login", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/api/pools", UriKind.Relative))).StatusCode);
     }
 
