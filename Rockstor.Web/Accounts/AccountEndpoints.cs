@@ -43,7 +43,8 @@ public static class AccountEndpoints
                 var user = accounts.Verify(username, password);
                 if (user is null)
                 {
-                    return Results.Redirect("/login?error=credentials");
+                    var back = IsLocal(returnUrl) ? "&returnUrl=" + Uri.EscapeDataString(returnUrl!) : "";
+                    return Results.Redirect("/login?error=credentials" + back);
                 }
 
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));

@@ -16,23 +16,41 @@ public static class WebComposition
 {
     public const string LoginRateLimit = "login";
 
+    public const string TooManyAttempts = "Too many attempts from this address; wait a minute and try again.";
+
     public static WebApplicationBuilder AddRockstorWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddRockstorInfrastructure();
 
         var options = builder.Configuration.GetSection(RockstorOptions.Section).Get<RockstorOptions>() ?? new RockstorOptions();
+
+        // The data directory holds the admin's password hash, the TLS key and the cookie keys: root only.
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(options.DataDirectory, ownerOnly);
+        var keys = Directory.CreateDirectory(Path.Combine(options.DataDirectory, "keys"), ownerOnly);
         var certificate = ApplianceCertificate.LoadOrCreate(options.DataDirectory);
         services.AddSingleton(certificate);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
 
         services.AddDataProtection()
             .SetApplicationName("Rockstor")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+            .PersistKeysToFileSystem(keys);
         services.AddRockstorAuthentication();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                // People at the login or setup form get the form back with the reason; scripts get 429.
+                if (context.HttpContext.Request.Path.StartsWithSegments("/account"))
+                {
+                    context.HttpContext.Response.Redirect(
+                        context.HttpContext.Request.Path.StartsWithSegments("/account/setup") ? "/setup?error=" + Uri.EscapeDataString(TooManyAttempts) : "/login?error=throttled");
+                }
+
+                return ValueTask.CompletedTask;
+            };
             limiter.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions

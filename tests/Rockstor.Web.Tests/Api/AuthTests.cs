@@ -95,7 +95,7 @@ public sealed partial class AuthTests : IAsyncLifetime
         var antiforgery = AntiforgeryField().Match(loginPage).Groups[1].Value;
 
         var wrong = await browser.PostAsync(new Uri("/account/login", UriKind.Relative), Form(antiforgery, "admin", "wrong-horse", "/storage/snapshots"));
-        Assert.Equal("/login?error=credentials", wrong.Headers.Location?.OriginalString);
+        Assert.Equal("/login?error=credentials&returnUrl=%2Fstorage%2Fsnapshots", wrong.Headers.Location?.OriginalString);
 
         var right = await browser.PostAsync(new Uri("/account/login", UriKind.Relative), Form(antiforgery, "admin", "correct-horse", "/storage/snapshots"));
         Assert.Equal("/storage/snapshots", right.Headers.Location?.OriginalString);
@@ -124,6 +124,8 @@ public sealed partial class AuthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         var right = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = "correct-horse" });
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        var form = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent([]));
+        Assert.Equal("/login?error=throttled", form.Headers.Location?.OriginalString);
     }
 
     private static FormUrlEncodedContent Form(string antiforgery, string username, string password, string returnUrl) => new(new Dictionary<string, string>
