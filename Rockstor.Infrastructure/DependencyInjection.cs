@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Accounts;
+using Rockstor.Domain.Services;
+using Rockstor.Infrastructure.Certificates;
+using Rockstor.Infrastructure.Peers;
+using Rockstor.Infrastructure.Replication;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Shares;
@@ -46,6 +50,18 @@ public static class DependencyInjection
         services.AddSingleton<SnapshotService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<ApplianceIdentity>();
+
+        services.AddSingleton(sp => new LocalCertificate(
+            ApplianceCertificate.LoadOrCreate(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory)));
+        services.AddSingleton<ILocalCertificate>(sp => sp.GetRequiredService<LocalCertificate>());
+        services.AddSingleton<IPairedApplianceRepository, PairedApplianceRepository>();
+        services.AddSingleton<IPeerClient, PeerClient>();
+        services.AddSingleton<PairingService>();
+
+        services.AddSingleton<IServiceSettings, ServiceSettings>();
+        services.AddSingleton<ReplicationListener>();
+        services.AddSingleton<IManagedService>(sp => sp.GetRequiredService<ReplicationListener>());
+        services.AddSingleton<ServiceMonitor>();
         return services;
     }
 }

@@ -42,6 +42,10 @@ public sealed class RockstorDatabase : IDisposable
 
     internal ILiteCollection<ApplianceDocument> Appliance => Database.GetCollection<ApplianceDocument>("appliance");
 
+    internal ILiteCollection<PairedApplianceDocument> PairedAppliances => Database.GetCollection<PairedApplianceDocument>("paired_appliances");
+
+    internal ILiteCollection<ServiceSettingDocument> ServiceSettings => Database.GetCollection<ServiceSettingDocument>("services");
+
     public void Dispose() => Database.Dispose();
 }
 

@@ -19,10 +19,10 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Accounts");
-        api.MapPost("/setup", (SetupRequest request, AccountService accounts, ApplianceIdentity identity) =>
+        api.MapPost("/setup", (SetupRequest request, AccountService accounts, ApplianceIdentity identity, ILocalCertificate certificate) =>
             {
                 accounts.Setup(request);
-                return TypedResults.Ok(ApplianceDto.From(identity.Current));
+                return TypedResults.Ok(ApplianceDto.From(identity.Current, certificate.Fingerprint));
             })
             .AllowAnonymous()
             .RequireRateLimiting(WebComposition.LoginRateLimit);
@@ -80,7 +80,7 @@ public static class AccountEndpoints
     }
 
     private static ClaimsPrincipal Principal(AdminUser user, string scheme) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, "admin")], scheme));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, AuthComposition.AdminRole)], scheme));
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Rockstor.Infrastructure.Peers;
 
 namespace Rockstor.Web.Accounts;
 
@@ -13,13 +15,28 @@ public static class AuthComposition
 {
     public const string Scheme = "Rockstor";
 
+    public const string AdminRole = "admin";
+
+    public const string PeerRole = "peer";
+
+    public const string PeerPolicy = "peer";
+
     public static IServiceCollection AddRockstorAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "Cookie or bearer token", policy => policy.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            .AddPolicyScheme(Scheme, "Cookie, bearer token or peer credential", policy => policy.ForwardDefaultSelector = context =>
+            {
+                var authorization = context.Request.Headers.Authorization.ToString();
+                if (authorization.StartsWith(PeerClient.Scheme + " ", StringComparison.Ordinal))
+                {
+                    return PeerClient.Scheme;
+                }
+
+                return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? BearerTokenDefaults.AuthenticationScheme
-                    : CookieAuthenticationDefaults.AuthenticationScheme)
+                    : CookieAuthenticationDefaults.AuthenticationScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, PeerAuthenticationHandler>(PeerClient.Scheme, null)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
             {
                 cookie.LoginPath = "/login";
@@ -34,8 +51,10 @@ public static class AuthComposition
             })
             .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, bearer => bearer.BearerTokenExpiration = TimeSpan.FromHours(8));
 
+        // Everything is for the admin unless marked otherwise; a paired appliance reaches only /api/peer.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(AdminRole).Build())
+            .AddPolicy(PeerPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PeerRole));
         return services;
     }
 

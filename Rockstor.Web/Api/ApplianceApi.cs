@@ -1,12 +1,63 @@
+using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
+using Rockstor.Infrastructure;
+using Rockstor.Web.Hosting;
 
 namespace Rockstor.Web.Api;
 
+public sealed record AddApplianceBody(string? Host, int? MgmtPort, string? Username, string? Password, string? Fingerprint);
+
+public sealed record PairedApplianceDto(
+    string Id,
+    string Hostname,
+    string Host,
+    int MgmtPort,
+    int ReplicationPort,
+    string CertificateFingerprint,
+    DateTimeOffset PairedAt,
+    string State)
+{
+    public static PairedApplianceDto From(PairedAppliance a) => new(
+        a.Id,
+        a.Hostname,
+        a.Host,
+        a.ManagementPort,
+        a.ReplicationPort,
+        a.CertificateFingerprint,
+        a.PairedAt,
+        a.State == PairingState.Paired ? "paired" : "removalPending");
+}
+
+public sealed record RemovalDto(string Id, string Outcome, string Message);
+
+/// <summary>This appliance, and the appliances it is paired with (admin only).</summary>
 public static class ApplianceApi
 {
+    public const int DefaultManagementPort = 8443;
+
     public static IEndpointRouteBuilder MapApplianceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/appliance", (ApplianceIdentity identity) => ApplianceDto.From(identity.Current)).WithTags("Appliance");
+        app.MapGet("/api/appliance", (ApplianceIdentity identity, ILocalCertificate certificate) =>
+                ApplianceDto.From(identity.Current, certificate.Fingerprint))
+            .WithTags("Appliance");
+
+        var appliances = app.MapGroup("/api/appliances").WithTags("Appliances");
+        appliances.MapGet("/", (PairingService pairing) => pairing.List().Select(PairedApplianceDto.From));
+        appliances.MapPost("/", async (AddApplianceBody body, HttpContext http, PairingService pairing, IOptions<RockstorOptions> options, CancellationToken ct) =>
+            {
+                var request = new AddApplianceRequest(body.Host, body.MgmtPort ?? DefaultManagementPort, body.Username, body.Password, body.Fingerprint);
+                var peer = await pairing.PairAsync(request, http.Connection.LocalPort, options.Value.ReplicationPort, ct);
+                return TypedResults.Created($"/api/appliances/{peer.Id}", PairedApplianceDto.From(peer));
+            })
+            .RequireRateLimiting(WebComposition.LoginRateLimit);
+        appliances.MapDelete("/{id}", async (string id, PairingService pairing, CancellationToken ct) =>
+        {
+            var hostname = pairing.Require(id).Hostname;
+            var outcome = await pairing.RemoveAsync(id, ct);
+            return outcome == RemovalOutcome.Removed
+                ? new RemovalDto(id, "removed", $"{hostname} was removed here and on its side.")
+                : new RemovalDto(id, "otherSidePending", $"{hostname} was removed here; it could not be reached and will be told when it is back.");
+        });
         return app;
     }
 }

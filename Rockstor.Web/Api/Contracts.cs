@@ -5,10 +5,11 @@ using Rockstor.Domain.Snapshots;
 
 namespace Rockstor.Web.Api;
 
-public sealed record ApplianceDto(string Id, string? Hostname, string Version)
+public sealed record ApplianceDto(string Id, string? Hostname, string Version, string CertificateFingerprint)
 {
-    public static ApplianceDto From(ApplianceInfo info) =>
-        new(info.Id, info.Hostname, typeof(ApplianceDto).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+    public static string CurrentVersion => typeof(ApplianceDto).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static ApplianceDto From(ApplianceInfo info, string fingerprint) => new(info.Id, info.Hostname, CurrentVersion, fingerprint);
 }
 
 /// <summary>Either {name, raidLevel, devices} for disks or {name, imageSizeGiB} for an image file.</summary>

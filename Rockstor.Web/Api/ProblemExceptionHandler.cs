@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 
 namespace Rockstor.Web.Api;
@@ -15,6 +16,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             ConflictException => (StatusCodes.Status409Conflict, "Conflict"),
             StorageCommandException => (StatusCodes.Status422UnprocessableEntity, "The storage command failed"),
+            AuthenticationFailedException => (StatusCodes.Status401Unauthorized, "Login failed"),
+            PeerRefusedException => (StatusCodes.Status400BadRequest, "The other appliance refused"),
+            CertificateMismatchException => (StatusCodes.Status409Conflict, "The certificate does not match"),
+            PeerUnreachableException => (StatusCodes.Status502BadGateway, "The other appliance could not be reached"),
             _ => (StatusCodes.Status500InternalServerError, "Internal error"),
         };
         if (status == StatusCodes.Status500InternalServerError)

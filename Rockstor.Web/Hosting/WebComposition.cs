@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
@@ -29,9 +28,8 @@ public static class WebComposition
         const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         Directory.CreateDirectory(options.DataDirectory, ownerOnly);
         var keys = Directory.CreateDirectory(Path.Combine(options.DataDirectory, "keys"), ownerOnly);
-        var certificate = ApplianceCertificate.LoadOrCreate(options.DataDirectory);
-        services.AddSingleton(certificate);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+            https.ServerCertificate = kestrel.ApplicationServices.GetRequiredService<LocalCertificate>().Certificate));
 
         services.AddDataProtection()
             .SetApplicationName("Rockstor")
@@ -67,6 +65,7 @@ public static class WebComposition
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHostedService<StartupTasks>();
+        services.AddHostedService<ServicesHost>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -90,6 +89,8 @@ public static class WebComposition
         app.MapOpenApi();
         app.MapAccountEndpoints();
         app.MapApplianceApi();
+        app.MapPeerApi();
+        app.MapServicesApi();
         app.MapStorageApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Services;
+using Rockstor.Infrastructure.Certificates;
+
+namespace Rockstor.Infrastructure.Replication;
+
+/// <summary>
+/// The replication listener: the Replication service. It listens on the replication port only while the
+/// service is on. Every connection is TLS with both certificates checked: the appliance's own serves,
+/// and the sender must present the certificate pinned for a paired appliance, or the handshake fails
+/// before a byte of data is read.
+/// </summary>
+public sealed class ReplicationListener(
+    IOptions<RockstorOptions> options,
+    LocalCertificate certificate,
+    IPairedApplianceRepository appliances,
+    ILogger<ReplicationListener> logger) : IManagedService, IAsyncDisposable
+{
+    public const string ServiceName = "replication";
+
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(15);
+
+    private TcpListener? _listener;
+    private CancellationTokenSource? _stopping;
+    private Task? _acceptLoop;
+
+    public string Name => ServiceName;
+
+    public string Title => "Replication";
+
+    public int Port => options.Value.ReplicationPort;
+
+    public Task StartAsync(CancellationToken ct)
+    {
+        var listener = new TcpListener(IPAddress.IPv6Any, Port);
+        listener.Server.DualMode = true;
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException e)
+        {
+            listener.Server.Dispose();
+            throw new InvalidOperationException($"The replication port {Port} cannot be opened: {e.Message}", e);
+        }
+
+        _listener = listener;
+        _stopping = new CancellationTokenSource();
+        _acceptLoop = AcceptAsync(listener, _stopping.Token);
+        logger.LogInformation("Replication listener open on port {Port}", Port);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken ct)
+    {
+        if (_listener is null)
+        {
+            return;
+        }
+
+        await _stopping!.CancelAsync().ConfigureAwait(false);
+        _listener.Stop();
+        try
+        {
+            await _acceptLoop!.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stopping.Dispose();
+        _listener = null;
+        logger.LogInformation("Replication listener on port {Port} closed", Port);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    private async Task AcceptAsync(TcpListener listener, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            _ = ServeAsync(client, ct);
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client, CancellationToken ct)
+    {
+        using (client)
+        {
+            var remote = client.Client.RemoteEndPoint?.ToString() ?? "unknown";
+            PairedAppliance? sender = null;
+            await using var tls = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
+            using var handshake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            handshake.CancelAfter(HandshakeTimeout);
+            try
+            {
+                await tls.AuthenticateAsServerAsync(
+                        new SslServerAuthenticationOptions
+                        {
+                            ServerCertificate = certificate.Certificate,
+                            ClientCertificateRequired = true,
+                            RemoteCertificateValidationCallback = (_, presented, _, _) =>
+                            {
+                                sender = presented is null ? null : PairedWith(LocalCertificate.FingerprintOf(presented));
+                                return sender is not null;
+                            },
+                        },
+                        handshake.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
+            {
+                logger.LogWarning("Refused a replication connection from {Remote}: it is not a paired appliance ({Reason})", remote, e.Message);
+                return;
+            }
+
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["PeerApplianceId"] = sender!.Id });
+            logger.LogInformation("Replication connection from {Hostname} ({PeerApplianceId}) at {Remote}", sender.Hostname, sender.Id, remote);
+        }
+    }
+
+    private PairedAppliance? PairedWith(string fingerprint) =>
+        appliances.List().FirstOrDefault(a => a.State == PairingState.Paired && a.CertificateFingerprint == fingerprint);
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Rockstor.Domain.Appliances;
+using Rockstor.Infrastructure;
+using Rockstor.Web.Accounts;
+using Rockstor.Web.Hosting;
+
+namespace Rockstor.Web.Api;
+
+/// <summary>
+/// What other appliances call. Pairing is open (it carries this appliance's admin login and is rate
+/// limited); everything under /api/peer needs the credential issued to the caller at pairing.
+/// </summary>
+public static class PeerApi
+{
+    public static IEndpointRouteBuilder MapPeerApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/pairing", async (PairingOffer offer, HttpContext http, PairingService pairing, IOptions<RockstorOptions> options, CancellationToken ct) =>
+            {
+                var remote = http.Connection.RemoteIpAddress;
+                var address = remote is null ? "" : (remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote).ToString();
+                return await pairing.AcceptAsync(offer, address, http.Connection.LocalPort, options.Value.ReplicationPort, ct);
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(WebComposition.LoginRateLimit)
+            .WithTags("Peers");
+
+        var peer = app.MapGroup("/api/peer").RequireAuthorization(AuthComposition.PeerPolicy).WithTags("Peers");
+        peer.MapDelete("/appliances/{id}", (string id, ClaimsPrincipal caller, PairingService pairing) =>
+        {
+            if (caller.FindFirstValue(PeerAuthenticationHandler.ApplianceIdClaim) != id)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "An appliance can only remove itself.");
+            }
+
+            pairing.Forget(id);
+            return Results.NoContent();
+        });
+        return app;
+    }
+}
