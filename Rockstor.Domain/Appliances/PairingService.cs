@@ -7,6 +7,8 @@ namespace Rockstor.Domain.Appliances;
 
 public sealed record AddApplianceRequest(string? Host, int ManagementPort, string? Username, string? Password, string? Fingerprint = null);
 
+public sealed record PeerCheck(bool Ok, string Message);
+
 public enum RemovalOutcome
 {
     /// <summary>Removed on both sides.</summary>
@@ -212,6 +214,21 @@ public sealed class PairingService(
         }
 
         return told;
+    }
+
+    /// <summary>Whether the appliance answers with its pinned certificate and still knows this one; the reason when not.</summary>
+    public async Task<PeerCheck> CheckAsync(string id, CancellationToken ct)
+    {
+        var peer = Require(id);
+        try
+        {
+            await peers.HelloAsync(peer, identity.Current.Id, ct).ConfigureAwait(false);
+            return new PeerCheck(true, $"{peer.Hostname} answers.");
+        }
+        catch (RockstorException e)
+        {
+            return new PeerCheck(false, e.Message);
+        }
     }
 
     /// <summary>The other side removed this appliance (an authenticated peer call).</summary>

@@ -25,8 +25,8 @@ public interface IPeerClient
     /// <summary>Tells the peer to forget this appliance.</summary>
     Task ForgetAsync(PairedAppliance peer, string ownId, CancellationToken ct);
 
-    /// <summary>Whether the peer answers, with its pinned certificate and our credential.</summary>
-    Task<bool> IsReachableAsync(PairedAppliance peer, CancellationToken ct);
+    /// <summary>Calls the peer with its pinned certificate and our credential; throws when it cannot be reached or refuses.</summary>
+    Task HelloAsync(PairedAppliance peer, string ownId, CancellationToken ct);
 }
 
 /// <summary>The other appliance could not be reached (connection refused, timed out, no route).</summary>

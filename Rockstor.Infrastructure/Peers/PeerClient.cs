@@ -88,19 +88,22 @@ public sealed class PeerClient(ILogger<PeerClient> logger) : IPeerClient
         }
     }
 
-    public async Task<bool> IsReachableAsync(PairedAppliance peer, CancellationToken ct)
+    public async Task HelloAsync(PairedAppliance peer, string ownId, CancellationToken ct)
     {
-        try
+        using var client = Create(peer, ownId);
+        var response = await SendAsync(peer.Host, peer.ManagementPort, () => client.GetAsync(new Uri("/api/peer/hello", UriKind.Relative), ct))
+            .ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            using var client = Create(peer, ownId: null);
-            var response = await SendAsync(peer.Host, peer.ManagementPort, () => client.GetAsync(new Uri("/healthz", UriKind.Relative), ct)).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
+            throw new PeerRefusedException($"{peer.Hostname} answers but no longer knows this appliance; remove it and pair again.");
         }
-        catch (Domain.Common.RockstorException e)
+
+        if (!response.IsSuccessStatusCode)
         {
-            logger.LogDebug("{Peer} is not reachable: {Reason}", peer.Hostname, e.Message);
-            return false;
+            throw new PeerRefusedException($"{peer.Hostname} answered: {await DetailAsync(response, ct).ConfigureAwait(false)}");
         }
+
+        logger.LogDebug("{Peer} answers", peer.Hostname);
     }
 
     /// <summary>A client for one call that accepts only the pinned certificate and, for peer calls, sends our credential.</summary>

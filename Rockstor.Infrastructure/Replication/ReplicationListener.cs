@@ -10,6 +10,9 @@ using Rockstor.Infrastructure.Certificates;
 
 namespace Rockstor.Infrastructure.Replication;
 
+/// <summary>A connection to the replication port: from a paired appliance, or refused with the reason.</summary>
+public sealed record ReplicationConnection(string Remote, PairedAppliance? Sender, string? Refusal);
+
 /// <summary>
 /// The replication listener: the Replication service. It listens on the replication port only while the
 /// service is on. Every connection is TLS with both certificates checked: the appliance's own serves,
@@ -35,6 +38,9 @@ public sealed class ReplicationListener(
     public string Title => "Replication";
 
     public int Port => options.Value.ReplicationPort;
+
+    /// <summary>Raised for every connection, accepted or refused (the receive side records refusals from it).</summary>
+    public event Action<ReplicationConnection>? Connected;
 
     public Task StartAsync(CancellationToken ct)
     {
@@ -127,11 +133,13 @@ public sealed class ReplicationListener(
             catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
             {
                 logger.LogWarning("Refused a replication connection from {Remote}: it is not a paired appliance ({Reason})", remote, e.Message);
+                Connected?.Invoke(new ReplicationConnection(remote, null, "not a paired appliance"));
                 return;
             }
 
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["PeerApplianceId"] = sender!.Id });
             logger.LogInformation("Replication connection from {Hostname} ({PeerApplianceId}) at {Remote}", sender.Hostname, sender.Id, remote);
+            Connected?.Invoke(new ReplicationConnection(remote, sender, null));
         }
     }
 

@@ -50,6 +50,7 @@ public static class ApplianceApi
                 return TypedResults.Created($"/api/appliances/{peer.Id}", PairedApplianceDto.From(peer));
             })
             .RequireRateLimiting(WebComposition.LoginRateLimit);
+        appliances.MapGet("/{id}/check", (string id, PairingService pairing, CancellationToken ct) => pairing.CheckAsync(id, ct));
         appliances.MapDelete("/{id}", async (string id, PairingService pairing, CancellationToken ct) =>
         {
             var hostname = pairing.Require(id).Hostname;

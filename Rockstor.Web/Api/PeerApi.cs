@@ -26,6 +26,7 @@ public static class PeerApi
             .WithTags("Peers");
 
         var peer = app.MapGroup("/api/peer").RequireAuthorization(AuthComposition.PeerPolicy).WithTags("Peers");
+        peer.MapGet("/hello", (ApplianceIdentity identity) => new { identity.Current.Id, identity.Current.Hostname });
         peer.MapDelete("/appliances/{id}", (string id, ClaimsPrincipal caller, PairingService pairing) =>
         {
             if (caller.FindFirstValue(PeerAuthenticationHandler.ApplianceIdClaim) != id)

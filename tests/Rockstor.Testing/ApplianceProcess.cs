@@ -16,10 +16,15 @@ public sealed class ApplianceProcess : IDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    public ApplianceProcess(IReadOnlyDictionary<string, string>? settings = null)
+    private readonly TestHost? _host;
+
+    /// <param name="settings">Environment variables for the appliance (Rockstor__...).</param>
+    /// <param name="host">A host of a <see cref="TestNetwork"/> to run in; by default the machine's loopback.</param>
+    public ApplianceProcess(IReadOnlyDictionary<string, string>? settings = null, TestHost? host = null)
     {
+        _host = host;
         Sandbox = new Sandbox();
-        Port = FreePort();
+        Port = host is null ? FreePort() : 8443;
         _settings = new Dictionary<string, string>
         {
             ["Rockstor__DataDirectory"] = Sandbox.DataDirectory,
@@ -37,7 +42,10 @@ public sealed class ApplianceProcess : IDisposable
 
     public int Port { get; }
 
-    public Uri BaseAddress => new($"https://127.0.0.1:{Port}/");
+    /// <summary>The address other appliances and the test use to reach this one.</summary>
+    public string Address => _host?.Address ?? "127.0.0.1";
+
+    public Uri BaseAddress => new($"https://{Address}:{Port}/");
 
     /// <summary>What the appliance wrote to stdout and stderr, for failure messages.</summary>
     public string Log
@@ -73,15 +81,23 @@ public sealed class ApplianceProcess : IDisposable
 
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("dotnet")
+        // In a test host, only the network namespace changes (nsenter --net), so the appliance's mounts stay
+        // visible to the test and its sandbox can remove them.
+        var start = new ProcessStartInfo(_host is null ? "dotnet" : "nsenter")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(WebAssembly)!,
         };
+        if (_host is not null)
+        {
+            start.ArgumentList.Add($"--net=/run/netns/{_host.Namespace}");
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(WebAssembly);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"https://127.0.0.1:{Port}");
+        start.ArgumentList.Add($"https://{Address}:{Port}");
         foreach (var (key, value) in _settings)
         {
             start.Environment[key] = value;
@@ -147,8 +163,18 @@ public sealed class ApplianceProcess : IDisposable
     /// <summary>Sets the appliance up and returns a client that sends the admin's bearer token.</summary>
     public async Task<HttpClient> SetUpAndLogInAsync(string username = "admin", string password = "correct-horse", string hostname = "nas1")
     {
+        using (var anonymous = CreateClient())
+        {
+            (await anonymous.PostAsJsonAsync("/api/setup", new { username, password, hostname })).EnsureSuccessStatusCode();
+        }
+
+        return await LogInAsync(username, password);
+    }
+
+    /// <summary>A client that sends a bearer token for the account.</summary>
+    public async Task<HttpClient> LogInAsync(string username = "admin", string password = "correct-horse")
+    {
         using var anonymous = CreateClient();
-        (await anonymous.PostAsJsonAsync("/api/setup", new { username, password, hostname })).EnsureSuccessStatusCode();
         var token = await anonymous.PostAsJsonAsync("/api/auth/token", new { username, password });
         token.EnsureSuccessStatusCode();
         var body = await token.Content.ReadFromJsonAsync<TokenResponse>();
@@ -174,7 +200,23 @@ public sealed class ApplianceProcess : IDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>Whether something accepts TCP connections on the port at this appliance's address.</summary>
+    public async Task<bool> AcceptsConnectionsAsync(int port)
+    {
+        using var client = new TcpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await client.ConnectAsync(Address, port, timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -14,10 +14,12 @@ public sealed class Sandbox : IDisposable
 
     private int _disks;
 
-    public Sandbox()
+    /// <param name="baseDirectory">Where sandboxes are made and swept; the system's temporary folder by default.</param>
+    public Sandbox(string? baseDirectory = null)
     {
-        SweepStale();
-        Root = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..(Prefix.Length + 20)]);
+        baseDirectory ??= Path.GetTempPath();
+        SweepStale(baseDirectory);
+        Root = Path.Combine(baseDirectory, $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..(Prefix.Length + 20)]);
         Directory.CreateDirectory(Root);
         DataDirectory = Path.Combine(Root, "data");
         MountRoot = Path.Combine(Root, "mnt");
@@ -112,16 +114,20 @@ public sealed class Sandbox : IDisposable
             TryRun("losetup", "-d", device);
         }
 
-        if (Directory.Exists(root))
+        try
         {
             Directory.Delete(root, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Another test process swept it at the same time.
         }
     }
 
     /// <summary>Removes the sandboxes of test processes that are gone (killed before their Dispose ran).</summary>
-    private static void SweepStale()
+    private static void SweepStale(string baseDirectory)
     {
-        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        foreach (var folder in Directory.EnumerateDirectories(baseDirectory, Prefix + "*"))
         {
             var rest = Path.GetFileName(folder)[Prefix.Length..];
             var dash = rest.IndexOf('-', StringComparison.Ordinal);

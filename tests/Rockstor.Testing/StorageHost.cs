@@ -52,16 +52,23 @@ public sealed class StorageHost : IDisposable
     }
 
     /// <summary>Adds the appliance's infrastructure, configured over the sandbox, to any service collection.</summary>
-    public static IServiceCollection AddSandboxedInfrastructure(IServiceCollection services, Sandbox sandbox)
+    public static IServiceCollection AddSandboxedInfrastructure(
+        IServiceCollection services,
+        Sandbox sandbox,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Rockstor:DataDirectory"] = sandbox.DataDirectory,
-                ["Rockstor:MountRoot"] = sandbox.MountRoot,
-                ["Rockstor:AllowLoopDevicesAsDisks"] = "true",
-            })
-            .Build();
+        var values = new Dictionary<string, string?>
+        {
+            ["Rockstor:DataDirectory"] = sandbox.DataDirectory,
+            ["Rockstor:MountRoot"] = sandbox.MountRoot,
+            ["Rockstor:AllowLoopDevicesAsDisks"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         services.AddSingleton<IConfiguration>(configuration);
         return services.AddRockstorInfrastructure();
     }

@@ -32,9 +32,11 @@ public sealed class SandboxTests
     [Fact] // every command it runs is bounded by Sandbox.Run's two-minute limit
     public void A_new_sandbox_sweeps_what_a_killed_test_run_left_behind()
     {
+        // In a folder of this test's own, so the sweeps of other test processes running now leave it alone.
+        using var mine = new Sandbox();
         var dead = Process.Start("true")!;
         dead.WaitForExit();
-        var stale = Path.Combine(Path.GetTempPath(), $"{Sandbox.Prefix}{dead.Id}-stale");
+        var stale = Path.Combine(mine.Root, $"{Sandbox.Prefix}{dead.Id}-stale");
         Directory.CreateDirectory(Path.Combine(stale, "mnt"));
         var image = Path.Combine(stale, "left.img");
         using (var file = File.Create(image))
@@ -46,7 +48,7 @@ public sealed class SandboxTests
         var loop = Sandbox.Run("losetup", "--find", "--show", image).Trim();
         Sandbox.Run("mount", loop, Path.Combine(stale, "mnt"));
 
-        using var fresh = new Sandbox();
+        using var fresh = new Sandbox(baseDirectory: mine.Root);
 
         Assert.Empty(Sandbox.MountsUnder(stale));
         Assert.Empty(Sandbox.LoopDevicesUnder(stale));

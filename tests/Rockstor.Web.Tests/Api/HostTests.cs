@@ -28,7 +28,7 @@ public sealed class HostTests
         Sandbox.Run("losetup", "-d", pool.GetProperty("devices")[0].GetString()!);
         await appliance.StartAsync();
 
-        using var again = await LogInAsync(appliance);
+        using var again = await appliance.LogInAsync();
         Assert.Equal(id, (await again.GetFromJsonAsync<JsonElement>("/api/appliance")).GetProperty("id").GetString());
         var pools = await again.GetFromJsonAsync<JsonElement>("/api/pools");
         Assert.True(pools[0].GetProperty("mounted").GetBoolean(), appliance.Log);
@@ -62,15 +62,6 @@ public sealed class HostTests
         Assert.Equal(certificates[0].Thumbprint, await ServedThumbprintAsync(first));
     }
 
-    private static async Task<HttpClient> LogInAsync(ApplianceProcess appliance)
-    {
-        using var anonymous = appliance.CreateClient();
-        var token = await (await anonymous.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = "correct-horse" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        var client = appliance.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
-    }
 
     private static async Task<string> ServedThumbprintAsync(ApplianceProcess appliance)
     {

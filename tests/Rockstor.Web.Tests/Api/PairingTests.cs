@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Rockstor.Testing;
+
+namespace Rockstor.Web.Tests.Api;
+
+/// <summary>Two real appliances, each on a host of its own (a network namespace with a private address).</summary>
+public sealed class PairingTests : IAsyncLifetime
+{
+    public const string SourceId = "0f3a9c2e4b5d4e6f8a9b0c1d2e3f4a5b";
+    public const string DestinationId = "123e4567e89b12d3a456426614174000";
+
+    private readonly TestNetwork _network = new(hosts: 2);
+    private ApplianceProcess _source = default!;
+    private ApplianceProcess _destination = default!;
+    private HttpClient _a = default!;
+    private HttpClient _b = default!;
+
+    public async Task InitializeAsync()
+    {
+        _source = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = SourceId }, _network.Hosts[0]);
+        _destination = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = DestinationId }, _network.Hosts[1]);
+        await Task.WhenAll(_source.StartAsync(), _destination.StartAsync());
+        _a = await _source.SetUpAndLogInAsync(hostname: "source");
+        _b = await _destination.SetUpAndLogInAsync(hostname: "destination");
+    }
+
+    public Task DisposeAsync()
+    {
+        _a?.Dispose();
+        _b?.Dispose();
+        _source?.Dispose();
+        _destination?.Dispose();
+        _network.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task One_request_pairs_both_sides_and_each_lists_the_other()
+    {
+        var response = await PairAsync(_a, _destination);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var onA = Assert.Single(await ListAsync(_a));
+        var onB = Assert.Single(await ListAsync(_b));
+        Assert.Equal((DestinationId, "destination", _destination.Address, 10002), (Id(onA), onA.GetProperty("hostname").GetString(), onA.GetProperty("host").GetString(), onA.GetProperty("replicationPort").GetInt32()));
+        Assert.Equal((SourceId, "source", _source.Address), (Id(onB), onB.GetProperty("hostname").GetString(), onB.GetProperty("host").GetString()));
+        Assert.Equal(await FingerprintAsync(_b), onA.GetProperty("certificateFingerprint").GetString());
+        Assert.Equal(await FingerprintAsync(_a), onB.GetProperty("certificateFingerprint").GetString());
+        Assert.DoesNotContain("credential", onA.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("correct-horse", File.ReadAllText(Path.Combine(_source.Sandbox.DataDirectory, "rockstor.db")), StringComparison.Ordinal);
+
+        var checkFromA = await _a.GetFromJsonAsync<JsonElement>($"/api/appliances/{DestinationId}/check");
+        var checkFromB = await _b.GetFromJsonAsync<JsonElement>($"/api/appliances/{SourceId}/check");
+        Assert.True(checkFromA.GetProperty("ok").GetBoolean(), checkFromA.ToString());
+        Assert.True(checkFromB.GetProperty("ok").GetBoolean(), checkFromB.ToString());
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_wrong_password_is_refused_and_nothing_is_stored_on_either_side()
+    {
+        var response = await PairAsync(_a, _destination, password: "wrong-horse");
+
+        await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "refused the admin username or password");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_certificate_that_does_not_match_the_fingerprint_given_is_refused()
+    {
+        var response = await PairAsync(_a, _destination, fingerprint: new string('A', 64));
+
+        await AssertRefusedAsync(response, HttpStatusCode.Conflict, "does not match the fingerprint you entered");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task An_unreachable_host_is_refused_with_a_clear_message()
+    {
+        var response = await _a.PostAsJsonAsync("/api/appliances", new { host = _network.NobodyAddress, mgmtPort = 8443, username = "admin", password = "correct-horse" });
+
+        await AssertRefusedAsync(response, HttpStatusCode.BadGateway, $"Could not reach {_network.NobodyAddress}:8443");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Pairing_an_appliance_with_itself_is_refused()
+    {
+        var response = await PairAsync(_a, _source);
+
+        await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "is this appliance");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Pairing_twice_is_refused_and_the_first_pairing_stays()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await PairAsync(_a, _destination)).StatusCode);
+
+        var again = await PairAsync(_a, _destination);
+        var fromOtherSide = await PairAsync(_b, _source);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("already paired with destination", await DetailAsync(again), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, fromOtherSide.StatusCode);
+        Assert.Single(await ListAsync(_a));
+        Assert.Single(await ListAsync(_b));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Removing_on_one_side_removes_on_the_other()
+    {
+        await PairAsync(_a, _destination);
+
+        var removal = await _b.DeleteAsync(new Uri($"/api/appliances/{SourceId}", UriKind.Relative));
+
+        Assert.Equal("removed", (await removal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        Assert.Empty(await ListAsync(_b));
+        Assert.Empty(await ListAsync(_a));
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task An_appliance_removed_while_unreachable_is_told_when_it_is_back()
+    {
+        await PairAsync(_a, _destination);
+        _destination.Kill();
+
+        var removal = await _a.DeleteAsync(new Uri($"/api/appliances/{DestinationId}", UriKind.Relative));
+
+        Assert.Equal("otherSidePending", (await removal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        Assert.Equal("removalPending", Assert.Single(await ListAsync(_a)).GetProperty("state").GetString());
+
+        await _destination.StartAsync();
+        Assert.Single(await ListAsync(_b));
+        _source.Kill();
+        await _source.StartAsync(); // the retry runs at start, then every few minutes
+
+        using var a = await _source.LogInAsync();
+        await Eventually(async () => Assert.Empty(await ListAsync(a)));
+        Assert.Empty(await ListAsync(_b));
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task A_changed_certificate_is_refused_until_the_admin_pairs_again()
+    {
+        await PairAsync(_a, _destination);
+        _destination.Kill();
+        File.Delete(Path.Combine(_destination.Sandbox.DataDirectory, "tls", "appliance.pfx"));
+        await _destination.StartAsync();
+
+        var check = await _a.GetFromJsonAsync<JsonElement>($"/api/appliances/{DestinationId}/check");
+        Assert.False(check.GetProperty("ok").GetBoolean());
+        Assert.Contains("different certificate", check.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var repaired = await PairAsync(_a, _destination);
+
+        Assert.Equal(HttpStatusCode.Created, repaired.StatusCode);
+        var onA = Assert.Single(await ListAsync(_a));
+        Assert.Equal(await FingerprintAsync(_b), onA.GetProperty("certificateFingerprint").GetString());
+        Assert.True((await _a.GetFromJsonAsync<JsonElement>($"/api/appliances/{DestinationId}/check")).GetProperty("ok").GetBoolean());
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_paired_appliance_reaches_only_the_peer_routes()
+    {
+        await PairAsync(_a, _destination);
+        using var anonymous = _destination.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = new("RockstorPeer", $"{SourceId}:not-the-credential");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/peer/hello", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync(new Uri($"/api/peer/appliances/{SourceId}", UriKind.Relative))).StatusCode);
+        Assert.Single(await ListAsync(_b));
+    }
+
+    private async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string says)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(says, await DetailAsync(response), StringComparison.Ordinal);
+        Assert.Empty(await ListAsync(_a));
+        Assert.Empty(await ListAsync(_b));
+    }
+
+    private static Task<HttpResponseMessage> PairAsync(HttpClient from, ApplianceProcess to, string password = "correct-horse", string? fingerprint = null) =>
+        from.PostAsJsonAsync("/api/appliances", new { host = to.Address, mgmtPort = to.Port, username = "admin", password, fingerprint });
+
+    private static async Task<List<JsonElement>> ListAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/appliances")).EnumerateArray().ToList();
+
+    private static async Task<string> FingerprintAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/appliance")).GetProperty("certificateFingerprint").GetString()!;
+
+    private static string? Id(JsonElement appliance) => appliance.GetProperty("id").GetString();
+
+    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
+
+
+    private static async Task Eventually(Func<Task> assertion)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await assertion();
+                return;
+            }
+            catch (Xunit.Sdk.XunitException) when (attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+}
