@@ -128,6 +128,22 @@ public sealed partial class AuthTests : IAsyncLifetime
         Assert.Equal("/login?error=throttled", form.Headers.Location?.OriginalString);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Pairing_attempts_are_rate_limited()
+    {
+        using var client = _appliance.CreateClient();
+        var offer = new { username = "admin", password = "guess", from = (object?)null };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/pairing", offer)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, statuses[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
     private static FormUrlEncodedContent Form(string antiforgery, string username, string password, string returnUrl) => new(new Dictionary<string, string>
     {
         ["__RequestVerificationToken"] = antiforgery,
