@@ -120,8 +120,11 @@ public sealed class PairingService(
         }
     }
 
-    /// <summary>Called on the other appliance, when a pairing request reaches it.</summary>
-    public async Task<ApplianceCard> AcceptAsync(PairingOffer offer, string remoteAddress, int ownManagementPort, int ownReplicationPort, CancellationToken ct)
+    /// <summary>
+    /// Called on the other appliance, when a pairing request reaches it. It takes no lock: two admins
+    /// pairing their appliances with each other at the same moment must not wait on each other.
+    /// </summary>
+    public ApplianceCard Accept(PairingOffer offer, string remoteAddress, int ownManagementPort, int ownReplicationPort)
     {
         if (accounts.Verify(offer.Username, offer.Password) is null)
         {
@@ -140,28 +143,20 @@ public sealed class PairingService(
             throw new ValidationException("An appliance cannot be paired with itself.");
         }
 
-        await _gate.WaitAsync(ct).ConfigureAwait(false);
-        try
+        var incomingForThem = NewCredential();
+        appliances.Save(new PairedAppliance
         {
-            var incomingForThem = NewCredential();
-            appliances.Save(new PairedAppliance
-            {
-                Id = offer.From.Id,
-                Hostname = offer.From.Hostname,
-                Host = remoteAddress,
-                ManagementPort = offer.From.ManagementPort,
-                ReplicationPort = offer.From.ReplicationPort,
-                CertificateFingerprint = offer.From.CertificateFingerprint,
-                OutgoingCredential = offer.From.Credential,
-                IncomingCredentialHash = Hash(incomingForThem),
-                PairedAt = time.GetUtcNow(),
-            });
-            return new ApplianceCard(me.Id, me.Hostname ?? me.Id, ownManagementPort, ownReplicationPort, certificate.Fingerprint, incomingForThem);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            Id = offer.From.Id,
+            Hostname = offer.From.Hostname,
+            Host = remoteAddress,
+            ManagementPort = offer.From.ManagementPort,
+            ReplicationPort = offer.From.ReplicationPort,
+            CertificateFingerprint = offer.From.CertificateFingerprint,
+            OutgoingCredential = offer.From.Credential,
+            IncomingCredentialHash = Hash(incomingForThem),
+            PairedAt = time.GetUtcNow(),
+        });
+        return new ApplianceCard(me.Id, me.Hostname ?? me.Id, ownManagementPort, ownReplicationPort, certificate.Fingerprint, incomingForThem);
     }
 
     /// <summary>Removes the appliance here and tells it to forget this one; when it cannot be reached, it is told later.</summary>

@@ -15,11 +15,11 @@ public static class PeerApi
 {
     public static IEndpointRouteBuilder MapPeerApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/pairing", async (PairingOffer offer, HttpContext http, PairingService pairing, IOptions<RockstorOptions> options, CancellationToken ct) =>
+        app.MapPost("/api/pairing", (PairingOffer offer, HttpContext http, PairingService pairing, IOptions<RockstorOptions> options) =>
             {
                 var remote = http.Connection.RemoteIpAddress;
                 var address = remote is null ? "" : (remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote).ToString();
-                return await pairing.AcceptAsync(offer, address, http.Connection.LocalPort, options.Value.ReplicationPort, ct);
+                return pairing.Accept(offer, address, http.Connection.LocalPort, options.Value.ReplicationPort);
             })
             .AllowAnonymous()
             .RequireRateLimiting(WebComposition.LoginRateLimit)
