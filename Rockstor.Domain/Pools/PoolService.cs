@@ -32,6 +32,9 @@ public sealed class PoolService(
     public async Task<PoolView> GetAsync(string name, CancellationToken ct) =>
         await ViewAsync(Require(name), ct).ConfigureAwait(false);
 
+    /// <summary>The pools' names, from the store alone (for choosing one).</summary>
+    public IReadOnlyList<string> Names() => pools.List().Select(p => p.Name).ToList();
+
     public Pool Require(string name) =>
         pools.Find(name) ?? throw new NotFoundException($"There is no pool named '{name}'.");
 

@@ -31,6 +31,9 @@ public sealed class ShareService(
         return views.OrderBy(v => v.Share.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The shares' names in order, from the store alone (for choosing or filtering).</summary>
+    public IReadOnlyList<string> Names() => shares.List().Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+
     public Share Require(string name) =>
         shares.Find(name) ?? throw new NotFoundException($"There is no share named '{name}'.");
 

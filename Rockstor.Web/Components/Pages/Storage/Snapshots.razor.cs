@@ -19,7 +19,7 @@ public partial class Snapshots
     private SnapshotService SnapshotService { get; set; } = default!;
 
     [Inject]
-    private IShareRepository ShareRepository { get; set; } = default!;
+    private ShareService ShareService { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -66,7 +66,7 @@ public partial class Snapshots
             Snackbar.Add(e.Message, Severity.Error);
         }
 
-        ShareNames = ShareRepository.List().Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        ShareNames = ShareService.Names();
         Load();
         Loading = false;
     }
