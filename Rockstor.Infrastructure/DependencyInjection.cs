@@ -10,7 +10,9 @@ using Rockstor.Domain.Pools;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
+using Rockstor.Domain.Replication;
 using Rockstor.Infrastructure.Accounts;
+using Rockstor.Infrastructure.Jobs;
 using Rockstor.Infrastructure.Persistence;
 using Rockstor.Infrastructure.Storage;
 
@@ -59,6 +61,20 @@ public static class DependencyInjection
         services.AddSingleton<PairingService>();
 
         services.AddSingleton<IServiceSettings, ServiceSettings>();
+        services.AddSingleton<IReplicationTaskRepository, ReplicationTaskRepository>();
+        services.AddSingleton<ITrailRepository, TrailRepository>();
+        services.AddSingleton<IIncomingReplicaRepository, IncomingReplicaRepository>();
+        services.AddSingleton<IRefusalLog, RefusalLog>();
+        services.AddSingleton<ReplicationEventBus>();
+        services.AddSingleton<IReplicationEvents>(sp => sp.GetRequiredService<ReplicationEventBus>());
+        services.AddSingleton<IReplicationTransport, ReplicationClient>();
+        services.AddSingleton<ReplicaReceiver>();
+        services.AddSingleton<IReplicationReceiver>(sp => sp.GetRequiredService<ReplicaReceiver>());
+        services.AddSingleton<ReplicationQueries>();
+        services.AddSingleton<ReplicationRunner>();
+        services.AddSingleton<ReplicationTaskService>();
+        services.AddRockstorJobs();
+
         services.AddSingleton<ReplicationListener>();
         services.AddSingleton<IManagedService>(sp => sp.GetRequiredService<ReplicationListener>());
         services.AddSingleton<ServiceMonitor>();

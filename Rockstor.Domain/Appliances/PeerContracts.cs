@@ -11,6 +11,9 @@ public sealed record ApplianceCard(
     string CertificateFingerprint,
     string Credential);
 
+/// <summary>A pool another appliance offers as a replication target.</summary>
+public sealed record PeerPool(string Name, long SizeBytes, long FreeBytes);
+
 /// <summary>The pairing request one appliance sends another: the other's admin login, and who is asking.</summary>
 public sealed record PairingOffer(string Username, string Password, ApplianceCard From);
 
@@ -27,6 +30,9 @@ public interface IPeerClient
 
     /// <summary>Calls the peer with its pinned certificate and our credential; throws when it cannot be reached or refuses.</summary>
     Task HelloAsync(PairedAppliance peer, string ownId, CancellationToken ct);
+
+    /// <summary>The peer's mounted pools, the targets it offers for replication.</summary>
+    Task<IReadOnlyList<PeerPool>> ListPoolsAsync(PairedAppliance peer, string ownId, CancellationToken ct);
 }
 
 /// <summary>The other appliance could not be reached (connection refused, timed out, no route).</summary>

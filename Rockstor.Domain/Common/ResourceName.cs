@@ -8,12 +8,20 @@ public static class ResourceName
 {
     public const int MaxLength = 64;
 
+    /// <summary>Longest name the appliance makes itself (a replica share is the sender's id, '_', the share).</summary>
+    public const int MaxSystemLength = 255;
+
     public const string Rule =
         "Use 1 to 64 characters: letters, digits, '-', '_' and '.'; it must start with a letter or a digit.";
 
-    public static bool IsValid(string? name)
+    public static bool IsValid(string? name) => IsValid(name, MaxLength);
+
+    /// <summary>The same rule with btrfs's own bound: for names the appliance makes or finds on disk.</summary>
+    public static bool IsSafe(string? name) => IsValid(name, MaxSystemLength);
+
+    private static bool IsValid(string? name, int maxLength)
     {
-        if (string.IsNullOrEmpty(name) || name.Length > MaxLength)
+        if (string.IsNullOrEmpty(name) || name.Length > maxLength)
         {
             return false;
         }

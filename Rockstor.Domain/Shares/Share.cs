@@ -1,6 +1,15 @@
 namespace Rockstor.Domain.Shares;
 
-/// <summary>A btrfs subvolume at the top of a pool.</summary>
+public enum ShareKind
+{
+    /// <summary>A subvolume at the top of its pool.</summary>
+    Regular,
+
+    /// <summary>Made by replication on the receiving side: it has no subvolume of its own, only its received snapshots.</summary>
+    Replica,
+}
+
+/// <summary>A btrfs subvolume at the top of a pool, or a replica share whose content is its received snapshots.</summary>
 public sealed class Share
 {
     public required string Name { get; init; }
@@ -10,6 +19,8 @@ public sealed class Share
     public required string Uuid { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    public ShareKind Kind { get; init; } = ShareKind.Regular;
 }
 
 public sealed record ShareView(Share Share, string Path, long UsedBytes);

@@ -26,7 +26,7 @@ public sealed class SnapshotReconciler(
             .Where(s => !s.RelativePath.Contains('/', StringComparison.Ordinal))
             .Select(s => s.RelativePath)
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var share in shares.ListInPool(pool.Name).Where(s => !topLevel.Contains(s.Name)))
+        foreach (var share in shares.ListInPool(pool.Name).Where(s => s.Kind == ShareKind.Regular && !topLevel.Contains(s.Name)))
         {
             shares.Remove(share.Name);
         }
@@ -37,7 +37,7 @@ public sealed class SnapshotReconciler(
         foreach (var subvolume in onDisk)
         {
             if (StorageLayout.ParseSnapshotPath(subvolume.RelativePath) is not var (share, name)
-                || !ResourceName.IsValid(share) || !ResourceName.IsValid(name))
+                || !ResourceName.IsSafe(share) || !ResourceName.IsSafe(name))
             {
                 continue;
             }

@@ -49,6 +49,7 @@ public sealed class SnapshotService(
         ResourceName.Validate(name, "snapshot");
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         var share = RequireShare(shareName);
+        RequireRegular(share);
         await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
         return await SnapshotAsync(share, name, readOnly: !writable, ct).ConfigureAwait(false);
     }
@@ -89,6 +90,7 @@ public sealed class SnapshotService(
     {
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         var share = RequireShare(shareName);
+        RequireRegular(share);
         var snapshot = Require(shareName, name);
         await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
 
@@ -123,6 +125,15 @@ public sealed class SnapshotService(
         shares.Add(new Share { Name = share.Name, Pool = share.Pool, Uuid = replacement.Uuid, CreatedAt = share.CreatedAt });
         await btrfs.DeleteSubvolumeAsync(retired, ct).ConfigureAwait(false);
         return kept;
+    }
+
+    private static void RequireRegular(Share share)
+    {
+        if (share.Kind == ShareKind.Replica)
+        {
+            throw new ConflictException(
+                $"'{share.Name}' is a replica: its snapshots come from replication. Clone one of them to get a share you can change.");
+        }
     }
 
     private Share RequireShare(string name) =>

@@ -27,6 +27,12 @@ public interface IBtrfs
     /// <summary>Every subvolume of the filesystem mounted at the path, with read-only flags and creation times.</summary>
     Task<IReadOnlyList<Subvolume>> ListSubvolumesAsync(string mountPoint, CancellationToken ct);
 
+    /// <summary>Writes the send stream of a read-only snapshot (relative to <paramref name="parent"/> when given) into <paramref name="output"/>.</summary>
+    Task SendAsync(string snapshot, string? parent, Stream output, CancellationToken ct);
+
+    /// <summary>Rebuilds a subvolume in <paramref name="directory"/> from a send stream read from <paramref name="input"/>.</summary>
+    Task ReceiveAsync(string directory, Stream input, CancellationToken ct);
+
     /// <summary>Bytes referenced by each subvolume (by subvolume id), from the quota groups; empty when quotas are off.</summary>
     Task<IReadOnlyDictionary<long, long>> GetReferencedBytesAsync(string mountPoint, CancellationToken ct);
 }
@@ -71,4 +77,10 @@ public interface IStorageFiles
     void RemoveEmptyDirectory(string path);
 
     void DeleteFile(string path);
+
+    /// <summary>The paths of the entries of a folder (empty when it does not exist).</summary>
+    IReadOnlyList<string> Entries(string path);
+
+    /// <summary>Removes a folder and everything in it that is not a subvolume.</summary>
+    void RemoveTree(string path);
 }

@@ -106,6 +106,24 @@ public sealed class PeerClient(ILogger<PeerClient> logger) : IPeerClient
         logger.LogDebug("{Peer} answers", peer.Hostname);
     }
 
+    public async Task<IReadOnlyList<PeerPool>> ListPoolsAsync(PairedAppliance peer, string ownId, CancellationToken ct)
+    {
+        using var client = Create(peer, ownId);
+        var response = await SendAsync(peer.Host, peer.ManagementPort, () => client.GetAsync(new Uri("/api/peer/pools", UriKind.Relative), ct))
+            .ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new PeerRefusedException($"{peer.Hostname} answers but no longer knows this appliance; remove it and pair again.");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PeerRefusedException($"{peer.Hostname} answered: {await DetailAsync(response, ct).ConfigureAwait(false)}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<List<PeerPool>>(ct).ConfigureAwait(false) ?? [];
+    }
+
     /// <summary>A client for one call that accepts only the pinned certificate and, for peer calls, sends our credential.</summary>
     private static HttpClient Create(PairedAppliance peer, string? ownId)
     {

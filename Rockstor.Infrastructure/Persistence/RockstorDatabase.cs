@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiteDB;
+using Rockstor.Domain.Shares;
 
 namespace Rockstor.Infrastructure.Persistence;
 
@@ -26,6 +27,8 @@ public sealed class RockstorDatabase : IDisposable
         Snapshots.EnsureIndex(s => s.Pool);
         Snapshots.EnsureIndex(s => s.CreatedAt);
         Snapshots.EnsureIndex(s => s.Name);
+        SendTrail.EnsureIndex(a => a.OwnerId);
+        ReceiveTrail.EnsureIndex(a => a.OwnerId);
     }
 
     public string Path { get; }
@@ -45,6 +48,16 @@ public sealed class RockstorDatabase : IDisposable
     internal ILiteCollection<PairedApplianceDocument> PairedAppliances => Database.GetCollection<PairedApplianceDocument>("paired_appliances");
 
     internal ILiteCollection<ServiceSettingDocument> ServiceSettings => Database.GetCollection<ServiceSettingDocument>("services");
+
+    internal ILiteCollection<ReplicationTaskDocument> ReplicationTasks => Database.GetCollection<ReplicationTaskDocument>("replication_tasks");
+
+    internal ILiteCollection<AttemptDocument> SendTrail => Database.GetCollection<AttemptDocument>("send_trail");
+
+    internal ILiteCollection<AttemptDocument> ReceiveTrail => Database.GetCollection<AttemptDocument>("receive_trail");
+
+    internal ILiteCollection<IncomingReplicaDocument> IncomingReplicas => Database.GetCollection<IncomingReplicaDocument>("incoming_replicas");
+
+    internal ILiteCollection<RefusalDocument> Refusals => Database.GetCollection<RefusalDocument>("refusals");
 
     public void Dispose() => Database.Dispose();
 }
@@ -75,6 +88,8 @@ internal sealed class ShareDocument
     public string Uuid { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
+
+    public string Kind { get; set; } = nameof(ShareKind.Regular);
 }
 
 internal sealed class SnapshotDocument

@@ -49,6 +49,7 @@ internal sealed class ShareRepository(RockstorDatabase db) : IShareRepository
         Pool = share.Pool,
         Uuid = share.Uuid,
         CreatedAt = share.CreatedAt.UtcDateTime,
+        Kind = share.Kind.ToString(),
     });
 
     public void Remove(string name) => db.Shares.Delete(name);
@@ -59,5 +60,6 @@ internal sealed class ShareRepository(RockstorDatabase db) : IShareRepository
         Pool = d.Pool,
         Uuid = d.Uuid,
         CreatedAt = PoolRepository.Utc(d.CreatedAt),
+        Kind = Enum.Parse<ShareKind>(d.Kind),
     };
 }

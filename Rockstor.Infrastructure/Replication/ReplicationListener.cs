@@ -5,6 +5,7 @@ using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Replication;
 using Rockstor.Domain.Services;
 using Rockstor.Infrastructure.Certificates;
 
@@ -23,6 +24,7 @@ public sealed class ReplicationListener(
     IOptions<RockstorOptions> options,
     LocalCertificate certificate,
     IPairedApplianceRepository appliances,
+    IReplicationReceiver receiver,
     ILogger<ReplicationListener> logger) : IManagedService, IAsyncDisposable
 {
     public const string ServiceName = "replication";
@@ -133,6 +135,7 @@ public sealed class ReplicationListener(
             catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
             {
                 logger.LogWarning("Refused a replication connection from {Remote}: it is not a paired appliance ({Reason})", remote, e.Message);
+                receiver.Refused(remote, "Not a paired appliance: the connection was refused before any data.");
                 Connected?.Invoke(new ReplicationConnection(remote, null, "not a paired appliance"));
                 return;
             }
@@ -140,6 +143,14 @@ public sealed class ReplicationListener(
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["PeerApplianceId"] = sender!.Id });
             logger.LogInformation("Replication connection from {Hostname} ({PeerApplianceId}) at {Remote}", sender.Hostname, sender.Id, remote);
             Connected?.Invoke(new ReplicationConnection(remote, sender, null));
+            try
+            {
+                await ReceiverSession.RunAsync(tls, sender, receiver, logger, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or OperationCanceledException or System.Text.Json.JsonException)
+            {
+                logger.LogWarning("Replication connection from {Hostname} ended: {Reason}", sender.Hostname, e.Message);
+            }
         }
     }
 

@@ -33,6 +33,21 @@ public sealed partial class BtrfsCli
         return SubvolumeShowParser.Parse(output, relative);
     }
 
+    public Task SendAsync(string snapshot, string? parent, Stream output, CancellationToken ct)
+    {
+        List<string> arguments = ["send", "-q"];
+        if (parent is not null)
+        {
+            arguments.AddRange(["-p", parent]);
+        }
+
+        arguments.Add(snapshot);
+        return runner.StreamAsync(Btrfs, arguments, input: null, output, $"Could not send {snapshot}", ct);
+    }
+
+    public Task ReceiveAsync(string directory, Stream input, CancellationToken ct) =>
+        runner.StreamAsync(Btrfs, ["receive", directory], input, output: null, $"Could not receive into {directory}", ct);
+
     public async Task<IReadOnlyList<Subvolume>> ListSubvolumesAsync(string mountPoint, CancellationToken ct)
     {
         var failure = $"Could not list the subvolumes of {mountPoint}";

@@ -44,6 +44,41 @@ public sealed class CommandRunner(ILogger<CommandRunner> logger)
         return stdout.ToString();
     }
 
+    /// <summary>
+    /// Runs the program with its standard input and/or output connected to streams (btrfs send and
+    /// receive): nothing is buffered in memory beyond the pipes' own small buffers.
+    /// </summary>
+    public async Task StreamAsync(string program, IReadOnlyList<string> arguments, Stream? input, Stream? output, string failure, CancellationToken ct)
+    {
+        var stderr = new StringBuilder();
+        var command = Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithEnvironmentVariables(StableOutput)
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .WithValidation(CommandResultValidation.ZeroExitCode);
+        if (input is not null)
+        {
+            command = command.WithStandardInputPipe(PipeSource.FromStream(input));
+        }
+
+        if (output is not null)
+        {
+            command = command.WithStandardOutputPipe(PipeTarget.ToStream(output));
+        }
+
+        var shown = Show(program, arguments);
+        logger.LogDebug("Streaming {Command}", shown);
+        try
+        {
+            await command.ExecuteAsync(ct).ConfigureAwait(false);
+        }
+        catch (CommandExecutionException e)
+        {
+            logger.LogWarning("{Command} failed with exit code {ExitCode}: {Error}", shown, e.ExitCode, stderr.ToString().Trim());
+            throw new StorageCommandException(failure, shown, stderr.ToString(), e);
+        }
+    }
+
     /// <summary>Runs the program and returns its exit code and output without treating a non-zero exit as a failure.</summary>
     public async Task<(int ExitCode, string Output)> ProbeAsync(string program, IReadOnlyList<string> arguments, CancellationToken ct)
     {

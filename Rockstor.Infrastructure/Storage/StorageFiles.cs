@@ -22,6 +22,17 @@ public sealed class StorageFiles : IStorageFiles
 
     public void DeleteFile(string path) => Guard($"Could not delete {path}", () => File.Delete(path));
 
+    public IReadOnlyList<string> Entries(string path) =>
+        Directory.Exists(path) ? Directory.EnumerateFileSystemEntries(path).ToList() : [];
+
+    public void RemoveTree(string path) => Guard($"Could not remove {path}", () =>
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    });
+
     private static void Guard(string failure, Action step)
     {
         try

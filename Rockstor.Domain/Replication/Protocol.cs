@@ -1,0 +1,68 @@
+using Rockstor.Domain.Appliances;
+
+namespace Rockstor.Domain.Replication;
+
+/// <summary>The sender's first words: which task, from which share, into which pool.</summary>
+public sealed record ReplicationHello(int TaskId, string SourceShare, string TargetPool, int Keep);
+
+/// <summary>The receiver's answer to a hello: the source uuids it holds snapshots of (their received uuids).</summary>
+public sealed record ReplicationWelcome(IReadOnlyList<string> ReceivedUuids);
+
+/// <summary>What is about to be sent: the snapshot, and the parent it is relative to (null: a full send).</summary>
+public sealed record ReplicationOffer(string Snapshot, string SnapshotUuid, string? ParentUuid);
+
+/// <summary>The receiver's verdict after the stream: put in place, or why not.</summary>
+public sealed record ReplicationVerdict(bool Ok, string? Error, long Bytes);
+
+/// <summary>The receiver said no, with its reason (recorded in the sender's trail).</summary>
+public sealed class ReplicationRefusedException(string reason) : Common.RockstorException(reason);
+
+/// <summary>The sending side of the peer replication socket.</summary>
+public interface IReplicationTransport
+{
+    /// <summary>Connects to the destination (mutual TLS, pinned), says hello, and returns the open session.</summary>
+    Task<IReplicationSession> ConnectAsync(PairedAppliance destination, int port, ReplicationHello hello, CancellationToken ct);
+}
+
+public interface IReplicationSession : IAsyncDisposable
+{
+    ReplicationWelcome Welcome { get; }
+
+    /// <summary>
+    /// Offers the snapshot; when accepted, <paramref name="writeStream"/> writes the btrfs send stream into
+    /// the session, which frames it, counts it (reporting to <paramref name="progress"/>), ends it with
+    /// its length and SHA-256, and returns the receiver's verdict.
+    /// </summary>
+    Task<ReplicationVerdict> SendAsync(ReplicationOffer offer, Func<Stream, CancellationToken, Task> writeStream, IProgress<long> progress, CancellationToken ct);
+}
+
+/// <summary>An accepted offer: where the stream goes and the attempt that records it.</summary>
+public sealed record ReceivePlan(IncomingReplica Replica, Attempt Attempt, ReplicationOffer Offer, int Keep, string Staging);
+
+/// <summary>The receiving side's decisions, called by the listener for an authenticated sender.</summary>
+public interface IReplicationReceiver
+{
+    /// <summary>Answers a hello, or throws <see cref="ReplicationRefusedException"/>.</summary>
+    ReplicationWelcome Hello(PairedAppliance sender, ReplicationHello hello);
+
+    /// <summary>Accepts the offer before any data flows, or throws <see cref="ReplicationRefusedException"/> (recorded).</summary>
+    Task<ReceivePlan> OfferAsync(PairedAppliance sender, ReplicationHello hello, ReplicationOffer offer, CancellationToken ct);
+
+    /// <summary>
+    /// Receives the offered snapshot from <paramref name="stream"/> (which ends where the sender's stream
+    /// ends, and then tells its length and whether its SHA-256 matched), checks it and puts it in place.
+    /// </summary>
+    Task<ReplicationVerdict> ReceiveAsync(ReceivePlan plan, ReceivedStream stream, CancellationToken ct);
+
+    /// <summary>Records a connection refused before it could say hello (not a paired appliance).</summary>
+    void Refused(string from, string reason);
+}
+
+/// <summary>The data of one send as the receiver reads it.</summary>
+public abstract class ReceivedStream : Stream
+{
+    /// <summary>After the stream ended: whether the length and SHA-256 the sender announced match what arrived.</summary>
+    public abstract bool Intact { get; }
+
+    public abstract long Received { get; }
+}

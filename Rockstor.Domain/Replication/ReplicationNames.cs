@@ -1,0 +1,30 @@
+using System.Globalization;
+using Rockstor.Domain.Common;
+
+namespace Rockstor.Domain.Replication;
+
+/// <summary>Names the appliance makes for replication. Ids may start with a digit; every name here allows it.</summary>
+public static class ReplicationNames
+{
+    private const string SnapshotPrefix = "replication-";
+
+    /// <summary>A source snapshot: carries the task id and sorts by time ("replication-7-20261124T103000123Z").</summary>
+    public static string Snapshot(int taskId, DateTimeOffset at) =>
+        $"{SnapshotPrefix}{taskId}-{at.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Whether the snapshot was made by the task (so its retention may prune it).</summary>
+    public static bool IsOfTask(string snapshot, int taskId) =>
+        snapshot.StartsWith($"{SnapshotPrefix}{taskId}-", StringComparison.Ordinal);
+
+    /// <summary>The share on the destination that holds what a sender's share became: "&lt;sender id&gt;_&lt;share&gt;".</summary>
+    public static string ReplicaShare(string senderApplianceId, string sourceShare)
+    {
+        var name = $"{senderApplianceId}_{sourceShare}";
+        return ResourceName.IsSafe(name) ? name : throw new ValidationException($"'{name}' cannot name a replica share.");
+    }
+
+    /// <summary>Where a receive lands before it is checked: a folder per incoming replica inside the pool.</summary>
+    public static string StagingFolder(int replicaId) => $"{StagingRoot}/{replicaId}";
+
+    public const string StagingRoot = ".replication-staging";
+}

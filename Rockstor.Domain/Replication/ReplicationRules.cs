@@ -1,0 +1,30 @@
+namespace Rockstor.Domain.Replication;
+
+/// <summary>The rules of a run, pure so they are tested alone.</summary>
+public static class ReplicationRules
+{
+    public const int MinKeep = 2;
+    public const int MaxKeep = 1000;
+
+    /// <summary>
+    /// The parent for an incremental send: the newest of the task's source snapshots that the destination
+    /// holds as received from us (its received uuid is the source snapshot's uuid). Names play no part.
+    /// </summary>
+    public static T? ChooseParent<T>(IEnumerable<T> sourceSnapshotsOldestFirst, Func<T, string> uuid, IReadOnlySet<string> receivedUuids)
+        where T : class =>
+        sourceSnapshotsOldestFirst.LastOrDefault(s => receivedUuids.Contains(uuid(s)));
+
+    /// <summary>
+    /// What retention deletes: all but the newest <paramref name="keep"/>, never the snapshot both sides hold
+    /// (the next run's parent).
+    /// </summary>
+    public static IReadOnlyList<T> Prune<T>(IReadOnlyList<T> oldestFirst, int keep, T? newestCommon)
+        where T : class
+    {
+        var excess = oldestFirst.Count - keep;
+        return excess <= 0 ? [] : oldestFirst.Take(excess).Where(s => !Equals(s, newestCommon)).ToList();
+    }
+
+    public static long Rate(long bytes, TimeSpan elapsed) =>
+        elapsed <= TimeSpan.Zero ? bytes : (long)(bytes / elapsed.TotalSeconds);
+}

@@ -1,0 +1,54 @@
+namespace Rockstor.Domain.Replication;
+
+/// <summary>A share replicated to another appliance on a schedule.</summary>
+public sealed class ReplicationTask
+{
+    public int Id { get; set; }
+
+    public required string Share { get; set; }
+
+    public required string TargetApplianceId { get; set; }
+
+    public required string TargetPool { get; set; }
+
+    /// <summary>Every N minutes; null when <see cref="Cron"/> is used.</summary>
+    public int? FrequencyMinutes { get; set; }
+
+    public string? Cron { get; set; }
+
+    /// <summary>The destination's replication port (what it announced at pairing unless changed, e.g. for NAT).</summary>
+    public required int Port { get; set; }
+
+    /// <summary>Replication snapshots kept on each side.</summary>
+    public required int Keep { get; set; }
+
+    public required bool Enabled { get; set; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+public interface IReplicationTaskRepository
+{
+    IReadOnlyList<ReplicationTask> List();
+
+    ReplicationTask? Find(int id);
+
+    /// <summary>Adds the task (giving it its id) or replaces it.</summary>
+    void Save(ReplicationTask task);
+
+    void Remove(int id);
+}
+
+/// <summary>Runs each task on its schedule (Hangfire recurring jobs); the store stays the source of truth.</summary>
+public interface IReplicationScheduler
+{
+    /// <summary>The cron expression the task runs on; throws a validation error for a bad schedule.</summary>
+    string CronOf(int? frequencyMinutes, string? cron);
+
+    void Schedule(ReplicationTask task);
+
+    void Unschedule(int taskId);
+
+    /// <summary>Queues a run now (the first run of a new task, "Run now").</summary>
+    void RunNow(int taskId);
+}

@@ -1,0 +1,201 @@
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Services;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+
+namespace Rockstor.Domain.Replication;
+
+public sealed record TaskRequest(
+    string? Share,
+    string? TargetApplianceId,
+    string? TargetPool,
+    int? FrequencyMinutes,
+    string? Cron,
+    int? Port,
+    int? Keep,
+    bool? Enabled);
+
+/// <summary>A task as saved, with a warning for the admin when replication cannot run yet.</summary>
+public sealed record TaskResult(ReplicationTask Task, string? Warning);
+
+/// <summary>Adds, changes and removes replication tasks; the schedule follows the store.</summary>
+public sealed class ReplicationTaskService(
+    IReplicationTaskRepository tasks,
+    ITrailRepository trails,
+    IShareRepository shares,
+    ISnapshotRepository snapshots,
+    SnapshotService snapshotService,
+    IPairedApplianceRepository appliances,
+    IPeerClient peers,
+    ApplianceIdentity identity,
+    IReplicationScheduler scheduler,
+    ServiceMonitor services,
+    TimeProvider time)
+{
+    public const int DefaultKeep = 5;
+
+    public IReadOnlyList<ReplicationTask> List() => tasks.List();
+
+    public ReplicationTask Require(int id) =>
+        tasks.Find(id) ?? throw new NotFoundException($"There is no replication task {id}.");
+
+    public TaskResult Create(TaskRequest request)
+    {
+        var task = Validate(request, existing: null);
+        tasks.Save(task);
+        if (task.Enabled)
+        {
+            scheduler.Schedule(task);
+            scheduler.RunNow(task.Id);
+        }
+
+        return new TaskResult(task, Warning());
+    }
+
+    public TaskResult Update(int id, TaskRequest request)
+    {
+        var task = Validate(request, Require(id));
+        tasks.Save(task);
+        if (task.Enabled)
+        {
+            scheduler.Schedule(task);
+        }
+        else
+        {
+            scheduler.Unschedule(task.Id);
+        }
+
+        return new TaskResult(task, Warning());
+    }
+
+    /// <summary>The pools a paired appliance offers as targets, read from it.</summary>
+    public async Task<IReadOnlyList<PeerPool>> TargetPoolsAsync(string applianceId, CancellationToken ct)
+    {
+        var target = appliances.Find(applianceId);
+        if (target is null || target.State != PairingState.Paired)
+        {
+            throw new NotFoundException($"'{applianceId}' is not an appliance paired with this one.");
+        }
+
+        return await peers.ListPoolsAsync(target, identity.Current.Id, ct).ConfigureAwait(false);
+    }
+
+    public void RunNow(int id)
+    {
+        var task = Require(id);
+        if (!services.IsRunning("replication"))
+        {
+            throw new ConflictException("The Replication service is off on this appliance: turn it on first (System -> Services).");
+        }
+
+        scheduler.RunNow(task.Id);
+    }
+
+    /// <summary>Removes the task, its schedule and trail; its snapshots on this side go too when asked.</summary>
+    public async Task DeleteAsync(int id, bool deleteSnapshots, CancellationToken ct)
+    {
+        var task = Require(id);
+        scheduler.Unschedule(id);
+        if (deleteSnapshots)
+        {
+            foreach (var snapshot in snapshots.ListForShare(task.Share).Where(s => ReplicationNames.IsOfTask(s.Name, id)))
+            {
+                await snapshotService.DeleteAsync(task.Share, snapshot.Name, ct).ConfigureAwait(false);
+            }
+        }
+
+        trails.RemoveAll(TrailSide.Send, id);
+        tasks.Remove(id);
+    }
+
+    /// <summary>Registers every enabled task's schedule again from the store (at start-up).</summary>
+    public void ScheduleAll()
+    {
+        foreach (var task in tasks.List())
+        {
+            if (task.Enabled)
+            {
+                scheduler.Schedule(task);
+            }
+            else
+            {
+                scheduler.Unschedule(task.Id);
+            }
+        }
+    }
+
+    private string? Warning() => services.IsRunning("replication")
+        ? null
+        : "The Replication service is off on this appliance: the task runs once it is turned on (System -> Services).";
+
+    private ReplicationTask Validate(TaskRequest request, ReplicationTask? existing)
+    {
+        var shareName = request.Share ?? existing?.Share;
+        var share = shares.Find(shareName ?? "") ?? throw new ValidationException($"There is no share named '{shareName}'.");
+        if (share.Kind == ShareKind.Replica)
+        {
+            throw new ValidationException($"'{share.Name}' is a replica received from another appliance; replicate its source instead.");
+        }
+
+        var targetId = request.TargetApplianceId ?? existing?.TargetApplianceId ?? SoleAppliance();
+        var target = appliances.Find(targetId ?? "");
+        if (target is null || target.State != PairingState.Paired)
+        {
+            throw new ValidationException($"'{targetId}' is not an appliance paired with this one. Pair it first (System -> Appliances).");
+        }
+
+        var pool = request.TargetPool ?? existing?.TargetPool;
+        ResourceName.Validate(pool, "pool");
+        var frequency = request.FrequencyMinutes ?? (request.Cron is null ? existing?.FrequencyMinutes : null);
+        var cron = request.Cron ?? (request.FrequencyMinutes is null ? existing?.Cron : null);
+        if (frequency is null && string.IsNullOrWhiteSpace(cron))
+        {
+            throw new ValidationException("Say how often the task runs: every N minutes (frequencyMinutes) or a cron expression.");
+        }
+
+        scheduler.CronOf(frequency, cron);
+        var port = request.Port ?? existing?.Port ?? target.ReplicationPort;
+        if (port is < 1 or > 65535)
+        {
+            throw new ValidationException("The replication port must be between 1 and 65535.");
+        }
+
+        var keep = request.Keep ?? existing?.Keep ?? DefaultKeep;
+        if (keep is < ReplicationRules.MinKeep or > ReplicationRules.MaxKeep)
+        {
+            throw new ValidationException($"Keep between {ReplicationRules.MinKeep} and {ReplicationRules.MaxKeep} snapshots on each side.");
+        }
+
+        if (tasks.List().Any(t => t.Id != existing?.Id && t.Share == share.Name && t.TargetApplianceId == target.Id))
+        {
+            throw new ConflictException($"Share '{share.Name}' already has a task to {target.Hostname}.");
+        }
+
+        var task = existing ?? new ReplicationTask
+        {
+            Share = share.Name,
+            TargetApplianceId = target.Id,
+            TargetPool = pool!,
+            Port = port,
+            Keep = keep,
+            Enabled = true,
+            CreatedAt = time.GetUtcNow(),
+        };
+        task.Share = share.Name;
+        task.TargetApplianceId = target.Id;
+        task.TargetPool = pool!;
+        task.FrequencyMinutes = frequency;
+        task.Cron = frequency is null ? cron!.Trim() : null;
+        task.Port = port;
+        task.Keep = keep;
+        task.Enabled = request.Enabled ?? existing?.Enabled ?? true;
+        return task;
+    }
+
+    private string? SoleAppliance()
+    {
+        var paired = appliances.List().Where(a => a.State == PairingState.Paired).ToList();
+        return paired.Count == 1 ? paired[0].Id : null;
+    }
+}

@@ -1,0 +1,107 @@
+namespace Rockstor.Domain.Replication;
+
+public enum AttemptStatus
+{
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    Skipped,
+}
+
+/// <summary>One attempt of a replication run, on either side: a row of a trail.</summary>
+public sealed class Attempt
+{
+    public long Id { get; set; }
+
+    /// <summary>The send task id on the source; the incoming replica's id on the destination.</summary>
+    public required int OwnerId { get; init; }
+
+    public AttemptStatus Status { get; set; } = AttemptStatus.Pending;
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public string? Snapshot { get; set; }
+
+    /// <summary>The parent snapshot of an incremental send; null for a full send.</summary>
+    public string? Parent { get; set; }
+
+    public long Bytes { get; set; }
+
+    public long BytesPerSecond { get; set; }
+
+    public string? Error { get; set; }
+
+    /// <summary>A copy to hand to other threads while this one goes on changing.</summary>
+    public Attempt Copy() => (Attempt)MemberwiseClone();
+}
+
+public enum TrailSide
+{
+    Send,
+    Receive,
+}
+
+public interface ITrailRepository
+{
+    /// <summary>Adds the attempt (giving it its id) or replaces it.</summary>
+    void Save(TrailSide side, Attempt attempt);
+
+    IReadOnlyList<Attempt> List(TrailSide side, int ownerId, int skip = 0, int take = 100);
+
+    Attempt? Latest(TrailSide side, int ownerId);
+
+    /// <summary>Marks every attempt still running or pending as failed with the reason (after a crash).</summary>
+    int FailUnfinished(TrailSide side, string reason, DateTimeOffset at);
+
+    void RemoveAll(TrailSide side, int ownerId);
+}
+
+/// <summary>A share received from another appliance: one per sending task, on the destination.</summary>
+public sealed class IncomingReplica
+{
+    public int Id { get; set; }
+
+    public required string SenderApplianceId { get; init; }
+
+    public required int SenderTaskId { get; init; }
+
+    public required string SourceShare { get; init; }
+
+    public required string ReplicaShare { get; init; }
+
+    public required string Pool { get; init; }
+
+    public DateTimeOffset? LastReceiveAt { get; set; }
+}
+
+public interface IIncomingReplicaRepository
+{
+    IReadOnlyList<IncomingReplica> List();
+
+    IncomingReplica? Find(int id);
+
+    IncomingReplica? Find(string senderApplianceId, int senderTaskId);
+
+    void Save(IncomingReplica replica);
+}
+
+/// <summary>A connection or request the destination refused (an unpaired sender, a missing pool, the service off).</summary>
+public sealed record Refusal(DateTimeOffset At, string From, string? SenderApplianceId, string Reason);
+
+public interface IRefusalLog
+{
+    void Add(Refusal refusal);
+
+    IReadOnlyList<Refusal> Latest(int count);
+}
+
+/// <summary>Live news of replication for open screens and the SignalR hub.</summary>
+public interface IReplicationEvents
+{
+    void AttemptChanged(TrailSide side, Attempt attempt);
+
+    void Progress(TrailSide side, int ownerId, long attemptId, long bytes, long bytesPerSecond);
+}

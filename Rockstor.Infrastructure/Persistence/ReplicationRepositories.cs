@@ -1,0 +1,291 @@
+using LiteDB;
+using Rockstor.Domain.Replication;
+
+namespace Rockstor.Infrastructure.Persistence;
+
+internal sealed class ReplicationTaskDocument
+{
+    [BsonId(autoId: true)]
+    public int Id { get; set; }
+
+    public string Share { get; set; } = "";
+
+    public string TargetApplianceId { get; set; } = "";
+
+    public string TargetPool { get; set; } = "";
+
+    public int? FrequencyMinutes { get; set; }
+
+    public string? Cron { get; set; }
+
+    public int Port { get; set; }
+
+    public int Keep { get; set; }
+
+    public bool Enabled { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class AttemptDocument
+{
+    [BsonId(autoId: true)]
+    public long Id { get; set; }
+
+    public int OwnerId { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public DateTime StartedAt { get; set; }
+
+    public DateTime? EndedAt { get; set; }
+
+    public string? Snapshot { get; set; }
+
+    public string? Parent { get; set; }
+
+    public long Bytes { get; set; }
+
+    public long BytesPerSecond { get; set; }
+
+    public string? Error { get; set; }
+}
+
+internal sealed class IncomingReplicaDocument
+{
+    [BsonId(autoId: true)]
+    public int Id { get; set; }
+
+    public string SenderApplianceId { get; set; } = "";
+
+    public int SenderTaskId { get; set; }
+
+    public string SourceShare { get; set; } = "";
+
+    public string ReplicaShare { get; set; } = "";
+
+    public string Pool { get; set; } = "";
+
+    public DateTime? LastReceiveAt { get; set; }
+}
+
+internal sealed class RefusalDocument
+{
+    [BsonId(autoId: true)]
+    public long Id { get; set; }
+
+    public DateTime At { get; set; }
+
+    public string From { get; set; } = "";
+
+    public string? SenderApplianceId { get; set; }
+
+    public string Reason { get; set; } = "";
+}
+
+internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicationTaskRepository
+{
+    public IReadOnlyList<ReplicationTask> List() => db.ReplicationTasks.FindAll().OrderBy(t => t.Id).Select(ToTask).ToList();
+
+    public ReplicationTask? Find(int id) => db.ReplicationTasks.FindById(id) is { } d ? ToTask(d) : null;
+
+    public void Save(ReplicationTask task)
+    {
+        var document = new ReplicationTaskDocument
+        {
+            Id = task.Id,
+            Share = task.Share,
+            TargetApplianceId = task.TargetApplianceId,
+            TargetPool = task.TargetPool,
+            FrequencyMinutes = task.FrequencyMinutes,
+            Cron = task.Cron,
+            Port = task.Port,
+            Keep = task.Keep,
+            Enabled = task.Enabled,
+            CreatedAt = task.CreatedAt.UtcDateTime,
+        };
+        if (task.Id == 0)
+        {
+            task.Id = db.ReplicationTasks.Insert(document).AsInt32;
+        }
+        else
+        {
+            db.ReplicationTasks.Upsert(document);
+        }
+    }
+
+    public void Remove(int id) => db.ReplicationTasks.Delete(id);
+
+    private static ReplicationTask ToTask(ReplicationTaskDocument d) => new()
+    {
+        Id = d.Id,
+        Share = d.Share,
+        TargetApplianceId = d.TargetApplianceId,
+        TargetPool = d.TargetPool,
+        FrequencyMinutes = d.FrequencyMinutes,
+        Cron = d.Cron,
+        Port = d.Port,
+        Keep = d.Keep,
+        Enabled = d.Enabled,
+        CreatedAt = PoolRepository.Utc(d.CreatedAt),
+    };
+}
+
+internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
+{
+    /// <summary>Attempts kept per task or incoming replica: months of a task that runs every few minutes.</summary>
+    public const int RowsKept = 5000;
+
+    public void Save(TrailSide side, Attempt attempt)
+    {
+        var document = new AttemptDocument
+        {
+            Id = attempt.Id,
+            OwnerId = attempt.OwnerId,
+            Status = attempt.Status.ToString(),
+            StartedAt = attempt.StartedAt.UtcDateTime,
+            EndedAt = attempt.EndedAt?.UtcDateTime,
+            Snapshot = attempt.Snapshot,
+            Parent = attempt.Parent,
+            Bytes = attempt.Bytes,
+            BytesPerSecond = attempt.BytesPerSecond,
+            Error = attempt.Error,
+        };
+        if (attempt.Id == 0)
+        {
+            attempt.Id = Collection(side).Insert(document).AsInt64;
+            Trim(side, attempt.OwnerId);
+        }
+        else
+        {
+            Collection(side).Upsert(document);
+        }
+    }
+
+    public IReadOnlyList<Attempt> List(TrailSide side, int ownerId, int skip = 0, int take = 100) =>
+        Collection(side).Query()
+            .Where(a => a.OwnerId == ownerId)
+            .OrderByDescending(a => a.Id)
+            .Skip(Math.Max(0, skip))
+            .Limit(Math.Clamp(take, 1, 1000))
+            .ToList()
+            .Select(ToAttempt)
+            .ToList();
+
+    public Attempt? Latest(TrailSide side, int ownerId) => List(side, ownerId, 0, 1).FirstOrDefault();
+
+    public int FailUnfinished(TrailSide side, string reason, DateTimeOffset at)
+    {
+        var running = nameof(AttemptStatus.Running);
+        var pending = nameof(AttemptStatus.Pending);
+        var unfinished = Collection(side).Find(a => a.Status == running || a.Status == pending).ToList();
+        foreach (var attempt in unfinished)
+        {
+            attempt.Status = nameof(AttemptStatus.Failed);
+            attempt.Error = reason;
+            attempt.EndedAt = at.UtcDateTime;
+            Collection(side).Update(attempt);
+        }
+
+        return unfinished.Count;
+    }
+
+    public void RemoveAll(TrailSide side, int ownerId) => Collection(side).DeleteMany(a => a.OwnerId == ownerId);
+
+    /// <summary>Keeps the newest <see cref="RowsKept"/> attempts of an owner, so a trail cannot grow without end.</summary>
+    private void Trim(TrailSide side, int ownerId)
+    {
+        var oldestKept = Collection(side).Query()
+            .Where(a => a.OwnerId == ownerId)
+            .OrderByDescending(a => a.Id)
+            .Skip(RowsKept - 1)
+            .Limit(1)
+            .ToList()
+            .FirstOrDefault()?.Id ?? 0;
+        if (oldestKept > 0)
+        {
+            Collection(side).DeleteMany(a => a.OwnerId == ownerId && a.Id < oldestKept);
+        }
+    }
+
+    private ILiteCollection<AttemptDocument> Collection(TrailSide side) => side == TrailSide.Send ? db.SendTrail : db.ReceiveTrail;
+
+    private static Attempt ToAttempt(AttemptDocument d) => new()
+    {
+        Id = d.Id,
+        OwnerId = d.OwnerId,
+        Status = Enum.Parse<AttemptStatus>(d.Status),
+        StartedAt = PoolRepository.Utc(d.StartedAt),
+        EndedAt = d.EndedAt is { } ended ? PoolRepository.Utc(ended) : null,
+        Snapshot = d.Snapshot,
+        Parent = d.Parent,
+        Bytes = d.Bytes,
+        BytesPerSecond = d.BytesPerSecond,
+        Error = d.Error,
+    };
+}
+
+internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncomingReplicaRepository
+{
+    public IReadOnlyList<IncomingReplica> List() => db.IncomingReplicas.FindAll().OrderBy(r => r.Id).Select(ToReplica).ToList();
+
+    public IncomingReplica? Find(int id) => db.IncomingReplicas.FindById(id) is { } d ? ToReplica(d) : null;
+
+    public IncomingReplica? Find(string senderApplianceId, int senderTaskId) =>
+        db.IncomingReplicas.FindOne(r => r.SenderApplianceId == senderApplianceId && r.SenderTaskId == senderTaskId) is { } d ? ToReplica(d) : null;
+
+    public void Save(IncomingReplica replica)
+    {
+        var document = new IncomingReplicaDocument
+        {
+            Id = replica.Id,
+            SenderApplianceId = replica.SenderApplianceId,
+            SenderTaskId = replica.SenderTaskId,
+            SourceShare = replica.SourceShare,
+            ReplicaShare = replica.ReplicaShare,
+            Pool = replica.Pool,
+            LastReceiveAt = replica.LastReceiveAt?.UtcDateTime,
+        };
+        if (replica.Id == 0)
+        {
+            replica.Id = db.IncomingReplicas.Insert(document).AsInt32;
+        }
+        else
+        {
+            db.IncomingReplicas.Upsert(document);
+        }
+    }
+
+    private static IncomingReplica ToReplica(IncomingReplicaDocument d) => new()
+    {
+        Id = d.Id,
+        SenderApplianceId = d.SenderApplianceId,
+        SenderTaskId = d.SenderTaskId,
+        SourceShare = d.SourceShare,
+        ReplicaShare = d.ReplicaShare,
+        Pool = d.Pool,
+        LastReceiveAt = d.LastReceiveAt is { } at ? PoolRepository.Utc(at) : null,
+    };
+}
+
+/// <summary>The latest refusals, kept to a bounded number.</summary>
+internal sealed class RefusalLog(RockstorDatabase db) : IRefusalLog
+{
+    public const int Kept = 200;
+
+    public void Add(Refusal refusal)
+    {
+        db.Refusals.Insert(new RefusalDocument { At = refusal.At.UtcDateTime, From = refusal.From, SenderApplianceId = refusal.SenderApplianceId, Reason = refusal.Reason });
+        var count = db.Refusals.Count();
+        if (count > Kept)
+        {
+            var cutoff = db.Refusals.Query().OrderBy(r => r.Id).Skip(count - Kept).Limit(1).First().Id;
+            db.Refusals.DeleteMany(r => r.Id < cutoff);
+        }
+    }
+
+    public IReadOnlyList<Refusal> Latest(int count) =>
+        db.Refusals.Query().OrderByDescending(r => r.Id).Limit(count).ToList()
+            .Select(r => new Refusal(PoolRepository.Utc(r.At), r.From, r.SenderApplianceId, r.Reason))
+            .ToList();
+}

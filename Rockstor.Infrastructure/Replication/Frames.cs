@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text.Json;
+
+namespace Rockstor.Infrastructure.Replication;
+
+/// <summary>The frame types of the replication protocol (docs/replication-protocol.md).</summary>
+internal enum FrameType : byte
+{
+    Hello = 1,
+    Welcome = 2,
+    Refuse = 3,
+    Offer = 4,
+    Accept = 5,
+    Data = 6,
+    End = 7,
+    Verdict = 8,
+}
+
+internal sealed record RefuseBody(string Reason);
+
+internal sealed record EndBody(long Length, string Sha256);
+
+/// <summary>A frame is a type byte, a 4-byte big-endian payload length, and the payload.</summary>
+internal static class Frames
+{
+    public const int HeaderLength = 5;
+
+    /// <summary>Largest payload accepted (a data chunk or a JSON body).</summary>
+    public const int MaxPayload = 4 << 20;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task WriteJsonAsync<T>(Stream stream, FrameType type, T body, CancellationToken ct)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(body, Json);
+        await WriteAsync(stream, type, payload, ct).ConfigureAwait(false);
+        await stream.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes header and payload in one call, so TLS makes one record of them, not two.</summary>
+    public static async Task WriteAsync(Stream stream, FrameType type, ReadOnlyMemory<byte> payload, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(HeaderLength + payload.Length);
+        try
+        {
+            buffer[0] = (byte)type;
+            BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(1, 4), payload.Length);
+            payload.CopyTo(buffer.AsMemory(HeaderLength));
+            await stream.WriteAsync(buffer.AsMemory(0, HeaderLength + payload.Length), ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public static async Task<(FrameType Type, int Length)> ReadHeaderAsync(Stream stream, CancellationToken ct)
+    {
+        var header = new byte[HeaderLength];
+        await stream.ReadExactlyAsync(header, ct).ConfigureAwait(false);
+        var length = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(1));
+        if (length is < 0 or > MaxPayload || !Enum.IsDefined((FrameType)header[0]))
+        {
+            throw new InvalidDataException($"A replication frame is malformed (type {header[0]}, length {length}).");
+        }
+
+        return ((FrameType)header[0], length);
+    }
+
+    public static async Task<T> ReadJsonAsync<T>(Stream stream, int length, CancellationToken ct)
+    {
+        var payload = new byte[length];
+        await stream.ReadExactlyAsync(payload, ct).ConfigureAwait(false);
+        return JsonSerializer.Deserialize<T>(payload, Json) ?? throw new InvalidDataException("A replication frame has an empty body.");
+    }
+
+    /// <summary>Reads the next frame, which must be one of the expected types; returns its type and JSON body.</summary>
+    public static async Task<(FrameType Type, JsonElement Body)> ExpectAsync(Stream stream, CancellationToken ct, params FrameType[] expected)
+    {
+        var (type, length) = await ReadHeaderAsync(stream, ct).ConfigureAwait(false);
+        if (!expected.Contains(type))
+        {
+            throw new InvalidDataException($"Expected a {string.Join(" or ", expected)} frame, got {type}.");
+        }
+
+        return (type, await ReadJsonAsync<JsonElement>(stream, length, ct).ConfigureAwait(false));
+    }
+
+    public static T As<T>(this JsonElement body) =>
+        body.Deserialize<T>(Json) ?? throw new InvalidDataException($"A replication frame's body is not a {typeof(T).Name}.");
+}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Replication;
+
+namespace Rockstor.Infrastructure.Replication;
+
+/// <summary>The receiving side of one connection from an authenticated, paired sender.</summary>
+internal static class ReceiverSession
+{
+    private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a receive waits for the sender's next bytes before it gives up.</summary>
+    public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(2);
+
+    public static async Task RunAsync(Stream tls, PairedAppliance sender, IReplicationReceiver receiver, ILogger logger, CancellationToken ct)
+    {
+        ReplicationHello hello;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            timeout.CancelAfter(HelloTimeout);
+            hello = (await Frames.ExpectAsync(tls, timeout.Token, FrameType.Hello).ConfigureAwait(false)).Body.As<ReplicationHello>();
+        }
+
+        try
+        {
+            await Frames.WriteJsonAsync(tls, FrameType.Welcome, receiver.Hello(sender, hello), ct).ConfigureAwait(false);
+        }
+        catch (ReplicationRefusedException e)
+        {
+            logger.LogWarning("Refused task {TaskId} of {Sender} ({SenderId}): {Reason}", hello.TaskId, sender.Hostname, sender.Id, e.Message);
+            await Frames.WriteJsonAsync(tls, FrameType.Refuse, new RefuseBody(e.Message), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var offer = (await Frames.ExpectAsync(tls, ct, FrameType.Offer).ConfigureAwait(false)).Body.As<ReplicationOffer>();
+        ReceivePlan plan;
+        try
+        {
+            plan = await receiver.OfferAsync(sender, hello, offer, ct).ConfigureAwait(false);
+        }
+        catch (ReplicationRefusedException e)
+        {
+            logger.LogWarning("Refused {Snapshot} of {Sender} ({SenderId}): {Reason}", offer.Snapshot, sender.Hostname, sender.Id, e.Message);
+            await Frames.WriteJsonAsync(tls, FrameType.Refuse, new RefuseBody(e.Message), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await Frames.WriteJsonAsync(tls, FrameType.Accept, new { }, ct).ConfigureAwait(false);
+        using var stream = new FramedReadStream(tls, IdleLimit);
+        var verdict = await receiver.ReceiveAsync(plan, stream, ct).ConfigureAwait(false);
+        if (verdict.Ok)
+        {
+            logger.LogInformation("Received {Snapshot} from {Sender} ({SenderId}): {Bytes} bytes", offer.Snapshot, sender.Hostname, sender.Id, verdict.Bytes);
+        }
+        else
+        {
+            logger.LogWarning("Receiving {Snapshot} from {Sender} ({SenderId}) failed: {Error}", offer.Snapshot, sender.Hostname, sender.Id, verdict.Error);
+        }
+
+        try
+        {
+            await Frames.WriteJsonAsync(tls, FrameType.Verdict, verdict, ct).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The sender is gone (that is often why the receive failed); the verdict is in our trail.
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Replication;
+using Rockstor.Infrastructure.Certificates;
+
+namespace Rockstor.Infrastructure.Replication;
+
+/// <summary>The sending side of the peer replication socket: mutual TLS with both certificates pinned, then frames.</summary>
+public sealed class ReplicationClient(LocalCertificate certificate) : IReplicationTransport
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    public async Task<IReplicationSession> ConnectAsync(PairedAppliance destination, int port, ReplicationHello hello, CancellationToken ct)
+    {
+        var where = $"{destination.Hostname} ({destination.Host}:{port})";
+        var tcp = new TcpClient { NoDelay = true };
+        SslStream? tls = null;
+        try
+        {
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                timeout.CancelAfter(ConnectTimeout);
+                try
+                {
+                    await tcp.ConnectAsync(destination.Host, port, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    throw new PeerUnreachableException($"Could not reach the replication service of {where}: no answer within {ConnectTimeout.TotalSeconds:0} s.");
+                }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+                {
+                    throw new PeerUnreachableException($"{where} refused the connection: its Replication service is off, or the port is wrong.");
+                }
+                catch (SocketException e)
+                {
+                    throw new PeerUnreachableException($"Could not reach the replication service of {where}: {e.Message}.");
+                }
+
+                tls = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
+                var presented = "";
+                try
+                {
+                    await tls.AuthenticateAsClientAsync(
+                            new SslClientAuthenticationOptions
+                            {
+                                TargetHost = "",
+                                ClientCertificates = [certificate.Certificate],
+                                RemoteCertificateValidationCallback = (_, server, _, _) =>
+                                {
+                                    presented = server is null ? "" : LocalCertificate.FingerprintOf(server);
+                                    return presented == destination.CertificateFingerprint;
+                                },
+                            },
+                            timeout.Token)
+                        .ConfigureAwait(false);
+                }
+                catch (AuthenticationException) when (presented != destination.CertificateFingerprint)
+                {
+                    throw new CertificateMismatchException($"{where} presented a different certificate from the one pinned when it was paired; pair it again.");
+                }
+            }
+
+            await Frames.WriteJsonAsync(tls, FrameType.Hello, hello, ct).ConfigureAwait(false);
+            (FrameType Type, System.Text.Json.JsonElement Body) answer;
+            try
+            {
+                answer = await Frames.ExpectAsync(tls, ct, FrameType.Welcome, FrameType.Refuse).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or AuthenticationException)
+            {
+                // With TLS 1.3 a receiver that rejects our certificate says so only now.
+                throw new ReplicationRefusedException($"{where} refused this appliance: it does not know it as paired ({e.Message}).");
+            }
+
+            if (answer.Type == FrameType.Refuse)
+            {
+                throw new ReplicationRefusedException($"{destination.Hostname} refused: {answer.Body.As<RefuseBody>().Reason}");
+            }
+
+            var session = new Session(tcp, tls, answer.Body.As<ReplicationWelcome>(), destination.Hostname);
+            tcp = null!;
+            tls = null;
+            return session;
+        }
+        finally
+        {
+            if (tls is not null)
+            {
+                await tls.DisposeAsync().ConfigureAwait(false);
+            }
+
+            tcp?.Dispose();
+        }
+    }
+
+    private sealed class Session(TcpClient tcp, SslStream tls, ReplicationWelcome welcome, string destination) : IReplicationSession
+    {
+        public ReplicationWelcome Welcome { get; } = welcome;
+
+        public async Task<ReplicationVerdict> SendAsync(ReplicationOffer offer, Func<Stream, CancellationToken, Task> writeStream, IProgress<long> progress, CancellationToken ct)
+        {
+            await Frames.WriteJsonAsync(tls, FrameType.Offer, offer, ct).ConfigureAwait(false);
+            var (type, body) = await Frames.ExpectAsync(tls, ct, FrameType.Accept, FrameType.Refuse).ConfigureAwait(false);
+            if (type == FrameType.Refuse)
+            {
+                throw new ReplicationRefusedException($"{destination} refused: {body.As<RefuseBody>().Reason}");
+            }
+
+            await using var data = new FramedWriteStream(tls, progress);
+            try
+            {
+                await writeStream(data, ct).ConfigureAwait(false);
+                await data.EndAsync(ct).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                throw new Domain.Appliances.PeerUnreachableException($"The connection to {destination} broke after {data.Written} bytes: {e.Message}", e);
+            }
+
+            var (_, verdict) = await Frames.ExpectAsync(tls, ct, FrameType.Verdict).ConfigureAwait(false);
+            return verdict.As<ReplicationVerdict>() with { Bytes = data.Written };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            tcp.Dispose();
+        }
+    }
+}
