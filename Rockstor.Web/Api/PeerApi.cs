@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Pools;
 using Rockstor.Infrastructure;
 using Rockstor.Web.Accounts;
 using Rockstor.Web.Hosting;
@@ -27,6 +28,8 @@ public static class PeerApi
 
         var peer = app.MapGroup("/api/peer").RequireAuthorization(AuthComposition.PeerPolicy).WithTags("Peers");
         peer.MapGet("/hello", (ApplianceIdentity identity) => new { identity.Current.Id, identity.Current.Hostname });
+        peer.MapGet("/pools", async (PoolService pools, CancellationToken ct) =>
+            (await pools.ListAsync(ct)).Where(p => p.Mounted).Select(p => new PeerPool(p.Pool.Name, p.SizeBytes, Math.Max(0, p.SizeBytes - p.UsedBytes))));
         peer.MapDelete("/appliances/{id}", (string id, ClaimsPrincipal caller, PairingService pairing) =>
         {
             if (caller.FindFirstValue(PeerAuthenticationHandler.ApplianceIdClaim) != id)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication;
 
 namespace Rockstor.Web.Api;
 
@@ -19,6 +20,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             AuthenticationFailedException => (StatusCodes.Status401Unauthorized, "Login failed"),
             PeerRefusedException => (StatusCodes.Status400BadRequest, "The other appliance refused"),
             CertificateMismatchException => (StatusCodes.Status409Conflict, "The certificate does not match"),
+            ReplicationRefusedException => (StatusCodes.Status409Conflict, "The other appliance refused"),
             PeerUnreachableException => (StatusCodes.Status502BadGateway, "The other appliance could not be reached"),
             _ => (StatusCodes.Status500InternalServerError, "Internal error"),
         };

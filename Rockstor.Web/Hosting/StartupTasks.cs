@@ -1,14 +1,22 @@
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication;
 using Rockstor.Infrastructure;
 
 namespace Rockstor.Web.Hosting;
 
-/// <summary>At start: make or load the appliance's identity, then mount every known pool.</summary>
+/// <summary>
+/// At start: make or load the appliance's identity, mount every known pool, settle what a crash left of
+/// replication, and register every task's schedule again from the store.
+/// </summary>
 public sealed class StartupTasks(
     ApplianceIdentity identity,
     PoolService pools,
+    ITrailRepository trails,
+    ReplicaReceiver receiver,
+    ReplicationTaskService tasks,
+    TimeProvider time,
     IOptions<RockstorOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
 {
@@ -21,6 +29,19 @@ public sealed class StartupTasks(
         {
             logger.LogError("{Failure}", failure);
         }
+
+        // A crash leaves attempts "running" and perhaps half a receive in a staging folder: settle both.
+        foreach (var side in Enum.GetValues<TrailSide>())
+        {
+            var interrupted = trails.FailUnfinished(side, "Interrupted: the appliance stopped during this attempt.", time.GetUtcNow());
+            if (interrupted > 0)
+            {
+                logger.LogWarning("Marked {Count} unfinished {Side} attempts as interrupted", interrupted, side);
+            }
+        }
+
+        await receiver.ClearStagingAsync(cancellationToken);
+        tasks.ScheduleAll();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

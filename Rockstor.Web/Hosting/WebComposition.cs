@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -8,6 +9,7 @@ using Rockstor.Infrastructure.Certificates;
 using Rockstor.Web.Accounts;
 using Rockstor.Web.Api;
 using Rockstor.Web.Components;
+using Rockstor.Web.Replication;
 
 namespace Rockstor.Web.Hosting;
 
@@ -66,6 +68,13 @@ public static class WebComposition
         services.AddOpenApi();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<ServicesHost>();
+        services.AddHangfireServer(server =>
+        {
+            server.ServerName = "rockstor";
+            server.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+        });
+        services.AddSignalR();
+        services.AddHostedService<ReplicationBroadcaster>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -92,6 +101,11 @@ public static class WebComposition
         app.MapPeerApi();
         app.MapServicesApi();
         app.MapStorageApi();
+        app.MapReplicationApi();
+        app.MapHub<ReplicationHub>(ReplicationHub.Path);
+
+        // The dashboard is for the admin: the endpoint takes the same login as every page.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "Rockstor jobs" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

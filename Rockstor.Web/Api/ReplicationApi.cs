@@ -1,0 +1,117 @@
+using Rockstor.Domain.Replication;
+
+namespace Rockstor.Web.Api;
+
+public sealed record AttemptDto(
+    long Id,
+    string Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    string? Snapshot,
+    string? Parent,
+    long Bytes,
+    long BytesPerSecond,
+    string? Error)
+{
+    public static AttemptDto From(Attempt a) =>
+        new(a.Id, a.Status.ToString().ToLowerInvariant(), a.StartedAt, a.EndedAt, a.Snapshot, a.Parent, a.Bytes, a.BytesPerSecond, a.Error);
+}
+
+public sealed record ReplicationTaskDto(
+    int Id,
+    string Share,
+    string TargetApplianceId,
+    string TargetHostname,
+    string TargetPool,
+    int? FrequencyMinutes,
+    string? Cron,
+    int Port,
+    int Keep,
+    bool Enabled,
+    string State,
+    AttemptDto? LastAttempt,
+    string? Warning = null)
+{
+    public static ReplicationTaskDto From(SendTaskView view, string? warning = null) => new(
+        view.Task.Id,
+        view.Task.Share,
+        view.Task.TargetApplianceId,
+        view.TargetHostname,
+        view.Task.TargetPool,
+        view.Task.FrequencyMinutes,
+        view.Task.Cron,
+        view.Task.Port,
+        view.Task.Keep,
+        view.Task.Enabled,
+        view.Latest?.Status.ToString().ToLowerInvariant() ?? "never run",
+        view.Latest is null ? null : AttemptDto.From(view.Latest),
+        warning);
+}
+
+public sealed record ReceiveDto(
+    int Id,
+    string SenderApplianceId,
+    string SenderHostname,
+    string SourceShare,
+    string ReplicaShare,
+    string Pool,
+    DateTimeOffset? LastReceiveAt,
+    AttemptDto? LastAttempt)
+{
+    public static ReceiveDto From(ReceiveView view) => new(
+        view.Replica.Id,
+        view.Replica.SenderApplianceId,
+        view.SenderHostname,
+        view.Replica.SourceShare,
+        view.Replica.ReplicaShare,
+        view.Replica.Pool,
+        view.Replica.LastReceiveAt,
+        view.Latest is null ? null : AttemptDto.From(view.Latest));
+}
+
+public sealed record RefusalDto(DateTimeOffset At, string From, string? SenderApplianceId, string Reason);
+
+/// <summary>Send tasks, their trails, incoming replicas and their trails.</summary>
+public static class ReplicationApi
+{
+    public static IEndpointRouteBuilder MapReplicationApi(this IEndpointRouteBuilder app)
+    {
+        var replication = app.MapGroup("/api/replication").WithTags("Replication");
+        var tasks = replication.MapGroup("/tasks");
+        tasks.MapGet("/", (ReplicationQueries queries) => queries.Sends().Select(v => ReplicationTaskDto.From(v)));
+        tasks.MapGet("/{id:int}", (int id, ReplicationQueries queries) => ReplicationTaskDto.From(queries.Send(id)));
+        tasks.MapPost("/", (TaskRequest request, ReplicationTaskService service, ReplicationQueries queries) =>
+        {
+            var result = service.Create(request);
+            return TypedResults.Created($"/api/replication/tasks/{result.Task.Id}", ReplicationTaskDto.From(queries.Send(result.Task.Id), result.Warning));
+        });
+        tasks.MapPut("/{id:int}", (int id, TaskRequest request, ReplicationTaskService service, ReplicationQueries queries) =>
+        {
+            var warning = service.Update(id, request).Warning;
+            return ReplicationTaskDto.From(queries.Send(id), warning);
+        });
+        tasks.MapDelete("/{id:int}", async (int id, bool? deleteSnapshots, ReplicationTaskService service, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(id, deleteSnapshots ?? false, ct);
+            return TypedResults.NoContent();
+        });
+        tasks.MapPost("/{id:int}/run", (int id, ReplicationTaskService service) =>
+        {
+            service.RunNow(id);
+            return TypedResults.Accepted($"/api/replication/tasks/{id}/trail");
+        });
+        tasks.MapGet("/{id:int}/trail", (int id, int? skip, int? take, ReplicationQueries queries) =>
+            queries.Trail(TrailSide.Send, id, skip ?? 0, take ?? 100).Select(AttemptDto.From));
+
+        replication.MapGet("/targets/{applianceId}/pools", (string applianceId, ReplicationTaskService service, CancellationToken ct) =>
+            service.TargetPoolsAsync(applianceId, ct));
+
+        replication.MapGet("/receives", (ReplicationQueries queries) => queries.Receives().Select(ReceiveDto.From));
+        replication.MapGet("/receives/{id:int}", (int id, ReplicationQueries queries) => ReceiveDto.From(queries.Receive(id)));
+        replication.MapGet("/receives/{id:int}/trail", (int id, int? skip, int? take, ReplicationQueries queries) =>
+            queries.Trail(TrailSide.Receive, id, skip ?? 0, take ?? 100).Select(AttemptDto.From));
+        replication.MapGet("/refusals", (ReplicationQueries queries) =>
+            queries.Refusals().Select(r => new RefusalDto(r.At, r.From, r.SenderApplianceId, r.Reason)));
+        return app;
+    }
+}
