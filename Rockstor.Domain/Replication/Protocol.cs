@@ -36,8 +36,8 @@ public interface IReplicationSession : IAsyncDisposable
     Task<ReplicationVerdict> SendAsync(ReplicationOffer offer, Func<Stream, CancellationToken, Task> writeStream, IProgress<long> progress, CancellationToken ct);
 }
 
-/// <summary>An accepted offer: where the stream goes and the attempt that records it.</summary>
-public sealed record ReceivePlan(IncomingReplica Replica, Attempt Attempt, ReplicationOffer Offer, int Keep, string Staging);
+/// <summary>An accepted offer: the folder the stream is received into and the attempt that records it.</summary>
+public sealed record ReceivePlan(IncomingReplica Replica, Attempt Attempt, ReplicationOffer Offer, int Keep, string Folder);
 
 /// <summary>The receiving side's decisions, called by the listener for an authenticated sender.</summary>
 public interface IReplicationReceiver
@@ -53,6 +53,9 @@ public interface IReplicationReceiver
     /// ends, and then tells its length and whether its SHA-256 matched), checks it and puts it in place.
     /// </summary>
     Task<ReplicationVerdict> ReceiveAsync(ReceivePlan plan, ReceivedStream stream, CancellationToken ct);
+
+    /// <summary>Ends an accepted offer whose data never came (the connection broke right after the accept).</summary>
+    void Abandon(ReceivePlan plan, string reason);
 
     /// <summary>Records a connection refused before it could say hello (not a paired appliance).</summary>
     void Refused(string from, string reason);

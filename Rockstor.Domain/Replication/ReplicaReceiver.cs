@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
@@ -8,10 +9,11 @@ using Rockstor.Domain.Storage;
 namespace Rockstor.Domain.Replication;
 
 /// <summary>
-/// The destination's side of a run. A stream is received into a staging folder inside the target pool,
-/// checked (read-only, received uuid equal to the source snapshot's uuid, length and SHA-256 as announced),
-/// and only then moved in place as the newest snapshot of the replica share. A failed or cut receive
-/// leaves no subvolume behind.
+/// The destination's side of a run. A stream is received into the replica share's folder, where it is
+/// not yet a snapshot of the appliance: it becomes one only once checked (read-only, received uuid equal
+/// to the source snapshot's uuid, length and SHA-256 as announced). A failed or cut receive is deleted,
+/// so no subvolume is left behind. (A read-only subvolume cannot be moved to another folder, and making
+/// it writable to move it would lose its received uuid: see ADR-008.)
 /// </summary>
 public sealed class ReplicaReceiver(
     IIncomingReplicaRepository replicas,
@@ -28,6 +30,8 @@ public sealed class ReplicaReceiver(
     IRefusalLog refusals,
     TimeProvider time) : IReplicationReceiver
 {
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _receiving = new();
+
     public ReplicationWelcome Hello(PairedAppliance sender, ReplicationHello hello)
     {
         try
@@ -69,6 +73,8 @@ public sealed class ReplicaReceiver(
             Status = AttemptStatus.Running,
             Snapshot = offer.Snapshot,
         };
+        var gate = _receiving.GetOrAdd(replica.Id, _ => new SemaphoreSlim(1, 1));
+        var entered = false;
         try
         {
             if (!ResourceName.IsSafe(offer.Snapshot))
@@ -76,7 +82,13 @@ public sealed class ReplicaReceiver(
                 throw new ReplicationRefusedException($"'{offer.Snapshot}' cannot name a snapshot.");
             }
 
-            await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
+            entered = await gate.WaitAsync(0, ct).ConfigureAwait(false);
+            if (!entered)
+            {
+                throw new ReplicationRefusedException("A receive for this task is already in progress.");
+            }
+
+            var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
             if (offer.ParentUuid is not null)
             {
                 var parent = snapshots.ListForShare(replica.ReplicaShare).FirstOrDefault(s => s.ReceivedUuid == offer.ParentUuid)
@@ -88,9 +100,16 @@ public sealed class ReplicaReceiver(
             {
                 throw new ReplicationRefusedException($"The replica already has a snapshot named '{offer.Snapshot}'.");
             }
+
+            EnsureReplicaShare(pool, replica);
         }
         catch (RockstorException e)
         {
+            if (entered)
+            {
+                gate.Release();
+            }
+
             attempt.Status = AttemptStatus.Failed;
             attempt.Error = e.Message;
             attempt.EndedAt = time.GetUtcNow();
@@ -100,21 +119,20 @@ public sealed class ReplicaReceiver(
         }
 
         Record(attempt);
-        var staging = Path.Combine(layout.PoolMountPoint(replica.Pool), ReplicationNames.StagingFolder(replica.Id));
-        return new ReceivePlan(replica, attempt, offer, hello.Keep, staging);
+        return new ReceivePlan(replica, attempt, offer, hello.Keep, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare));
     }
 
     public async Task<ReplicationVerdict> ReceiveAsync(ReceivePlan plan, ReceivedStream stream, CancellationToken ct)
     {
-        var (replica, attempt, offer, keep, staging) = plan;
+        var (replica, attempt, offer, keep, folder) = plan;
+        var received = Path.Combine(folder, offer.Snapshot);
         try
         {
             var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
-            await ClearStagingAsync(staging).ConfigureAwait(false);
-            files.CreateDirectory(staging);
+            files.CreateDirectory(folder);
             using (new ProgressTicker(stream, attempt, events, time))
             {
-                await btrfs.ReceiveAsync(staging, stream, ct).ConfigureAwait(false);
+                await btrfs.ReceiveAsync(folder, stream, ct).ConfigureAwait(false);
             }
 
             attempt.Bytes = stream.Received;
@@ -123,14 +141,14 @@ public sealed class ReplicaReceiver(
                 throw new ReplicationRefusedException("The stream that arrived is not the one sent (its length or SHA-256 differs); nothing was kept.");
             }
 
-            var received = await btrfs.ShowSubvolumeAsync(Path.Combine(staging, offer.Snapshot), ct).ConfigureAwait(false);
-            if (!received.ReadOnly || !string.Equals(received.ReceivedUuid, offer.SnapshotUuid, StringComparison.OrdinalIgnoreCase))
+            var subvolume = await btrfs.ShowSubvolumeAsync(received, ct).ConfigureAwait(false);
+            if (!subvolume.ReadOnly || !string.Equals(subvolume.ReceivedUuid, offer.SnapshotUuid, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ReplicationRefusedException(
-                    $"The received subvolume is not a faithful copy (read-only: {received.ReadOnly}, received uuid: {received.ReceivedUuid ?? "none"}); nothing was kept.");
+                    $"The received subvolume is not a faithful copy (read-only: {subvolume.ReadOnly}, received uuid: {subvolume.ReceivedUuid ?? "none"}); nothing was kept.");
             }
 
-            await PutInPlaceAsync(pool, replica, offer, staging, keep, ct).ConfigureAwait(false);
+            await PutInPlaceAsync(pool, replica, offer, received, subvolume, keep, ct).ConfigureAwait(false);
             attempt.Status = AttemptStatus.Succeeded;
             return new ReplicationVerdict(true, null, stream.Received);
         }
@@ -145,7 +163,7 @@ public sealed class ReplicaReceiver(
                 RockstorException => e.Message,
                 _ => $"The stream was cut: {e.Message}",
             };
-            await ClearStagingAsync(staging).ConfigureAwait(false);
+            await DiscardAsync(replica, received).ConfigureAwait(false);
             return new ReplicationVerdict(false, attempt.Error, stream.Received);
         }
         finally
@@ -154,22 +172,47 @@ public sealed class ReplicaReceiver(
             attempt.EndedAt = time.GetUtcNow();
             attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
             Record(attempt);
+            _receiving[replica.Id].Release();
         }
     }
 
-    /// <summary>At start-up: removes whatever receives cut by a crash left in the staging folders.</summary>
-    public async Task ClearStagingAsync(CancellationToken ct)
+    /// <summary>
+    /// At start-up: deletes what receives cut by a crash left in replica shares' folders (subvolumes that
+    /// btrfs receive did not finish: writable, or without a received uuid).
+    /// </summary>
+    public async Task DiscardUnfinishedAsync(CancellationToken ct)
     {
-        foreach (var pool in pools.List())
+        foreach (var byPool in replicas.List().GroupBy(r => r.Pool))
         {
-            if (await poolService.IsMountedAsync(pool, ct).ConfigureAwait(false))
+            if (pools.Find(byPool.Key) is not { } pool || !await poolService.IsMountedAsync(pool, ct).ConfigureAwait(false))
             {
-                foreach (var staging in files.Entries(Path.Combine(layout.PoolMountPoint(pool.Name), ReplicationNames.StagingRoot)))
+                continue;
+            }
+
+            var replicaShares = byPool.Select(r => r.ReplicaShare).ToHashSet(StringComparer.Ordinal);
+            foreach (var subvolume in await btrfs.ListSubvolumesAsync(layout.PoolMountPoint(pool.Name), ct).ConfigureAwait(false))
+            {
+                if (StorageLayout.ParseSnapshotPath(subvolume.RelativePath) is var (share, name)
+                    && replicaShares.Contains(share)
+                    && !IsFinished(subvolume))
                 {
-                    await ClearStagingAsync(staging).ConfigureAwait(false);
+                    await btrfs.DeleteSubvolumeAsync(layout.SnapshotPath(pool.Name, share, name), ct).ConfigureAwait(false);
+                    snapshots.Remove(share, name);
                 }
             }
         }
+    }
+
+    /// <summary>A subvolume btrfs receive completed: it sets the received uuid and then the read-only flag.</summary>
+    public static bool IsFinished(Subvolume subvolume) => subvolume.ReadOnly && subvolume.ReceivedUuid is not null;
+
+    public void Abandon(ReceivePlan plan, string reason)
+    {
+        plan.Attempt.Status = AttemptStatus.Failed;
+        plan.Attempt.Error = $"The connection broke before any data: {reason}";
+        plan.Attempt.EndedAt = time.GetUtcNow();
+        Record(plan.Attempt);
+        _receiving[plan.Replica.Id].Release();
     }
 
     public void Refused(string from, string reason) => refusals.Add(new Refusal(time.GetUtcNow(), from, null, reason));
@@ -193,48 +236,48 @@ public sealed class ReplicaReceiver(
         return replica;
     }
 
-    private async Task PutInPlaceAsync(Pool pool, IncomingReplica replica, ReplicationOffer offer, string staging, int keep, CancellationToken ct)
+    /// <summary>The replica share exists from the first offer, so its folder is known as one while data arrives.</summary>
+    private void EnsureReplicaShare(Pool pool, IncomingReplica replica)
     {
-        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
-        var destination = layout.SnapshotPath(pool.Name, replica.ReplicaShare, offer.Snapshot);
-
-        files.CreateDirectory(layout.ShareSnapshotsDirectory(pool.Name, replica.ReplicaShare));
-        files.Move(Path.Combine(staging, offer.Snapshot), destination);
-        var placed = await btrfs.ShowSubvolumeAsync(destination, ct).ConfigureAwait(false);
-        snapshots.Upsert(SnapshotReconciler.FromSubvolume(pool.Name, replica.ReplicaShare, offer.Snapshot, destination, placed, placed.CreatedAt ?? time.GetUtcNow()));
         if (shares.Find(replica.ReplicaShare) is null)
         {
-            shares.Add(new Share { Name = replica.ReplicaShare, Pool = pool.Name, Uuid = placed.Uuid, CreatedAt = time.GetUtcNow(), Kind = ShareKind.Replica });
+            shares.Add(new Share { Name = replica.ReplicaShare, Pool = pool.Name, Uuid = "", CreatedAt = time.GetUtcNow(), Kind = ShareKind.Replica });
         }
+    }
 
+    private async Task PutInPlaceAsync(Pool pool, IncomingReplica replica, ReplicationOffer offer, string path, Subvolume subvolume, int keep, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        snapshots.Upsert(SnapshotReconciler.FromSubvolume(pool.Name, replica.ReplicaShare, offer.Snapshot, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow()));
         replica.LastReceiveAt = time.GetUtcNow();
         replicas.Save(replica);
 
         // Retention on this side: the newest (the one just received, the next parent) is never pruned.
         var own = snapshots.ListForShare(replica.ReplicaShare).Where(s => s.ReceivedUuid is not null).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
-        foreach (var old in ReplicationRules.Prune(own, keep, own.LastOrDefault()))
+        foreach (var old in ReplicationRules.Prune(own, keep, own.LastOrDefault(s => s.Name == offer.Snapshot)))
         {
             await btrfs.DeleteSubvolumeAsync(old.Path, ct).ConfigureAwait(false);
             snapshots.Remove(old.Share, old.Name);
         }
     }
 
-    /// <summary>Deletes whatever a cut or failed receive left in the staging folder.</summary>
-    private async Task ClearStagingAsync(string staging)
+    /// <summary>Deletes the subvolume of a failed receive (complete or not) and forgets it if a reconcile saw it.</summary>
+    private async Task DiscardAsync(IncomingReplica replica, string path)
     {
-        foreach (var entry in files.Entries(staging))
+        if (!files.Exists(path))
         {
-            try
-            {
-                await btrfs.DeleteSubvolumeAsync(entry, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (StorageCommandException)
-            {
-                // Not a subvolume (a stray file or folder btrfs receive made): removed below.
-            }
+            return;
         }
 
-        files.RemoveTree(staging);
+        try
+        {
+            await btrfs.DeleteSubvolumeAsync(path, CancellationToken.None).ConfigureAwait(false);
+            snapshots.Remove(replica.ReplicaShare, Path.GetFileName(path));
+        }
+        catch (StorageCommandException)
+        {
+            // Left for the start-up sweep; the failure itself is already in the trail.
+        }
     }
 
     private void Record(Attempt attempt)

@@ -22,9 +22,4 @@ public static class ReplicationNames
         var name = $"{senderApplianceId}_{sourceShare}";
         return ResourceName.IsSafe(name) ? name : throw new ValidationException($"'{name}' cannot name a replica share.");
     }
-
-    /// <summary>Where a receive lands before it is checked: a folder per incoming replica inside the pool.</summary>
-    public static string StagingFolder(int replicaId) => $"{StagingRoot}/{replicaId}";
-
-    public const string StagingRoot = ".replication-staging";
 }

@@ -31,15 +31,17 @@ public sealed class SnapshotReconciler(
             shares.Remove(share.Name);
         }
 
+        var replicaShares = shares.ListInPool(pool.Name).Where(s => s.Kind == ShareKind.Replica).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var stored = snapshots.ListInPool(pool.Name).ToDictionary(s => s.Key, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var upserts = new List<Snapshot>();
         foreach (var subvolume in onDisk)
         {
             if (StorageLayout.ParseSnapshotPath(subvolume.RelativePath) is not var (share, name)
-                || !ResourceName.IsSafe(share) || !ResourceName.IsSafe(name))
+                || !ResourceName.IsSafe(share) || !ResourceName.IsSafe(name)
+                || (replicaShares.Contains(share) && !(subvolume.ReadOnly && subvolume.ReceivedUuid is not null)))
             {
-                continue;
+                continue; // not ours, or a receive still in progress (it becomes a snapshot once checked)
             }
 
             var key = Snapshot.KeyOf(share, name);

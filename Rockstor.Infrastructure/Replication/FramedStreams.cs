@@ -82,6 +82,9 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
 
     public override bool Intact => _ended && _intact;
 
+    /// <summary>Whether the sender's End frame has been read.</summary>
+    public bool Ended => _ended;
+
     public override long Received => Interlocked.Read(ref _received);
 
     public override bool CanRead => true;

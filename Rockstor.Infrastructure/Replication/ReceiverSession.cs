@@ -12,6 +12,9 @@ internal static class ReceiverSession
     /// <summary>How long a receive waits for the sender's next bytes before it gives up.</summary>
     public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a failed receive keeps reading (and dropping) data until the sender has heard its verdict.</summary>
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(10);
+
     public static async Task RunAsync(Stream tls, PairedAppliance sender, IReplicationReceiver receiver, ILogger logger, CancellationToken ct)
     {
         ReplicationHello hello;
@@ -45,7 +48,16 @@ internal static class ReceiverSession
             return;
         }
 
-        await Frames.WriteJsonAsync(tls, FrameType.Accept, new { }, ct).ConfigureAwait(false);
+        try
+        {
+            await Frames.WriteJsonAsync(tls, FrameType.Accept, new { }, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+            receiver.Abandon(plan, e.Message);
+            throw;
+        }
+
         using var stream = new FramedReadStream(tls, IdleLimit);
         var verdict = await receiver.ReceiveAsync(plan, stream, ct).ConfigureAwait(false);
         if (verdict.Ok)
@@ -60,10 +72,32 @@ internal static class ReceiverSession
         try
         {
             await Frames.WriteJsonAsync(tls, FrameType.Verdict, verdict, ct).ConfigureAwait(false);
+            if (!verdict.Ok && !stream.Ended)
+            {
+                // The sender may still be writing: let it read the verdict and hang up, rather than
+                // closing on unread data (which resets the connection and can lose the verdict).
+                await DrainAsync(tls, ct).ConfigureAwait(false);
+            }
         }
         catch (IOException)
         {
             // The sender is gone (that is often why the receive failed); the verdict is in our trail.
+        }
+    }
+
+    private static async Task DrainAsync(Stream tls, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(DrainLimit);
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (await tls.ReadAsync(buffer, limit.Token).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 }

@@ -12,6 +12,9 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a sender whose stream broke waits for the receiver's verdict, which may say why.</summary>
+    private static readonly TimeSpan VerdictGrace = TimeSpan.FromSeconds(5);
+
     public async Task<IReplicationSession> ConnectAsync(PairedAppliance destination, int port, ReplicationHello hello, CancellationToken ct)
     {
         var where = $"{destination.Hostname} ({destination.Host}:{port})";
@@ -109,19 +112,59 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
                 throw new ReplicationRefusedException($"{destination} refused: {body.As<RefuseBody>().Reason}");
             }
 
+            // The receiver may give its verdict before the stream ends (it failed: no space, a bad
+            // stream): listen for it while sending, and stop sending when it comes.
+            using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var verdict = Frames.ExpectAsync(tls, ct, FrameType.Verdict);
             await using var data = new FramedWriteStream(tls, progress);
-            try
+            var stream = SendStreamAsync(data, writeStream, sending.Token);
+            if (await Task.WhenAny(verdict, stream).ConfigureAwait(false) == verdict && !stream.IsCompleted)
             {
-                await writeStream(data, ct).ConfigureAwait(false);
-                await data.EndAsync(ct).ConfigureAwait(false);
-            }
-            catch (IOException e)
-            {
-                throw new Domain.Appliances.PeerUnreachableException($"The connection to {destination} broke after {data.Written} bytes: {e.Message}", e);
+                await sending.CancelAsync().ConfigureAwait(false);
+                await Quietly(stream).ConfigureAwait(false);
             }
 
-            var (_, verdict) = await Frames.ExpectAsync(tls, ct, FrameType.Verdict).ConfigureAwait(false);
-            return verdict.As<ReplicationVerdict>() with { Bytes = data.Written };
+            try
+            {
+                await stream.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                // The connection broke or the receiver stopped us: its verdict, when it sent one, says why.
+                if (await Task.WhenAny(verdict, Task.Delay(VerdictGrace, ct)).ConfigureAwait(false) != verdict || !verdict.IsCompletedSuccessfully)
+                {
+                    throw new PeerUnreachableException($"The connection to {destination} broke after {data.Written} bytes: {e.Message}", e);
+                }
+            }
+
+            try
+            {
+                var (_, answer) = await verdict.ConfigureAwait(false);
+                return answer.As<ReplicationVerdict>() with { Bytes = data.Written };
+            }
+            catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidDataException)
+            {
+                throw new PeerUnreachableException($"The connection to {destination} broke before its verdict, after {data.Written} bytes: {e.Message}", e);
+            }
+        }
+
+        private static async Task SendStreamAsync(FramedWriteStream data, Func<Stream, CancellationToken, Task> writeStream, CancellationToken ct)
+        {
+            await writeStream(data, ct).ConfigureAwait(false);
+            await data.EndAsync(ct).ConfigureAwait(false);
+        }
+
+        private static async Task Quietly(Task task)
+        {
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Only waiting for it to end; its outcome is judged by the caller.
+            catch
+#pragma warning restore CA1031
+            {
+            }
         }
 
         public async ValueTask DisposeAsync()

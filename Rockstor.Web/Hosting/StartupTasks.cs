@@ -30,7 +30,7 @@ public sealed class StartupTasks(
             logger.LogError("{Failure}", failure);
         }
 
-        // A crash leaves attempts "running" and perhaps half a receive in a staging folder: settle both.
+        // A crash leaves attempts "running" and perhaps half a received subvolume: settle both.
         foreach (var side in Enum.GetValues<TrailSide>())
         {
             var interrupted = trails.FailUnfinished(side, "Interrupted: the appliance stopped during this attempt.", time.GetUtcNow());
@@ -40,7 +40,7 @@ public sealed class StartupTasks(
             }
         }
 
-        await receiver.ClearStagingAsync(cancellationToken);
+        await receiver.DiscardUnfinishedAsync(cancellationToken);
         tasks.ScheduleAll();
     }
 

@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Rockstor.Testing;
+using static Rockstor.Web.Tests.Replication.TwoAppliances;
+
+namespace Rockstor.Web.Tests.Replication;
+
+/// <summary>Replication between two real appliances: real btrfs send and receive over the real peer socket.</summary>
+[Collection(nameof(ReplicationCollection))]
+public sealed class ReplicationTests(TwoAppliances two)
+{
+    [Fact(Timeout = 300_000)]
+    public async Task The_first_run_is_full_later_runs_are_incremental_and_the_replica_is_identical()
+    {
+        var path = await two.CreateShareAsync("docs");
+        WriteData(path, seed: 1);
+        var taskId = await two.AddTaskAsync("docs", keep: 2);
+
+        var full = await two.FinishedAsync(taskId, 1);
+
+        two.AssertSucceeded(full);
+        Assert.Equal(JsonValueKind.Null, full.GetProperty("parent").ValueKind);
+        var replica = await two.NewestReplicaAsync("docs");
+        Assert.Equal(full.GetProperty("snapshot").GetString(), replica.GetProperty("name").GetString());
+        Assert.Equal(Hashes(path), Hashes(replica.GetProperty("path").GetString()!));
+
+        // Change a file, add some, delete some: the next run sends only that.
+        File.AppendAllText(Path.Combine(path, "dir1", "file1.bin"), "changed");
+        WriteRandom(Path.Combine(path, "new.bin"), 1024 * 1024, new Random(2));
+        File.Delete(Path.Combine(path, "dir2", "file2.bin"));
+        Directory.Delete(Path.Combine(path, "dir3"), recursive: true);
+
+        var incremental = await two.RunAsync(taskId, finishedBefore: 1);
+
+        two.AssertSucceeded(incremental);
+        Assert.Equal(full.GetProperty("snapshot").GetString(), incremental.GetProperty("parent").GetString());
+        Assert.True(incremental.GetProperty("bytes").GetInt64() * 4 < full.GetProperty("bytes").GetInt64(), $"incremental {incremental} vs full {full}");
+        Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("docs")).GetProperty("path").GetString()!));
+
+        // More runs: each side keeps two replication snapshots.
+        await two.RunAsync(taskId, finishedBefore: 2);
+        var last = await two.RunAsync(taskId, finishedBefore: 3);
+        two.AssertSucceeded(last);
+        var source = (await SnapshotsAsync(two.A, "docs")).Select(s => s.GetProperty("name").GetString()).ToList();
+        var destination = (await SnapshotsAsync(two.B, ReplicaShare("docs"))).Select(s => s.GetProperty("name").GetString()).ToList();
+        Assert.Equal(2, source.Count);
+        Assert.Equal(source, destination);
+        Assert.Equal(last.GetProperty("snapshot").GetString(), destination[0]);
+
+        // The destination's side of the story.
+        var receive = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "docs");
+        Assert.Equal(SourceId, receive.GetProperty("senderApplianceId").GetString());
+        Assert.Equal(ReplicaShare("docs"), receive.GetProperty("replicaShare").GetString());
+        Assert.NotEqual(JsonValueKind.Null, receive.GetProperty("lastReceiveAt").ValueKind);
+        var received = await TrailAsync(two.B, $"/api/replication/receives/{receive.GetProperty("id").GetInt32()}/trail");
+        Assert.Equal(4, received.Count(a => a.GetProperty("status").GetString() == "succeeded"));
+        Assert.Equal(incremental.GetProperty("bytes").GetInt64(), received.Single(a => a.GetProperty("snapshot").GetString() == incremental.GetProperty("snapshot").GetString()).GetProperty("bytes").GetInt64());
+        var task = (await TrailAsync(two.A, "/api/replication/tasks")).Single(t => t.GetProperty("id").GetInt32() == taskId);
+        Assert.Equal("succeeded", task.GetProperty("state").GetString());
+        Assert.Equal("destination", task.GetProperty("targetHostname").GetString());
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_cut_connection_fails_the_run_leaves_nothing_half_received_and_the_next_run_succeeds()
+    {
+        var path = await two.CreateShareAsync("cut");
+        WriteData(path, seed: 3, largeMiB: 32);
+        using var proxy = new FaultProxy(two.DestinationHost, 10002);
+        proxy.HoldAfter(8 * 1024 * 1024);
+        var taskId = await two.AddTaskAsync("cut", port: proxy.Port);
+        await proxy.Held.WaitAsync(TimeSpan.FromMinutes(1));
+
+        // A run due while this one is still going is recorded as skipped, not run alongside it.
+        await Ok(two.A.PostAsync(new Uri($"/api/replication/tasks/{taskId}/run", UriKind.Relative), null));
+        var skipped = await two.FinishedAsync(taskId, 1);
+        Assert.Equal("skipped", skipped.GetProperty("status").GetString());
+
+        proxy.Cut();
+        var failed = await two.FinishedAsync(taskId, 2);
+
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(failed.GetProperty("error").GetString()));
+        await AssertNothingHalfReceivedAsync("cut");
+
+        proxy.HoldAfter(long.MaxValue);
+        var next = await two.RunAsync(taskId, finishedBefore: 2);
+        two.AssertSucceeded(next);
+        Assert.Equal(JsonValueKind.Null, next.GetProperty("parent").ValueKind);
+        Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("cut")).GetProperty("path").GetString()!));
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_destination_killed_mid_transfer_fails_the_run_and_restarts_clean()
+    {
+        var path = await two.CreateShareAsync("crash");
+        WriteData(path, seed: 4, largeMiB: 32);
+        using var proxy = new FaultProxy(two.DestinationHost, 10002);
+        proxy.HoldAfter(8 * 1024 * 1024);
+        var taskId = await two.AddTaskAsync("crash", port: proxy.Port);
+        await proxy.Held.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.NotEmpty(two.ReplicaFolder("crash")); // btrfs receive is part-way through
+
+        await two.RestartDestinationAsync(whileDown: proxy.Cut);
+
+        var failed = await two.FinishedAsync(taskId, 1);
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Empty(two.ReplicaFolder("crash"));
+        var receive = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "crash");
+        var interrupted = Assert.Single(await TrailAsync(two.B, $"/api/replication/receives/{receive.GetProperty("id").GetInt32()}/trail"));
+        Assert.Equal("failed", interrupted.GetProperty("status").GetString());
+        Assert.Contains("Interrupted", interrupted.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await SnapshotsAsync(two.B, ReplicaShare("crash")));
+
+        proxy.HoldAfter(long.MaxValue);
+        var next = await two.RunAsync(taskId, finishedBefore: 1);
+        two.AssertSucceeded(next);
+        Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("crash")).GetProperty("path").GetString()!));
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_missing_target_pool_is_refused_recorded_on_the_destination_and_nothing_is_pruned()
+    {
+        var path = await two.CreateShareAsync("nopool");
+        WriteData(path, seed: 5, largeMiB: 0);
+        await Ok(two.A.PostAsJsonAsync("/api/shares/nopool/snapshots", new { name = "mine" }));
+
+        var taskId = await two.AddTaskAsync("nopool", pool: "gone");
+        var failed = await two.FinishedAsync(taskId, 1);
+
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Contains("Pool 'gone' does not exist on the destination", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["mine"], (await SnapshotsAsync(two.A, "nopool")).Select(s => s.GetProperty("name").GetString()));
+        var refusals = await TrailAsync(two.B, "/api/replication/refusals");
+        Assert.Contains(refusals, r => r.GetProperty("senderApplianceId").GetString() == SourceId
+            && r.GetProperty("reason").GetString()!.Contains("'gone'", StringComparison.Ordinal));
+        Assert.Contains("Pool 'gone' does not exist", two.Destination.Log, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_full_destination_pool_fails_with_the_reason_and_keeps_nothing_half_received()
+    {
+        var path = await two.CreateShareAsync("big");
+        WriteData(path, seed: 6, smallFiles: 10, largeMiB: 1200);
+
+        var taskId = await two.AddTaskAsync("big", pool: SmallPool);
+        var failed = await two.FinishedAsync(taskId, 1, within: TimeSpan.FromMinutes(3));
+
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Contains("No space left", failed.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(two.ReplicaFolder("big", SmallPool));
+        Assert.Empty(await SnapshotsAsync(two.B, ReplicaShare("big")));
+        Assert.Single(await SnapshotsAsync(two.A, "big")); // the source keeps the snapshot it made
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task With_the_service_off_nothing_runs_and_the_admin_is_told()
+    {
+        var path = await two.CreateShareAsync("off");
+        WriteData(path, seed: 7, largeMiB: 0);
+        var taskId = await two.AddTaskAsync("off");
+        await two.FinishedAsync(taskId, 1);
+
+        await SetServiceAsync(two.B, on: false);
+        try
+        {
+            var refused = await two.RunAsync(taskId, finishedBefore: 1);
+            Assert.Equal("failed", refused.GetProperty("status").GetString());
+            Assert.Contains("Replication service is off", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await SetServiceAsync(two.B, on: true);
+        }
+
+        await SetServiceAsync(two.A, on: false);
+        try
+        {
+            var run = await two.A.PostAsync(new Uri($"/api/replication/tasks/{taskId}/run", UriKind.Relative), null);
+            Assert.Equal(HttpStatusCode.Conflict, run.StatusCode);
+            await two.CreateShareAsync("off2");
+            var added = await Ok(two.A.PostAsJsonAsync(
+                "/api/replication/tasks",
+                new { share = "off2", targetApplianceId = DestinationId, targetPool = SmallPool, frequencyMinutes = 60 }));
+            Assert.Contains("Replication service is off", added.GetProperty("warning").GetString(), StringComparison.Ordinal);
+            await Ok(two.A.DeleteAsync(new Uri($"/api/replication/tasks/{added.GetProperty("id").GetInt32()}", UriKind.Relative)));
+        }
+        finally
+        {
+            await SetServiceAsync(two.A, on: true);
+        }
+    }
+
+    private async Task AssertNothingHalfReceivedAsync(string share)
+    {
+        // The destination may still be tidying up after the cut: give it a moment.
+        for (var i = 0; i < 50 && two.ReplicaFolder(share).Count > 0; i++)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Empty(two.ReplicaFolder(share));
+        Assert.Empty(await SnapshotsAsync(two.B, ReplicaShare(share)));
+    }
+}
+
+[CollectionDefinition(nameof(ReplicationCollection))]
+public sealed class ReplicationCollection : ICollectionFixture<TwoAppliances>;

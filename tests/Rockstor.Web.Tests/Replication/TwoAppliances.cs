@@ -1,0 +1,188 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Rockstor.Testing;
+
+namespace Rockstor.Web.Tests.Replication;
+
+/// <summary>
+/// Two real appliances on hosts of their own, set up, paired, with the Replication service on and a pool
+/// on each; ids start with digits. Tests make shares and tasks of their own, so they do not disturb each other.
+/// </summary>
+public sealed class TwoAppliances : IAsyncLifetime
+{
+    public const string SourceId = "0f3a9c2e4b5d4e6f8a9b0c1d2e3f4a5b";
+    public const string DestinationId = "123e4567e89b12d3a456426614174000";
+    public const string Pool = "tank";
+
+    /// <summary>A small pool on the destination, for running it out of space.</summary>
+    public const string SmallPool = "small";
+
+    private readonly TestNetwork _network = new(hosts: 2);
+
+    public ApplianceProcess Source { get; private set; } = default!;
+
+    public ApplianceProcess Destination { get; private set; } = default!;
+
+    public HttpClient A { get; private set; } = default!;
+
+    public HttpClient B { get; private set; } = default!;
+
+    public TestHost DestinationHost => _network.Hosts[1];
+
+    public async Task InitializeAsync()
+    {
+        Source = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = SourceId }, _network.Hosts[0]);
+        Destination = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = DestinationId }, _network.Hosts[1]);
+        await Task.WhenAll(Source.StartAsync(), Destination.StartAsync());
+        A = await Source.SetUpAndLogInAsync(hostname: "source");
+        B = await Destination.SetUpAndLogInAsync(hostname: "destination");
+        await Ok(A.PostAsJsonAsync("/api/appliances", new { host = Destination.Address, mgmtPort = Destination.Port, username = "admin", password = "correct-horse" }));
+        await SetServiceAsync(A, on: true);
+        await SetServiceAsync(B, on: true);
+        await Ok(A.PostAsJsonAsync("/api/pools", new { name = Pool, imageSizeGiB = 4 }));
+        await Ok(B.PostAsJsonAsync("/api/pools", new { name = Pool, imageSizeGiB = 4 }));
+        await Ok(B.PostAsJsonAsync("/api/pools", new { name = SmallPool, imageSizeGiB = 1 }));
+    }
+
+    public Task DisposeAsync()
+    {
+        A?.Dispose();
+        B?.Dispose();
+        Source?.Dispose();
+        Destination?.Dispose();
+        _network.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Kills the destination (as a crash does) and starts it again on the same data.</summary>
+    public async Task RestartDestinationAsync(Action? whileDown = null)
+    {
+        Destination.Kill();
+        whileDown?.Invoke();
+        await Destination.StartAsync();
+        B.Dispose();
+        B = await Destination.LogInAsync();
+    }
+
+    public static async Task SetServiceAsync(HttpClient client, bool on)
+    {
+        var service = await Ok(client.PutAsJsonAsync("/api/services/replication", new { enabled = on }));
+        Assert.True(service.GetProperty("state").GetString() == (on ? "running" : "stopped"), service.ToString());
+    }
+
+    public static async Task<JsonElement> Ok(Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Makes a share on the source and returns its path.</summary>
+    public async Task<string> CreateShareAsync(string name) =>
+        (await Ok(A.PostAsJsonAsync("/api/shares", new { pool = Pool, name }))).GetProperty("path").GetString()!;
+
+    public async Task<int> AddTaskAsync(string share, int keep = 5, int? port = null, string pool = Pool)
+    {
+        var task = await Ok(A.PostAsJsonAsync(
+            "/api/replication/tasks",
+            new { share, targetApplianceId = DestinationId, targetPool = pool, frequencyMinutes = 1440, keep, port, enabled = true }));
+        return task.GetProperty("id").GetInt32();
+    }
+
+    public static async Task<List<JsonElement>> TrailAsync(HttpClient client, string path) =>
+        (await client.GetFromJsonAsync<JsonElement>(path)).EnumerateArray().ToList();
+
+    /// <summary>Waits until the task's trail has <paramref name="count"/> finished attempts; returns the one that ended last.</summary>
+    public async Task<JsonElement> FinishedAsync(int taskId, int count, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var trail = await TrailAsync(A, $"/api/replication/tasks/{taskId}/trail");
+            var finished = trail
+                .Where(a => a.GetProperty("status").GetString() is not ("running" or "pending"))
+                .OrderByDescending(a => a.GetProperty("endedAt").GetDateTimeOffset())
+                .ToList();
+            if (finished.Count >= count)
+            {
+                return finished[0];
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Task {taskId} has {finished.Count} finished attempts, not {count}: {string.Join("\n", trail)}\n{Source.Log}");
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task<JsonElement> RunAsync(int taskId, int finishedBefore)
+    {
+        await Ok(A.PostAsync(new Uri($"/api/replication/tasks/{taskId}/run", UriKind.Relative), null));
+        return await FinishedAsync(taskId, finishedBefore + 1);
+    }
+
+    /// <summary>Asserts the attempt succeeded, showing it and both appliances' logs when it did not.</summary>
+    public void AssertSucceeded(JsonElement attempt) =>
+        Assert.True(
+            attempt.GetProperty("status").GetString() == "succeeded",
+            $"{attempt}\n--- source ---\n{Source.Log}\n--- destination ---\n{Destination.Log}");
+
+    public static async Task<List<JsonElement>> SnapshotsAsync(HttpClient client, string share) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/snapshots?share={share}&sort=Name&descending=true")).GetProperty("items").EnumerateArray().ToList();
+
+    public static string ReplicaShare(string share) => $"{SourceId}_{share}";
+
+    /// <summary>Files of varied sizes in folders, from a seed (so a test can make the same data twice).</summary>
+    public static void WriteData(string root, int seed, int smallFiles = 200, int largeMiB = 8)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < smallFiles; i++)
+        {
+            var folder = Path.Combine(root, $"dir{i % 10}");
+            Directory.CreateDirectory(folder);
+            var bytes = new byte[random.Next(0, 16 * 1024)];
+            random.NextBytes(bytes);
+            File.WriteAllBytes(Path.Combine(folder, $"file{i}.bin"), bytes);
+        }
+
+        if (largeMiB > 0)
+        {
+            WriteRandom(Path.Combine(root, "large.bin"), largeMiB * 1024L * 1024, random);
+        }
+    }
+
+    public static void WriteRandom(string path, long length, Random random)
+    {
+        var chunk = new byte[1024 * 1024];
+        using var file = File.Create(path);
+        for (long written = 0; written < length; written += chunk.Length)
+        {
+            random.NextBytes(chunk);
+            file.Write(chunk, 0, (int)Math.Min(chunk.Length, length - written));
+        }
+    }
+
+    /// <summary>Every file under the folder by relative path, with its SHA-256.</summary>
+    public static SortedDictionary<string, string> Hashes(string root)
+    {
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            using var stream = File.OpenRead(file);
+            hashes[Path.GetRelativePath(root, file)] = Convert.ToHexString(SHA256.HashData(stream));
+        }
+
+        return hashes;
+    }
+
+    /// <summary>The newest received snapshot of the share's replica on the destination.</summary>
+    public async Task<JsonElement> NewestReplicaAsync(string share) =>
+        (await SnapshotsAsync(B, ReplicaShare(share)))[0];
+
+    /// <summary>What is in the folder of the share's replica on the destination (received snapshots, and any receive under way).</summary>
+    public IReadOnlyList<string> ReplicaFolder(string share, string pool = Pool)
+    {
+        var folder = Path.Combine(Destination.Sandbox.MountRoot, pool, ".snapshots", ReplicaShare(share));
+        return Directory.Exists(folder) ? Directory.EnumerateFileSystemEntries(folder).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal).ToList() : [];
+    }
+}
