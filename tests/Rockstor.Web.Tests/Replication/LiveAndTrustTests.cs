@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Rockstor.Testing;
+using static Rockstor.Web.Tests.Replication.TwoAppliances;
+
+namespace Rockstor.Web.Tests.Replication;
+
+/// <summary>Live progress through the SignalR hub, and the replication socket's door for strangers.</summary>
+[Collection(nameof(ReplicationCollection))]
+public sealed class LiveAndTrustTests(TwoAppliances two)
+{
+    [Fact(Timeout = 300_000)]
+    public async Task Hub_clients_on_both_appliances_see_progress_and_state_changes_of_a_run()
+    {
+        var path = await two.CreateShareAsync("live");
+        WriteData(path, seed: 8, largeMiB: 64);
+        var sent = new ConcurrentQueue<JsonElement>();
+        var received = new ConcurrentQueue<JsonElement>();
+        await using var onSource = await ConnectAsync(two.Source, two.A, sent);
+        await using var onDestination = await ConnectAsync(two.Destination, two.B, received);
+
+        var taskId = await two.AddTaskAsync("live");
+        var run = await two.FinishedAsync(taskId, 1);
+        two.AssertSucceeded(run);
+
+        await Eventually(() => Assert.Contains(sent, e => Is(e, "attempt", "send", taskId) && Status(e) == "succeeded"));
+        Assert.Contains(sent, e => Is(e, "attempt", "send", taskId) && Status(e) == "running");
+        var progress = sent.Where(e => Is(e, "progress", "send", taskId)).ToList();
+        Assert.NotEmpty(progress);
+        Assert.All(progress, p => Assert.InRange(p.GetProperty("bytes").GetInt64(), 1, run.GetProperty("bytes").GetInt64()));
+        Assert.All(progress, p => Assert.Equal(run.GetProperty("id").GetInt64(), p.GetProperty("attemptId").GetInt64()));
+
+        await Eventually(() => Assert.Contains(received, e => Is(e, "attempt", "receive", null) && Status(e) == "succeeded"
+            && e.GetProperty("attempt").GetProperty("snapshot").GetString() == run.GetProperty("snapshot").GetString()));
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_hub_client_without_a_login_is_turned_away()
+    {
+        await using var anonymous = new HubConnectionBuilder()
+            .WithUrl(new Uri(two.Source.BaseAddress, "/hubs/replication"), options => AcceptSelfSigned(options))
+            .Build();
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task The_jobs_dashboard_is_for_the_admin_and_lists_each_task_as_a_recurring_job()
+    {
+        await two.CreateShareAsync("dash");
+        var taskId = await two.AddTaskAsync("dash");
+        using var anonymous = two.Source.CreateClient();
+
+        var turnedAway = await anonymous.GetAsync(new Uri("/hangfire/recurring", UriKind.Relative));
+        var recurring = await two.A.GetStringAsync(new Uri("/hangfire/recurring", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, turnedAway.StatusCode);
+        Assert.StartsWith("/login", turnedAway.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains($"replication-task-{taskId}", recurring, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task An_unpaired_appliance_is_refused_before_any_data_and_the_destination_records_it()
+    {
+        var receivesBefore = (await TrailAsync(two.B, "/api/replication/receives")).Count;
+        using var stranger = Stranger();
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(two.Destination.Address, 10002);
+        await using var tls = new SslStream(tcp.GetStream());
+
+        var answered = 0;
+        try
+        {
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+            {
+                TargetHost = "",
+                ClientCertificates = [stranger],
+                RemoteCertificateValidationCallback = (_, _, _, _) => true,
+            });
+
+            // Say hello the way a sender does (a Hello frame); the destination must not answer it.
+            await tls.WriteAsync(new byte[] { 1, 0, 0, 0, 2, (byte)'{', (byte)'}' });
+            answered = await tls.ReadAsync(new byte[16]);
+        }
+        catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
+        {
+            // Refused during or right after the handshake: what should happen.
+        }
+
+        Assert.Equal(0, answered);
+        await Eventually(async () =>
+        {
+            var refusals = await TrailAsync(two.B, "/api/replication/refusals");
+            Assert.Contains(refusals, r => r.GetProperty("reason").GetString()!.Contains("Not a paired appliance", StringComparison.Ordinal)
+                && r.GetProperty("senderApplianceId").ValueKind == JsonValueKind.Null);
+        });
+        Assert.Equal(receivesBefore, (await TrailAsync(two.B, "/api/replication/receives")).Count);
+        Assert.Contains("it is not a paired appliance", two.Destination.Log, StringComparison.Ordinal);
+    }
+
+    private static bool Is(JsonElement e, string kind, string side, int? ownerId) =>
+        e.GetProperty("kind").GetString() == kind
+        && e.GetProperty("side").GetString() == side
+        && (ownerId is null || e.GetProperty("ownerId").GetInt32() == ownerId);
+
+    private static string? Status(JsonElement e) => e.GetProperty("attempt").GetProperty("status").GetString();
+
+    private static async Task<HubConnection> ConnectAsync(ApplianceProcess appliance, HttpClient client, ConcurrentQueue<JsonElement> events)
+    {
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter;
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(appliance.BaseAddress, "/hubs/replication"), options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult(token);
+                AcceptSelfSigned(options);
+            })
+            .Build();
+        hub.On<JsonElement>("attempt", e => events.Enqueue(Tagged(e, "attempt")));
+        hub.On<JsonElement>("progress", e => events.Enqueue(Tagged(e, "progress")));
+        await hub.StartAsync();
+        return hub;
+    }
+
+    private static JsonElement Tagged(JsonElement e, string kind)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(e.GetRawText())!.AsObject();
+        node["kind"] = kind;
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    private static void AcceptSelfSigned(Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions options)
+    {
+        options.HttpMessageHandlerFactory = handler =>
+        {
+            if (handler is HttpClientHandler http)
+            {
+                http.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+            }
+
+            return handler;
+        };
+        options.WebSocketConfiguration = socket => socket.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+    }
+
+    private static X509Certificate2 Stranger()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=stranger", key, HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+    }
+
+    private static async Task Eventually(Func<Task> assertion)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await assertion();
+                return;
+            }
+            catch (Xunit.Sdk.XunitException) when (attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static Task Eventually(Action assertion) => Eventually(() =>
+    {
+        assertion();
+        return Task.CompletedTask;
+    });
+}
