@@ -132,20 +132,35 @@ public sealed class ReplicationTaskService(
     private ReplicationTask Validate(TaskRequest request, ReplicationTask? existing)
     {
         var shareName = request.Share ?? existing?.Share;
-        var share = shares.Find(shareName ?? "") ?? throw new ValidationException($"There is no share named '{shareName}'.");
+        if (string.IsNullOrWhiteSpace(shareName))
+        {
+            throw new ValidationException("Choose the share to replicate.");
+        }
+
+        var share = shares.Find(shareName) ?? throw new ValidationException($"There is no share named '{shareName}'.");
         if (share.Kind == ShareKind.Replica)
         {
             throw new ValidationException($"'{share.Name}' is a replica received from another appliance; replicate its source instead.");
         }
 
         var targetId = request.TargetApplianceId ?? existing?.TargetApplianceId ?? SoleAppliance();
-        var target = appliances.Find(targetId ?? "");
+        if (string.IsNullOrWhiteSpace(targetId))
+        {
+            throw new ValidationException("Choose the appliance to replicate to.");
+        }
+
+        var target = appliances.Find(targetId);
         if (target is null || target.State != PairingState.Paired)
         {
             throw new ValidationException($"'{targetId}' is not an appliance paired with this one. Pair it first (System -> Appliances).");
         }
 
         var pool = request.TargetPool ?? existing?.TargetPool;
+        if (string.IsNullOrWhiteSpace(pool))
+        {
+            throw new ValidationException("Choose the pool on the destination that receives the replica.");
+        }
+
         ResourceName.Validate(pool, "pool");
         var frequency = request.FrequencyMinutes ?? (request.Cron is null ? existing?.FrequencyMinutes : null);
         var cron = request.Cron ?? (request.FrequencyMinutes is null ? existing?.Cron : null);

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Rockstor.Domain.Replication;
+
+namespace Rockstor.Web.Components.Replication;
+
+/// <summary>How the screens say when a task runs.</summary>
+public static class Schedule
+{
+    public static string Describe(ReplicationTask task) => task.FrequencyMinutes switch
+    {
+        null => $"cron {task.Cron}",
+        1 => "every minute",
+        1440 => "daily",
+        var m when m % 60 == 0 => m == 60 ? "hourly" : $"every {(m.Value / 60).ToString(CultureInfo.InvariantCulture)} hours",
+        var m => $"every {m.Value.ToString(CultureInfo.InvariantCulture)} minutes",
+    };
+
+    public static string Rate(long bytesPerSecond) => $"{Shared.Bytes.Format(bytesPerSecond)}/s";
+
+    public static MudBlazor.Color Colour(AttemptStatus status) => status switch
+    {
+        AttemptStatus.Succeeded => MudBlazor.Color.Success,
+        AttemptStatus.Failed => MudBlazor.Color.Error,
+        AttemptStatus.Running or AttemptStatus.Pending => MudBlazor.Color.Info,
+        _ => MudBlazor.Color.Default,
+    };
+
+    public static string Name(AttemptStatus status) => status.ToString().ToLowerInvariant();
+}

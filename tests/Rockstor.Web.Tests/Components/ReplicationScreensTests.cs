@@ -1,0 +1,148 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication;
+using Rockstor.Domain.Shares;
+using Rockstor.Testing;
+using Rockstor.Web.Components.Replication;
+using static Rockstor.Web.Tests.Components.SnapshotsScreenTests;
+
+namespace Rockstor.Web.Tests.Components;
+
+/// <summary>The add-task dialog and the trail view, rendered by bUnit over the real services and store.</summary>
+public sealed class ReplicationScreensTests : IAsyncLifetime
+{
+    private const string TargetId = "9a1b2c3d4e5f60718293a4b5c6d7e8f9";
+
+    private readonly Sandbox _sandbox = new();
+    private readonly BunitContext _context = new();
+    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+
+    public Task InitializeAsync()
+    {
+        StorageHost.AddSandboxedInfrastructure(_context.Services, _sandbox);
+        _context.Services.AddMudServices();
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _context.Services.GetRequiredService<ApplianceIdentity>().Ensure(null);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await _context.DisposeAsync();
+        }
+        finally
+        {
+            _sandbox.Dispose();
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Adding_a_task_with_nothing_chosen_says_what_is_missing_and_warns_that_the_service_is_off()
+    {
+        var screen = await OpenDialogAsync();
+
+        Click(screen, "Add");
+
+        await screen.WaitForAssertionAsync(() => Assert.Contains("Choose the share to replicate.", Alert(screen), StringComparison.Ordinal));
+        Assert.Contains("The Replication service is off on this appliance", screen.Markup, StringComparison.Ordinal);
+        Assert.Empty(_context.Services.GetRequiredService<IReplicationTaskRepository>().List());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_schedule_that_cannot_run_is_refused_in_the_dialog_and_a_good_one_is_saved()
+    {
+        await _context.Services.GetRequiredService<PoolService>().CreateAsync(new CreateImagePool("pool1", 1), _ct);
+        await _context.Services.GetRequiredService<ShareService>().CreateAsync("pool1", "docs", _ct);
+        _context.Services.GetRequiredService<IPairedApplianceRepository>().Save(new PairedAppliance
+        {
+            Id = TargetId,
+            Hostname = "backup",
+            Host = "127.0.0.1",
+            ManagementPort = 1, // nobody answers: the pools cannot be read, so the admin types one
+            ReplicationPort = 10555,
+            CertificateFingerprint = new string('A', 64),
+            OutgoingCredential = "secret",
+            IncomingCredentialHash = "hash",
+            PairedAt = DateTimeOffset.UtcNow,
+        });
+        var screen = await OpenDialogAsync();
+        await screen.WaitForAssertionAsync(() => Assert.True(screen.Markup.Contains("Could not read the target's pools", StringComparison.Ordinal), screen.Markup), TimeSpan.FromSeconds(30));
+        Assert.Equal("10555", Field(screen, "Replication port on the target").GetAttribute("value"));
+
+        await screen.InvokeAsync(() => Field(screen, "Pool on the target").Change("tank"));
+        await screen.InvokeAsync(() => Field(screen, "N").Change("5"));
+        Click(screen, "Add");
+
+        await screen.WaitForAssertionAsync(() => Assert.Contains("Every 300 minutes cannot be scheduled", Alert(screen), StringComparison.Ordinal));
+        Assert.Empty(_context.Services.GetRequiredService<IReplicationTaskRepository>().List());
+
+        await screen.InvokeAsync(() => Field(screen, "N").Change("6"));
+        Click(screen, "Add");
+
+        await screen.WaitForAssertionAsync(() => Assert.Empty(screen.FindAll(".mud-dialog")));
+        var task = Assert.Single(_context.Services.GetRequiredService<IReplicationTaskRepository>().List());
+        Assert.Equal(("docs", TargetId, "tank", 360, 10555, 5), (task.Share, task.TargetApplianceId, task.TargetPool, task.FrequencyMinutes, task.Port, task.Keep));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_trail_shows_a_new_attempt_its_progress_and_its_end_without_a_reload()
+    {
+        var task = new ReplicationTask { Share = "docs", TargetApplianceId = TargetId, TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Keep = 5, Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
+        _context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
+        var owner = task.Id;
+        var trails = _context.Services.GetRequiredService<ITrailRepository>();
+        var events = _context.Services.GetRequiredService<IReplicationEvents>();
+        trails.Save(TrailSide.Send, new Attempt { OwnerId = owner, StartedAt = DateTimeOffset.UtcNow.AddHours(-1), EndedAt = DateTimeOffset.UtcNow.AddHours(-1), Status = AttemptStatus.Succeeded, Snapshot = "replication-7-old" });
+        var trail = _context.Render<TrailTable>(p => p.Add(t => t.Side, TrailSide.Send).Add(t => t.OwnerId, owner));
+        Assert.Single(trail.FindAll("tbody tr"));
+
+        var attempt = new Attempt { OwnerId = owner, StartedAt = DateTimeOffset.UtcNow, Status = AttemptStatus.Running, Snapshot = "replication-7-new", Parent = "replication-7-old" };
+        trails.Save(TrailSide.Send, attempt);
+        events.AttemptChanged(TrailSide.Send, attempt);
+        await trail.WaitForAssertionAsync(() => Assert.Equal("running", Status(trail, attempt.Id)));
+
+        events.Progress(TrailSide.Send, owner, attempt.Id, 5 * 1024 * 1024, 1024 * 1024);
+        await trail.WaitForAssertionAsync(() => Assert.Equal("5242880", trail.Find($"tr.attempt-{attempt.Id} td[data-bytes]").GetAttribute("data-bytes")));
+        events.Progress(TrailSide.Receive, owner, attempt.Id, 1, 1); // the other side's news is not this trail's
+
+        attempt.Status = AttemptStatus.Succeeded;
+        attempt.EndedAt = DateTimeOffset.UtcNow;
+        attempt.Bytes = 6 * 1024 * 1024;
+        events.AttemptChanged(TrailSide.Send, attempt);
+
+        await trail.WaitForAssertionAsync(() => Assert.Equal("succeeded", Status(trail, attempt.Id)));
+        Assert.Contains("6.0 MiB", trail.Find($"tr.attempt-{attempt.Id}").TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, trail.FindAll("tbody tr").Count);
+    }
+
+    private async Task<IRenderedComponent<ContainerFragment>> OpenDialogAsync()
+    {
+        var screen = _context.Render<ContainerFragment>(p => p
+            .AddChildContent<MudPopoverProvider>()
+            .AddChildContent<MudDialogProvider>());
+        var dialogs = _context.Services.GetRequiredService<IDialogService>();
+        await screen.InvokeAsync(() => dialogs.ShowAsync<ReplicationTaskDialog>("Add replication task"));
+        await screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll(".mud-dialog button")));
+        return screen;
+    }
+
+    private static void Click(IRenderedComponent<ContainerFragment> screen, string text) =>
+        screen.InvokeAsync(() => screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text).Click()).GetAwaiter().GetResult();
+
+    private static string Alert(IRenderedComponent<ContainerFragment> screen) => screen.Find(".mud-dialog [role='alert']").TextContent;
+
+    /// <summary>The input of the field with the label.</summary>
+    private static AngleSharp.Dom.IElement Field(IRenderedComponent<ContainerFragment> screen, string label) =>
+        screen.FindAll(".mud-dialog .mud-input-control")
+            .Single(c => c.QuerySelector("label")?.TextContent.Trim().TrimEnd('*').Trim() == label)
+            .QuerySelector("input")!;
+
+    private static string? Status(IRenderedComponent<TrailTable> trail, long id) =>
+        trail.Find($"tr.attempt-{id} td[data-status]").GetAttribute("data-status");
+}
