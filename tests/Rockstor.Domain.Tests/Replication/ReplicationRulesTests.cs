@@ -1,0 +1,90 @@
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication;
+
+namespace Rockstor.Domain.Tests.Replication;
+
+public sealed class ReplicationRulesTests
+{
+    private sealed record Snap(string Name, string Uuid);
+
+    [Fact]
+    public void The_parent_is_the_newest_source_snapshot_the_destination_received_matched_by_uuid_not_name()
+    {
+        List<Snap> source = [new("s1", "u1"), new("s2", "u2"), new("s3", "u3")];
+
+        var parent = ReplicationRules.ChooseParent(source, s => s.Uuid, new HashSet<string> { "u1", "u2", "x-other" });
+
+        Assert.Equal("s2", parent?.Name);
+    }
+
+    [Fact]
+    public void Without_a_common_snapshot_the_send_is_full()
+    {
+        List<Snap> source = [new("s1", "u1")];
+
+        Assert.Null(ReplicationRules.ChooseParent(source, s => s.Uuid, new HashSet<string> { "s1" }));
+    }
+
+    [Theory]
+    [InlineData(5, 3, 0)]
+    [InlineData(5, 5, 0)]
+    [InlineData(5, 7, 2)]
+    [InlineData(2, 10, 8)]
+    public void Retention_deletes_the_oldest_beyond_the_bound(int keep, int count, int deleted)
+    {
+        var snapshots = Enumerable.Range(0, count).Select(i => new Snap($"s{i}", $"u{i}")).ToList();
+
+        var pruned = ReplicationRules.Prune(snapshots, keep, snapshots[^1]);
+
+        Assert.Equal(snapshots.Take(deleted), pruned);
+    }
+
+    [Fact]
+    public void Retention_never_deletes_the_newest_snapshot_both_sides_hold()
+    {
+        // The destination was unreachable for a while: newer source snapshots were never received.
+        var snapshots = Enumerable.Range(0, 6).Select(i => new Snap($"s{i}", $"u{i}")).ToList();
+
+        var pruned = ReplicationRules.Prune(snapshots, keep: 2, newestCommon: snapshots[1]);
+
+        Assert.DoesNotContain(snapshots[1], pruned);
+        Assert.Equal([snapshots[0], snapshots[2], snapshots[3]], pruned);
+    }
+
+    [Fact]
+    public void Snapshot_names_sort_by_time_and_carry_the_task()
+    {
+        var earlier = ReplicationNames.Snapshot(12, new DateTimeOffset(2026, 11, 24, 9, 59, 59, 999, TimeSpan.Zero));
+        var later = ReplicationNames.Snapshot(12, new DateTimeOffset(2026, 11, 24, 10, 0, 0, 0, TimeSpan.FromHours(1)).AddHours(1));
+
+        Assert.Equal("replication-12-20261124T095959999Z", earlier);
+        Assert.True(string.CompareOrdinal(earlier, later) < 0);
+        Assert.True(ReplicationNames.IsOfTask(earlier, 12));
+        Assert.False(ReplicationNames.IsOfTask(earlier, 1));
+        Assert.True(ResourceName.IsValid(earlier));
+    }
+
+    [Theory]
+    [InlineData("0f3a9c2e4b5d4e6f8a9b0c1d2e3f4a5b", "docs")]
+    [InlineData("123e4567e89b12d3a456426614174000", "0media")]
+    public void Replica_shares_are_named_after_the_sender_even_when_its_id_starts_with_a_digit(string sender, string share)
+    {
+        var name = ReplicationNames.ReplicaShare(sender, share);
+
+        Assert.Equal($"{sender}_{share}", name);
+        Assert.True(ResourceName.IsSafe(name));
+    }
+
+    [Fact]
+    public void A_replica_share_name_too_long_for_btrfs_is_refused()
+    {
+        Assert.Throws<ValidationException>(() => ReplicationNames.ReplicaShare(new string('a', 200), new string('b', 64)));
+    }
+
+    [Theory]
+    [InlineData(0, 1000, 0)]
+    [InlineData(1000, 2000, 500)]
+    [InlineData(5, 0, 5)]
+    public void Rate_is_bytes_per_second(long bytes, int milliseconds, long rate) =>
+        Assert.Equal(rate, ReplicationRules.Rate(bytes, TimeSpan.FromMilliseconds(milliseconds)));
+}
