@@ -127,8 +127,11 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
                 _remainingInFrame = length;
             }
 
-            var read = await connection.ReadAsync(buffer[..Math.Min(buffer.Length, _remainingInFrame)], idle.Token).ConfigureAwait(false);
-            if (read == 0)
+            // TLS hands out one record (16 KiB) per read: gather the whole request (up to the frame's end)
+            // so btrfs receive gets big writes, as it does from a plain pipe.
+            var wanted = Math.Min(buffer.Length, _remainingInFrame);
+            var read = await connection.ReadAtLeastAsync(buffer[..wanted], wanted, throwOnEndOfStream: false, idle.Token).ConfigureAwait(false);
+            if (read < wanted)
             {
                 throw new EndOfStreamException("The sender closed the connection in the middle of the stream.");
             }

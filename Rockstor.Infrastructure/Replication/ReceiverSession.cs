@@ -58,8 +58,10 @@ internal static class ReceiverSession
             throw;
         }
 
-        using var stream = new FramedReadStream(tls, IdleLimit);
+        using var framed = new FramedReadStream(tls, IdleLimit);
+        using var stream = new ReadAheadStream(framed);
         var verdict = await receiver.ReceiveAsync(plan, stream, ct).ConfigureAwait(false);
+        await stream.StopAsync().ConfigureAwait(false);
         if (verdict.Ok)
         {
             logger.LogInformation("Received {Snapshot} from {Sender} ({SenderId}): {Bytes} bytes", offer.Snapshot, sender.Hostname, sender.Id, verdict.Bytes);

@@ -150,7 +150,7 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
 
         private static async Task SendStreamAsync(FramedWriteStream data, Func<Stream, CancellationToken, Task> writeStream, CancellationToken ct)
         {
-            await writeStream(data, ct).ConfigureAwait(false);
+            await StageBuffer.PumpAsync(writeStream, data, ct).ConfigureAwait(false);
             await data.EndAsync(ct).ConfigureAwait(false);
         }
 

@@ -64,6 +64,10 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
         Assert.Equal(System.Net.HttpStatusCode.Redirect, turnedAway.StatusCode);
         Assert.StartsWith("/login", turnedAway.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Contains($"replication-task-{taskId}", recurring, StringComparison.Ordinal);
+
+        // Hangfire forgets (its storage is in memory); the store does not: the schedule comes back at start.
+        await two.RestartSourceAsync();
+        Assert.Contains($"replication-task-{taskId}", await two.A.GetStringAsync(new Uri("/hangfire/recurring", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 300_000)]

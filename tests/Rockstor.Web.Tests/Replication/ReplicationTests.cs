@@ -56,6 +56,10 @@ public sealed class ReplicationTests(TwoAppliances two)
         var received = await TrailAsync(two.B, $"/api/replication/receives/{receive.GetProperty("id").GetInt32()}/trail");
         Assert.Equal(4, received.Count(a => a.GetProperty("status").GetString() == "succeeded"));
         Assert.Equal(incremental.GetProperty("bytes").GetInt64(), received.Single(a => a.GetProperty("snapshot").GetString() == incremental.GetProperty("snapshot").GetString()).GetProperty("bytes").GetInt64());
+        // Recovery: a received snapshot cloned into a new share on the destination holds the files.
+        var restored = await Ok(two.B.PostAsJsonAsync($"/api/shares/{ReplicaShare("docs")}/snapshots/{destination[0]}/clone", new { newShare = "docs-restored" }));
+        Assert.Equal(Hashes(path), Hashes(restored.GetProperty("path").GetString()!));
+
         var task = (await TrailAsync(two.A, "/api/replication/tasks")).Single(t => t.GetProperty("id").GetInt32() == taskId);
         Assert.Equal("succeeded", task.GetProperty("state").GetString());
         Assert.Equal("destination", task.GetProperty("targetHostname").GetString());

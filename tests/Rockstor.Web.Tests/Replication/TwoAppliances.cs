@@ -65,6 +65,15 @@ public sealed class TwoAppliances : IAsyncLifetime
         B = await Destination.LogInAsync();
     }
 
+    /// <summary>Stops the source and starts it again on the same data.</summary>
+    public async Task RestartSourceAsync()
+    {
+        Source.Kill();
+        await Source.StartAsync();
+        A.Dispose();
+        A = await Source.LogInAsync();
+    }
+
     public static async Task SetServiceAsync(HttpClient client, bool on)
     {
         var service = await Ok(client.PutAsJsonAsync("/api/services/replication", new { enabled = on }));
