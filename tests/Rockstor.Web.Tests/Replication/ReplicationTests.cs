@@ -195,6 +195,34 @@ public sealed class ReplicationTests(TwoAppliances two)
         }
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task Tasks_of_one_share_to_two_appliances_keep_their_own_chains_and_one_target_down_stops_neither()
+    {
+        var path = await two.CreateShareAsync("both");
+        WriteData(path, seed: 9, largeMiB: 1);
+        var toDestination = await two.AddTaskAsync("both", keep: 2);
+        var toThird = await two.AddTaskAsync("both", keep: 2, target: ThirdId);
+        two.AssertSucceeded(await two.FinishedAsync(toDestination, 1));
+        two.AssertSucceeded(await two.FinishedAsync(toThird, 1));
+        var thirdsChain = (await SnapshotsAsync(two.A, "both")).Select(s => s.GetProperty("name").GetString()!).Where(n => n.StartsWith($"replication-{toThird}-", StringComparison.Ordinal)).ToList();
+
+        two.Third.Kill();
+        for (var run = 1; run <= 3; run++)
+        {
+            File.WriteAllText(Path.Combine(path, $"run{run}.txt"), $"run {run}");
+            two.AssertSucceeded(await two.RunAsync(toDestination, finishedBefore: run));
+        }
+
+        var down = await two.RunAsync(toThird, finishedBefore: 1);
+
+        Assert.Equal("failed", down.GetProperty("status").GetString());
+        Assert.Contains("third", down.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var names = (await SnapshotsAsync(two.A, "both")).Select(s => s.GetProperty("name").GetString()!).ToList();
+        Assert.Equal(2, names.Count(n => n.StartsWith($"replication-{toDestination}-", StringComparison.Ordinal)));
+        Assert.Equal(thirdsChain, names.Where(n => n.StartsWith($"replication-{toThird}-", StringComparison.Ordinal)));
+        Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("both")).GetProperty("path").GetString()!));
+    }
+
     private async Task AssertNothingHalfReceivedAsync(string share)
     {
         // The destination may still be tidying up after the cut: give it a moment.

@@ -13,12 +13,15 @@ public sealed class TwoAppliances : IAsyncLifetime
 {
     public const string SourceId = "0f3a9c2e4b5d4e6f8a9b0c1d2e3f4a5b";
     public const string DestinationId = "123e4567e89b12d3a456426614174000";
+
+    /// <summary>A second target, for tasks of one share to several appliances.</summary>
+    public const string ThirdId = "7c2f0e9d8b7a46e5a3c1b2d4e6f80911";
     public const string Pool = "tank";
 
     /// <summary>A small pool on the destination, for running it out of space.</summary>
     public const string SmallPool = "small";
 
-    private readonly TestNetwork _network = new(hosts: 2);
+    private readonly TestNetwork _network = new(hosts: 3);
 
     public ApplianceProcess Source { get; private set; } = default!;
 
@@ -28,16 +31,26 @@ public sealed class TwoAppliances : IAsyncLifetime
 
     public HttpClient B { get; private set; } = default!;
 
+    public ApplianceProcess Third { get; private set; } = default!;
+
     public TestHost DestinationHost => _network.Hosts[1];
 
     public async Task InitializeAsync()
     {
         Source = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = SourceId }, _network.Hosts[0]);
         Destination = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = DestinationId }, _network.Hosts[1]);
-        await Task.WhenAll(Source.StartAsync(), Destination.StartAsync());
+        Third = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = ThirdId }, _network.Hosts[2]);
+        await Task.WhenAll(Source.StartAsync(), Destination.StartAsync(), Third.StartAsync());
         A = await Source.SetUpAndLogInAsync(hostname: "source");
         B = await Destination.SetUpAndLogInAsync(hostname: "destination");
+        using (var c = await Third.SetUpAndLogInAsync(hostname: "third"))
+        {
+            await SetServiceAsync(c, on: true);
+            await Ok(c.PostAsJsonAsync("/api/pools", new { name = Pool, imageSizeGiB = 1 }));
+        }
+
         await Ok(A.PostAsJsonAsync("/api/appliances", new { host = Destination.Address, mgmtPort = Destination.Port, username = "admin", password = "correct-horse" }));
+        await Ok(A.PostAsJsonAsync("/api/appliances", new { host = Third.Address, mgmtPort = Third.Port, username = "admin", password = "correct-horse" }));
         await SetServiceAsync(A, on: true);
         await SetServiceAsync(B, on: true);
         await Ok(A.PostAsJsonAsync("/api/pools", new { name = Pool, imageSizeGiB = 4 }));
@@ -51,6 +64,7 @@ public sealed class TwoAppliances : IAsyncLifetime
         B?.Dispose();
         Source?.Dispose();
         Destination?.Dispose();
+        Third?.Dispose();
         _network.Dispose();
         return Task.CompletedTask;
     }
@@ -92,11 +106,11 @@ public sealed class TwoAppliances : IAsyncLifetime
     public async Task<string> CreateShareAsync(string name) =>
         (await Ok(A.PostAsJsonAsync("/api/shares", new { pool = Pool, name }))).GetProperty("path").GetString()!;
 
-    public async Task<int> AddTaskAsync(string share, int keep = 5, int? port = null, string pool = Pool)
+    public async Task<int> AddTaskAsync(string share, int keep = 5, int? port = null, string pool = Pool, string target = DestinationId)
     {
         var task = await Ok(A.PostAsJsonAsync(
             "/api/replication/tasks",
-            new { share, targetApplianceId = DestinationId, targetPool = pool, frequencyMinutes = 1440, keep, port, enabled = true }));
+            new { share, targetApplianceId = target, targetPool = pool, frequencyMinutes = 1440, keep, port, enabled = true }));
         return task.GetProperty("id").GetInt32();
     }
 
