@@ -61,10 +61,17 @@ public sealed class ReplicationRunner(
             await SendAsync(task, attempt, ct).ConfigureAwait(false);
             attempt.Status = AttemptStatus.Succeeded;
         }
-        catch (Exception e) when (e is RockstorException or IOException or OperationCanceledException)
+#pragma warning disable CA1031 // Whatever ends a run, its attempt must end as failed with the reason, never stay "running".
+        catch (Exception e)
+#pragma warning restore CA1031
         {
             attempt.Status = AttemptStatus.Failed;
-            attempt.Error = e is OperationCanceledException ? "The run was stopped (the appliance is shutting down)." : e.Message;
+            attempt.Error = e switch
+            {
+                OperationCanceledException => "The run was stopped (the appliance is shutting down).",
+                RockstorException or IOException => e.Message,
+                _ => $"Unexpected error ({e.GetType().Name}): {e.Message}",
+            };
         }
         finally
         {
