@@ -25,6 +25,12 @@ public sealed class RockstorOptions
     [Range(1, 10000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// A PostgreSQL connection string for Hangfire's job storage, for a site whose managers run on
+    /// several nodes; empty (the default) keeps jobs in the LiteDB file beside the appliance's store.
+    /// </summary>
+    public string? JobStoragePostgreSql { get; set; }
+
     /// <summary>Offers loop devices as disks; meant for tests and trials on machines without spare disks.</summary>
     public bool AllowLoopDevicesAsDisks { get; set; }
 }

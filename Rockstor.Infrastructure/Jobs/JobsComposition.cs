@@ -1,27 +1,37 @@
 using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Rockstor.Domain.Replication;
+using Rockstor.Infrastructure.Jobs.LiteDb;
 
 namespace Rockstor.Infrastructure.Jobs;
 
 public static class JobsComposition
 {
     /// <summary>
-    /// The one place that chooses Hangfire's job storage: in memory until the durable storage lands.
-    /// Tasks and trails live in the appliance's store, so nothing of the user's is lost with it.
+    /// Hangfire, with the one place that chooses its job storage: the LiteDB file beside the appliance's
+    /// store (ADR-011), or PostgreSQL when <see cref="RockstorOptions.JobStoragePostgreSql"/> is set for a
+    /// site that runs its managers on several nodes.
     /// </summary>
-    public static IGlobalConfiguration UseRockstorJobStorage(this IGlobalConfiguration configuration) =>
-        configuration.UseInMemoryStorage();
-
     public static IServiceCollection AddRockstorJobs(this IServiceCollection services)
     {
-        services.AddHangfire(configuration => configuration
+        services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<RockstorOptions>>().Value));
+        services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseRockstorJobStorage());
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         services.AddTransient<ReplicationJob>();
         services.AddSingleton<IReplicationScheduler, HangfireReplicationScheduler>();
         return services;
     }
+
+    private static JobStorage CreateStorage(RockstorOptions options) =>
+        string.IsNullOrWhiteSpace(options.JobStoragePostgreSql)
+            ? new LiteDbJobStorage(Path.Combine(options.DataDirectory, LiteDbJobStorage.FileName))
+            : new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(options.JobStoragePostgreSql, new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }),
+                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true });
 }

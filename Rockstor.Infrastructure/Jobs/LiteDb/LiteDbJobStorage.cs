@@ -57,6 +57,9 @@ public sealed class LiteDbJobStorage : JobStorage, IDisposable
     public override IEnumerable<IBackgroundProcess> GetStorageWideProcesses() => [new LiteDbExpirationManager(_store, _options.ExpirationCheckInterval)];
 #pragma warning restore CS0618
 
+    /// <summary>Removes what expired before <paramref name="now"/> (what the expiration process does on its rounds).</summary>
+    internal int RemoveExpired(DateTime now) => new LiteDbExpirationManager(_store, _options.ExpirationCheckInterval).RemoveExpired(now);
+
     public override string ToString() => $"LiteDB job storage at {Path}";
 
     public void Dispose() => _store.Dispose();

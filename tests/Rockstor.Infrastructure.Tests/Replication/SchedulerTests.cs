@@ -1,22 +1,31 @@
 using Hangfire;
-using Hangfire.InMemory;
 using Hangfire.Storage;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
 using Rockstor.Infrastructure.Jobs;
+using Rockstor.Infrastructure.Jobs.LiteDb;
+using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Replication;
 
-/// <summary>The task schedule as Hangfire recurring jobs, on a real (in-memory) Hangfire storage.</summary>
+/// <summary>The task schedule as Hangfire recurring jobs, on the appliance's job storage in a real file.</summary>
 public sealed class SchedulerTests : IDisposable
 {
-    private readonly InMemoryStorage _storage = new();
+    private readonly Sandbox _sandbox = new();
+    private readonly LiteDbJobStorage _storage;
     private readonly HangfireReplicationScheduler _scheduler;
 
-    public SchedulerTests() =>
+    public SchedulerTests()
+    {
+        _storage = new LiteDbJobStorage(Path.Combine(_sandbox.DataDirectory, LiteDbJobStorage.FileName));
         _scheduler = new HangfireReplicationScheduler(new RecurringJobManager(_storage), new BackgroundJobClient(_storage));
+    }
 
-    public void Dispose() => _storage.Dispose();
+    public void Dispose()
+    {
+        _storage.Dispose();
+        _sandbox.Dispose();
+    }
 
     [Theory]
     [InlineData(1, "*/1 * * * *")]

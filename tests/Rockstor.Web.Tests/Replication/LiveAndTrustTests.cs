@@ -65,7 +65,7 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
         Assert.StartsWith("/login", turnedAway.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Contains($"replication-task-{taskId}", recurring, StringComparison.Ordinal);
 
-        // Hangfire forgets (its storage is in memory); the store does not: the schedule comes back at start.
+        // The appliance's store is the source of truth: the schedule is registered again at start.
         await two.RestartSourceAsync();
         Assert.Contains($"replication-task-{taskId}", await two.A.GetStringAsync(new Uri("/hangfire/recurring", UriKind.Relative)), StringComparison.Ordinal);
     }
