@@ -52,18 +52,31 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
     }
 
     [Fact(Timeout = 300_000)]
-    public async Task The_jobs_dashboard_is_for_the_admin_and_lists_each_task_as_a_recurring_job()
+    public async Task The_jobs_dashboard_is_for_the_admin_and_shows_every_page_of_the_runs()
     {
         await two.CreateShareAsync("dash");
         var taskId = await two.AddTaskAsync("dash");
+        two.AssertSucceeded(await two.FinishedAsync(taskId, 1));
         using var anonymous = two.Source.CreateClient();
 
         var turnedAway = await anonymous.GetAsync(new Uri("/hangfire/recurring", UriKind.Relative));
-        var recurring = await two.A.GetStringAsync(new Uri("/hangfire/recurring", UriKind.Relative));
-
         Assert.Equal(System.Net.HttpStatusCode.Redirect, turnedAway.StatusCode);
         Assert.StartsWith("/login", turnedAway.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-        Assert.Contains($"replication-task-{taskId}", recurring, StringComparison.Ordinal);
+
+        var pages = new Dictionary<string, string>();
+        foreach (var page in new[] { "", "/jobs/enqueued", "/jobs/scheduled", "/jobs/processing", "/jobs/succeeded", "/jobs/failed", "/jobs/deleted", "/jobs/awaiting", "/retries", "/recurring", "/servers" })
+        {
+            var response = await two.A.GetAsync(new Uri("/hangfire" + page, UriKind.Relative));
+            pages[page] = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"/hangfire{page}: {(int)response.StatusCode} {pages[page]}");
+        }
+
+        Assert.Contains($"replication-task-{taskId}", pages["/recurring"], StringComparison.Ordinal);
+        Assert.Contains($"Replicate task {taskId}", pages["/jobs/succeeded"], StringComparison.Ordinal);
+        Assert.Contains("rockstor", pages["/servers"], StringComparison.Ordinal);
+        var details = await two.A.GetStringAsync(new Uri("/hangfire/jobs/details/1", UriKind.Relative));
+        Assert.Contains("Replicate task", details, StringComparison.Ordinal);
+        Assert.Contains("Succeeded", details, StringComparison.Ordinal);
 
         // The appliance's store is the source of truth: the schedule is registered again at start.
         await two.RestartSourceAsync();

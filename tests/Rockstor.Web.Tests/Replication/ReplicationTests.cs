@@ -123,6 +123,28 @@ public sealed class ReplicationTests(TwoAppliances two)
     }
 
     [Fact(Timeout = 300_000)]
+    public async Task A_run_killed_with_the_source_appliance_runs_again_after_it_restarts()
+    {
+        var path = await two.CreateShareAsync("reboot");
+        WriteData(path, seed: 10, largeMiB: 32);
+        using var proxy = new FaultProxy(two.DestinationHost, 10002);
+        proxy.HoldAfter(8 * 1024 * 1024);
+        var taskId = await two.AddTaskAsync("reboot", port: proxy.Port);
+        await proxy.Held.WaitAsync(TimeSpan.FromMinutes(1));
+
+        // The source dies in the middle of the run (killed, not stopped); the job store keeps the job.
+        proxy.HoldAfter(long.MaxValue);
+        await two.RestartSourceAsync(whileDown: proxy.Cut);
+
+        var again = await two.FinishedAsync(taskId, 2);
+        two.AssertSucceeded(again);
+        var trail = await TrailAsync(two.A, $"/api/replication/tasks/{taskId}/trail");
+        Assert.Equal(2, trail.Count);
+        Assert.Contains("Interrupted", trail.Single(a => a.GetProperty("status").GetString() == "failed").GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("reboot")).GetProperty("path").GetString()!));
+    }
+
+    [Fact(Timeout = 300_000)]
     public async Task A_missing_target_pool_is_refused_recorded_on_the_destination_and_nothing_is_pruned()
     {
         var path = await two.CreateShareAsync("nopool");

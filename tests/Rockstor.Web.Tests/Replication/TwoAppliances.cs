@@ -79,10 +79,11 @@ public sealed class TwoAppliances : IAsyncLifetime
         B = await Destination.LogInAsync();
     }
 
-    /// <summary>Stops the source and starts it again on the same data.</summary>
-    public async Task RestartSourceAsync()
+    /// <summary>Kills the source (as a crash does) and starts it again on the same data.</summary>
+    public async Task RestartSourceAsync(Action? whileDown = null)
     {
         Source.Kill();
+        whileDown?.Invoke();
         await Source.StartAsync();
         A.Dispose();
         A = await Source.LogInAsync();
