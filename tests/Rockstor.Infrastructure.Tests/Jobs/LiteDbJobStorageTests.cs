@@ -60,6 +60,9 @@ public sealed class LiteDbJobStorageTests : IDisposable
         var monitoring = _storage.GetMonitoringApi();
         Assert.Equal(1, monitoring.SucceededListCount());
         Assert.Equal(1, monitoring.GetStatistics().Succeeded);
+        Assert.Equal(1, monitoring.SucceededByDatesCount()[DateTime.UtcNow.Date]);
+        Assert.Equal(1, monitoring.HourlySucceededJobs().Values.Sum());
+        Assert.Equal(0, monitoring.FailedByDatesCount().Values.Sum());
         Assert.Single(monitoring.SucceededJobs(0, 10));
         var details = monitoring.JobDetails(id)!;
         Assert.Equal([SucceededState.StateName, ProcessingState.StateName, EnqueuedState.StateName], details.History.Select(h => h.StateName));
