@@ -28,6 +28,21 @@ public static class Probe
     }
 
     public static int Count(string name) => Runs.GetValueOrDefault(name);
+
+    [JobDisplayName("probe {0}")]
+    public static void Named(string name) => Run(name);
+
+    [JobDisplayName("probe {0}")]
+    [AutomaticRetry(Attempts = 0)]
+    public static void Once(string name) => Run(name);
+
+    /// <summary>Runs until the server stops.</summary>
+    [JobDisplayName("probe {0}")]
+    public static async Task Hold(string name, CancellationToken ct)
+    {
+        Run(name);
+        await Task.Delay(Timeout.Infinite, ct);
+    }
 }
 
 /// <summary>Hangfire on the LiteDB job storage, driven by a real BackgroundJobServer over a real file.</summary>
