@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Replication;
 using Rockstor.Infrastructure.Jobs.LiteDb;
@@ -17,7 +18,9 @@ public static class JobsComposition
     /// </summary>
     public static IServiceCollection AddRockstorJobs(this IServiceCollection services)
     {
-        services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<RockstorOptions>>().Value));
+        services.AddSingleton<JobStorage>(sp => CreateStorage(
+            sp.GetRequiredService<IOptions<RockstorOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JobsComposition).FullName!)));
         services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -28,9 +31,9 @@ public static class JobsComposition
         return services;
     }
 
-    private static JobStorage CreateStorage(RockstorOptions options) =>
+    private static JobStorage CreateStorage(RockstorOptions options, ILogger logger) =>
         string.IsNullOrWhiteSpace(options.JobStoragePostgreSql)
-            ? new LiteDbJobStorage(Path.Combine(options.DataDirectory, LiteDbJobStorage.FileName))
+            ? LiteDbJobStorage.OpenOrReplace(Path.Combine(options.DataDirectory, LiteDbJobStorage.FileName), message => logger.LogError("{Message}", message))
             : new PostgreSqlStorage(
                 new NpgsqlConnectionFactory(options.JobStoragePostgreSql, new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }),
                 new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true });

@@ -45,6 +45,36 @@ public sealed class LiteDbJobStorage : JobStorage, IDisposable
 
     public string Path => _store.Path;
 
+    /// <summary>
+    /// Opens the job store; one that cannot be read (damaged) is moved aside as
+    /// <c>jobs.db.damaged-&lt;time&gt;</c> and a new one is started, so the appliance still starts. Nothing
+    /// of the user's is lost with it: tasks and schedules come back from the appliance's store.
+    /// </summary>
+    public static LiteDbJobStorage OpenOrReplace(string path, Action<string> warn, LiteDbJobStorageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(warn);
+        try
+        {
+            return new LiteDbJobStorage(path, options);
+        }
+        // A damaged file surfaces in many shapes; a file that cannot be opened at all (in use by another
+        // process, no permission, a disk error) is not damaged, and must not be moved aside.
+#pragma warning disable CA1031
+        catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException))
+#pragma warning restore CA1031
+        {
+            var aside = $"{path}.damaged-{DateTime.UtcNow:yyyyMMddTHHmmssZ}";
+            foreach (var file in Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileNameWithoutExtension(path) + "*")
+                         .Where(f => !f.Contains(".damaged-", StringComparison.Ordinal)))
+            {
+                File.Move(file, file == path ? aside : $"{file}.damaged-{DateTime.UtcNow:yyyyMMddTHHmmssZ}");
+            }
+
+            warn($"The job store {path} could not be read ({e.Message}); it was moved to {aside} and a new one started. Replication schedules are registered again from the appliance's store.");
+            return new LiteDbJobStorage(path, options);
+        }
+    }
+
     public override bool LinearizableReads => true;
 
     public override IMonitoringApi GetMonitoringApi() => new LiteDbMonitoringApi(_store);

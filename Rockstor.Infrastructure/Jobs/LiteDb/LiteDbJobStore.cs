@@ -33,19 +33,28 @@ internal sealed class LiteDbJobStore : IDisposable
                 Collation = new Collation(CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal),
             },
             new BsonMapper());
-        Jobs.EnsureIndex(j => j.StateName);
-        Jobs.EnsureIndex(j => j.ExpireAt);
-        States.EnsureIndex(s => s.JobId);
-        Queue.EnsureIndex(q => q.Queue);
-        Queue.EnsureIndex(q => q.JobId);
-        Sets.EnsureIndex(s => s.Key);
-        Sets.EnsureIndex(s => s.ExpireAt);
-        Lists.EnsureIndex(l => l.Key);
-        Lists.EnsureIndex(l => l.ExpireAt);
-        Hashes.EnsureIndex(h => h.Key);
-        Hashes.EnsureIndex(h => h.ExpireAt);
-        Counters.EnsureIndex(c => c.ExpireAt);
-        ReleaseJobsFetchedBeforeStart();
+        try
+        {
+            Jobs.EnsureIndex(j => j.StateName);
+            Jobs.EnsureIndex(j => j.ExpireAt);
+            States.EnsureIndex(s => s.JobId);
+            Queue.EnsureIndex(q => q.Queue);
+            Queue.EnsureIndex(q => q.JobId);
+            Sets.EnsureIndex(s => s.Key);
+            Sets.EnsureIndex(s => s.ExpireAt);
+            Lists.EnsureIndex(l => l.Key);
+            Lists.EnsureIndex(l => l.ExpireAt);
+            Hashes.EnsureIndex(h => h.Key);
+            Hashes.EnsureIndex(h => h.ExpireAt);
+            Counters.EnsureIndex(c => c.ExpireAt);
+            ReleaseJobsFetchedBeforeStart();
+        }
+        catch
+        {
+            Database.Dispose();
+            _enqueued.Dispose();
+            throw;
+        }
     }
 
     public string Path { get; }

@@ -245,6 +245,21 @@ public sealed class LiteDbJobStorageTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_job_store_is_moved_aside_and_a_new_one_works()
+    {
+        _storage.Dispose();
+        System.IO.File.WriteAllBytes(File, Enumerable.Repeat((byte)0x5A, 64 * 1024).ToArray());
+        var warnings = new List<string>();
+
+        _storage = LiteDbJobStorage.OpenOrReplace(File, warnings.Add);
+
+        Assert.Contains("could not be read", Assert.Single(warnings), StringComparison.Ordinal);
+        Assert.Single(Directory.EnumerateFiles(_sandbox.DataDirectory, "jobs.db.damaged-*"));
+        var id = new BackgroundJobClient(_storage).Enqueue(() => Probe.Run(Name("fresh")));
+        Assert.Equal(EnqueuedState.StateName, State(id));
+    }
+
+    [Fact]
     public void Expired_jobs_and_keys_are_removed_and_lasting_ones_stay()
     {
         string expiring;
