@@ -3,8 +3,8 @@ using Rockstor.Domain.Common;
 
 namespace Rockstor.Domain.Replication;
 
-/// <summary>A send task as its table shows it: where it goes and how its latest attempt went.</summary>
-public sealed record SendTaskView(ReplicationTask Task, string TargetHostname, Attempt? Latest);
+/// <summary>A send task as its table shows it: where it goes, how its latest attempt went, and its last backup.</summary>
+public sealed record SendTaskView(ReplicationTask Task, string TargetHostname, Attempt? Latest, Attempt? LastBackup);
 
 /// <summary>An incoming replica as the Receive screen shows it.</summary>
 public sealed record ReceiveView(IncomingReplica Replica, string SenderHostname, Attempt? Latest);
@@ -23,14 +23,14 @@ public sealed class ReplicationQueries(
     {
         var names = Hostnames();
         return tasks.List()
-            .Select(t => new SendTaskView(t, names.GetValueOrDefault(t.TargetApplianceId, t.TargetApplianceId), trails.Latest(TrailSide.Send, t.Id)))
+            .Select(t => View(t, names))
             .ToList();
     }
 
     public SendTaskView Send(int id)
     {
         var task = tasks.Find(id) ?? throw new NotFoundException($"There is no replication task {id}.");
-        return new SendTaskView(task, Hostnames().GetValueOrDefault(task.TargetApplianceId, task.TargetApplianceId), trails.Latest(TrailSide.Send, id));
+        return View(task, Hostnames());
     }
 
     public IReadOnlyList<ReceiveView> Receives()
@@ -60,6 +60,12 @@ public sealed class ReplicationQueries(
     }
 
     public IReadOnlyList<Refusal> Refusals(int count = 50) => refusals.Latest(count);
+
+    private SendTaskView View(ReplicationTask task, Dictionary<string, string> hostnames) => new(
+        task,
+        hostnames.GetValueOrDefault(task.TargetApplianceId, task.TargetApplianceId),
+        trails.Latest(TrailSide.Send, task.Id),
+        trails.LatestSucceeded(TrailSide.Send, task.Id));
 
     private Dictionary<string, string> Hostnames() =>
         appliances.List().ToDictionary(a => a.Id, a => a.Hostname, StringComparer.Ordinal);

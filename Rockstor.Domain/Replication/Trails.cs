@@ -53,6 +53,9 @@ public interface ITrailRepository
 
     Attempt? Latest(TrailSide side, int ownerId);
 
+    /// <summary>The newest attempt that succeeded: the last backup.</summary>
+    Attempt? LatestSucceeded(TrailSide side, int ownerId);
+
     /// <summary>Marks every attempt still running or pending as failed with the reason (after a crash).</summary>
     int FailUnfinished(TrailSide side, string reason, DateTimeOffset at);
 

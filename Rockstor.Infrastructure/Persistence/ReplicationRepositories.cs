@@ -174,6 +174,18 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
 
     public Attempt? Latest(TrailSide side, int ownerId) => List(side, ownerId, 0, 1).FirstOrDefault();
 
+    public Attempt? LatestSucceeded(TrailSide side, int ownerId)
+    {
+        var succeeded = nameof(AttemptStatus.Succeeded);
+        var found = Collection(side).Query()
+            .Where(a => a.OwnerId == ownerId && a.Status == succeeded)
+            .OrderByDescending(a => a.Id)
+            .Limit(1)
+            .ToList()
+            .FirstOrDefault();
+        return found is null ? null : ToAttempt(found);
+    }
+
     public int FailUnfinished(TrailSide side, string reason, DateTimeOffset at)
     {
         var running = nameof(AttemptStatus.Running);

@@ -30,6 +30,7 @@ public sealed record ReplicationTaskDto(
     bool Enabled,
     string State,
     AttemptDto? LastAttempt,
+    DateTimeOffset? LastBackupAt,
     string? Warning = null)
 {
     public static ReplicationTaskDto From(SendTaskView view, string? warning = null) => new(
@@ -45,6 +46,7 @@ public sealed record ReplicationTaskDto(
         view.Task.Enabled,
         view.Latest?.Status.ToString().ToLowerInvariant() ?? "never run",
         view.Latest is null ? null : AttemptDto.From(view.Latest),
+        view.LastBackup?.EndedAt,
         warning);
 }
 

@@ -62,6 +62,7 @@ public sealed class ReplicationTests(TwoAppliances two)
 
         var task = (await TrailAsync(two.A, "/api/replication/tasks")).Single(t => t.GetProperty("id").GetInt32() == taskId);
         Assert.Equal("succeeded", task.GetProperty("state").GetString());
+        Assert.Equal(last.GetProperty("endedAt").GetDateTimeOffset(), task.GetProperty("lastBackupAt").GetDateTimeOffset());
         Assert.Equal("destination", task.GetProperty("targetHostname").GetString());
     }
 
@@ -157,6 +158,8 @@ public sealed class ReplicationTests(TwoAppliances two)
         Assert.Equal("failed", failed.GetProperty("status").GetString());
         Assert.Contains("Pool 'gone' does not exist on the destination", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(["mine"], (await SnapshotsAsync(two.A, "nopool")).Select(s => s.GetProperty("name").GetString()));
+        var task = await Ok(two.A.GetAsync(new Uri($"/api/replication/tasks/{taskId}", UriKind.Relative)));
+        Assert.Equal(("failed", JsonValueKind.Null), (task.GetProperty("state").GetString(), task.GetProperty("lastBackupAt").ValueKind));
         var refusals = await TrailAsync(two.B, "/api/replication/refusals");
         Assert.Contains(refusals, r => r.GetProperty("senderApplianceId").GetString() == SourceId
             && r.GetProperty("reason").GetString()!.Contains("'gone'", StringComparison.Ordinal));
