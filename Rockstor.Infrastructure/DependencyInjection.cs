@@ -71,6 +71,11 @@ public static class DependencyInjection
         services.AddSingleton<ReplicaReceiver>();
         services.AddSingleton<IReplicationReceiver>(sp => sp.GetRequiredService<ReplicaReceiver>());
         services.AddSingleton<ReplicationQueries>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RockstorOptions>>().Value;
+            return new RetryPolicy(options.ReplicationRetries, TimeSpan.FromSeconds(options.ReplicationRetryDelaySeconds), TimeSpan.FromSeconds(60));
+        });
         services.AddSingleton<ReplicationRunner>();
         services.AddSingleton<ReplicationTaskService>();
         services.AddRockstorJobs();

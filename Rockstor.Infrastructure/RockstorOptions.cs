@@ -21,6 +21,14 @@ public sealed class RockstorOptions
     [Range(1, 65535)]
     public int ReplicationPort { get; set; } = 10002;
 
+    /// <summary>How many times a replication run tries again after a transient failure (network, peer restarting).</summary>
+    [Range(0, 20)]
+    public int ReplicationRetries { get; set; } = 6;
+
+    /// <summary>The first wait before trying again, in seconds; it doubles each time, up to 60 s.</summary>
+    [Range(1, 60)]
+    public int ReplicationRetryDelaySeconds { get; set; } = 1;
+
     /// <summary>Login and token attempts allowed per client address per minute.</summary>
     [Range(1, 10000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;

@@ -14,8 +14,14 @@ public sealed record ReplicationOffer(string Snapshot, string SnapshotUuid, stri
 /// <summary>The receiver's verdict after the stream: put in place, or why not.</summary>
 public sealed record ReplicationVerdict(bool Ok, string? Error, long Bytes);
 
-/// <summary>The receiver said no, with its reason (recorded in the sender's trail).</summary>
-public sealed class ReplicationRefusedException(string reason) : Common.RockstorException(reason);
+/// <summary>
+/// The receiver said no, with its reason (recorded in the sender's trail). <see cref="Transient"/> when
+/// asking again soon may succeed (it is still settling a receive that was cut).
+/// </summary>
+public sealed class ReplicationRefusedException(string reason, bool transient = false) : Common.RockstorException(reason)
+{
+    public bool Transient { get; } = transient;
+}
 
 /// <summary>The sending side of the peer replication socket.</summary>
 public interface IReplicationTransport

@@ -85,7 +85,7 @@ public sealed class ReplicaReceiver(
             entered = await gate.WaitAsync(0, ct).ConfigureAwait(false);
             if (!entered)
             {
-                throw new ReplicationRefusedException("A receive for this task is already in progress.");
+                throw new ReplicationRefusedException("A receive for this task is already in progress.", transient: true);
             }
 
             var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);

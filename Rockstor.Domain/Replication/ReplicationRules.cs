@@ -25,6 +25,18 @@ public static class ReplicationRules
         return excess <= 0 ? [] : oldestFirst.Take(excess).Where(s => !Equals(s, newestCommon)).ToList();
     }
 
+    /// <summary>
+    /// Whether a failure may go away by itself (the network, a timeout, the peer restarting, a receive
+    /// still being settled): the run tries again. Refusals for a reason (not paired, no such pool, no
+    /// space, a certificate that changed) and errors of this appliance fail the run at once.
+    /// </summary>
+    public static bool IsTransient(Exception e) => e switch
+    {
+        ReplicationRefusedException refused => refused.Transient,
+        Appliances.PeerUnreachableException or TimeoutException or IOException => true,
+        _ => false,
+    };
+
     public static long Rate(long bytes, TimeSpan elapsed) =>
         elapsed <= TimeSpan.Zero ? bytes : (long)(bytes / elapsed.TotalSeconds);
 }

@@ -21,6 +21,7 @@ public sealed class ReplicationRunner(
     IBtrfs btrfs,
     IReplicationEvents events,
     ServiceMonitor services,
+    RetryPolicy retryPolicy,
     TimeProvider time)
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
@@ -58,8 +59,9 @@ public sealed class ReplicationRunner(
         Record(attempt);
         try
         {
-            await SendAsync(task, attempt, ct).ConfigureAwait(false);
+            await SendWithRetriesAsync(task, attempt, ct).ConfigureAwait(false);
             attempt.Status = AttemptStatus.Succeeded;
+            attempt.Error = null;
         }
 #pragma warning disable CA1031 // Whatever ends a run, its attempt must end as failed with the reason, never stay "running".
         catch (Exception e)
@@ -84,7 +86,33 @@ public sealed class ReplicationRunner(
         return attempt;
     }
 
-    private async Task SendAsync(ReplicationTask task, Attempt attempt, CancellationToken ct)
+    /// <summary>
+    /// Sends, and after a transient failure (the network, the peer restarting) waits and tries again, up
+    /// to the policy's bound. The snapshot is taken once: every try sends the same one.
+    /// </summary>
+    private async Task SendWithRetriesAsync(ReplicationTask task, Attempt attempt, CancellationToken ct)
+    {
+        Snapshot? snapshot = null;
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                snapshot = await SendAsync(task, attempt, snapshot, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (ReplicationRules.IsTransient(e) && retry < retryPolicy.MaxRetries && !ct.IsCancellationRequested)
+            {
+                var delay = retryPolicy.Delay(retry + 1);
+                attempt.Retries = retry + 1;
+                attempt.Error = $"Trying again in {delay.TotalSeconds:0} s ({retry + 1} of {retryPolicy.MaxRetries}): {e.Message}";
+                Record(attempt);
+                await Task.Delay(delay, time, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One try: connect, snapshot (the first time), choose the parent, send, prune. Returns the snapshot.</summary>
+    private async Task<Snapshot> SendAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, CancellationToken ct)
     {
         var target = appliances.Find(task.TargetApplianceId);
         if (target is null || target.State != PairingState.Paired)
@@ -95,33 +123,42 @@ public sealed class ReplicationRunner(
         await using var session = await transport.ConnectAsync(target, task.Port, new ReplicationHello(task.Id, task.Share, task.TargetPool, task.Keep), ct)
             .ConfigureAwait(false);
 
-        var snapshot = await snapshotService.CreateAsync(task.Share, ReplicationNames.Snapshot(task.Id, time.GetUtcNow()), writable: false, ct)
+        snapshot ??= await snapshotService.CreateAsync(task.Share, ReplicationNames.Snapshot(task.Id, time.GetUtcNow()), writable: false, ct)
             .ConfigureAwait(false);
         attempt.Snapshot = snapshot.Name;
-        var earlier = OwnSnapshots(task).Where(s => s.Name != snapshot.Name).ToList();
-        var parent = ReplicationRules.ChooseParent(earlier, s => s.Uuid, session.Welcome.ReceivedUuids.ToHashSet(StringComparer.OrdinalIgnoreCase));
-        attempt.Parent = parent?.Name;
-        Record(attempt);
-
-        var progress = new ThrottledProgress(attempt, events, time);
-        var verdict = await session.SendAsync(
-                new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid),
-                (stream, token) => btrfs.SendAsync(snapshot.Path, parent?.Path, stream, token),
-                progress,
-                ct)
-            .ConfigureAwait(false);
-        attempt.Bytes = Math.Max(attempt.Bytes, verdict.Bytes);
-        if (!verdict.Ok)
+        var received = session.Welcome.ReceivedUuids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!received.Contains(snapshot.Uuid))
         {
-            throw new ReplicationRefusedException(verdict.Error ?? "The destination did not accept the snapshot.");
+            var earlier = OwnSnapshots(task).Where(s => s.Name != snapshot.Name).ToList();
+            var parent = ReplicationRules.ChooseParent(earlier, s => s.Uuid, received);
+            attempt.Parent = parent?.Name;
+            attempt.Bytes = 0;
+            Record(attempt);
+
+            var progress = new ThrottledProgress(attempt, events, time);
+            var sending = snapshot;
+            var verdict = await session.SendAsync(
+                    new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid),
+                    (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, stream, token),
+                    progress,
+                    ct)
+                .ConfigureAwait(false);
+            attempt.Bytes = Math.Max(attempt.Bytes, verdict.Bytes);
+            if (!verdict.Ok)
+            {
+                throw new ReplicationRefusedException(verdict.Error ?? "The destination did not accept the snapshot.");
+            }
         }
 
+        // (When the destination already holds it, a previous try got through but its verdict was lost.)
         // Both sides now hold this snapshot: it is the next run's parent and is never pruned.
         var own = OwnSnapshots(task);
         foreach (var old in ReplicationRules.Prune(own, task.Keep, own.LastOrDefault(s => s.Name == snapshot.Name)))
         {
             await snapshotService.DeleteAsync(task.Share, old.Name, ct).ConfigureAwait(false);
         }
+
+        return snapshot;
     }
 
     /// <summary>The task's snapshots of its share, oldest first (their names sort by time).</summary>

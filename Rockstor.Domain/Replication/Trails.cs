@@ -34,6 +34,9 @@ public sealed class Attempt
 
     public string? Error { get; set; }
 
+    /// <summary>How many times the run tried again after a transient failure.</summary>
+    public int Retries { get; set; }
+
     /// <summary>A copy to hand to other threads while this one goes on changing.</summary>
     public Attempt Copy() => (Attempt)MemberwiseClone();
 }

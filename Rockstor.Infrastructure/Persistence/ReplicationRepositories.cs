@@ -49,6 +49,8 @@ internal sealed class AttemptDocument
     public long BytesPerSecond { get; set; }
 
     public string? Error { get; set; }
+
+    public int Retries { get; set; }
 }
 
 internal sealed class IncomingReplicaDocument
@@ -150,6 +152,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
             Bytes = attempt.Bytes,
             BytesPerSecond = attempt.BytesPerSecond,
             Error = attempt.Error,
+            Retries = attempt.Retries,
         };
         if (attempt.Id == 0)
         {
@@ -234,6 +237,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
         Bytes = d.Bytes,
         BytesPerSecond = d.BytesPerSecond,
         Error = d.Error,
+        Retries = d.Retries,
     };
 }
 

@@ -17,7 +17,8 @@ internal enum FrameType : byte
     Verdict = 8,
 }
 
-internal sealed record RefuseBody(string Reason);
+/// <summary>A refusal; <c>Retry</c> when the sender may ask again soon.</summary>
+internal sealed record RefuseBody(string Reason, bool Retry = false);
 
 internal sealed record EndBody(long Length, string Sha256);
 

@@ -31,7 +31,7 @@ internal static class ReceiverSession
         catch (ReplicationRefusedException e)
         {
             logger.LogWarning("Refused task {TaskId} of {Sender} ({SenderId}): {Reason}", hello.TaskId, sender.Hostname, sender.Id, e.Message);
-            await Frames.WriteJsonAsync(tls, FrameType.Refuse, new RefuseBody(e.Message), ct).ConfigureAwait(false);
+            await Frames.WriteJsonAsync(tls, FrameType.Refuse, new RefuseBody(e.Message, e.Transient), ct).ConfigureAwait(false);
             return;
         }
 
@@ -44,7 +44,7 @@ internal static class ReceiverSession
         catch (ReplicationRefusedException e)
         {
             logger.LogWarning("Refused {Snapshot} of {Sender} ({SenderId}): {Reason}", offer.Snapshot, sender.Hostname, sender.Id, e.Message);
-            await Frames.WriteJsonAsync(tls, FrameType.Refuse, new RefuseBody(e.Message), ct).ConfigureAwait(false);
+            await Frames.WriteJsonAsync(tls, FrameType.Refuse, new RefuseBody(e.Message, e.Transient), ct).ConfigureAwait(false);
             return;
         }
 

@@ -80,7 +80,8 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
 
             if (answer.Type == FrameType.Refuse)
             {
-                throw new ReplicationRefusedException($"{destination.Hostname} refused: {answer.Body.As<RefuseBody>().Reason}");
+                var refusal = answer.Body.As<RefuseBody>();
+                throw new ReplicationRefusedException($"{destination.Hostname} refused: {refusal.Reason}", refusal.Retry);
             }
 
             var session = new Session(tcp, tls, answer.Body.As<ReplicationWelcome>(), destination.Hostname);
@@ -109,7 +110,8 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
             var (type, body) = await Frames.ExpectAsync(tls, ct, FrameType.Accept, FrameType.Refuse).ConfigureAwait(false);
             if (type == FrameType.Refuse)
             {
-                throw new ReplicationRefusedException($"{destination} refused: {body.As<RefuseBody>().Reason}");
+                var refusal = body.As<RefuseBody>();
+                throw new ReplicationRefusedException($"{destination} refused: {refusal.Reason}", refusal.Retry);
             }
 
             // The receiver may give its verdict before the stream ends (it failed: no space, a bad

@@ -11,10 +11,11 @@ public sealed record AttemptDto(
     string? Parent,
     long Bytes,
     long BytesPerSecond,
-    string? Error)
+    string? Error,
+    int Retries)
 {
     public static AttemptDto From(Attempt a) =>
-        new(a.Id, a.Status.ToString().ToLowerInvariant(), a.StartedAt, a.EndedAt, a.Snapshot, a.Parent, a.Bytes, a.BytesPerSecond, a.Error);
+        new(a.Id, a.Status.ToString().ToLowerInvariant(), a.StartedAt, a.EndedAt, a.Snapshot, a.Parent, a.Bytes, a.BytesPerSecond, a.Error, a.Retries);
 }
 
 public sealed record ReplicationTaskDto(

@@ -88,3 +88,38 @@ public sealed class ReplicationRulesTests
     public void Rate_is_bytes_per_second(long bytes, int milliseconds, long rate) =>
         Assert.Equal(rate, ReplicationRules.Rate(bytes, TimeSpan.FromMilliseconds(milliseconds)));
 }
+
+public sealed class RetryTests
+{
+    [Fact]
+    public void The_default_policy_waits_1_2_4_8_16_32_seconds()
+    {
+        var policy = RetryPolicy.Default;
+
+        Assert.Equal([1, 2, 4, 8, 16, 32], Enumerable.Range(1, policy.MaxRetries).Select(r => policy.Delay(r).TotalSeconds));
+    }
+
+    [Fact]
+    public void Waits_never_exceed_the_bound()
+    {
+        var policy = new RetryPolicy(20, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+
+        Assert.Equal(60, policy.Delay(12).TotalSeconds);
+    }
+
+    public static TheoryData<Exception, bool> Failures => new()
+    {
+        { new Rockstor.Domain.Appliances.PeerUnreachableException("no route"), true },
+        { new IOException("connection reset"), true },
+        { new TimeoutException("nothing arrived"), true },
+        { new ReplicationRefusedException("a receive for this task is already in progress", transient: true), true },
+        { new ReplicationRefusedException("Pool 'gone' does not exist"), false },
+        { new Rockstor.Domain.Appliances.CertificateMismatchException("another certificate"), false },
+        { new Rockstor.Domain.Common.StorageCommandException("Could not snapshot", "btrfs", "No space left"), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void Only_failures_that_may_go_away_by_themselves_are_tried_again(Exception failure, bool transient) =>
+        Assert.Equal(transient, ReplicationRules.IsTransient(failure));
+}

@@ -37,7 +37,10 @@ public sealed class TwoAppliances : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Source = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = SourceId }, _network.Hosts[0]);
+        // Transient failures are tried again 3 times, after 1, 2 and 4 s: a restart fits, a test stays short.
+        Source = new ApplianceProcess(
+            new Dictionary<string, string> { ["Rockstor__ApplianceId"] = SourceId, ["Rockstor__ReplicationRetries"] = "3", ["Rockstor__ReplicationRetryDelaySeconds"] = "1" },
+            _network.Hosts[0]);
         Destination = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = DestinationId }, _network.Hosts[1]);
         Third = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = ThirdId }, _network.Hosts[2]);
         await Task.WhenAll(Source.StartAsync(), Destination.StartAsync(), Third.StartAsync());
