@@ -74,7 +74,11 @@ public static class DependencyInjection
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RockstorOptions>>().Value;
-            return new RetryPolicy(options.ReplicationRetries, TimeSpan.FromSeconds(options.ReplicationRetryDelaySeconds), TimeSpan.FromSeconds(60));
+            return new RetryPolicy(
+                options.ReplicationRetries,
+                TimeSpan.FromSeconds(options.ReplicationRetryDelaySeconds),
+                TimeSpan.FromSeconds(60),
+                TimeSpan.FromSeconds(options.ReplicationStallSeconds));
         });
         services.AddSingleton<ReplicationRunner>();
         services.AddSingleton<ReplicationTaskService>();

@@ -29,6 +29,10 @@ public sealed class RockstorOptions
     [Range(1, 60)]
     public int ReplicationRetryDelaySeconds { get; set; } = 1;
 
+    /// <summary>A replication try whose byte count has not moved for this many seconds is ended as stalled (and tried again).</summary>
+    [Range(2, 3600)]
+    public int ReplicationStallSeconds { get; set; } = 120;
+
     /// <summary>Login and token attempts allowed per client address per minute.</summary>
     [Range(1, 10000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;

@@ -30,7 +30,10 @@ public sealed class ReplicaReceiver(
     IRefusalLog refusals,
     TimeProvider time) : IReplicationReceiver
 {
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> _receiving = new();
+    /// <summary>How long a new try waits for the receive it supersedes to stop and clean up.</summary>
+    private static readonly TimeSpan SupersedeWait = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<int, Receiving> _receiving = new();
 
     public ReplicationWelcome Hello(PairedAppliance sender, ReplicationHello hello)
     {
@@ -73,7 +76,7 @@ public sealed class ReplicaReceiver(
             Status = AttemptStatus.Running,
             Snapshot = offer.Snapshot,
         };
-        var gate = _receiving.GetOrAdd(replica.Id, _ => new SemaphoreSlim(1, 1));
+        var receiving = _receiving.GetOrAdd(replica.Id, _ => new Receiving());
         var entered = false;
         try
         {
@@ -82,11 +85,20 @@ public sealed class ReplicaReceiver(
                 throw new ReplicationRefusedException($"'{offer.Snapshot}' cannot name a snapshot.");
             }
 
-            entered = await gate.WaitAsync(0, ct).ConfigureAwait(false);
+            entered = await receiving.Gate.WaitAsync(0, ct).ConfigureAwait(false);
             if (!entered)
             {
-                throw new ReplicationRefusedException("A receive for this task is already in progress.", transient: true);
+                // The sender's runs of a task never overlap, so a new try means it gave up on the receive
+                // still under way here (its connection went silent): that one stops and is cleaned up.
+                receiving.Supersede();
+                entered = await receiving.Gate.WaitAsync(SupersedeWait, ct).ConfigureAwait(false);
+                if (!entered)
+                {
+                    throw new ReplicationRefusedException("A receive for this task is still being cleaned up.", transient: true);
+                }
             }
+
+            receiving.Begin();
 
             var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
             if (offer.ParentUuid is not null)
@@ -107,7 +119,7 @@ public sealed class ReplicaReceiver(
         {
             if (entered)
             {
-                gate.Release();
+                receiving.End();
             }
 
             attempt.Status = AttemptStatus.Failed;
@@ -126,6 +138,9 @@ public sealed class ReplicaReceiver(
     {
         var (replica, attempt, offer, keep, folder) = plan;
         var received = Path.Combine(folder, offer.Snapshot);
+        var receiving = _receiving[replica.Id];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, receiving.Token);
+        ct = stop.Token;
         try
         {
             var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
@@ -159,6 +174,7 @@ public sealed class ReplicaReceiver(
             attempt.Status = AttemptStatus.Failed;
             attempt.Error = e switch
             {
+                _ when receiving.Superseded => "Superseded: the sender gave up on this connection and tried again.",
                 OperationCanceledException => "The receive was stopped.",
                 RockstorException => e.Message,
                 _ => $"The stream was cut: {e.Message}",
@@ -172,7 +188,7 @@ public sealed class ReplicaReceiver(
             attempt.EndedAt = time.GetUtcNow();
             attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
             Record(attempt);
-            _receiving[replica.Id].Release();
+            receiving.End();
         }
     }
 
@@ -212,7 +228,7 @@ public sealed class ReplicaReceiver(
         plan.Attempt.Error = $"The connection broke before any data: {reason}";
         plan.Attempt.EndedAt = time.GetUtcNow();
         Record(plan.Attempt);
-        _receiving[plan.Replica.Id].Release();
+        _receiving[plan.Replica.Id].End();
     }
 
     public void Refused(string from, string reason) => refusals.Add(new Refusal(time.GetUtcNow(), from, null, reason));
@@ -284,6 +300,57 @@ public sealed class ReplicaReceiver(
     {
         trails.Save(TrailSide.Receive, attempt);
         events.AttemptChanged(TrailSide.Receive, attempt);
+    }
+
+    /// <summary>The one receive of an incoming task at a time, and how to stop it when the sender tries again.</summary>
+    private sealed class Receiving
+    {
+        private readonly Lock _lock = new();
+        private CancellationTokenSource? _current;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public CancellationToken Token
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _current?.Token ?? CancellationToken.None;
+                }
+            }
+        }
+
+        public bool Superseded { get; private set; }
+
+        public void Begin()
+        {
+            lock (_lock)
+            {
+                _current = new CancellationTokenSource();
+                Superseded = false;
+            }
+        }
+
+        public void Supersede()
+        {
+            lock (_lock)
+            {
+                Superseded = true;
+                _current?.Cancel();
+            }
+        }
+
+        public void End()
+        {
+            lock (_lock)
+            {
+                _current?.Dispose();
+                _current = null;
+            }
+
+            Gate.Release();
+        }
     }
 
     /// <summary>Reports the bytes received four times a second while btrfs receive reads the stream.</summary>

@@ -97,7 +97,7 @@ public sealed class ReplicationRunner(
         {
             try
             {
-                snapshot = await SendAsync(task, attempt, snapshot, ct).ConfigureAwait(false);
+                snapshot = await TryAsync(task, attempt, snapshot, ct).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (ReplicationRules.IsTransient(e) && retry < retryPolicy.MaxRetries && !ct.IsCancellationRequested)
@@ -108,6 +108,23 @@ public sealed class ReplicationRunner(
                 Record(attempt);
                 await Task.Delay(delay, time, ct).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>One try under the stall watchdog: a try that stops moving is ended as stalled (a transient failure).</summary>
+    private async Task<Snapshot> TryAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var watchdog = new StallWatchdog(time, retryPolicy.StallLimit, () => attempt.Bytes, stop);
+        try
+        {
+            return await SendAsync(task, attempt, snapshot, stop.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A cancelled socket or process surfaces in several shapes; the watchdog says why.
+        catch (Exception e) when (watchdog.Fired && !ct.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            throw new TimeoutException($"Stalled: nothing moved for {retryPolicy.StallLimit.TotalSeconds:0} s.", e);
         }
     }
 

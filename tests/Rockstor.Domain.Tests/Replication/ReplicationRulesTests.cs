@@ -102,7 +102,7 @@ public sealed class RetryTests
     [Fact]
     public void Waits_never_exceed_the_bound()
     {
-        var policy = new RetryPolicy(20, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        var policy = new RetryPolicy(20, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(2));
 
         Assert.Equal(60, policy.Delay(12).TotalSeconds);
     }

@@ -97,6 +97,32 @@ public sealed class ReplicationTests(TwoAppliances two)
     }
 
     [Fact(Timeout = 300_000)]
+    public async Task A_transfer_that_stops_moving_is_ended_as_stalled_and_tried_again()
+    {
+        var path = await two.CreateShareAsync("stall");
+        WriteData(path, seed: 11, largeMiB: 32);
+        using var proxy = new FaultProxy(two.DestinationHost, 10002);
+        proxy.HoldAfter(8 * 1024 * 1024); // the link goes silent: no reset, nothing moves
+        var taskId = await two.AddTaskAsync("stall", port: proxy.Port);
+
+        var stalled = await two.UntilAttemptAsync(taskId, a => a.GetProperty("error").GetString()?.Contains("Stalled: nothing moved for 5 s", StringComparison.Ordinal) == true);
+        Assert.Equal("running", stalled.GetProperty("status").GetString());
+        proxy.HoldAfter(long.MaxValue);
+
+        var run = await two.FinishedAsync(taskId, 1);
+        two.AssertSucceeded(run);
+        Assert.InRange(run.GetProperty("retries").GetInt32(), 1, 3);
+        Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("stall")).GetProperty("path").GetString()!));
+
+        // The destination was still waiting on the silent connection: the new try superseded that receive.
+        var receive = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "stall");
+        var received = await TrailAsync(two.B, $"/api/replication/receives/{receive.GetProperty("id").GetInt32()}/trail");
+        Assert.Equal("succeeded", received[0].GetProperty("status").GetString());
+        Assert.Contains(received.Skip(1), a => a.GetProperty("error").GetString()!.StartsWith("Superseded", StringComparison.Ordinal));
+        Assert.Equal([(await two.NewestReplicaAsync("stall")).GetProperty("name").GetString()!], two.ReplicaFolder("stall"));
+    }
+
+    [Fact(Timeout = 300_000)]
     public async Task A_destination_killed_mid_transfer_restarts_clean_and_the_run_goes_on_when_it_is_back()
     {
         var path = await two.CreateShareAsync("crash");

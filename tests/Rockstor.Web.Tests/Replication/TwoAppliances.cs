@@ -37,9 +37,16 @@ public sealed class TwoAppliances : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Transient failures are tried again 3 times, after 1, 2 and 4 s: a restart fits, a test stays short.
+        // Transient failures are tried again 3 times, after 1, 2 and 4 s (a restart fits, a test stays
+        // short); a try that moves nothing for 5 s is stalled.
         Source = new ApplianceProcess(
-            new Dictionary<string, string> { ["Rockstor__ApplianceId"] = SourceId, ["Rockstor__ReplicationRetries"] = "3", ["Rockstor__ReplicationRetryDelaySeconds"] = "1" },
+            new Dictionary<string, string>
+            {
+                ["Rockstor__ApplianceId"] = SourceId,
+                ["Rockstor__ReplicationRetries"] = "3",
+                ["Rockstor__ReplicationRetryDelaySeconds"] = "1",
+                ["Rockstor__ReplicationStallSeconds"] = "5",
+            },
             _network.Hosts[0]);
         Destination = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = DestinationId }, _network.Hosts[1]);
         Third = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = ThirdId }, _network.Hosts[2]);
@@ -139,6 +146,23 @@ public sealed class TwoAppliances : IAsyncLifetime
 
             Assert.True(DateTime.UtcNow < deadline, $"Task {taskId} has {finished.Count} finished attempts, not {count}: {string.Join("\n", trail)}\n{Source.Log}");
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Waits until the task's newest attempt matches (as the trail shows it while the run goes on).</summary>
+    public async Task<JsonElement> UntilAttemptAsync(int taskId, Func<JsonElement, bool> matches, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            var newest = (await TrailAsync(A, $"/api/replication/tasks/{taskId}/trail")).FirstOrDefault();
+            if (newest.ValueKind == JsonValueKind.Object && matches(newest))
+            {
+                return newest;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Task {taskId}'s newest attempt never matched; it is {newest}\n{Source.Log}");
+            await Task.Delay(100);
         }
     }
 
