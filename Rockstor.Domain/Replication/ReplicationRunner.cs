@@ -156,7 +156,7 @@ public sealed class ReplicationRunner(
             var sending = snapshot;
             var verdict = await session.SendAsync(
                     new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid),
-                    (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, stream, token),
+                    (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, Limited(stream, task), token),
                     progress,
                     ct)
                 .ConfigureAwait(false);
@@ -177,6 +177,10 @@ public sealed class ReplicationRunner(
 
         return snapshot;
     }
+
+    /// <summary>The stream btrfs send writes into, slowed to the task's bandwidth limit when it has one.</summary>
+    private Stream Limited(Stream stream, ReplicationTask task) =>
+        task.BandwidthLimitMBps is { } limit ? new RateLimitedStream(stream, limit * 1_000_000, time) : stream;
 
     /// <summary>The task's snapshots of its share, oldest first (their names sort by time).</summary>
     private List<Snapshot> OwnSnapshots(ReplicationTask task) =>

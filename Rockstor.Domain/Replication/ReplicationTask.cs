@@ -24,6 +24,9 @@ public sealed class ReplicationTask
 
     public required bool Enabled { get; set; }
 
+    /// <summary>The most this task sends per second, in MB (10^6 bytes); null for no limit.</summary>
+    public double? BandwidthLimitMBps { get; set; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 }
 

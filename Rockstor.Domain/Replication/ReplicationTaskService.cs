@@ -14,7 +14,8 @@ public sealed record TaskRequest(
     string? Cron,
     int? Port,
     int? Keep,
-    bool? Enabled);
+    bool? Enabled,
+    double? BandwidthLimitMBps = null);
 
 /// <summary>A task as saved, with a warning for the admin when replication cannot run yet.</summary>
 public sealed record TaskResult(ReplicationTask Task, string? Warning);
@@ -34,6 +35,8 @@ public sealed class ReplicationTaskService(
     TimeProvider time)
 {
     public const int DefaultKeep = 5;
+
+    public const double MaxBandwidthLimitMBps = 100_000;
 
     public IReadOnlyList<ReplicationTask> List() => tasks.List();
 
@@ -182,6 +185,18 @@ public sealed class ReplicationTaskService(
             throw new ValidationException($"Keep between {ReplicationRules.MinKeep} and {ReplicationRules.MaxKeep} snapshots on each side.");
         }
 
+        // Absent keeps what the task had; 0 removes the limit.
+        var limit = request.BandwidthLimitMBps ?? existing?.BandwidthLimitMBps;
+        if (limit is < 0 or > MaxBandwidthLimitMBps || (limit is { } l && double.IsNaN(l)))
+        {
+            throw new ValidationException($"A bandwidth limit is between 0.1 and {MaxBandwidthLimitMBps} MB/s (0 or empty: no limit).");
+        }
+
+        if (limit is > 0 and < 0.1)
+        {
+            throw new ValidationException("A bandwidth limit below 0.1 MB/s would make a run last for days; use at least 0.1 MB/s.");
+        }
+
         if (tasks.List().Any(t => t.Id != existing?.Id && t.Share == share.Name && t.TargetApplianceId == target.Id))
         {
             throw new ConflictException($"Share '{share.Name}' already has a task to {target.Hostname}.");
@@ -205,6 +220,7 @@ public sealed class ReplicationTaskService(
         task.Port = port;
         task.Keep = keep;
         task.Enabled = request.Enabled ?? existing?.Enabled ?? true;
+        task.BandwidthLimitMBps = limit is > 0 ? limit : null;
         return task;
     }
 

@@ -22,6 +22,8 @@ internal sealed class ReplicationTaskDocument
 
     public int Keep { get; set; }
 
+    public double? BandwidthLimitMBps { get; set; }
+
     public bool Enabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -103,6 +105,7 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
             Cron = task.Cron,
             Port = task.Port,
             Keep = task.Keep,
+            BandwidthLimitMBps = task.BandwidthLimitMBps,
             Enabled = task.Enabled,
             CreatedAt = task.CreatedAt.UtcDateTime,
         };
@@ -128,6 +131,7 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
         Cron = d.Cron,
         Port = d.Port,
         Keep = d.Keep,
+        BandwidthLimitMBps = d.BandwidthLimitMBps,
         Enabled = d.Enabled,
         CreatedAt = PoolRepository.Utc(d.CreatedAt),
     };

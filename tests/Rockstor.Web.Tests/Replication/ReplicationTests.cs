@@ -174,6 +174,28 @@ public sealed class ReplicationTests(TwoAppliances two)
     }
 
     [Fact(Timeout = 300_000)]
+    public async Task A_bandwidth_limit_holds_the_transfer_to_its_rate()
+    {
+        var path = await two.CreateShareAsync("slow");
+        WriteData(path, seed: 12, smallFiles: 10, largeMiB: 12);
+        var added = await Ok(two.A.PostAsJsonAsync(
+            "/api/replication/tasks",
+            new { share = "slow", targetApplianceId = DestinationId, targetPool = Pool, frequencyMinutes = 1440, bandwidthLimitMBps = 4.0 }));
+        Assert.Equal(4.0, added.GetProperty("bandwidthLimitMBps").GetDouble());
+
+        var run = await two.FinishedAsync(added.GetProperty("id").GetInt32(), 1);
+
+        two.AssertSucceeded(run);
+        Assert.InRange(run.GetProperty("bytesPerSecond").GetInt64(), 1, 4_400_000);
+        Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("slow")).GetProperty("path").GetString()!));
+
+        var refused = await two.A.PutAsJsonAsync($"/api/replication/tasks/{added.GetProperty("id").GetInt32()}", new { bandwidthLimitMBps = -1 });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var cleared = await Ok(two.A.PutAsJsonAsync($"/api/replication/tasks/{added.GetProperty("id").GetInt32()}", new { bandwidthLimitMBps = 0 }));
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("bandwidthLimitMBps").ValueKind);
+    }
+
+    [Fact(Timeout = 300_000)]
     public async Task A_missing_target_pool_is_refused_recorded_on_the_destination_and_nothing_is_pruned()
     {
         var path = await two.CreateShareAsync("nopool");
