@@ -11,8 +11,11 @@ public sealed record ReplicationWelcome(IReadOnlyList<string> ReceivedUuids);
 /// <summary>What is about to be sent: the snapshot, and the parent it is relative to (null: a full send).</summary>
 public sealed record ReplicationOffer(string Snapshot, string SnapshotUuid, string? ParentUuid);
 
-/// <summary>The receiver's verdict after the stream: put in place, or why not.</summary>
-public sealed record ReplicationVerdict(bool Ok, string? Error, long Bytes);
+/// <summary>
+/// The receiver's verdict after the stream: put in place, or why not. <see cref="Bytes"/> crossed the
+/// link; <see cref="StreamBytes"/> is the send stream's own size (larger when it was compressed).
+/// </summary>
+public sealed record ReplicationVerdict(bool Ok, string? Error, long Bytes, long StreamBytes = 0);
 
 /// <summary>
 /// The receiver said no, with its reason (recorded in the sender's trail). <see cref="Transient"/> when
@@ -39,7 +42,12 @@ public interface IReplicationSession : IAsyncDisposable
     /// the session, which frames it, counts it (reporting to <paramref name="progress"/>), ends it with
     /// its length and SHA-256, and returns the receiver's verdict.
     /// </summary>
-    Task<ReplicationVerdict> SendAsync(ReplicationOffer offer, Func<Stream, CancellationToken, Task> writeStream, IProgress<long> progress, CancellationToken ct);
+    Task<ReplicationVerdict> SendAsync(
+        ReplicationOffer offer,
+        Func<Stream, CancellationToken, Task> writeStream,
+        CompressionMode compression,
+        IProgress<long> progress,
+        CancellationToken ct);
 }
 
 /// <summary>An accepted offer: the folder the stream is received into and the attempt that records it.</summary>
@@ -73,5 +81,9 @@ public abstract class ReceivedStream : Stream
     /// <summary>After the stream ended: whether the length and SHA-256 the sender announced match what arrived.</summary>
     public abstract bool Intact { get; }
 
+    /// <summary>Bytes that crossed the link.</summary>
     public abstract long Received { get; }
+
+    /// <summary>Bytes of the send stream itself (after decompression).</summary>
+    public abstract long StreamReceived { get; }
 }

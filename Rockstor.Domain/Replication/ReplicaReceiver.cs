@@ -165,7 +165,7 @@ public sealed class ReplicaReceiver(
 
             await PutInPlaceAsync(pool, replica, offer, received, subvolume, keep, ct).ConfigureAwait(false);
             attempt.Status = AttemptStatus.Succeeded;
-            return new ReplicationVerdict(true, null, stream.Received);
+            return new ReplicationVerdict(true, null, stream.Received, stream.StreamReceived);
         }
 #pragma warning disable CA1031 // Whatever ended the receive (a cut socket surfaces in several shapes), nothing half-received stays.
         catch (Exception e)
@@ -180,11 +180,12 @@ public sealed class ReplicaReceiver(
                 _ => $"The stream was cut: {e.Message}",
             };
             await DiscardAsync(replica, received).ConfigureAwait(false);
-            return new ReplicationVerdict(false, attempt.Error, stream.Received);
+            return new ReplicationVerdict(false, attempt.Error, stream.Received, stream.StreamReceived);
         }
         finally
         {
             attempt.Bytes = stream.Received;
+            attempt.StreamBytes = stream.StreamReceived;
             attempt.EndedAt = time.GetUtcNow();
             attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
             Record(attempt);

@@ -157,10 +157,12 @@ public sealed class ReplicationRunner(
             var verdict = await session.SendAsync(
                     new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid),
                     (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, Limited(stream, task), token),
+                    task.Compression,
                     progress,
                     ct)
                 .ConfigureAwait(false);
             attempt.Bytes = Math.Max(attempt.Bytes, verdict.Bytes);
+            attempt.StreamBytes = verdict.StreamBytes;
             if (!verdict.Ok)
             {
                 throw new ReplicationRefusedException(verdict.Error ?? "The destination did not accept the snapshot.");

@@ -24,10 +24,21 @@ public sealed class ReplicationTask
 
     public required bool Enabled { get; set; }
 
+    /// <summary>Whether the stream is compressed on the wire (zstd).</summary>
+    public CompressionMode Compression { get; set; } = CompressionMode.Off;
+
     /// <summary>The most this task sends per second, in MB (10^6 bytes); null for no limit.</summary>
     public double? BandwidthLimitMBps { get; set; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>Compression on the wire: off, on, or auto (on, but it stops trying while the data does not compress).</summary>
+public enum CompressionMode
+{
+    Off,
+    On,
+    Auto,
 }
 
 public interface IReplicationTaskRepository

@@ -15,7 +15,8 @@ public sealed record TaskRequest(
     int? Port,
     int? Keep,
     bool? Enabled,
-    double? BandwidthLimitMBps = null);
+    double? BandwidthLimitMBps = null,
+    string? Compression = null);
 
 /// <summary>A task as saved, with a warning for the admin when replication cannot run yet.</summary>
 public sealed record TaskResult(ReplicationTask Task, string? Warning);
@@ -197,6 +198,12 @@ public sealed class ReplicationTaskService(
             throw new ValidationException("A bandwidth limit below 0.1 MB/s would make a run last for days; use at least 0.1 MB/s.");
         }
 
+        var compression = existing?.Compression ?? CompressionMode.Off;
+        if (request.Compression is { } named && !Enum.TryParse(named, ignoreCase: true, out compression))
+        {
+            throw new ValidationException($"Compression is \"off\", \"on\" or \"auto\", not \"{named}\".");
+        }
+
         if (tasks.List().Any(t => t.Id != existing?.Id && t.Share == share.Name && t.TargetApplianceId == target.Id))
         {
             throw new ConflictException($"Share '{share.Name}' already has a task to {target.Hostname}.");
@@ -221,6 +228,7 @@ public sealed class ReplicationTaskService(
         task.Keep = keep;
         task.Enabled = request.Enabled ?? existing?.Enabled ?? true;
         task.BandwidthLimitMBps = limit is > 0 ? limit : null;
+        task.Compression = compression;
         return task;
     }
 

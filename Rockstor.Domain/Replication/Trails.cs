@@ -28,7 +28,11 @@ public sealed class Attempt
     /// <summary>The parent snapshot of an incremental send; null for a full send.</summary>
     public string? Parent { get; set; }
 
+    /// <summary>Bytes that crossed the link.</summary>
     public long Bytes { get; set; }
+
+    /// <summary>The send stream's own size; more than <see cref="Bytes"/> when it was compressed on the wire.</summary>
+    public long StreamBytes { get; set; }
 
     public long BytesPerSecond { get; set; }
 

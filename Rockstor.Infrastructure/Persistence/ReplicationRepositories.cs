@@ -24,6 +24,8 @@ internal sealed class ReplicationTaskDocument
 
     public double? BandwidthLimitMBps { get; set; }
 
+    public string? Compression { get; set; }
+
     public bool Enabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -47,6 +49,8 @@ internal sealed class AttemptDocument
     public string? Parent { get; set; }
 
     public long Bytes { get; set; }
+
+    public long StreamBytes { get; set; }
 
     public long BytesPerSecond { get; set; }
 
@@ -106,6 +110,7 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
             Port = task.Port,
             Keep = task.Keep,
             BandwidthLimitMBps = task.BandwidthLimitMBps,
+            Compression = task.Compression.ToString(),
             Enabled = task.Enabled,
             CreatedAt = task.CreatedAt.UtcDateTime,
         };
@@ -132,6 +137,7 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
         Port = d.Port,
         Keep = d.Keep,
         BandwidthLimitMBps = d.BandwidthLimitMBps,
+        Compression = Enum.TryParse<CompressionMode>(d.Compression, out var mode) ? mode : CompressionMode.Off,
         Enabled = d.Enabled,
         CreatedAt = PoolRepository.Utc(d.CreatedAt),
     };
@@ -154,6 +160,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
             Snapshot = attempt.Snapshot,
             Parent = attempt.Parent,
             Bytes = attempt.Bytes,
+            StreamBytes = attempt.StreamBytes,
             BytesPerSecond = attempt.BytesPerSecond,
             Error = attempt.Error,
             Retries = attempt.Retries,
@@ -239,6 +246,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
         Snapshot = d.Snapshot,
         Parent = d.Parent,
         Bytes = d.Bytes,
+        StreamBytes = d.StreamBytes,
         BytesPerSecond = d.BytesPerSecond,
         Error = d.Error,
         Retries = d.Retries,

@@ -1,17 +1,46 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Rockstor.Domain.Replication;
 
 namespace Rockstor.Infrastructure.Replication;
 
 /// <summary>
-/// What btrfs send writes: every write becomes one Data frame on the connection, counted and hashed on
-/// the way. Nothing is held back beyond the one write in flight.
+/// What btrfs send writes: every write becomes one Data frame on the connection (or, with compression,
+/// a DataZstd frame when that is smaller), counted and hashed on the way. The End frame gives the
+/// length and SHA-256 of the stream itself, as btrfs wrote it. Nothing is held back beyond the one
+/// write in flight.
 /// </summary>
-internal sealed class FramedWriteStream(Stream connection, IProgress<long> progress) : Stream
+internal sealed class FramedWriteStream : Stream
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    /// <summary>A piece is sent compressed only when that saves at least a tenth of it.</summary>
+    private const double WorthIt = 0.9;
 
+    /// <summary>In auto mode: after this many pieces in a row that did not compress, stop trying for a while.</summary>
+    private const int GiveUpAfter = 8;
+
+    private const int PauseFor = 128;
+
+    private readonly Stream _connection;
+    private readonly IProgress<long> _progress;
+    private readonly CompressionMode _mode;
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly ZstdSharp.Compressor? _compressor;
+    private int _incompressible;
+    private int _paused;
+
+    public FramedWriteStream(Stream connection, IProgress<long> progress, CompressionMode mode = CompressionMode.Off)
+    {
+        _connection = connection;
+        _progress = progress;
+        _mode = mode;
+        _compressor = mode == CompressionMode.Off ? null : new ZstdSharp.Compressor(3);
+    }
+
+    /// <summary>Bytes put on the connection (frame payloads).</summary>
     public long Written { get; private set; }
+
+    /// <summary>Bytes of the stream itself.</summary>
+    public long StreamWritten { get; private set; }
 
     public override bool CanRead => false;
 
@@ -21,17 +50,38 @@ internal sealed class FramedWriteStream(Stream connection, IProgress<long> progr
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position { get => Written; set => throw new NotSupportedException(); }
+    public override long Position { get => StreamWritten; set => throw new NotSupportedException(); }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        for (var offset = 0; offset < buffer.Length; offset += Frames.MaxPayload)
+        for (var offset = 0; offset < buffer.Length; offset += Frames.MaxPayload / 2)
         {
-            var chunk = buffer.Slice(offset, Math.Min(Frames.MaxPayload, buffer.Length - offset));
-            await Frames.WriteAsync(connection, FrameType.Data, chunk, cancellationToken).ConfigureAwait(false);
+            var chunk = buffer.Slice(offset, Math.Min(Frames.MaxPayload / 2, buffer.Length - offset));
             _hash.AppendData(chunk.Span);
-            Written += chunk.Length;
-            progress.Report(Written);
+            StreamWritten += chunk.Length;
+            var compressed = Compress(chunk.Span);
+            try
+            {
+                if (compressed is { } packed)
+                {
+                    await Frames.WriteAsync(_connection, FrameType.DataZstd, packed.Bytes.AsMemory(0, packed.Length), cancellationToken).ConfigureAwait(false);
+                    Written += packed.Length;
+                }
+                else
+                {
+                    await Frames.WriteAsync(_connection, FrameType.Data, chunk, cancellationToken).ConfigureAwait(false);
+                    Written += chunk.Length;
+                }
+            }
+            finally
+            {
+                if (compressed is { } packed)
+                {
+                    ArrayPool<byte>.Shared.Return(packed.Bytes);
+                }
+            }
+
+            _progress.Report(Written);
         }
     }
 
@@ -42,13 +92,13 @@ internal sealed class FramedWriteStream(Stream connection, IProgress<long> progr
 
     /// <summary>Ends the stream with its length and SHA-256.</summary>
     public Task EndAsync(CancellationToken ct) =>
-        Frames.WriteJsonAsync(connection, FrameType.End, new EndBody(Written, Convert.ToHexString(_hash.GetHashAndReset())), ct);
+        Frames.WriteJsonAsync(_connection, FrameType.End, new EndBody(StreamWritten, Convert.ToHexString(_hash.GetHashAndReset())), ct);
 
     public override void Flush()
     {
     }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => connection.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => _connection.FlushAsync(cancellationToken);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -61,24 +111,62 @@ internal sealed class FramedWriteStream(Stream connection, IProgress<long> progr
         if (disposing)
         {
             _hash.Dispose();
+            _compressor?.Dispose();
         }
 
         base.Dispose(disposing);
     }
+
+    /// <summary>The piece compressed (in a pooled buffer), or null when it is to go as it is.</summary>
+    private (byte[] Bytes, int Length)? Compress(ReadOnlySpan<byte> chunk)
+    {
+        if (_compressor is null || chunk.Length == 0)
+        {
+            return null;
+        }
+
+        if (_paused > 0)
+        {
+            _paused--;
+            return null;
+        }
+
+        var bytes = ArrayPool<byte>.Shared.Rent(ZstdSharp.Compressor.GetCompressBound(chunk.Length));
+        var length = _compressor.Wrap(chunk, bytes);
+        if (length <= chunk.Length * WorthIt)
+        {
+            _incompressible = 0;
+            return (bytes, length);
+        }
+
+        ArrayPool<byte>.Shared.Return(bytes);
+        if (_mode == CompressionMode.Auto && ++_incompressible >= GiveUpAfter)
+        {
+            _incompressible = 0;
+            _paused = PauseFor;
+        }
+
+        return null;
+    }
 }
 
 /// <summary>
-/// What btrfs receive reads: the payloads of Data frames until the End frame, whose length and SHA-256
-/// are checked against what arrived. A read that waits longer than the idle limit fails, so a silent
-/// peer cannot hold a receive forever.
+/// What btrfs receive reads: the payloads of Data frames (and of DataZstd frames, decompressed) until
+/// the End frame, whose length and SHA-256 are checked against the stream that arrived. A read that
+/// waits longer than the idle limit fails, so a silent peer cannot hold a receive forever.
 /// </summary>
 internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : ReceivedStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly ZstdSharp.Decompressor _decompressor = new();
     private int _remainingInFrame;
+    private byte[]? _decoded;
+    private int _decodedOffset;
+    private int _decodedLength;
     private bool _ended;
     private bool _intact;
     private long _received;
+    private long _streamReceived;
 
     public override bool Intact => _ended && _intact;
 
@@ -86,6 +174,8 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
     public bool Ended => _ended;
 
     public override long Received => Interlocked.Read(ref _received);
+
+    public override long StreamReceived => Interlocked.Read(ref _streamReceived);
 
     public override bool CanRead => true;
 
@@ -95,7 +185,7 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position { get => Received; set => throw new NotSupportedException(); }
+    public override long Position { get => StreamReceived; set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -103,7 +193,7 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
         idle.CancelAfter(idleLimit);
         try
         {
-            while (_remainingInFrame == 0)
+            while (_remainingInFrame == 0 && _decodedOffset == _decodedLength)
             {
                 if (_ended)
                 {
@@ -111,20 +201,30 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
                 }
 
                 var (type, length) = await Frames.ReadHeaderAsync(connection, idle.Token).ConfigureAwait(false);
-                if (type == FrameType.End)
+                switch (type)
                 {
-                    var end = await Frames.ReadJsonAsync<EndBody>(connection, length, idle.Token).ConfigureAwait(false);
-                    _ended = true;
-                    _intact = end.Length == Received && string.Equals(end.Sha256, Convert.ToHexString(_hash.GetHashAndReset()), StringComparison.OrdinalIgnoreCase);
-                    return 0;
+                    case FrameType.End:
+                        var end = await Frames.ReadJsonAsync<EndBody>(connection, length, idle.Token).ConfigureAwait(false);
+                        _ended = true;
+                        _intact = end.Length == StreamReceived && string.Equals(end.Sha256, Convert.ToHexString(_hash.GetHashAndReset()), StringComparison.OrdinalIgnoreCase);
+                        return 0;
+                    case FrameType.Data:
+                        _remainingInFrame = length;
+                        break;
+                    case FrameType.DataZstd:
+                        await DecodeAsync(length, idle.Token).ConfigureAwait(false);
+                        break;
+                    default:
+                        throw new InvalidDataException($"Expected data, got a {type} frame.");
                 }
+            }
 
-                if (type != FrameType.Data)
-                {
-                    throw new InvalidDataException($"Expected data, got a {type} frame.");
-                }
-
-                _remainingInFrame = length;
+            if (_decodedOffset < _decodedLength)
+            {
+                var served = Math.Min(buffer.Length, _decodedLength - _decodedOffset);
+                _decoded.AsSpan(_decodedOffset, served).CopyTo(buffer.Span);
+                _decodedOffset += served;
+                return Served(buffer.Span[..served]);
             }
 
             // TLS hands out one record (16 KiB) per read: gather the whole request (up to the frame's end)
@@ -137,9 +237,8 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
             }
 
             _remainingInFrame -= read;
-            _hash.AppendData(buffer.Span[..read]);
             Interlocked.Add(ref _received, read);
-            return read;
+            return Served(buffer.Span[..read]);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -167,8 +266,58 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
         if (disposing)
         {
             _hash.Dispose();
+            _decompressor.Dispose();
+            if (_decoded is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_decoded);
+                _decoded = null;
+            }
         }
 
         base.Dispose(disposing);
+    }
+
+    private int Served(ReadOnlySpan<byte> bytes)
+    {
+        _hash.AppendData(bytes);
+        Interlocked.Add(ref _streamReceived, bytes.Length);
+        return bytes.Length;
+    }
+
+    /// <summary>Reads a compressed piece and decodes it; a piece that claims more than a frame may hold is refused.</summary>
+    private async Task DecodeAsync(int length, CancellationToken ct)
+    {
+        var packed = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            await connection.ReadExactlyAsync(packed.AsMemory(0, length), ct).ConfigureAwait(false);
+            Interlocked.Add(ref _received, length);
+            var size = ZstdSharp.Decompressor.GetDecompressedSize(packed.AsSpan(0, length));
+            if (size > Frames.MaxPayload)
+            {
+                throw new InvalidDataException($"A compressed piece claims {size} bytes, more than a frame may carry.");
+            }
+
+            if (_decoded is null || _decoded.Length < (int)size)
+            {
+                if (_decoded is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(_decoded);
+                }
+
+                _decoded = ArrayPool<byte>.Shared.Rent(Math.Max((int)size, 64 * 1024));
+            }
+
+            _decodedLength = _decompressor.Unwrap(packed.AsSpan(0, length), _decoded.AsSpan(0, (int)size));
+            _decodedOffset = 0;
+        }
+        catch (ZstdSharp.ZstdException e)
+        {
+            throw new InvalidDataException($"A compressed piece could not be decoded: {e.Message}", e);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(packed);
+        }
     }
 }

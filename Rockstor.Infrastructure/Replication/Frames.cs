@@ -15,6 +15,9 @@ internal enum FrameType : byte
     Data = 6,
     End = 7,
     Verdict = 8,
+
+    /// <summary>A piece of the stream compressed with zstd (one zstd frame, decoded on its own).</summary>
+    DataZstd = 9,
 }
 
 /// <summary>A refusal; <c>Retry</c> when the sender may ask again soon.</summary>

@@ -92,6 +92,8 @@ internal sealed class ReadAheadStream : ReceivedStream
 
     public override long Received => _inner.Received;
 
+    public override long StreamReceived => _inner.StreamReceived;
+
     /// <summary>Whether the sender's End frame has been read.</summary>
     public bool Ended => _inner.Ended;
 

@@ -104,7 +104,12 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
     {
         public ReplicationWelcome Welcome { get; } = welcome;
 
-        public async Task<ReplicationVerdict> SendAsync(ReplicationOffer offer, Func<Stream, CancellationToken, Task> writeStream, IProgress<long> progress, CancellationToken ct)
+        public async Task<ReplicationVerdict> SendAsync(
+            ReplicationOffer offer,
+            Func<Stream, CancellationToken, Task> writeStream,
+            CompressionMode compression,
+            IProgress<long> progress,
+            CancellationToken ct)
         {
             await Frames.WriteJsonAsync(tls, FrameType.Offer, offer, ct).ConfigureAwait(false);
             var (type, body) = await Frames.ExpectAsync(tls, ct, FrameType.Accept, FrameType.Refuse).ConfigureAwait(false);
@@ -118,7 +123,7 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
             // stream): listen for it while sending, and stop sending when it comes.
             using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var verdict = Frames.ExpectAsync(tls, ct, FrameType.Verdict);
-            await using var data = new FramedWriteStream(tls, progress);
+            await using var data = new FramedWriteStream(tls, progress, compression);
             var stream = SendStreamAsync(data, writeStream, sending.Token);
             if (await Task.WhenAny(verdict, stream).ConfigureAwait(false) == verdict && !stream.IsCompleted)
             {
@@ -142,7 +147,7 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
             try
             {
                 var (_, answer) = await verdict.ConfigureAwait(false);
-                return answer.As<ReplicationVerdict>() with { Bytes = data.Written };
+                return answer.As<ReplicationVerdict>() with { Bytes = data.Written, StreamBytes = data.StreamWritten };
             }
             catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidDataException)
             {

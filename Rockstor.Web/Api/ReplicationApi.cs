@@ -12,10 +12,15 @@ public sealed record AttemptDto(
     long Bytes,
     long BytesPerSecond,
     string? Error,
-    int Retries)
+    int Retries,
+    long StreamBytes,
+    double? CompressionRatio)
 {
     public static AttemptDto From(Attempt a) =>
-        new(a.Id, a.Status.ToString().ToLowerInvariant(), a.StartedAt, a.EndedAt, a.Snapshot, a.Parent, a.Bytes, a.BytesPerSecond, a.Error, a.Retries);
+        new(a.Id, a.Status.ToString().ToLowerInvariant(), a.StartedAt, a.EndedAt, a.Snapshot, a.Parent, a.Bytes, a.BytesPerSecond, a.Error, a.Retries, a.StreamBytes, Ratio(a));
+
+    /// <summary>Link bytes over stream bytes (below 1 when compression paid off); null before anything moved.</summary>
+    private static double? Ratio(Attempt a) => a.StreamBytes > 0 ? Math.Round((double)a.Bytes / a.StreamBytes, 3) : null;
 }
 
 public sealed record ReplicationTaskDto(
@@ -30,6 +35,7 @@ public sealed record ReplicationTaskDto(
     int Keep,
     bool Enabled,
     double? BandwidthLimitMBps,
+    string Compression,
     string State,
     AttemptDto? LastAttempt,
     DateTimeOffset? LastBackupAt,
@@ -47,6 +53,7 @@ public sealed record ReplicationTaskDto(
         view.Task.Keep,
         view.Task.Enabled,
         view.Task.BandwidthLimitMBps,
+        view.Task.Compression.ToString().ToLowerInvariant(),
         view.Latest?.Status.ToString().ToLowerInvariant() ?? "never run",
         view.Latest is null ? null : AttemptDto.From(view.Latest),
         view.LastBackup?.EndedAt,

@@ -196,6 +196,34 @@ public sealed class ReplicationTests(TwoAppliances two)
     }
 
     [Fact(Timeout = 300_000)]
+    public async Task Compression_shrinks_what_crosses_the_link_and_auto_sends_random_data_as_it_is()
+    {
+        var text = await two.CreateShareAsync("logs");
+        var lines = string.Concat(Enumerable.Range(0, 400_000).Select(i => $"{i % 5000}: the appliance replicated the share on schedule\n"));
+        File.WriteAllText(Path.Combine(text, "app.log"), lines);
+        var random = await two.CreateShareAsync("media");
+        WriteData(random, seed: 13, smallFiles: 5, largeMiB: 16);
+
+        var logs = await Ok(two.A.PostAsJsonAsync("/api/replication/tasks", new { share = "logs", targetPool = Pool, targetApplianceId = DestinationId, frequencyMinutes = 1440, compression = "on" }));
+        var media = await Ok(two.A.PostAsJsonAsync("/api/replication/tasks", new { share = "media", targetPool = Pool, targetApplianceId = DestinationId, frequencyMinutes = 1440, compression = "auto" }));
+        Assert.Equal(("on", "auto"), (logs.GetProperty("compression").GetString(), media.GetProperty("compression").GetString()));
+
+        var compressed = await two.FinishedAsync(logs.GetProperty("id").GetInt32(), 1);
+        var plain = await two.FinishedAsync(media.GetProperty("id").GetInt32(), 1);
+
+        two.AssertSucceeded(compressed);
+        two.AssertSucceeded(plain);
+        Assert.True(compressed.GetProperty("compressionRatio").GetDouble() < 0.2, compressed.ToString());
+        Assert.True(compressed.GetProperty("streamBytes").GetInt64() > 20_000_000, compressed.ToString());
+        Assert.True(plain.GetProperty("compressionRatio").GetDouble() > 0.99, plain.ToString());
+        Assert.Equal(Hashes(text), Hashes((await two.NewestReplicaAsync("logs")).GetProperty("path").GetString()!));
+        Assert.Equal(Hashes(random), Hashes((await two.NewestReplicaAsync("media")).GetProperty("path").GetString()!));
+
+        var bad = await two.A.PutAsJsonAsync($"/api/replication/tasks/{logs.GetProperty("id").GetInt32()}", new { compression = "gzip" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact(Timeout = 300_000)]
     public async Task A_missing_target_pool_is_refused_recorded_on_the_destination_and_nothing_is_pruned()
     {
         var path = await two.CreateShareAsync("nopool");

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using Rockstor.Domain.Replication;
+using Rockstor.Infrastructure.Replication;
+
+namespace Rockstor.Infrastructure.Tests.Replication;
+
+/// <summary>The data frames of the replication protocol, written and read back, with and without compression.</summary>
+public sealed class FramedStreamsTests
+{
+    public static TheoryData<CompressionMode, bool> Cases => new()
+    {
+        { CompressionMode.Off, true },
+        { CompressionMode.Off, false },
+        { CompressionMode.On, true },
+        { CompressionMode.On, false },
+        { CompressionMode.Auto, true },
+        { CompressionMode.Auto, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_stream_arrives_whole_and_its_end_frame_vouches_for_it(CompressionMode mode, bool compressible)
+    {
+        var data = Data(compressible, 3 * 1024 * 1024);
+        var (wire, written, streamWritten) = await WriteAsync(data, mode);
+
+        using var reader = new FramedReadStream(new MemoryStream(wire), TimeSpan.FromSeconds(5));
+        using var arrived = new MemoryStream();
+        await reader.CopyToAsync(arrived, 64 * 1024);
+
+        Assert.True(reader.Intact);
+        Assert.Equal(SHA256.HashData(data), SHA256.HashData(arrived.ToArray()));
+        Assert.Equal((data.Length, data.Length), (streamWritten, reader.StreamReceived));
+        Assert.Equal(written, reader.Received);
+        if (mode != CompressionMode.Off && compressible)
+        {
+            Assert.True(written < data.Length / 4, $"{written} bytes on the wire for {data.Length}");
+        }
+        else
+        {
+            Assert.Equal(data.Length, written); // random data goes as it is
+        }
+    }
+
+    [Fact]
+    public async Task A_changed_byte_is_caught_by_the_end_frame()
+    {
+        var data = Data(compressible: false, 256 * 1024);
+        var (wire, _, _) = await WriteAsync(data, CompressionMode.Off);
+        wire[100_000] ^= 0x01;
+
+        using var reader = new FramedReadStream(new MemoryStream(wire), TimeSpan.FromSeconds(5));
+        await reader.CopyToAsync(Stream.Null);
+
+        Assert.False(reader.Intact);
+    }
+
+    private static async Task<(byte[] Wire, long Written, long StreamWritten)> WriteAsync(byte[] data, CompressionMode mode)
+    {
+        using var wire = new MemoryStream();
+        await using var writer = new FramedWriteStream(wire, new Progress<long>(), mode);
+        for (var offset = 0; offset < data.Length; offset += 64 * 1024)
+        {
+            await writer.WriteAsync(data.AsMemory(offset, Math.Min(64 * 1024, data.Length - offset)));
+        }
+
+        await writer.EndAsync(CancellationToken.None);
+        return (wire.ToArray(), writer.Written, writer.StreamWritten);
+    }
+
+    private static byte[] Data(bool compressible, int length)
+    {
+        if (!compressible)
+        {
+            return RandomNumberGenerator.GetBytes(length);
+        }
+
+        var text = new StringBuilder();
+        for (var i = 0; text.Length < length; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"line {i % 1000}: the quick brown fox jumps over the lazy dog\n");
+        }
+
+        return Encoding.ASCII.GetBytes(text.ToString())[..length];
+    }
+}
