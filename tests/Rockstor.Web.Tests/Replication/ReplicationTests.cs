@@ -278,7 +278,6 @@ public sealed class ReplicationTests(TwoAppliances two)
             Assert.Equal("failed", refused.GetProperty("status").GetString());
             Assert.Contains("Replication service is off", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
             Assert.Equal(3, refused.GetProperty("retries").GetInt32());
-            Assert.True(refused.GetProperty("endedAt").GetDateTimeOffset() - refused.GetProperty("startedAt").GetDateTimeOffset() >= TimeSpan.FromSeconds(7));
         }
         finally
         {
