@@ -11,6 +11,9 @@ public sealed record ReplicationWelcome(IReadOnlyList<string> ReceivedUuids);
 /// <summary>What is about to be sent: the snapshot, and the parent it is relative to (null: a full send).</summary>
 public sealed record ReplicationOffer(string Snapshot, string SnapshotUuid, string? ParentUuid);
 
+/// <summary>A sending transfer's counts: bytes that crossed the link, and how much of the send stream they carried.</summary>
+public readonly record struct TransferCount(long LinkBytes, long StreamBytes);
+
 /// <summary>
 /// The receiver's verdict after the stream: put in place, or why not. <see cref="Bytes"/> crossed the
 /// link; <see cref="StreamBytes"/> is the send stream's own size (larger when it was compressed).
@@ -40,13 +43,15 @@ public interface IReplicationSession : IAsyncDisposable
     /// <summary>
     /// Offers the snapshot; when accepted, <paramref name="writeStream"/> writes the btrfs send stream into
     /// the session, which frames it, counts it (reporting to <paramref name="progress"/>), ends it with
-    /// its length and SHA-256, and returns the receiver's verdict.
+    /// its length and SHA-256, and returns the receiver's verdict. The stream's estimated size, when
+    /// <paramref name="expectedBytes"/> gives it (it may come while the data flows), is told to the receiver.
     /// </summary>
     Task<ReplicationVerdict> SendAsync(
         ReplicationOffer offer,
         Func<Stream, CancellationToken, Task> writeStream,
+        Task<long> expectedBytes,
         CompressionMode compression,
-        IProgress<long> progress,
+        IProgress<TransferCount> progress,
         CancellationToken ct);
 }
 
@@ -86,4 +91,7 @@ public abstract class ReceivedStream : Stream
 
     /// <summary>Bytes of the send stream itself (after decompression).</summary>
     public abstract long StreamReceived { get; }
+
+    /// <summary>The stream's size as the sender estimated it (0 until it says).</summary>
+    public abstract long ExpectedBytes { get; }
 }

@@ -186,6 +186,7 @@ public sealed class ReplicaReceiver(
         {
             attempt.Bytes = stream.Received;
             attempt.StreamBytes = stream.StreamReceived;
+            attempt.ExpectedBytes = stream.ExpectedBytes;
             attempt.EndedAt = time.GetUtcNow();
             attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
             Record(attempt);
@@ -361,7 +362,7 @@ public sealed class ReplicaReceiver(
 
         public ProgressTicker(ReceivedStream stream, Attempt attempt, IReplicationEvents events, TimeProvider time) =>
             _timer = time.CreateTimer(
-                _ => events.Progress(TrailSide.Receive, attempt.OwnerId, attempt.Id, stream.Received, ReplicationRules.Rate(stream.Received, time.GetUtcNow() - attempt.StartedAt)),
+                _ => events.Progress(AttemptProgress.Of(TrailSide.Receive, attempt, stream.Received, stream.StreamReceived, stream.ExpectedBytes, time.GetUtcNow())),
                 null,
                 TimeSpan.FromMilliseconds(250),
                 TimeSpan.FromMilliseconds(250));

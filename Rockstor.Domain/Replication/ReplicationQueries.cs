@@ -15,7 +15,8 @@ public sealed class ReplicationQueries(
     IIncomingReplicaRepository replicas,
     ITrailRepository trails,
     IPairedApplianceRepository appliances,
-    IRefusalLog refusals)
+    IRefusalLog refusals,
+    ReplicationEventBus live)
 {
     public const int MaxTrailPage = 500;
 
@@ -37,14 +38,14 @@ public sealed class ReplicationQueries(
     {
         var names = Hostnames();
         return replicas.List()
-            .Select(r => new ReceiveView(r, names.GetValueOrDefault(r.SenderApplianceId, r.SenderApplianceId), trails.Latest(TrailSide.Receive, r.Id)))
+            .Select(r => new ReceiveView(r, names.GetValueOrDefault(r.SenderApplianceId, r.SenderApplianceId), Latest(TrailSide.Receive, r.Id)))
             .ToList();
     }
 
     public ReceiveView Receive(int id)
     {
         var replica = replicas.Find(id) ?? throw new NotFoundException($"There is no incoming replica {id}.");
-        return new ReceiveView(replica, Hostnames().GetValueOrDefault(replica.SenderApplianceId, replica.SenderApplianceId), trails.Latest(TrailSide.Receive, id));
+        return new ReceiveView(replica, Hostnames().GetValueOrDefault(replica.SenderApplianceId, replica.SenderApplianceId), Latest(TrailSide.Receive, id));
     }
 
     /// <summary>The attempts of a send task or an incoming replica, newest first.</summary>
@@ -56,7 +57,7 @@ public sealed class ReplicationQueries(
             throw new ValidationException($"Ask for 1 to {MaxTrailPage} trail rows from a position of 0 or more.");
         }
 
-        return trails.List(side, ownerId, skip, take);
+        return trails.List(side, ownerId, skip, take).Select(a => live.Live(side, a)).ToList();
     }
 
     public IReadOnlyList<Refusal> Refusals(int count = 50) => refusals.Latest(count);
@@ -64,8 +65,11 @@ public sealed class ReplicationQueries(
     private SendTaskView View(ReplicationTask task, Dictionary<string, string> hostnames) => new(
         task,
         hostnames.GetValueOrDefault(task.TargetApplianceId, task.TargetApplianceId),
-        trails.Latest(TrailSide.Send, task.Id),
+        Latest(TrailSide.Send, task.Id),
         trails.LatestSucceeded(TrailSide.Send, task.Id));
+
+    /// <summary>The newest attempt, with its live counts while it runs.</summary>
+    private Attempt? Latest(TrailSide side, int ownerId) => trails.Latest(side, ownerId) is { } latest ? live.Live(side, latest) : null;
 
     private Dictionary<string, string> Hostnames() =>
         appliances.List().ToDictionary(a => a.Id, a => a.Hostname, StringComparer.Ordinal);

@@ -37,6 +37,16 @@ public static class ReplicationRules
         _ => false,
     };
 
+    /// <summary>Percent of the expected stream sent so far; capped below 100 (an estimate can be short); null when unknown.</summary>
+    public static double? Percent(long done, long expected) =>
+        expected > 0 ? Math.Min(99.9, Math.Round(100.0 * done / expected, 1)) : null;
+
+    /// <summary>Seconds until <paramref name="expected"/> at the rate so far; null when unknown or already past the estimate.</summary>
+    public static long? EtaSeconds(long done, long expected, TimeSpan elapsed) =>
+        expected <= 0 || done <= 0 || done >= expected || elapsed <= TimeSpan.Zero
+            ? null
+            : (long)Math.Ceiling((expected - done) * elapsed.TotalSeconds / done);
+
     public static long Rate(long bytes, TimeSpan elapsed) =>
         elapsed <= TimeSpan.Zero ? bytes : (long)(bytes / elapsed.TotalSeconds);
 }

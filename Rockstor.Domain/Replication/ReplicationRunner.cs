@@ -150,17 +150,26 @@ public sealed class ReplicationRunner(
             var parent = ReplicationRules.ChooseParent(earlier, s => s.Uuid, received);
             attempt.Parent = parent?.Name;
             attempt.Bytes = 0;
+            attempt.StreamBytes = 0;
+
+            attempt.ExpectedBytes = 0;
             Record(attempt);
 
+            // The estimate (a metadata-only send) runs alongside the transfer, so it neither delays it nor
+            // counts against the stall watchdog; percent and time left appear once it is known.
+            using var estimating = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var estimate = EstimateAsync(snapshot, parent, attempt, estimating.Token);
             var progress = new ThrottledProgress(attempt, events, time);
             var sending = snapshot;
             var verdict = await session.SendAsync(
                     new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid),
                     (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, Limited(stream, task), token),
+                    estimate,
                     task.Compression,
                     progress,
                     ct)
                 .ConfigureAwait(false);
+            await estimating.CancelAsync().ConfigureAwait(false);
             attempt.Bytes = Math.Max(attempt.Bytes, verdict.Bytes);
             attempt.StreamBytes = verdict.StreamBytes;
             if (!verdict.Ok)
@@ -178,6 +187,24 @@ public sealed class ReplicationRunner(
         }
 
         return snapshot;
+    }
+
+    /// <summary>
+    /// The stream's size from a metadata-only send, for percent and time left. A failure here only costs
+    /// the estimate: the send itself says what is wrong.
+    /// </summary>
+    private async Task<long> EstimateAsync(Snapshot snapshot, Snapshot? parent, Attempt attempt, CancellationToken ct)
+    {
+        try
+        {
+            var expected = await btrfs.EstimateSendAsync(snapshot.Path, parent?.Path, ct).ConfigureAwait(false);
+            attempt.ExpectedBytes = expected;
+            return expected;
+        }
+        catch (Exception e) when (e is StorageCommandException or OperationCanceledException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The stream btrfs send writes into, slowed to the task's bandwidth limit when it has one.</summary>
@@ -198,13 +225,14 @@ public sealed class ReplicationRunner(
     }
 
     /// <summary>Counts bytes as they go and tells listeners at most four times a second.</summary>
-    private sealed class ThrottledProgress(Attempt attempt, IReplicationEvents events, TimeProvider time) : IProgress<long>
+    private sealed class ThrottledProgress(Attempt attempt, IReplicationEvents events, TimeProvider time) : IProgress<TransferCount>
     {
         private DateTimeOffset _last = DateTimeOffset.MinValue;
 
-        public void Report(long value)
+        public void Report(TransferCount value)
         {
-            attempt.Bytes = value;
+            attempt.Bytes = value.LinkBytes;
+            attempt.StreamBytes = value.StreamBytes;
             var now = time.GetUtcNow();
             if (now - _last < ProgressEvery)
             {
@@ -212,7 +240,7 @@ public sealed class ReplicationRunner(
             }
 
             _last = now;
-            events.Progress(TrailSide.Send, attempt.OwnerId, attempt.Id, value, ReplicationRules.Rate(value, now - attempt.StartedAt));
+            events.Progress(AttemptProgress.Of(TrailSide.Send, attempt, value.LinkBytes, value.StreamBytes, attempt.ExpectedBytes, now));
         }
     }
 }

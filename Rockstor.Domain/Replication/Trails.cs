@@ -34,6 +34,20 @@ public sealed class Attempt
     /// <summary>The send stream's own size; more than <see cref="Bytes"/> when it was compressed on the wire.</summary>
     public long StreamBytes { get; set; }
 
+    /// <summary>The stream's size as estimated before it was sent (0 when unknown): the base of percent and ETA.</summary>
+    public long ExpectedBytes { get; set; }
+
+    /// <summary>Seconds left at the current rate, while running and known (live only, not stored).</summary>
+    public long? EtaSeconds { get; set; }
+
+    /// <summary>How much of the stream has gone: 100 once succeeded, an estimate while running, else unknown.</summary>
+    public double? Percent => Status switch
+    {
+        AttemptStatus.Succeeded => 100,
+        AttemptStatus.Running => ReplicationRules.Percent(StreamBytes, ExpectedBytes),
+        _ => null,
+    };
+
     public long BytesPerSecond { get; set; }
 
     public string? Error { get; set; }
@@ -113,5 +127,5 @@ public interface IReplicationEvents
 {
     void AttemptChanged(TrailSide side, Attempt attempt);
 
-    void Progress(TrailSide side, int ownerId, long attemptId, long bytes, long bytesPerSecond);
+    void Progress(AttemptProgress progress);
 }

@@ -30,6 +30,12 @@ public interface IBtrfs
     /// <summary>Writes the send stream of a read-only snapshot (relative to <paramref name="parent"/> when given) into <paramref name="output"/>.</summary>
     Task SendAsync(string snapshot, string? parent, Stream output, CancellationToken ct);
 
+    /// <summary>
+    /// About how many bytes <see cref="SendAsync"/> would write, from a metadata-only send (`--no-data`):
+    /// its own length plus the sizes of the extents it names.
+    /// </summary>
+    Task<long> EstimateSendAsync(string snapshot, string? parent, CancellationToken ct);
+
     /// <summary>Rebuilds a subvolume in <paramref name="directory"/> from a send stream read from <paramref name="input"/>.</summary>
     Task ReceiveAsync(string directory, Stream input, CancellationToken ct);
 

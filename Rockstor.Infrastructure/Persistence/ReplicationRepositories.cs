@@ -52,6 +52,8 @@ internal sealed class AttemptDocument
 
     public long StreamBytes { get; set; }
 
+    public long ExpectedBytes { get; set; }
+
     public long BytesPerSecond { get; set; }
 
     public string? Error { get; set; }
@@ -161,6 +163,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
             Parent = attempt.Parent,
             Bytes = attempt.Bytes,
             StreamBytes = attempt.StreamBytes,
+            ExpectedBytes = attempt.ExpectedBytes,
             BytesPerSecond = attempt.BytesPerSecond,
             Error = attempt.Error,
             Retries = attempt.Retries,
@@ -247,6 +250,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
         Parent = d.Parent,
         Bytes = d.Bytes,
         StreamBytes = d.StreamBytes,
+        ExpectedBytes = d.ExpectedBytes,
         BytesPerSecond = d.BytesPerSecond,
         Error = d.Error,
         Retries = d.Retries,

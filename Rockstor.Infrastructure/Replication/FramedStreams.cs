@@ -21,14 +21,15 @@ internal sealed class FramedWriteStream : Stream
     private const int PauseFor = 128;
 
     private readonly Stream _connection;
-    private readonly IProgress<long> _progress;
+    private readonly IProgress<TransferCount> _progress;
     private readonly CompressionMode _mode;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly ZstdSharp.Compressor? _compressor;
     private int _incompressible;
     private int _paused;
+    private long _announce = -1;
 
-    public FramedWriteStream(Stream connection, IProgress<long> progress, CompressionMode mode = CompressionMode.Off)
+    public FramedWriteStream(Stream connection, IProgress<TransferCount> progress, CompressionMode mode = CompressionMode.Off)
     {
         _connection = connection;
         _progress = progress;
@@ -52,8 +53,17 @@ internal sealed class FramedWriteStream : Stream
 
     public override long Position { get => StreamWritten; set => throw new NotSupportedException(); }
 
+    /// <summary>Tells the receiver the stream's estimated size, with the next piece (only the first call counts).</summary>
+    public void Announce(long expectedBytes) => Interlocked.CompareExchange(ref _announce, Math.Max(0, expectedBytes), -1);
+
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (Interlocked.Read(ref _announce) is >= 0 and var expected)
+        {
+            Interlocked.Exchange(ref _announce, long.MinValue); // told: never again
+            await Frames.WriteJsonAsync(_connection, FrameType.Estimate, new EstimateBody(expected), cancellationToken).ConfigureAwait(false);
+        }
+
         for (var offset = 0; offset < buffer.Length; offset += Frames.MaxPayload / 2)
         {
             var chunk = buffer.Slice(offset, Math.Min(Frames.MaxPayload / 2, buffer.Length - offset));
@@ -81,7 +91,7 @@ internal sealed class FramedWriteStream : Stream
                 }
             }
 
-            _progress.Report(Written);
+            _progress.Report(new TransferCount(Written, StreamWritten));
         }
     }
 
@@ -167,6 +177,7 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
     private bool _intact;
     private long _received;
     private long _streamReceived;
+    private long _expected;
 
     public override bool Intact => _ended && _intact;
 
@@ -176,6 +187,8 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
     public override long Received => Interlocked.Read(ref _received);
 
     public override long StreamReceived => Interlocked.Read(ref _streamReceived);
+
+    public override long ExpectedBytes => Interlocked.Read(ref _expected);
 
     public override bool CanRead => true;
 
@@ -213,6 +226,10 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
                         break;
                     case FrameType.DataZstd:
                         await DecodeAsync(length, idle.Token).ConfigureAwait(false);
+                        break;
+                    case FrameType.Estimate:
+                        var estimate = await Frames.ReadJsonAsync<EstimateBody>(connection, length, idle.Token).ConfigureAwait(false);
+                        Interlocked.Exchange(ref _expected, Math.Max(0, estimate.ExpectedBytes));
                         break;
                     default:
                         throw new InvalidDataException($"Expected data, got a {type} frame.");

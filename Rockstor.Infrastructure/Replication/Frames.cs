@@ -18,12 +18,17 @@ internal enum FrameType : byte
 
     /// <summary>A piece of the stream compressed with zstd (one zstd frame, decoded on its own).</summary>
     DataZstd = 9,
+
+    /// <summary>The stream's estimated size, between data frames, at most once: for percent and time left.</summary>
+    Estimate = 10,
 }
 
 /// <summary>A refusal; <c>Retry</c> when the sender may ask again soon.</summary>
 internal sealed record RefuseBody(string Reason, bool Retry = false);
 
 internal sealed record EndBody(long Length, string Sha256);
+
+internal sealed record EstimateBody(long ExpectedBytes);
 
 /// <summary>A frame is a type byte, a 4-byte big-endian payload length, and the payload.</summary>
 internal static class Frames

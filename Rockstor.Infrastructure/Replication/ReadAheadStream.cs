@@ -94,6 +94,8 @@ internal sealed class ReadAheadStream : ReceivedStream
 
     public override long StreamReceived => _inner.StreamReceived;
 
+    public override long ExpectedBytes => _inner.ExpectedBytes;
+
     /// <summary>Whether the sender's End frame has been read.</summary>
     public bool Ended => _inner.Ended;
 

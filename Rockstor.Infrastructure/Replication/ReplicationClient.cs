@@ -107,8 +107,9 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
         public async Task<ReplicationVerdict> SendAsync(
             ReplicationOffer offer,
             Func<Stream, CancellationToken, Task> writeStream,
+            Task<long> expectedBytes,
             CompressionMode compression,
-            IProgress<long> progress,
+            IProgress<TransferCount> progress,
             CancellationToken ct)
         {
             await Frames.WriteJsonAsync(tls, FrameType.Offer, offer, ct).ConfigureAwait(false);
@@ -124,6 +125,11 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
             using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var verdict = Frames.ExpectAsync(tls, ct, FrameType.Verdict);
             await using var data = new FramedWriteStream(tls, progress, compression);
+            _ = expectedBytes.ContinueWith(
+                t => data.Announce(t.Result),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion,
+                TaskScheduler.Default);
             var stream = SendStreamAsync(data, writeStream, sending.Token);
             if (await Task.WhenAny(verdict, stream).ConfigureAwait(false) == verdict && !stream.IsCompleted)
             {

@@ -45,6 +45,20 @@ public sealed partial class BtrfsCli
         return runner.StreamAsync(Btrfs, arguments, input: null, output, $"Could not send {snapshot}", ct);
     }
 
+    public async Task<long> EstimateSendAsync(string snapshot, string? parent, CancellationToken ct)
+    {
+        List<string> arguments = ["send", "-q", "--no-data"];
+        if (parent is not null)
+        {
+            arguments.AddRange(["-p", parent]);
+        }
+
+        arguments.Add(snapshot);
+        await using var meter = new SendStreamMeter();
+        await runner.StreamAsync(Btrfs, arguments, input: null, meter, $"Could not measure the send of {snapshot}", ct).ConfigureAwait(false);
+        return meter.Estimate;
+    }
+
     public Task ReceiveAsync(string directory, Stream input, CancellationToken ct) =>
         runner.StreamAsync(Btrfs, ["receive", directory], input, output: null, $"Could not receive into {directory}", ct);
 

@@ -14,10 +14,27 @@ public sealed record AttemptDto(
     string? Error,
     int Retries,
     long StreamBytes,
-    double? CompressionRatio)
+    double? CompressionRatio,
+    long ExpectedBytes,
+    double? Percent,
+    long? EtaSeconds)
 {
-    public static AttemptDto From(Attempt a) =>
-        new(a.Id, a.Status.ToString().ToLowerInvariant(), a.StartedAt, a.EndedAt, a.Snapshot, a.Parent, a.Bytes, a.BytesPerSecond, a.Error, a.Retries, a.StreamBytes, Ratio(a));
+    public static AttemptDto From(Attempt a) => new(
+        a.Id,
+        a.Status.ToString().ToLowerInvariant(),
+        a.StartedAt,
+        a.EndedAt,
+        a.Snapshot,
+        a.Parent,
+        a.Bytes,
+        a.BytesPerSecond,
+        a.Error,
+        a.Retries,
+        a.StreamBytes,
+        Ratio(a),
+        a.ExpectedBytes,
+        a.Percent,
+        a.Status == AttemptStatus.Running ? a.EtaSeconds : null);
 
     /// <summary>Link bytes over stream bytes (below 1 when compression paid off); null before anything moved.</summary>
     private static double? Ratio(Attempt a) => a.StreamBytes > 0 ? Math.Round((double)a.Bytes / a.StreamBytes, 3) : null;

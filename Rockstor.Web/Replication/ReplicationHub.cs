@@ -15,7 +15,16 @@ public sealed class ReplicationHub : Hub
 
 public sealed record AttemptEventDto(string Side, int OwnerId, AttemptDto Attempt);
 
-public sealed record ProgressEventDto(string Side, int OwnerId, long AttemptId, long Bytes, long BytesPerSecond);
+public sealed record ProgressEventDto(
+    string Side,
+    int OwnerId,
+    long AttemptId,
+    long Bytes,
+    long BytesPerSecond,
+    long StreamBytes,
+    long ExpectedBytes,
+    double? Percent,
+    long? EtaSeconds);
 
 /// <summary>Forwards the in-process replication events to every connected hub client.</summary>
 public sealed class ReplicationBroadcaster(ReplicationEventBus bus, IHubContext<ReplicationHub> hub, ILogger<ReplicationBroadcaster> logger) : IHostedService
@@ -40,7 +49,7 @@ public sealed class ReplicationBroadcaster(ReplicationEventBus bus, IHubContext<
         Forward(hub.Clients.All.SendAsync("attempt", new AttemptEventDto(SideName(side), attempt.OwnerId, AttemptDto.From(attempt))));
 
     private void OnProgress(AttemptProgress p) =>
-        Forward(hub.Clients.All.SendAsync("progress", new ProgressEventDto(SideName(p.Side), p.OwnerId, p.AttemptId, p.Bytes, p.BytesPerSecond)));
+        Forward(hub.Clients.All.SendAsync("progress", new ProgressEventDto(SideName(p.Side), p.OwnerId, p.AttemptId, p.Bytes, p.BytesPerSecond, p.StreamBytes, p.ExpectedBytes, p.Percent, p.EtaSeconds)));
 
     /// <summary>The run does not wait for browsers; a failed broadcast is only logged.</summary>
     private void Forward(Task sending) =>

@@ -17,6 +17,14 @@ public static class Schedule
 
     public static string Rate(long bytesPerSecond) => $"{Shared.Bytes.Format(bytesPerSecond)}/s";
 
+    /// <summary>Time left in words a person reads at a glance: "40 s", "12 min", "3 h 5 min".</summary>
+    public static string TimeLeft(long seconds) => seconds switch
+    {
+        < 60 => $"{seconds} s",
+        < 3600 => $"{(seconds + 59) / 60} min",
+        _ => $"{seconds / 3600} h {seconds % 3600 / 60} min",
+    };
+
     public static MudBlazor.Color Colour(AttemptStatus status) => status switch
     {
         AttemptStatus.Succeeded => MudBlazor.Color.Success,

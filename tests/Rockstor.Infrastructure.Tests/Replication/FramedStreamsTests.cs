@@ -56,12 +56,34 @@ public sealed class FramedStreamsTests
         Assert.False(reader.Intact);
     }
 
-    private static async Task<(byte[] Wire, long Written, long StreamWritten)> WriteAsync(byte[] data, CompressionMode mode)
+    [Fact]
+    public async Task An_estimate_announced_mid_stream_reaches_the_reader_and_leaves_the_stream_intact()
+    {
+        var data = Data(compressible: true, 512 * 1024);
+        var (wire, _, _) = await WriteAsync(data, CompressionMode.On, announceAt: 128 * 1024, expected: 600_000);
+
+        using var reader = new FramedReadStream(new MemoryStream(wire), TimeSpan.FromSeconds(5));
+        Assert.Equal(0, reader.ExpectedBytes);
+        using var copy = new MemoryStream();
+        await reader.CopyToAsync(copy);
+
+        Assert.Equal(600_000, reader.ExpectedBytes);
+        Assert.True(reader.Intact);
+        Assert.Equal(data, copy.ToArray());
+    }
+
+    private static async Task<(byte[] Wire, long Written, long StreamWritten)> WriteAsync(byte[] data, CompressionMode mode, int announceAt = -1, long expected = 0)
     {
         using var wire = new MemoryStream();
-        await using var writer = new FramedWriteStream(wire, new Progress<long>(), mode);
+        await using var writer = new FramedWriteStream(wire, new Progress<TransferCount>(), mode);
         for (var offset = 0; offset < data.Length; offset += 64 * 1024)
         {
+            if (offset == announceAt)
+            {
+                writer.Announce(expected);
+                writer.Announce(expected * 2); // only the first is told
+            }
+
             await writer.WriteAsync(data.AsMemory(offset, Math.Min(64 * 1024, data.Length - offset)));
         }
 

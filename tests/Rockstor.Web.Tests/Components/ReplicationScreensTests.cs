@@ -107,9 +107,12 @@ public sealed class ReplicationScreensTests : IAsyncLifetime
         events.AttemptChanged(TrailSide.Send, attempt);
         await trail.WaitForAssertionAsync(() => Assert.Equal("running", Status(trail, attempt.Id)));
 
-        events.Progress(TrailSide.Send, owner, attempt.Id, 5 * 1024 * 1024, 1024 * 1024);
+        // Half of a 10 MiB stream in 5 s: 50 %, 5 s left.
+        events.Progress(new AttemptProgress(TrailSide.Send, owner, attempt.Id, 5 << 20, 1 << 20, 5 << 20, 10 << 20, 5));
         await trail.WaitForAssertionAsync(() => Assert.Equal("5242880", trail.Find($"tr.attempt-{attempt.Id} td[data-bytes]").GetAttribute("data-bytes")));
-        events.Progress(TrailSide.Receive, owner, attempt.Id, 1, 1); // the other side's news is not this trail's
+        Assert.Equal("50", trail.Find($"tr.attempt-{attempt.Id} [data-percent]").GetAttribute("data-percent"));
+        Assert.Contains("50% · 5 s left", trail.Find($"tr.attempt-{attempt.Id} td[data-bytes]").TextContent, StringComparison.Ordinal);
+        events.Progress(new AttemptProgress(TrailSide.Receive, owner, attempt.Id, 1, 1, 1, 0, null)); // the other side's news is not this trail's
 
         attempt.Status = AttemptStatus.Succeeded;
         attempt.EndedAt = DateTimeOffset.UtcNow;
@@ -118,6 +121,7 @@ public sealed class ReplicationScreensTests : IAsyncLifetime
 
         await trail.WaitForAssertionAsync(() => Assert.Equal("succeeded", Status(trail, attempt.Id)));
         Assert.Contains("6.0 MiB", trail.Find($"tr.attempt-{attempt.Id}").TextContent, StringComparison.Ordinal);
+        Assert.Empty(trail.FindAll($"tr.attempt-{attempt.Id} [data-percent]"));
         Assert.Equal(2, trail.FindAll("tbody tr").Count);
     }
 

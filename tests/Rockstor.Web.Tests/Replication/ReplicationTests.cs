@@ -174,7 +174,7 @@ public sealed class ReplicationTests(TwoAppliances two)
     }
 
     [Fact(Timeout = 300_000)]
-    public async Task A_bandwidth_limit_holds_the_transfer_to_its_rate()
+    public async Task A_bandwidth_limit_holds_the_transfer_to_its_rate_and_the_trail_shows_percent_and_time_left()
     {
         var path = await two.CreateShareAsync("slow");
         WriteData(path, seed: 12, smallFiles: 10, largeMiB: 12);
@@ -183,9 +183,23 @@ public sealed class ReplicationTests(TwoAppliances two)
             new { share = "slow", targetApplianceId = DestinationId, targetPool = Pool, frequencyMinutes = 1440, bandwidthLimitMBps = 4.0 }));
         Assert.Equal(4.0, added.GetProperty("bandwidthLimitMBps").GetDouble());
 
+        // While it runs, the trail row tells how far it got and how long is left (the estimate comes from
+        // a metadata-only send alongside the transfer).
+        var running = await two.UntilAttemptAsync(added.GetProperty("id").GetInt32(), a => a.GetProperty("percent").ValueKind == JsonValueKind.Number);
+        Assert.Equal("running", running.GetProperty("status").GetString());
+        Assert.InRange(running.GetProperty("percent").GetDouble(), 0, 99.9);
+        Assert.True(running.GetProperty("etaSeconds").GetInt64() > 0, running.ToString());
+
         var run = await two.FinishedAsync(added.GetProperty("id").GetInt32(), 1);
 
         two.AssertSucceeded(run);
+        Assert.Equal(100, run.GetProperty("percent").GetDouble());
+        Assert.Equal(JsonValueKind.Null, run.GetProperty("etaSeconds").ValueKind);
+        var streamBytes = run.GetProperty("streamBytes").GetInt64();
+        Assert.InRange(run.GetProperty("expectedBytes").GetInt64(), streamBytes * 0.97, streamBytes * 1.03);
+        var receive = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "slow");
+        var received = (await TrailAsync(two.B, $"/api/replication/receives/{receive.GetProperty("id").GetInt32()}/trail"))[0];
+        Assert.Equal(run.GetProperty("expectedBytes").GetInt64(), received.GetProperty("expectedBytes").GetInt64());
         Assert.InRange(run.GetProperty("bytesPerSecond").GetInt64(), 1, 4_400_000);
         Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("slow")).GetProperty("path").GetString()!));
 
