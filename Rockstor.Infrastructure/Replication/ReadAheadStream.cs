@@ -71,7 +71,8 @@ internal static class StageBuffer
 
 /// <summary>
 /// A received stream read ahead into a bounded buffer by a task of its own, so the network and TLS keep
-/// going while btrfs receive writes. Dispose stops the reading.
+/// going while btrfs receive writes. When the connection fails, what was read ahead is still handed out
+/// before the failure (a spool keeps it). Dispose stops the reading.
 /// </summary>
 internal sealed class ReadAheadStream : ReceivedStream
 {
@@ -80,6 +81,7 @@ internal sealed class ReadAheadStream : ReceivedStream
     private readonly Stream _output;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reading;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
 
     public ReadAheadStream(FramedReadStream inner)
     {
@@ -109,13 +111,13 @@ internal sealed class ReadAheadStream : ReceivedStream
 
     public override long Position { get => Received; set => throw new NotSupportedException(); }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _output.ReadAsync(buffer, cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Failed(await _output.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _output.ReadAsync(buffer, offset, count, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) => _output.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => Failed(_output.Read(buffer, offset, count));
 
     /// <summary>Stops reading ahead and waits until the reader has let go of the connection.</summary>
     public async Task StopAsync()
@@ -164,9 +166,25 @@ internal sealed class ReadAheadStream : ReceivedStream
             await _inner.CopyToAsync(input, 128 * 1024, _stop.Token).ConfigureAwait(false);
             await _pipe.Writer.CompleteAsync().ConfigureAwait(false);
         }
+#pragma warning disable CA1031 // Handed to the reader once it has read what came before the failure.
         catch (Exception e)
+#pragma warning restore CA1031
         {
-            await _pipe.Writer.CompleteAsync(e).ConfigureAwait(false);
+            // A pipe completed with an error throws at once, dropping what it buffered: complete it
+            // cleanly instead, and throw when the reader reaches the end.
+            _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            await _pipe.Writer.CompleteAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>At the end of what was read ahead: the connection's failure, if it failed.</summary>
+    private int Failed(int read)
+    {
+        if (read == 0)
+        {
+            _failure?.Throw();
+        }
+
+        return read;
     }
 }
