@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<ReplicationEventBus>();
         services.AddSingleton<IReplicationEvents>(sp => sp.GetRequiredService<ReplicationEventBus>());
         services.AddSingleton<IReplicationTransport, ReplicationClient>();
+        services.AddSingleton<IReceiveSpool, ReceiveSpool>();
         services.AddSingleton<ReplicaReceiver>();
         services.AddSingleton<IReplicationReceiver>(sp => sp.GetRequiredService<ReplicaReceiver>());
         services.AddSingleton<ReplicationQueries>();

@@ -5,20 +5,35 @@ namespace Rockstor.Domain.Replication;
 /// <summary>The sender's first words: which task, from which share, into which pool.</summary>
 public sealed record ReplicationHello(int TaskId, string SourceShare, string TargetPool, int Keep);
 
-/// <summary>The receiver's answer to a hello: the source uuids it holds snapshots of (their received uuids).</summary>
-public sealed record ReplicationWelcome(IReadOnlyList<string> ReceivedUuids);
+/// <summary>
+/// The receiver's answer to a hello: the source uuids it holds snapshots of (their received uuids), and
+/// the uuid of a snapshot whose resumable transfer was cut part-way (its spool holds some of it), if any.
+/// </summary>
+public sealed record ReplicationWelcome(IReadOnlyList<string> ReceivedUuids, string? PartialUuid = null);
 
-/// <summary>What is about to be sent: the snapshot, and the parent it is relative to (null: a full send).</summary>
-public sealed record ReplicationOffer(string Snapshot, string SnapshotUuid, string? ParentUuid);
+/// <summary>
+/// What is about to be sent: the snapshot, and the parent it is relative to (null: a full send);
+/// <see cref="Resumable"/> when the receiver is to keep what arrives so a cut transfer can go on.
+/// </summary>
+public sealed record ReplicationOffer(string Snapshot, string SnapshotUuid, string? ParentUuid, bool Resumable = false);
 
-/// <summary>A sending transfer's counts: bytes that crossed the link, and how much of the send stream they carried.</summary>
-public readonly record struct TransferCount(long LinkBytes, long StreamBytes);
+/// <summary>
+/// A sending transfer's counts: bytes that crossed the link, how much of the send stream they carried
+/// (with what a resumed try skipped), and how much of a spooled stream the destination has applied.
+/// </summary>
+public readonly record struct TransferCount(long LinkBytes, long StreamBytes, long AppliedBytes = 0)
+{
+    /// <summary>Grows whenever anything moves: what a stall watchdog watches.</summary>
+    public long Moved => LinkBytes + StreamBytes + AppliedBytes;
+}
 
 /// <summary>
 /// The receiver's verdict after the stream: put in place, or why not. <see cref="Bytes"/> crossed the
 /// link; <see cref="StreamBytes"/> is the send stream's own size (larger when it was compressed).
+/// <see cref="Retry"/> when a new try may succeed (a resumed stream that did not match, which starts
+/// over); <see cref="ResumedFrom"/> is where in the stream this try began.
 /// </summary>
-public sealed record ReplicationVerdict(bool Ok, string? Error, long Bytes, long StreamBytes = 0);
+public sealed record ReplicationVerdict(bool Ok, string? Error, long Bytes, long StreamBytes = 0, bool Retry = false, long ResumedFrom = 0);
 
 /// <summary>
 /// The receiver said no, with its reason (recorded in the sender's trail). <see cref="Transient"/> when
@@ -55,8 +70,45 @@ public interface IReplicationSession : IAsyncDisposable
         CancellationToken ct);
 }
 
-/// <summary>An accepted offer: the folder the stream is received into and the attempt that records it.</summary>
-public sealed record ReceivePlan(IncomingReplica Replica, Attempt Attempt, ReplicationOffer Offer, int Keep, string Folder);
+/// <summary>
+/// An accepted offer: the folder the stream is received into and the attempt that records it. For a
+/// resumable offer, <see cref="Resume"/> is what the spool already holds (the sender skips that much).
+/// </summary>
+public sealed record ReceivePlan(IncomingReplica Replica, Attempt Attempt, ReplicationOffer Offer, int Keep, string Folder, SpoolPrefix? Resume = null);
+
+/// <summary>What a spool holds of a stream: its length and the SHA-256 (hex) of those bytes.</summary>
+public sealed record SpoolPrefix(long Length, string Sha256);
+
+/// <summary>The resumed stream's first bytes differ from what the spool holds: the transfer starts over.</summary>
+public sealed class StreamMismatchException(string message) : Common.RockstorException(message);
+
+/// <summary>
+/// The destination's spools of resumable transfers (ADR-013): in a folder of the target pool, one file
+/// per snapshot being received, made durable as it grows, so a cut transfer goes on from where it was.
+/// </summary>
+public interface IReceiveSpool
+{
+    /// <summary>
+    /// What the folder's spool of the offered snapshot durably holds (an empty prefix when none); the spool
+    /// is cut back to that. Spools of other snapshots in the folder are deleted (they can never finish).
+    /// </summary>
+    Task<SpoolPrefix> PrepareAsync(string folder, ReplicationOffer offer, CancellationToken ct);
+
+    /// <summary>
+    /// Appends what <paramref name="from"/> gives to the spool, which holds <paramref name="offset"/> bytes,
+    /// until it ends; durable as it grows and whatever stops it.
+    /// </summary>
+    Task AppendAsync(string folder, ReplicationOffer offer, long offset, Stream from, CancellationToken ct);
+
+    /// <summary>The whole spooled stream, to read.</summary>
+    Stream OpenRead(string folder, ReplicationOffer offer);
+
+    /// <summary>The uuid of the snapshot whose stream the folder holds part of, if any.</summary>
+    string? PartialUuid(string folder);
+
+    /// <summary>Deletes the folder's spools.</summary>
+    void Delete(string folder);
+}
 
 /// <summary>The receiving side's decisions, called by the listener for an authenticated sender.</summary>
 public interface IReplicationReceiver
@@ -70,8 +122,9 @@ public interface IReplicationReceiver
     /// <summary>
     /// Receives the offered snapshot from <paramref name="stream"/> (which ends where the sender's stream
     /// ends, and then tells its length and whether its SHA-256 matched), checks it and puts it in place.
+    /// A spooled stream is applied after it arrived whole; <paramref name="applied"/> hears how far that got.
     /// </summary>
-    Task<ReplicationVerdict> ReceiveAsync(ReceivePlan plan, ReceivedStream stream, CancellationToken ct);
+    Task<ReplicationVerdict> ReceiveAsync(ReceivePlan plan, ReceivedStream stream, IProgress<long> applied, CancellationToken ct);
 
     /// <summary>Ends an accepted offer whose data never came (the connection broke right after the accept).</summary>
     void Abandon(ReceivePlan plan, string reason);

@@ -28,6 +28,7 @@ public sealed class ReplicaReceiver(
     StorageLock storageLock,
     IReplicationEvents events,
     IRefusalLog refusals,
+    IReceiveSpool spools,
     TimeProvider time) : IReplicationReceiver
 {
     /// <summary>How long a new try waits for the receive it supersedes to stop and clean up.</summary>
@@ -57,7 +58,7 @@ public sealed class ReplicaReceiver(
                 .Where(s => s.ReceivedUuid is not null)
                 .Select(s => s.ReceivedUuid!)
                 .ToList();
-            return new ReplicationWelcome(received);
+            return new ReplicationWelcome(received, spools.PartialUuid(layout.SpoolDirectory(pool.Name, replicaShare)));
         }
         catch (ReplicationRefusedException e)
         {
@@ -78,6 +79,7 @@ public sealed class ReplicaReceiver(
         };
         var receiving = _receiving.GetOrAdd(replica.Id, _ => new Receiving());
         var entered = false;
+        SpoolPrefix? resume = null;
         try
         {
             if (!ResourceName.IsSafe(offer.Snapshot))
@@ -114,6 +116,18 @@ public sealed class ReplicaReceiver(
             }
 
             EnsureReplicaShare(pool, replica);
+
+            // A resumable offer goes on from what the spool holds of this snapshot; any other spool is stale.
+            var spool = layout.SpoolDirectory(replica.Pool, replica.ReplicaShare);
+            if (offer.Resumable)
+            {
+                resume = await spools.PrepareAsync(spool, offer, ct).ConfigureAwait(false);
+                attempt.ResumedFrom = resume.Length;
+            }
+            else
+            {
+                spools.Delete(spool);
+            }
         }
         catch (RockstorException e)
         {
@@ -131,29 +145,49 @@ public sealed class ReplicaReceiver(
         }
 
         Record(attempt);
-        return new ReceivePlan(replica, attempt, offer, hello.Keep, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare));
+        return new ReceivePlan(replica, attempt, offer, hello.Keep, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare), resume);
     }
 
-    public async Task<ReplicationVerdict> ReceiveAsync(ReceivePlan plan, ReceivedStream stream, CancellationToken ct)
+    public async Task<ReplicationVerdict> ReceiveAsync(ReceivePlan plan, ReceivedStream stream, IProgress<long> applied, CancellationToken ct)
     {
-        var (replica, attempt, offer, keep, folder) = plan;
+        var (replica, attempt, offer, keep, folder, resume) = plan;
         var received = Path.Combine(folder, offer.Snapshot);
+        var spool = layout.SpoolDirectory(replica.Pool, replica.ReplicaShare);
         var receiving = _receiving[replica.Id];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, receiving.Token);
         ct = stop.Token;
+        var spooling = false;
+        var garbled = false;
         try
         {
             var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
             files.CreateDirectory(folder);
             using (new ProgressTicker(stream, attempt, events, time))
             {
-                await btrfs.ReceiveAsync(folder, stream, ct).ConfigureAwait(false);
+                if (resume is null)
+                {
+                    await btrfs.ReceiveAsync(folder, stream, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    spooling = true;
+                    await spools.AppendAsync(spool, offer, resume.Length, stream, ct).ConfigureAwait(false);
+                    spooling = false;
+                }
             }
 
             attempt.Bytes = stream.Received;
             if (!stream.Intact)
             {
+                garbled = true;
                 throw new ReplicationRefusedException("The stream that arrived is not the one sent (its length or SHA-256 differs); nothing was kept.");
+            }
+
+            if (resume is not null)
+            {
+                // The whole stream is in the spool and checked: now btrfs receive rebuilds the snapshot from it.
+                await using var whole = new CountingReadStream(spools.OpenRead(spool, offer), applied);
+                await btrfs.ReceiveAsync(folder, whole, ct).ConfigureAwait(false);
             }
 
             var subvolume = await btrfs.ShowSubvolumeAsync(received, ct).ConfigureAwait(false);
@@ -165,12 +199,22 @@ public sealed class ReplicaReceiver(
 
             await PutInPlaceAsync(pool, replica, offer, received, subvolume, keep, ct).ConfigureAwait(false);
             attempt.Status = AttemptStatus.Succeeded;
-            return new ReplicationVerdict(true, null, stream.Received, stream.StreamReceived);
+            if (resume is not null)
+            {
+                ForgetSpool(spool);
+            }
+
+            return new ReplicationVerdict(true, null, stream.Received, stream.StreamReceived, ResumedFrom: resume?.Length ?? 0);
         }
 #pragma warning disable CA1031 // Whatever ended the receive (a cut socket surfaces in several shapes), nothing half-received stays.
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            // A spool cut while it grew keeps what arrived, for the next try; a spool whose stream turned
+            // out wrong (it did not match, or did not check) or that could not be written (the pool is
+            // full) is deleted, and the next try starts over.
+            var keepSpool = spooling && e is not (StreamMismatchException or StorageCommandException);
+            var startOver = resume is not null && !keepSpool;
             attempt.Status = AttemptStatus.Failed;
             attempt.Error = e switch
             {
@@ -179,8 +223,20 @@ public sealed class ReplicaReceiver(
                 RockstorException => e.Message,
                 _ => $"The stream was cut: {e.Message}",
             };
+            if (keepSpool)
+            {
+                attempt.Error += " What arrived is kept; the next try goes on from there.";
+            }
+
             await DiscardAsync(replica, received).ConfigureAwait(false);
-            return new ReplicationVerdict(false, attempt.Error, stream.Received, stream.StreamReceived);
+            if (startOver)
+            {
+                ForgetSpool(spool);
+            }
+
+            // A stream garbled on the way, or a resumed one that did not match, is worth sending again.
+            var retry = garbled || e is StreamMismatchException;
+            return new ReplicationVerdict(false, attempt.Error, stream.Received, stream.StreamReceived, retry, resume?.Length ?? 0);
         }
         finally
         {
@@ -276,6 +332,19 @@ public sealed class ReplicaReceiver(
         {
             await btrfs.DeleteSubvolumeAsync(old.Path, ct).ConfigureAwait(false);
             snapshots.Remove(old.Share, old.Name);
+        }
+    }
+
+    /// <summary>Deletes a replica's spools; one that cannot be deleted now is deleted by the next offer.</summary>
+    private void ForgetSpool(string spool)
+    {
+        try
+        {
+            spools.Delete(spool);
+        }
+        catch (StorageCommandException)
+        {
+            // The next offer for this replica prepares the spool folder again and deletes what is stale.
         }
     }
 

@@ -47,6 +47,22 @@ public static class ReplicationRules
             ? null
             : (long)Math.Ceiling((expected - done) * elapsed.TotalSeconds / done);
 
+    /// <summary>Below this (100 Mbit/s) a link is slow: a cut would cost much to send again, so transfers go resumably.</summary>
+    public const double SlowLinkBytesPerSecond = 12_500_000;
+
+    /// <summary>A transfer this small says little about the link (it is mostly latency).</summary>
+    public const long RateSampleBytes = 16L << 20;
+
+    /// <summary>
+    /// Whether a run sends resumably (ADR-013): when the task asks for it, when its bandwidth limit makes
+    /// the link slow, or when its last good transfer of some size was slow. On a fast link streaming
+    /// straight into btrfs receive is faster and needs no room for a spool.
+    /// </summary>
+    public static bool UseResumable(bool taskResumable, double? bandwidthLimitMBps, Attempt? lastBackup) =>
+        taskResumable
+        || bandwidthLimitMBps * 1_000_000 < SlowLinkBytesPerSecond
+        || lastBackup is { Bytes: >= RateSampleBytes, BytesPerSecond: > 0 and < (long)SlowLinkBytesPerSecond };
+
     public static long Rate(long bytes, TimeSpan elapsed) =>
         elapsed <= TimeSpan.Zero ? bytes : (long)(bytes / elapsed.TotalSeconds);
 }

@@ -93,11 +93,12 @@ public sealed class ReplicationRunner(
     private async Task SendWithRetriesAsync(ReplicationTask task, Attempt attempt, CancellationToken ct)
     {
         Snapshot? snapshot = null;
+        var resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, trails.LatestSucceeded(TrailSide.Send, task.Id));
         for (var retry = 0; ; retry++)
         {
             try
             {
-                snapshot = await TryAsync(task, attempt, snapshot, ct).ConfigureAwait(false);
+                snapshot = await TryAsync(task, attempt, snapshot, resumable, ct).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (ReplicationRules.IsTransient(e) && retry < retryPolicy.MaxRetries && !ct.IsCancellationRequested)
@@ -112,13 +113,14 @@ public sealed class ReplicationRunner(
     }
 
     /// <summary>One try under the stall watchdog: a try that stops moving is ended as stalled (a transient failure).</summary>
-    private async Task<Snapshot> TryAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, CancellationToken ct)
+    private async Task<Snapshot> TryAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, bool resumable, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var watchdog = new StallWatchdog(time, retryPolicy.StallLimit, () => attempt.Bytes, stop);
+        var moved = new Movement();
+        using var watchdog = new StallWatchdog(time, retryPolicy.StallLimit, () => moved.Value, stop);
         try
         {
-            return await SendAsync(task, attempt, snapshot, stop.Token).ConfigureAwait(false);
+            return await SendAsync(task, attempt, snapshot, resumable, moved, stop.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A cancelled socket or process surfaces in several shapes; the watchdog says why.
         catch (Exception e) when (watchdog.Fired && !ct.IsCancellationRequested)
@@ -129,7 +131,7 @@ public sealed class ReplicationRunner(
     }
 
     /// <summary>One try: connect, snapshot (the first time), choose the parent, send, prune. Returns the snapshot.</summary>
-    private async Task<Snapshot> SendAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, CancellationToken ct)
+    private async Task<Snapshot> SendAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, bool resumable, Movement moved, CancellationToken ct)
     {
         var target = appliances.Find(task.TargetApplianceId);
         if (target is null || target.State != PairingState.Paired)
@@ -140,10 +142,14 @@ public sealed class ReplicationRunner(
         await using var session = await transport.ConnectAsync(target, task.Port, new ReplicationHello(task.Id, task.Share, task.TargetPool, task.Keep), ct)
             .ConfigureAwait(false);
 
-        snapshot ??= await snapshotService.CreateAsync(task.Share, ReplicationNames.Snapshot(task.Id, time.GetUtcNow()), writable: false, ct)
-            .ConfigureAwait(false);
-        attempt.Snapshot = snapshot.Name;
         var received = session.Welcome.ReceivedUuids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // A resumable transfer an earlier run could not finish goes on with the same snapshot (the
+        // destination holds part of its stream); otherwise the run takes a snapshot of its own.
+        snapshot ??= (resumable ? Unfinished(task, session.Welcome.PartialUuid, received) : null)
+            ?? await snapshotService.CreateAsync(task.Share, ReplicationNames.Snapshot(task.Id, time.GetUtcNow()), writable: false, ct)
+                .ConfigureAwait(false);
+        attempt.Snapshot = snapshot.Name;
         if (!received.Contains(snapshot.Uuid))
         {
             var earlier = OwnSnapshots(task).Where(s => s.Name != snapshot.Name).ToList();
@@ -159,10 +165,10 @@ public sealed class ReplicationRunner(
             // counts against the stall watchdog; percent and time left appear once it is known.
             using var estimating = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var estimate = EstimateAsync(snapshot, parent, attempt, estimating.Token);
-            var progress = new ThrottledProgress(attempt, events, time);
+            var progress = new ThrottledProgress(attempt, events, time, moved);
             var sending = snapshot;
             var verdict = await session.SendAsync(
-                    new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid),
+                    new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid, resumable),
                     (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, Limited(stream, task), token),
                     estimate,
                     task.Compression,
@@ -172,9 +178,10 @@ public sealed class ReplicationRunner(
             await estimating.CancelAsync().ConfigureAwait(false);
             attempt.Bytes = Math.Max(attempt.Bytes, verdict.Bytes);
             attempt.StreamBytes = verdict.StreamBytes;
+            attempt.ResumedFrom = verdict.ResumedFrom;
             if (!verdict.Ok)
             {
-                throw new ReplicationRefusedException(verdict.Error ?? "The destination did not accept the snapshot.");
+                throw new ReplicationRefusedException(verdict.Error ?? "The destination did not accept the snapshot.", verdict.Retry);
             }
         }
 
@@ -211,6 +218,15 @@ public sealed class ReplicationRunner(
     private Stream Limited(Stream stream, ReplicationTask task) =>
         task.BandwidthLimitMBps is { } limit ? new RateLimitedStream(stream, limit * 1_000_000, time) : stream;
 
+    /// <summary>The task's snapshot whose transfer the destination holds part of, when it still is the newest to send.</summary>
+    private Snapshot? Unfinished(ReplicationTask task, string? partialUuid, IReadOnlySet<string> received)
+    {
+        var own = OwnSnapshots(task);
+        var unfinished = own.FindLastIndex(s => string.Equals(s.Uuid, partialUuid, StringComparison.OrdinalIgnoreCase));
+        var newestReceived = own.FindLastIndex(s => received.Contains(s.Uuid));
+        return unfinished > newestReceived ? own[unfinished] : null;
+    }
+
     /// <summary>The task's snapshots of its share, oldest first (their names sort by time).</summary>
     private List<Snapshot> OwnSnapshots(ReplicationTask task) =>
         snapshots.ListForShare(task.Share)
@@ -225,7 +241,7 @@ public sealed class ReplicationRunner(
     }
 
     /// <summary>Counts bytes as they go and tells listeners at most four times a second.</summary>
-    private sealed class ThrottledProgress(Attempt attempt, IReplicationEvents events, TimeProvider time) : IProgress<TransferCount>
+    private sealed class ThrottledProgress(Attempt attempt, IReplicationEvents events, TimeProvider time, Movement moved) : IProgress<TransferCount>
     {
         private DateTimeOffset _last = DateTimeOffset.MinValue;
 
@@ -233,6 +249,7 @@ public sealed class ReplicationRunner(
         {
             attempt.Bytes = value.LinkBytes;
             attempt.StreamBytes = value.StreamBytes;
+            moved.Value = value.Moved;
             var now = time.GetUtcNow();
             if (now - _last < ProgressEvery)
             {
@@ -241,6 +258,18 @@ public sealed class ReplicationRunner(
 
             _last = now;
             events.Progress(AttemptProgress.Of(TrailSide.Send, attempt, value.LinkBytes, value.StreamBytes, attempt.ExpectedBytes, now));
+        }
+    }
+
+    /// <summary>What a try has moved (sent, regenerated, or heard applied): the stall watchdog's measure.</summary>
+    private sealed class Movement
+    {
+        private long _value;
+
+        public long Value
+        {
+            get => Interlocked.Read(ref _value);
+            set => Interlocked.Exchange(ref _value, value);
         }
     }
 }

@@ -30,6 +30,12 @@ public sealed class ReplicationTask
     /// <summary>The most this task sends per second, in MB (10^6 bytes); null for no limit.</summary>
     public double? BandwidthLimitMBps { get; set; }
 
+    /// <summary>
+    /// Always send resumably: the destination keeps what arrived, and a cut transfer goes on from there
+    /// (ADR-013). Without it the appliance still chooses so when the link is slow.
+    /// </summary>
+    public bool Resumable { get; set; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 }
 

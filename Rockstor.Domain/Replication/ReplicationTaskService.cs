@@ -16,7 +16,8 @@ public sealed record TaskRequest(
     int? Keep,
     bool? Enabled,
     double? BandwidthLimitMBps = null,
-    string? Compression = null);
+    string? Compression = null,
+    bool? Resumable = null);
 
 /// <summary>A task as saved, with a warning for the admin when replication cannot run yet.</summary>
 public sealed record TaskResult(ReplicationTask Task, string? Warning);
@@ -229,6 +230,7 @@ public sealed class ReplicationTaskService(
         task.Enabled = request.Enabled ?? existing?.Enabled ?? true;
         task.BandwidthLimitMBps = limit is > 0 ? limit : null;
         task.Compression = compression;
+        task.Resumable = request.Resumable ?? existing?.Resumable ?? false;
         return task;
     }
 

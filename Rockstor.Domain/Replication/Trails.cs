@@ -37,6 +37,9 @@ public sealed class Attempt
     /// <summary>The stream's size as estimated before it was sent (0 when unknown): the base of percent and ETA.</summary>
     public long ExpectedBytes { get; set; }
 
+    /// <summary>Where in the stream the try that got through started: above 0 when it resumed a cut transfer.</summary>
+    public long ResumedFrom { get; set; }
+
     /// <summary>Seconds left at the current rate, while running and known (live only, not stored).</summary>
     public long? EtaSeconds { get; set; }
 

@@ -5,6 +5,9 @@ public sealed class StorageLayout(string mountRoot, string dataDirectory)
 {
     public const string SnapshotsFolder = ".snapshots";
 
+    /// <summary>Where a pool keeps the partial streams of resumable receives (plain files, not subvolumes).</summary>
+    public const string SpoolFolder = ".spool";
+
     public string MountRoot { get; } = Path.GetFullPath(mountRoot);
 
     public string DataDirectory { get; } = Path.GetFullPath(dataDirectory);
@@ -19,6 +22,9 @@ public sealed class StorageLayout(string mountRoot, string dataDirectory)
 
     public string ShareSnapshotsDirectory(string pool, string share) =>
         Path.Combine(PoolMountPoint(pool), SnapshotsFolder, share);
+
+    public string SpoolDirectory(string pool, string share) =>
+        Path.Combine(PoolMountPoint(pool), SpoolFolder, share);
 
     public string SnapshotPath(string pool, string share, string snapshot) =>
         Path.Combine(ShareSnapshotsDirectory(pool, share), snapshot);

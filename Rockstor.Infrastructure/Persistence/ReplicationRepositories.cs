@@ -26,6 +26,8 @@ internal sealed class ReplicationTaskDocument
 
     public string? Compression { get; set; }
 
+    public bool Resumable { get; set; }
+
     public bool Enabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -53,6 +55,8 @@ internal sealed class AttemptDocument
     public long StreamBytes { get; set; }
 
     public long ExpectedBytes { get; set; }
+
+    public long ResumedFrom { get; set; }
 
     public long BytesPerSecond { get; set; }
 
@@ -113,6 +117,7 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
             Keep = task.Keep,
             BandwidthLimitMBps = task.BandwidthLimitMBps,
             Compression = task.Compression.ToString(),
+            Resumable = task.Resumable,
             Enabled = task.Enabled,
             CreatedAt = task.CreatedAt.UtcDateTime,
         };
@@ -140,6 +145,7 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
         Keep = d.Keep,
         BandwidthLimitMBps = d.BandwidthLimitMBps,
         Compression = Enum.TryParse<CompressionMode>(d.Compression, out var mode) ? mode : CompressionMode.Off,
+        Resumable = d.Resumable,
         Enabled = d.Enabled,
         CreatedAt = PoolRepository.Utc(d.CreatedAt),
     };
@@ -164,6 +170,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
             Bytes = attempt.Bytes,
             StreamBytes = attempt.StreamBytes,
             ExpectedBytes = attempt.ExpectedBytes,
+            ResumedFrom = attempt.ResumedFrom,
             BytesPerSecond = attempt.BytesPerSecond,
             Error = attempt.Error,
             Retries = attempt.Retries,
@@ -251,6 +258,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
         Bytes = d.Bytes,
         StreamBytes = d.StreamBytes,
         ExpectedBytes = d.ExpectedBytes,
+        ResumedFrom = d.ResumedFrom,
         BytesPerSecond = d.BytesPerSecond,
         Error = d.Error,
         Retries = d.Retries,

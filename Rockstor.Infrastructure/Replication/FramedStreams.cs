@@ -8,7 +8,8 @@ namespace Rockstor.Infrastructure.Replication;
 /// What btrfs send writes: every write becomes one Data frame on the connection (or, with compression,
 /// a DataZstd frame when that is smaller), counted and hashed on the way. The End frame gives the
 /// length and SHA-256 of the stream itself, as btrfs wrote it. Nothing is held back beyond the one
-/// write in flight.
+/// write in flight. A resumed send skips the first bytes the receiver already holds: they are hashed,
+/// not sent, and a Resume frame vouches for them (ADR-013).
 /// </summary>
 internal sealed class FramedWriteStream : Stream
 {
@@ -20,20 +21,28 @@ internal sealed class FramedWriteStream : Stream
 
     private const int PauseFor = 128;
 
+    /// <summary>While skipping, the receiver hears where the sender is this often, so it does not give up.</summary>
+    private static readonly TimeSpan SkipNews = TimeSpan.FromSeconds(5);
+
     private readonly Stream _connection;
     private readonly IProgress<TransferCount> _progress;
     private readonly CompressionMode _mode;
+    private readonly long _skip;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash? _suffix;
     private readonly ZstdSharp.Compressor? _compressor;
+    private readonly System.Diagnostics.Stopwatch _sinceNews = System.Diagnostics.Stopwatch.StartNew();
     private int _incompressible;
     private int _paused;
     private long _announce = -1;
 
-    public FramedWriteStream(Stream connection, IProgress<TransferCount> progress, CompressionMode mode = CompressionMode.Off)
+    public FramedWriteStream(Stream connection, IProgress<TransferCount> progress, CompressionMode mode = CompressionMode.Off, long skip = 0)
     {
         _connection = connection;
         _progress = progress;
         _mode = mode;
+        _skip = skip;
+        _suffix = skip > 0 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         _compressor = mode == CompressionMode.Off ? null : new ZstdSharp.Compressor(3);
     }
 
@@ -64,10 +73,16 @@ internal sealed class FramedWriteStream : Stream
             await Frames.WriteJsonAsync(_connection, FrameType.Estimate, new EstimateBody(expected), cancellationToken).ConfigureAwait(false);
         }
 
+        if (StreamWritten < _skip)
+        {
+            buffer = await SkipAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
         for (var offset = 0; offset < buffer.Length; offset += Frames.MaxPayload / 2)
         {
             var chunk = buffer.Slice(offset, Math.Min(Frames.MaxPayload / 2, buffer.Length - offset));
             _hash.AppendData(chunk.Span);
+            _suffix?.AppendData(chunk.Span);
             StreamWritten += chunk.Length;
             var compressed = Compress(chunk.Span);
             try
@@ -100,9 +115,38 @@ internal sealed class FramedWriteStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>Ends the stream with its length and SHA-256.</summary>
-    public Task EndAsync(CancellationToken ct) =>
-        Frames.WriteJsonAsync(_connection, FrameType.End, new EndBody(StreamWritten, Convert.ToHexString(_hash.GetHashAndReset())), ct);
+    /// <summary>Ends the stream with its length and SHA-256 (and, resumed, that of what this connection carried).</summary>
+    public async Task EndAsync(CancellationToken ct)
+    {
+        if (StreamWritten < _skip)
+        {
+            // The stream is shorter than what the receiver holds: it is not the same stream. Say so.
+            await Frames.WriteJsonAsync(_connection, FrameType.Resume, new ResumeBody(StreamWritten, Convert.ToHexString(_hash.GetCurrentHash())), ct).ConfigureAwait(false);
+        }
+
+        var suffix = _suffix is null ? null : Convert.ToHexString(_suffix.GetHashAndReset());
+        await Frames.WriteJsonAsync(_connection, FrameType.End, new EndBody(StreamWritten, Convert.ToHexString(_hash.GetHashAndReset()), suffix), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Hashes (without sending) what falls before the resume point; returns the rest of the write.</summary>
+    private async Task<ReadOnlyMemory<byte>> SkipAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct)
+    {
+        var skipped = (int)Math.Min(buffer.Length, _skip - StreamWritten);
+        _hash.AppendData(buffer.Span[..skipped]);
+        StreamWritten += skipped;
+        if (StreamWritten == _skip)
+        {
+            await Frames.WriteJsonAsync(_connection, FrameType.Resume, new ResumeBody(_skip, Convert.ToHexString(_hash.GetCurrentHash())), ct).ConfigureAwait(false);
+        }
+        else if (_sinceNews.Elapsed >= SkipNews)
+        {
+            await Frames.WriteJsonAsync(_connection, FrameType.Resume, new ResumeBody(StreamWritten, null), ct).ConfigureAwait(false);
+            _sinceNews.Restart();
+        }
+
+        _progress.Report(new TransferCount(Written, StreamWritten));
+        return buffer[skipped..];
+    }
 
     public override void Flush()
     {
@@ -121,6 +165,7 @@ internal sealed class FramedWriteStream : Stream
         if (disposing)
         {
             _hash.Dispose();
+            _suffix?.Dispose();
             _compressor?.Dispose();
         }
 
@@ -165,8 +210,11 @@ internal sealed class FramedWriteStream : Stream
 /// the End frame, whose length and SHA-256 are checked against the stream that arrived. A read that
 /// waits longer than the idle limit fails, so a silent peer cannot hold a receive forever.
 /// </summary>
-internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : ReceivedStream
+internal sealed class FramedReadStream : ReceivedStream
 {
+    private readonly Stream _connection;
+    private readonly TimeSpan _idleLimit;
+    private readonly SpoolPrefix? _resume;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly ZstdSharp.Decompressor _decompressor = new();
     private int _remainingInFrame;
@@ -178,6 +226,20 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
     private long _received;
     private long _streamReceived;
     private long _expected;
+    private bool _awaitingResume;
+
+    /// <summary>
+    /// Reads a stream from the connection; when resuming, the stream's first <see cref="SpoolPrefix.Length"/>
+    /// bytes are not sent again: a Resume frame must vouch that they equal the prefix held here.
+    /// </summary>
+    public FramedReadStream(Stream connection, TimeSpan idleLimit, SpoolPrefix? resume = null)
+    {
+        _connection = connection;
+        _idleLimit = idleLimit;
+        _resume = resume is { Length: > 0 } ? resume : null;
+        _streamReceived = _resume?.Length ?? 0;
+        _awaitingResume = _resume is not null;
+    }
 
     public override bool Intact => _ended && _intact;
 
@@ -203,7 +265,7 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        idle.CancelAfter(idleLimit);
+        idle.CancelAfter(_idleLimit);
         try
         {
             while (_remainingInFrame == 0 && _decodedOffset == _decodedLength)
@@ -213,22 +275,33 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
                     return 0;
                 }
 
-                var (type, length) = await Frames.ReadHeaderAsync(connection, idle.Token).ConfigureAwait(false);
+                var (type, length) = await Frames.ReadHeaderAsync(_connection, idle.Token).ConfigureAwait(false);
                 switch (type)
                 {
                     case FrameType.End:
-                        var end = await Frames.ReadJsonAsync<EndBody>(connection, length, idle.Token).ConfigureAwait(false);
+                        var end = await Frames.ReadJsonAsync<EndBody>(_connection, length, idle.Token).ConfigureAwait(false);
                         _ended = true;
-                        _intact = end.Length == StreamReceived && string.Equals(end.Sha256, Convert.ToHexString(_hash.GetHashAndReset()), StringComparison.OrdinalIgnoreCase);
+
+                        // Resumed, this _connection carried only the rest: the Resume frame vouched for the prefix.
+                        var carried = _resume is null ? end.Sha256 : end.SuffixSha256;
+                        _intact = !_awaitingResume
+                            && end.Length == StreamReceived
+                            && string.Equals(carried, Convert.ToHexString(_hash.GetHashAndReset()), StringComparison.OrdinalIgnoreCase);
                         return 0;
-                    case FrameType.Data:
+                    case FrameType.Resume:
+                        var resume = await Frames.ReadJsonAsync<ResumeBody>(_connection, length, idle.Token).ConfigureAwait(false);
+                        CheckResume(resume);
+                        break;
+                    case FrameType.Data when !_awaitingResume:
                         _remainingInFrame = length;
                         break;
-                    case FrameType.DataZstd:
+                    case FrameType.DataZstd when !_awaitingResume:
                         await DecodeAsync(length, idle.Token).ConfigureAwait(false);
                         break;
+                    case FrameType.Data or FrameType.DataZstd:
+                        throw new InvalidDataException("A resumed stream sent data before vouching for the part held here.");
                     case FrameType.Estimate:
-                        var estimate = await Frames.ReadJsonAsync<EstimateBody>(connection, length, idle.Token).ConfigureAwait(false);
+                        var estimate = await Frames.ReadJsonAsync<EstimateBody>(_connection, length, idle.Token).ConfigureAwait(false);
                         Interlocked.Exchange(ref _expected, Math.Max(0, estimate.ExpectedBytes));
                         break;
                     default:
@@ -247,10 +320,10 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
             // TLS hands out one record (16 KiB) per read: gather the whole request (up to the frame's end)
             // so btrfs receive gets big writes, as it does from a plain pipe.
             var wanted = Math.Min(buffer.Length, _remainingInFrame);
-            var read = await connection.ReadAtLeastAsync(buffer[..wanted], wanted, throwOnEndOfStream: false, idle.Token).ConfigureAwait(false);
+            var read = await _connection.ReadAtLeastAsync(buffer[..wanted], wanted, throwOnEndOfStream: false, idle.Token).ConfigureAwait(false);
             if (read < wanted)
             {
-                throw new EndOfStreamException("The sender closed the connection in the middle of the stream.");
+                throw new EndOfStreamException("The sender closed the _connection in the middle of the stream.");
             }
 
             _remainingInFrame -= read;
@@ -259,7 +332,7 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Nothing arrived from the sender for {idleLimit.TotalSeconds:0} s.");
+            throw new TimeoutException($"Nothing arrived from the sender for {_idleLimit.TotalSeconds:0} s.");
         }
     }
 
@@ -294,6 +367,28 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
         base.Dispose(disposing);
     }
 
+    /// <summary>A Resume frame with a hash must name the resume point and the prefix held here; without one it is news.</summary>
+    private void CheckResume(ResumeBody resume)
+    {
+        if (resume.Sha256 is null)
+        {
+            return; // the sender is still regenerating the part held here
+        }
+
+        if (_resume is null || !_awaitingResume)
+        {
+            throw new InvalidDataException("A Resume frame came for a stream that is not resumed.");
+        }
+
+        if (resume.Offset != _resume.Length || !string.Equals(resume.Sha256, _resume.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StreamMismatchException(
+                $"The sender's stream does not begin with the {_resume.Length} bytes kept here (it has {resume.Offset} up to that point, or other bytes); the next try starts over.");
+        }
+
+        _awaitingResume = false;
+    }
+
     private int Served(ReadOnlySpan<byte> bytes)
     {
         _hash.AppendData(bytes);
@@ -307,7 +402,7 @@ internal sealed class FramedReadStream(Stream connection, TimeSpan idleLimit) : 
         var packed = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            await connection.ReadExactlyAsync(packed.AsMemory(0, length), ct).ConfigureAwait(false);
+            await _connection.ReadExactlyAsync(packed.AsMemory(0, length), ct).ConfigureAwait(false);
             Interlocked.Add(ref _received, length);
             var size = ZstdSharp.Decompressor.GetDecompressedSize(packed.AsSpan(0, length));
             if (size > Frames.MaxPayload)

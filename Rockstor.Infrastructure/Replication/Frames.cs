@@ -21,12 +21,30 @@ internal enum FrameType : byte
 
     /// <summary>The stream's estimated size, between data frames, at most once: for percent and time left.</summary>
     Estimate = 10,
+
+    /// <summary>
+    /// A resumed send: where the sender's regenerated stream reached and, once it reaches the resume point,
+    /// the SHA-256 of everything before it (checked against the spool's).
+    /// </summary>
+    Resume = 11,
+
+    /// <summary>From the receiver, while it applies a spooled stream: how much btrfs receive has read.</summary>
+    Applying = 12,
 }
 
 /// <summary>A refusal; <c>Retry</c> when the sender may ask again soon.</summary>
 internal sealed record RefuseBody(string Reason, bool Retry = false);
 
-internal sealed record EndBody(long Length, string Sha256);
+/// <summary>The stream's length and SHA-256; for a resumed send also the SHA-256 of what this connection carried.</summary>
+internal sealed record EndBody(long Length, string Sha256, string? SuffixSha256 = null);
+
+/// <summary>The receiver's acceptance: how many bytes of the stream it already holds (0 unless resuming).</summary>
+internal sealed record AcceptBody(long ResumeFrom = 0);
+
+/// <summary>Where a resumed stream is; <c>Sha256</c> of the prefix once the resume point is reached, else null.</summary>
+internal sealed record ResumeBody(long Offset, string? Sha256);
+
+internal sealed record ApplyingBody(long Bytes);
 
 internal sealed record EstimateBody(long ExpectedBytes);
 

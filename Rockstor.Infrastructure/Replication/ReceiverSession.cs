@@ -50,7 +50,7 @@ internal static class ReceiverSession
 
         try
         {
-            await Frames.WriteJsonAsync(tls, FrameType.Accept, new { }, ct).ConfigureAwait(false);
+            await Frames.WriteJsonAsync(tls, FrameType.Accept, new AcceptBody(plan.Resume?.Length ?? 0), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
@@ -58,9 +58,14 @@ internal static class ReceiverSession
             throw;
         }
 
-        using var framed = new FramedReadStream(tls, IdleLimit);
+        using var framed = new FramedReadStream(tls, IdleLimit, plan.Resume);
         using var stream = new ReadAheadStream(framed);
-        var verdict = await receiver.ReceiveAsync(plan, stream, ct).ConfigureAwait(false);
+        ReplicationVerdict verdict;
+        await using (var applying = new ApplyingNews(tls, ct))
+        {
+            verdict = await receiver.ReceiveAsync(plan, stream, applying, ct).ConfigureAwait(false);
+        }
+
         await stream.StopAsync().ConfigureAwait(false);
         if (verdict.Ok)
         {
@@ -84,6 +89,57 @@ internal static class ReceiverSession
         catch (IOException)
         {
             // The sender is gone (that is often why the receive failed); the verdict is in our trail.
+        }
+    }
+
+    /// <summary>
+    /// Tells the sender, once a second, how far btrfs receive has read a spooled stream, so its stall
+    /// watchdog sees the run move while nothing crosses the link. Disposing stops it before the verdict.
+    /// </summary>
+    private sealed class ApplyingNews : IProgress<long>, IAsyncDisposable
+    {
+        private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
+
+        private readonly CancellationTokenSource _stop;
+        private readonly Task _telling;
+        private long _applied;
+
+        public ApplyingNews(Stream tls, CancellationToken ct)
+        {
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            _telling = TellAsync(tls, _stop.Token);
+        }
+
+        public void Report(long value) => Interlocked.Exchange(ref _applied, value);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await _telling.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException)
+            {
+                // Stopped, or the sender is gone (the verdict will say so in our trail).
+            }
+
+            _stop.Dispose();
+        }
+
+        private async Task TellAsync(Stream tls, CancellationToken ct)
+        {
+            long told = 0;
+            using var timer = new PeriodicTimer(Every);
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                var applied = Interlocked.Read(ref _applied);
+                if (applied != told)
+                {
+                    told = applied;
+                    await Frames.WriteJsonAsync(tls, FrameType.Applying, new ApplyingBody(applied), ct).ConfigureAwait(false);
+                }
+            }
         }
     }
 

@@ -120,11 +120,14 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
                 throw new ReplicationRefusedException($"{destination} refused: {refusal.Reason}", refusal.Retry);
             }
 
+            // Resuming, the receiver holds the stream's first bytes: they are regenerated but not sent.
+            var resumeFrom = body.As<AcceptBody>().ResumeFrom;
+            await using var data = new FramedWriteStream(tls, progress, compression, resumeFrom);
+
             // The receiver may give its verdict before the stream ends (it failed: no space, a bad
             // stream): listen for it while sending, and stop sending when it comes.
             using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var verdict = Frames.ExpectAsync(tls, ct, FrameType.Verdict);
-            await using var data = new FramedWriteStream(tls, progress, compression);
+            var verdict = ReadVerdictAsync(tls, data, progress, ct);
             _ = expectedBytes.ContinueWith(
                 t => data.Announce(t.Result),
                 CancellationToken.None,
@@ -152,12 +155,27 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
 
             try
             {
-                var (_, answer) = await verdict.ConfigureAwait(false);
-                return answer.As<ReplicationVerdict>() with { Bytes = data.Written, StreamBytes = data.StreamWritten };
+                var answer = await verdict.ConfigureAwait(false);
+                return answer.As<ReplicationVerdict>() with { Bytes = data.Written, StreamBytes = data.StreamWritten, ResumedFrom = resumeFrom };
             }
             catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidDataException)
             {
                 throw new PeerUnreachableException($"The connection to {destination} broke before its verdict, after {data.Written} bytes: {e.Message}", e);
+            }
+        }
+
+        /// <summary>The verdict, after any news of a spooled stream being applied (counted as movement).</summary>
+        private static async Task<System.Text.Json.JsonElement> ReadVerdictAsync(Stream tls, FramedWriteStream data, IProgress<TransferCount> progress, CancellationToken ct)
+        {
+            while (true)
+            {
+                var (type, body) = await Frames.ExpectAsync(tls, ct, FrameType.Verdict, FrameType.Applying).ConfigureAwait(false);
+                if (type == FrameType.Verdict)
+                {
+                    return body;
+                }
+
+                progress.Report(new TransferCount(data.Written, data.StreamWritten, body.As<ApplyingBody>().Bytes));
             }
         }
 

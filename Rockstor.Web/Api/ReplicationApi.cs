@@ -17,7 +17,8 @@ public sealed record AttemptDto(
     double? CompressionRatio,
     long ExpectedBytes,
     double? Percent,
-    long? EtaSeconds)
+    long? EtaSeconds,
+    long ResumedFrom)
 {
     public static AttemptDto From(Attempt a) => new(
         a.Id,
@@ -34,7 +35,8 @@ public sealed record AttemptDto(
         Ratio(a),
         a.ExpectedBytes,
         a.Percent,
-        a.Status == AttemptStatus.Running ? a.EtaSeconds : null);
+        a.Status == AttemptStatus.Running ? a.EtaSeconds : null,
+        a.ResumedFrom);
 
     /// <summary>Link bytes over stream bytes (below 1 when compression paid off); null before anything moved.</summary>
     private static double? Ratio(Attempt a) => a.StreamBytes > 0 ? Math.Round((double)a.Bytes / a.StreamBytes, 3) : null;
@@ -53,6 +55,7 @@ public sealed record ReplicationTaskDto(
     bool Enabled,
     double? BandwidthLimitMBps,
     string Compression,
+    bool Resumable,
     string State,
     AttemptDto? LastAttempt,
     DateTimeOffset? LastBackupAt,
@@ -71,6 +74,7 @@ public sealed record ReplicationTaskDto(
         view.Task.Enabled,
         view.Task.BandwidthLimitMBps,
         view.Task.Compression.ToString().ToLowerInvariant(),
+        view.Task.Resumable,
         view.Latest?.Status.ToString().ToLowerInvariant() ?? "never run",
         view.Latest is null ? null : AttemptDto.From(view.Latest),
         view.LastBackup?.EndedAt,

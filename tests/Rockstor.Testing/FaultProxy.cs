@@ -6,8 +6,9 @@ namespace Rockstor.Testing;
 
 /// <summary>
 /// A TCP proxy on a test host (inside its network namespace) in front of a port of the same host, that
-/// can hold the forward direction after a number of bytes and cut every connection: a link that breaks
-/// in the middle of a transfer, at a moment the test chooses. Dispose closes everything.
+/// can hold the forward direction after a number of bytes, flip a byte on the way, and cut every
+/// connection: a link that breaks or garbles in the middle of a transfer, at a moment the test chooses.
+/// Dispose closes everything.
 /// </summary>
 public sealed partial class FaultProxy : IDisposable
 {
@@ -20,6 +21,7 @@ public sealed partial class FaultProxy : IDisposable
     private readonly List<Socket> _sockets = [];
     private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _holdAfter = long.MaxValue;
+    private long _flipAt = -1;
     private long _forwarded;
 
     public FaultProxy(TestHost host, int targetPort)
@@ -45,6 +47,9 @@ public sealed partial class FaultProxy : IDisposable
 
     /// <summary>Completes when the forward direction has reached the hold point.</summary>
     public Task Held => _held.Task;
+
+    /// <summary>Flips the bits of the forwarded byte at this position (counted over all connections), once.</summary>
+    public void FlipAt(long position) => Interlocked.Exchange(ref _flipAt, position);
 
     /// <summary>Forwards this many bytes towards the target, then holds (nothing more goes through).</summary>
     public void HoldAfter(long bytes) => Interlocked.Exchange(ref _holdAfter, bytes);
@@ -174,6 +179,12 @@ public sealed partial class FaultProxy : IDisposable
                 {
                     var room = Interlocked.Read(ref _holdAfter) - Forwarded;
                     pass = (int)Math.Clamp(room, 0, read);
+                }
+
+                if (counted && Interlocked.Read(ref _flipAt) is var flip and >= 0 && flip >= Forwarded && flip < Forwarded + pass)
+                {
+                    buffer[flip - Forwarded] ^= 0xFF;
+                    Interlocked.Exchange(ref _flipAt, -1);
                 }
 
                 if (pass > 0)

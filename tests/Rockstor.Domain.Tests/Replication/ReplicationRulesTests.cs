@@ -107,6 +107,22 @@ public sealed class RetryTests
         Assert.Equal(60, policy.Delay(12).TotalSeconds);
     }
 
+    public static TheoryData<bool, double?, Attempt?, bool> Links => new()
+    {
+        { true, null, null, true },                                  // the task asks for it
+        { false, null, null, false },                                // nothing known: a LAN until shown otherwise
+        { false, 4.0, null, true },                                  // limited below 100 Mbit/s
+        { false, 50.0, null, false },
+        { false, null, Sent(64 << 20, 2_000_000), true },             // the last good transfer was slow
+        { false, null, Sent(64 << 20, 90_000_000), false },
+        { false, null, Sent(1 << 20, 100_000), false },               // too small to say anything of the link
+    };
+
+    [Theory]
+    [MemberData(nameof(Links))]
+    public void A_run_goes_resumably_when_asked_or_when_the_link_is_slow(bool asked, double? limitMBps, Attempt? lastBackup, bool resumable) =>
+        Assert.Equal(resumable, ReplicationRules.UseResumable(asked, limitMBps, lastBackup));
+
     public static TheoryData<Exception, bool> Failures => new()
     {
         { new Rockstor.Domain.Appliances.PeerUnreachableException("no route"), true },
@@ -122,4 +138,7 @@ public sealed class RetryTests
     [MemberData(nameof(Failures))]
     public void Only_failures_that_may_go_away_by_themselves_are_tried_again(Exception failure, bool transient) =>
         Assert.Equal(transient, ReplicationRules.IsTransient(failure));
+
+    private static Attempt Sent(long bytes, long bytesPerSecond) =>
+        new() { OwnerId = 1, StartedAt = DateTimeOffset.UnixEpoch, Status = AttemptStatus.Succeeded, Bytes = bytes, BytesPerSecond = bytesPerSecond };
 }
