@@ -15,6 +15,14 @@ public static class ReplicationRules
         sourceSnapshotsOldestFirst.LastOrDefault(s => receivedUuids.Contains(uuid(s)));
 
     /// <summary>
+    /// Whether the destination's replica has diverged from the source: it holds received snapshots, and
+    /// none is one of the task's snapshots here (they were deleted, or the replica came from elsewhere).
+    /// A full send would only add to it; the admin decides (a re-seed).
+    /// </summary>
+    public static bool HasDiverged(IEnumerable<string> sourceUuids, IReadOnlySet<string> receivedUuids) =>
+        receivedUuids.Count > 0 && !sourceUuids.Any(receivedUuids.Contains);
+
+    /// <summary>
     /// What retention deletes: all but the newest <paramref name="keep"/>, never the snapshot both sides hold
     /// (the next run's parent).
     /// </summary>

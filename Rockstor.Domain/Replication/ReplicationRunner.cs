@@ -143,6 +143,14 @@ public sealed class ReplicationRunner(
             .ConfigureAwait(false);
 
         var received = session.Welcome.ReceivedUuids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (snapshot is null && ReplicationRules.HasDiverged(OwnSnapshots(task).Select(s => s.Uuid), received) && !task.ReseedRequested)
+        {
+            SetDiverged(task.Id, true);
+            throw new ReplicationRefusedException(
+                $"Diverged: {target.Hostname} holds {received.Count} snapshot(s) of this share's replica, and none of them is a snapshot "
+                + "this task still has here, so no incremental send can build on them. Nothing was sent or deleted. "
+                + "Re-seed the task with a full send (Replication -> Send) to start a new chain there.");
+        }
 
         // A resumable transfer an earlier run could not finish goes on with the same snapshot (the
         // destination holds part of its stream); otherwise the run takes a snapshot of its own.
@@ -185,6 +193,11 @@ public sealed class ReplicationRunner(
             }
         }
 
+        if (task.Diverged || task.ReseedRequested)
+        {
+            SetDiverged(task.Id, false);
+        }
+
         // (When the destination already holds it, a previous try got through but its verdict was lost.)
         // Both sides now hold this snapshot: it is the next run's parent and is never pruned.
         var own = OwnSnapshots(task);
@@ -217,6 +230,17 @@ public sealed class ReplicationRunner(
     /// <summary>The stream btrfs send writes into, slowed to the task's bandwidth limit when it has one.</summary>
     private Stream Limited(Stream stream, ReplicationTask task) =>
         task.BandwidthLimitMBps is { } limit ? new RateLimitedStream(stream, limit * 1_000_000, time) : stream;
+
+    /// <summary>Marks the task diverged (a run refused) or not (a run got through; a requested re-seed is done).</summary>
+    private void SetDiverged(int taskId, bool diverged)
+    {
+        if (tasks.Find(taskId) is { } current)
+        {
+            current.Diverged = diverged;
+            current.ReseedRequested &= diverged;
+            tasks.Save(current);
+        }
+    }
 
     /// <summary>The task's snapshot whose transfer the destination holds part of, when it still is the newest to send.</summary>
     private Snapshot? Unfinished(ReplicationTask task, string? partialUuid, IReadOnlySet<string> received)

@@ -36,6 +36,15 @@ public sealed class ReplicationTask
     /// </summary>
     public bool Resumable { get; set; }
 
+    /// <summary>
+    /// The destination holds snapshots of the replica, but none that this task still has: no incremental
+    /// send can build on them, and runs refuse until the admin asks for a re-seed. Cleared by a success.
+    /// </summary>
+    public bool Diverged { get; set; }
+
+    /// <summary>The admin asked for a full send that starts a new chain on the destination (once, until it succeeds).</summary>
+    public bool ReseedRequested { get; set; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 }
 

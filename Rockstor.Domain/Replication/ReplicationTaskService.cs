@@ -89,11 +89,20 @@ public sealed class ReplicationTaskService(
     public void RunNow(int id)
     {
         var task = Require(id);
-        if (!services.IsRunning("replication"))
-        {
-            throw new ConflictException("The Replication service is off on this appliance: turn it on first (System -> Services).");
-        }
+        RequireServiceOn();
+        scheduler.RunNow(task.Id);
+    }
 
+    /// <summary>
+    /// Asks for a full send that starts a new chain on a diverged destination, and runs it now. The
+    /// destination's older snapshots of the replica stay until its retention replaces them.
+    /// </summary>
+    public void Reseed(int id)
+    {
+        var task = Require(id);
+        RequireServiceOn();
+        task.ReseedRequested = true;
+        tasks.Save(task);
         scheduler.RunNow(task.Id);
     }
 
@@ -127,6 +136,14 @@ public sealed class ReplicationTaskService(
             {
                 scheduler.Unschedule(task.Id);
             }
+        }
+    }
+
+    private void RequireServiceOn()
+    {
+        if (!services.IsRunning("replication"))
+        {
+            throw new ConflictException("The Replication service is off on this appliance: turn it on first (System -> Services).");
         }
     }
 

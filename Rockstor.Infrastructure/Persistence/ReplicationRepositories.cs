@@ -28,6 +28,10 @@ internal sealed class ReplicationTaskDocument
 
     public bool Resumable { get; set; }
 
+    public bool Diverged { get; set; }
+
+    public bool ReseedRequested { get; set; }
+
     public bool Enabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -118,6 +122,8 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
             BandwidthLimitMBps = task.BandwidthLimitMBps,
             Compression = task.Compression.ToString(),
             Resumable = task.Resumable,
+            Diverged = task.Diverged,
+            ReseedRequested = task.ReseedRequested,
             Enabled = task.Enabled,
             CreatedAt = task.CreatedAt.UtcDateTime,
         };
@@ -146,6 +152,8 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
         BandwidthLimitMBps = d.BandwidthLimitMBps,
         Compression = Enum.TryParse<CompressionMode>(d.Compression, out var mode) ? mode : CompressionMode.Off,
         Resumable = d.Resumable,
+        Diverged = d.Diverged,
+        ReseedRequested = d.ReseedRequested,
         Enabled = d.Enabled,
         CreatedAt = PoolRepository.Utc(d.CreatedAt),
     };

@@ -56,6 +56,8 @@ public sealed record ReplicationTaskDto(
     double? BandwidthLimitMBps,
     string Compression,
     bool Resumable,
+    bool Diverged,
+    bool ReseedRequested,
     string State,
     AttemptDto? LastAttempt,
     DateTimeOffset? LastBackupAt,
@@ -75,6 +77,8 @@ public sealed record ReplicationTaskDto(
         view.Task.BandwidthLimitMBps,
         view.Task.Compression.ToString().ToLowerInvariant(),
         view.Task.Resumable,
+        view.Task.Diverged,
+        view.Task.ReseedRequested,
         view.Latest?.Status.ToString().ToLowerInvariant() ?? "never run",
         view.Latest is null ? null : AttemptDto.From(view.Latest),
         view.LastBackup?.EndedAt,
@@ -131,6 +135,11 @@ public static class ReplicationApi
         tasks.MapPost("/{id:int}/run", (int id, ReplicationTaskService service) =>
         {
             service.RunNow(id);
+            return TypedResults.Accepted($"/api/replication/tasks/{id}/trail");
+        });
+        tasks.MapPost("/{id:int}/reseed", (int id, ReplicationTaskService service) =>
+        {
+            service.Reseed(id);
             return TypedResults.Accepted($"/api/replication/tasks/{id}/trail");
         });
         tasks.MapGet("/{id:int}/trail", (int id, int? skip, int? take, ReplicationQueries queries) =>

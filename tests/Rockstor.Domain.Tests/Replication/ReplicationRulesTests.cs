@@ -107,6 +107,15 @@ public sealed class RetryTests
         Assert.Equal(60, policy.Delay(12).TotalSeconds);
     }
 
+    [Theory]
+    [InlineData(new[] { "u1", "u2" }, new[] { "u2" }, false)]   // a common snapshot: incremental
+    [InlineData(new[] { "u1" }, new string[0], false)]          // nothing received yet: the first, full send
+    [InlineData(new string[0], new string[0], false)]
+    [InlineData(new[] { "u3" }, new[] { "u1", "u2" }, true)]    // the destination's snapshots are none of ours
+    [InlineData(new string[0], new[] { "u1" }, true)]
+    public void A_replica_has_diverged_when_it_holds_snapshots_and_none_is_one_the_task_still_has(string[] source, string[] received, bool diverged) =>
+        Assert.Equal(diverged, ReplicationRules.HasDiverged(source, received.ToHashSet()));
+
     public static TheoryData<bool, double?, Attempt?, bool> Links => new()
     {
         { true, null, null, true },                                  // the task asks for it

@@ -238,6 +238,48 @@ public sealed class ReplicationTests(TwoAppliances two)
     }
 
     [Fact(Timeout = 300_000)]
+    public async Task A_diverged_destination_is_refused_with_the_reason_and_a_re_seed_starts_a_new_chain_deleting_nothing()
+    {
+        var path = await two.CreateShareAsync("diverge");
+        WriteData(path, seed: 24, largeMiB: 1);
+        var taskId = await two.AddTaskAsync("diverge", keep: 3);
+        two.AssertSucceeded(await two.FinishedAsync(taskId, 1));
+        var first = (await two.NewestReplicaAsync("diverge")).GetProperty("name").GetString()!;
+
+        // The task's snapshots are deleted on the source: nothing is left for an incremental send to build on.
+        foreach (var snapshot in await SnapshotsAsync(two.A, "diverge"))
+        {
+            await Ok(two.A.DeleteAsync(new Uri($"/api/shares/diverge/snapshots/{snapshot.GetProperty("name").GetString()}", UriKind.Relative)));
+        }
+
+        var refused = await two.RunAsync(taskId, finishedBefore: 1);
+
+        Assert.Equal("failed", refused.GetProperty("status").GetString());
+        Assert.StartsWith("Diverged: destination holds 1 snapshot(s)", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, refused.GetProperty("retries").GetInt32());
+        var task = await Ok(two.A.GetAsync(new Uri($"/api/replication/tasks/{taskId}", UriKind.Relative)));
+        Assert.True(task.GetProperty("diverged").GetBoolean());
+        Assert.Empty(await SnapshotsAsync(two.A, "diverge")); // refused before taking a snapshot
+        Assert.Equal([first], (await SnapshotsAsync(two.B, ReplicaShare("diverge"))).Select(s => s.GetProperty("name").GetString()));
+
+        await Ok(two.A.PostAsync(new Uri($"/api/replication/tasks/{taskId}/reseed", UriKind.Relative), null));
+        var reseeded = await two.FinishedAsync(taskId, 3);
+
+        two.AssertSucceeded(reseeded);
+        Assert.Equal(JsonValueKind.Null, reseeded.GetProperty("parent").ValueKind);
+        task = await Ok(two.A.GetAsync(new Uri($"/api/replication/tasks/{taskId}", UriKind.Relative)));
+        Assert.Equal((false, false), (task.GetProperty("diverged").GetBoolean(), task.GetProperty("reseedRequested").GetBoolean()));
+        var replicas = (await SnapshotsAsync(two.B, ReplicaShare("diverge"))).Select(s => s.GetProperty("name").GetString()).ToList();
+        Assert.Equal([reseeded.GetProperty("snapshot").GetString(), first], replicas); // the old one is still there
+        Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("diverge")).GetProperty("path").GetString()!));
+
+        File.WriteAllText(Path.Combine(path, "after.txt"), "the new chain goes on");
+        var next = await two.RunAsync(taskId, finishedBefore: 3);
+        two.AssertSucceeded(next);
+        Assert.Equal(reseeded.GetProperty("snapshot").GetString(), next.GetProperty("parent").GetString());
+    }
+
+    [Fact(Timeout = 300_000)]
     public async Task A_missing_target_pool_is_refused_recorded_on_the_destination_and_nothing_is_pruned()
     {
         var path = await two.CreateShareAsync("nopool");

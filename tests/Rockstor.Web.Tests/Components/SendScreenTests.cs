@@ -1,0 +1,87 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Replication;
+using Rockstor.Domain.Services;
+using Rockstor.Testing;
+using static Rockstor.Web.Tests.Components.SnapshotsScreenTests;
+using SendPage = Rockstor.Web.Components.Pages.Replication.Send;
+
+namespace Rockstor.Web.Tests.Components;
+
+/// <summary>The Send screen over the real services, store and Replication service.</summary>
+public sealed class SendScreenTests : IAsyncLifetime
+{
+    private readonly Sandbox _sandbox = new();
+    private readonly BunitContext _context = new();
+
+    public async Task InitializeAsync()
+    {
+        StorageHost.AddSandboxedInfrastructure(
+            _context.Services,
+            _sandbox,
+            new Dictionary<string, string?> { ["Rockstor:ReplicationPort"] = ApplianceProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        _context.Services.AddMudServices();
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _context.Services.GetRequiredService<ApplianceIdentity>().Ensure(null);
+        await _context.Services.GetRequiredService<ServiceMonitor>().SetEnabledAsync("replication", true, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await _context.Services.GetRequiredService<ServiceMonitor>().StopAllAsync(CancellationToken.None);
+            await _context.DisposeAsync();
+        }
+        finally
+        {
+            _sandbox.Dispose();
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_diverged_task_is_re_seeded_only_after_the_admin_confirms_what_happens_to_the_old_snapshots()
+    {
+        var tasks = _context.Services.GetRequiredService<IReplicationTaskRepository>();
+        var task = new ReplicationTask
+        {
+            Share = "docs",
+            TargetApplianceId = "9a1b2c3d4e5f60718293a4b5c6d7e8f9",
+            TargetPool = "tank",
+            FrequencyMinutes = 60,
+            Port = 10002,
+            Keep = 4,
+            Enabled = true,
+            Diverged = true,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        tasks.Save(task);
+        var screen = _context.Render<ContainerFragment>(p => p
+            .AddChildContent<MudPopoverProvider>()
+            .AddChildContent<MudDialogProvider>()
+            .AddChildContent<MudSnackbarProvider>()
+            .AddChildContent<SendPage>());
+        Assert.Contains("diverged", screen.Find($"[data-task-state='{task.Id}']").TextContent, StringComparison.Ordinal);
+
+        await ClickAsync(screen, $"button[aria-label='Re-seed task {task.Id}']");
+        await screen.WaitForAssertionAsync(() => Assert.Contains("retention (keep 4) replaces them", screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        await ClickAsync(screen, ".mud-dialog button", "Cancel");
+
+        await screen.WaitForAssertionAsync(() => Assert.Empty(screen.FindAll(".mud-dialog")));
+        Assert.False(tasks.Find(task.Id)!.ReseedRequested);
+
+        await ClickAsync(screen, $"button[aria-label='Re-seed task {task.Id}']");
+        await screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll(".mud-dialog")));
+        await ClickAsync(screen, ".mud-dialog button", "Send everything");
+
+        await screen.WaitForAssertionAsync(() => Assert.True(tasks.Find(task.Id)!.ReseedRequested));
+        await screen.WaitForAssertionAsync(() => Assert.Contains("a full send has started", screen.Markup, StringComparison.Ordinal));
+        Assert.Contains("Re-seeding", screen.Find($"button[aria-label='Re-seed task {task.Id}']").TextContent, StringComparison.Ordinal);
+    }
+
+    private static Task ClickAsync(IRenderedComponent<ContainerFragment> screen, string selector, string? text = null) =>
+        screen.InvokeAsync(() => screen.FindAll(selector).First(b => text is null || b.TextContent.Trim() == text).Click());
+}
