@@ -28,7 +28,11 @@ public sealed class ReplicationRunner(
 
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _running = new();
 
-    public async Task<Attempt?> RunAsync(int taskId, CancellationToken ct)
+    /// <summary>
+    /// Runs the task once. A scheduled run (<paramref name="requested"/> false) outside the task's window
+    /// does not start; a run that started inside it is stopped when the window closes.
+    /// </summary>
+    public async Task<Attempt?> RunAsync(int taskId, bool requested, CancellationToken ct)
     {
         if (tasks.Find(taskId) is not { } task)
         {
@@ -39,6 +43,16 @@ public sealed class ReplicationRunner(
         {
             return null; // the admin turned replication off: scheduled runs wait, nothing is recorded
         }
+
+        var now = time.GetUtcNow();
+        var inWindow = task.Window?.Contains(now) ?? false;
+        if (task.Window is not null && !inWindow && !requested)
+        {
+            return null; // outside the task's hours: the schedule's next run in the window does it
+        }
+
+        using var windowClosed = inWindow ? new CancellationTokenSource(task.Window!.ClosesAfter(now) - now, time) : new CancellationTokenSource();
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, windowClosed.Token);
 
         var gate = _running.GetOrAdd(taskId, _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(0, ct).ConfigureAwait(false))
@@ -57,9 +71,10 @@ public sealed class ReplicationRunner(
 
         var attempt = new Attempt { OwnerId = taskId, StartedAt = time.GetUtcNow(), Status = AttemptStatus.Running };
         Record(attempt);
+        var resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, trails.LatestSucceeded(TrailSide.Send, task.Id));
         try
         {
-            await SendWithRetriesAsync(task, attempt, ct).ConfigureAwait(false);
+            await SendWithRetriesAsync(task, attempt, resumable, run.Token).ConfigureAwait(false);
             attempt.Status = AttemptStatus.Succeeded;
             attempt.Error = null;
         }
@@ -70,6 +85,9 @@ public sealed class ReplicationRunner(
             attempt.Status = AttemptStatus.Failed;
             attempt.Error = e switch
             {
+                _ when windowClosed.IsCancellationRequested && !ct.IsCancellationRequested => resumable
+                    ? $"The task's window ({task.Window}) closed; the next run in it goes on from where this one stopped."
+                    : $"The task's window ({task.Window}) closed; the next run in it sends again.",
                 OperationCanceledException => "The run was stopped (the appliance is shutting down).",
                 RockstorException or IOException => e.Message,
                 _ => $"Unexpected error ({e.GetType().Name}): {e.Message}",
@@ -90,10 +108,9 @@ public sealed class ReplicationRunner(
     /// Sends, and after a transient failure (the network, the peer restarting) waits and tries again, up
     /// to the policy's bound. The snapshot is taken once: every try sends the same one.
     /// </summary>
-    private async Task SendWithRetriesAsync(ReplicationTask task, Attempt attempt, CancellationToken ct)
+    private async Task SendWithRetriesAsync(ReplicationTask task, Attempt attempt, bool resumable, CancellationToken ct)
     {
         Snapshot? snapshot = null;
-        var resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, trails.LatestSucceeded(TrailSide.Send, task.Id));
         for (var retry = 0; ; retry++)
         {
             try
@@ -154,10 +171,11 @@ public sealed class ReplicationRunner(
 
         // A resumable transfer an earlier run could not finish goes on with the same snapshot (the
         // destination holds part of its stream); otherwise the run takes a snapshot of its own.
-        snapshot ??= (resumable ? Unfinished(task, session.Welcome.PartialUuid, received) : null)
+        snapshot ??= Unfinished(task, session.Welcome.PartialUuid, received)
             ?? await snapshotService.CreateAsync(task.Share, ReplicationNames.Snapshot(task.Id, time.GetUtcNow()), writable: false, ct)
                 .ConfigureAwait(false);
         attempt.Snapshot = snapshot.Name;
+        resumable |= string.Equals(session.Welcome.PartialUuid, snapshot.Uuid, StringComparison.OrdinalIgnoreCase);
         if (!received.Contains(snapshot.Uuid))
         {
             var earlier = OwnSnapshots(task).Where(s => s.Name != snapshot.Name).ToList();

@@ -36,6 +36,9 @@ public sealed class ReplicationTask
     /// </summary>
     public bool Resumable { get; set; }
 
+    /// <summary>The hours when scheduled runs may go (null: any hour).</summary>
+    public ReplicationWindow? Window { get; set; }
+
     /// <summary>
     /// The destination holds snapshots of the replica, but none that this task still has: no incremental
     /// send can build on them, and runs refuse until the admin asks for a re-seed. Cleared by a success.
@@ -73,6 +76,9 @@ public interface IReplicationScheduler
 {
     /// <summary>The cron expression the task runs on; throws a validation error for a bad schedule.</summary>
     string CronOf(int? frequencyMinutes, string? cron);
+
+    /// <summary>When a schedule runs between two moments (for checking it against a window).</summary>
+    IEnumerable<DateTimeOffset> Occurrences(int? frequencyMinutes, string? cron, DateTimeOffset from, DateTimeOffset to);
 
     void Schedule(ReplicationTask task);
 

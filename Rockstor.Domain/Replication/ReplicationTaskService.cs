@@ -17,7 +17,9 @@ public sealed record TaskRequest(
     bool? Enabled,
     double? BandwidthLimitMBps = null,
     string? Compression = null,
-    bool? Resumable = null);
+    bool? Resumable = null,
+    string? WindowStart = null,
+    string? WindowEnd = null);
 
 /// <summary>A task as saved, with a warning for the admin when replication cannot run yet.</summary>
 public sealed record TaskResult(ReplicationTask Task, string? Warning);
@@ -49,13 +51,17 @@ public sealed class ReplicationTaskService(
     {
         var task = Validate(request, existing: null);
         tasks.Save(task);
+        var waits = task.Window is { } window && !window.Contains(time.GetUtcNow());
         if (task.Enabled)
         {
             scheduler.Schedule(task);
-            scheduler.RunNow(task.Id);
+            if (!waits)
+            {
+                scheduler.RunNow(task.Id);
+            }
         }
 
-        return new TaskResult(task, Warning());
+        return new TaskResult(task, Warning() ?? (waits ? $"The first run waits for the task's window ({task.Window}); Run now starts it at once." : null));
     }
 
     public TaskResult Update(int id, TaskRequest request)
@@ -222,6 +228,16 @@ public sealed class ReplicationTaskService(
             throw new ValidationException($"Compression is \"off\", \"on\" or \"auto\", not \"{named}\".");
         }
 
+        // Absent keeps the window; both empty remove it.
+        var window = request.WindowStart is null && request.WindowEnd is null
+            ? existing?.Window
+            : ReplicationWindow.Parse(request.WindowStart, request.WindowEnd);
+        var from = time.GetUtcNow();
+        if (window is not null && !scheduler.Occurrences(frequency, cron, from, from.AddDays(8)).Any(window.Contains))
+        {
+            throw new ValidationException($"The schedule never runs inside the window {window}: choose a schedule or a window that meet.");
+        }
+
         if (tasks.List().Any(t => t.Id != existing?.Id && t.Share == share.Name && t.TargetApplianceId == target.Id))
         {
             throw new ConflictException($"Share '{share.Name}' already has a task to {target.Hostname}.");
@@ -248,6 +264,7 @@ public sealed class ReplicationTaskService(
         task.BandwidthLimitMBps = limit is > 0 ? limit : null;
         task.Compression = compression;
         task.Resumable = request.Resumable ?? existing?.Resumable ?? false;
+        task.Window = window;
         return task;
     }
 

@@ -39,6 +39,11 @@ public sealed class HangfireReplicationScheduler(IRecurringJobManager recurring,
         }
     }
 
+    public IEnumerable<DateTimeOffset> Occurrences(int? frequencyMinutes, string? cron, DateTimeOffset from, DateTimeOffset to) =>
+        CronExpression.Parse(CronOf(frequencyMinutes, cron), CronFormat.Standard)
+            .GetOccurrences(from.UtcDateTime, to.UtcDateTime, TimeZoneInfo.Utc, fromInclusive: true, toInclusive: false)
+            .Select(o => new DateTimeOffset(o, TimeSpan.Zero));
+
     public void Schedule(ReplicationTask task) =>
         recurring.AddOrUpdate<ReplicationJob>(
             RecurringJobId(task.Id),
@@ -48,5 +53,5 @@ public sealed class HangfireReplicationScheduler(IRecurringJobManager recurring,
 
     public void Unschedule(int taskId) => recurring.RemoveIfExists(RecurringJobId(taskId));
 
-    public void RunNow(int taskId) => jobs.Enqueue<ReplicationJob>(job => job.RunAsync(taskId, CancellationToken.None));
+    public void RunNow(int taskId) => jobs.Enqueue<ReplicationJob>(job => job.RunNowAsync(taskId, CancellationToken.None));
 }

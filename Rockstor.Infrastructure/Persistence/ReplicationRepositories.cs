@@ -32,6 +32,11 @@ internal sealed class ReplicationTaskDocument
 
     public bool ReseedRequested { get; set; }
 
+    /// <summary>The window's start and end as HH:mm (UTC); null for none.</summary>
+    public string? WindowStart { get; set; }
+
+    public string? WindowEnd { get; set; }
+
     public bool Enabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -124,6 +129,8 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
             Resumable = task.Resumable,
             Diverged = task.Diverged,
             ReseedRequested = task.ReseedRequested,
+            WindowStart = task.Window?.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            WindowEnd = task.Window?.End.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             Enabled = task.Enabled,
             CreatedAt = task.CreatedAt.UtcDateTime,
         };
@@ -154,6 +161,7 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
         Resumable = d.Resumable,
         Diverged = d.Diverged,
         ReseedRequested = d.ReseedRequested,
+        Window = ReplicationWindow.Parse(d.WindowStart, d.WindowEnd),
         Enabled = d.Enabled,
         CreatedAt = PoolRepository.Utc(d.CreatedAt),
     };
