@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Accounts;
+using Rockstor.Domain.Alerts;
+using Rockstor.Infrastructure.Alerts;
 using Rockstor.Domain.Services;
 using Rockstor.Infrastructure.Certificates;
 using Rockstor.Infrastructure.Peers;
@@ -81,6 +83,12 @@ public static class DependencyInjection
                 TimeSpan.FromSeconds(60),
                 TimeSpan.FromSeconds(options.ReplicationStallSeconds));
         });
+        services.AddSingleton<IAlertRepository, AlertRepository>();
+        services.AddSingleton<IAlertSettingsStore, AlertSettingsStore>();
+        services.AddSingleton<IAlertChannel, SmtpAlertChannel>();
+        services.AddSingleton<IAlertChannel, WebhookAlertChannel>();
+        services.AddSingleton<AlertService>();
+        services.AddHostedService<AlertWatch>();
         services.AddSingleton<ReplicationRunner>();
         services.AddSingleton<ReplicationTaskService>();
         services.AddRockstorJobs();

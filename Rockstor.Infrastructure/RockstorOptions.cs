@@ -33,6 +33,10 @@ public sealed class RockstorOptions
     [Range(2, 3600)]
     public int ReplicationStallSeconds { get; set; } = 120;
 
+    /// <summary>How often replication tasks are checked for staleness (no good snapshot for three intervals), in seconds.</summary>
+    [Range(5, 86400)]
+    public int AlertCheckSeconds { get; set; } = 300;
+
     /// <summary>Login and token attempts allowed per client address per minute.</summary>
     [Range(1, 10000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;

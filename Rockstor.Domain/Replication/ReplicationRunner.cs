@@ -22,6 +22,7 @@ public sealed class ReplicationRunner(
     IReplicationEvents events,
     ServiceMonitor services,
     RetryPolicy retryPolicy,
+    Alerts.AlertService alerts,
     TimeProvider time)
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
@@ -99,6 +100,12 @@ public sealed class ReplicationRunner(
             attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
             Record(attempt);
             gate.Release();
+        }
+
+        // A run stopped on purpose (the window closed, the appliance shutting down) is no alert.
+        if (!windowClosed.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            await alerts.RunEndedAsync(task, attempt, CancellationToken.None).ConfigureAwait(false);
         }
 
         return attempt;

@@ -36,6 +36,7 @@ public sealed class ReplicationTaskService(
     ApplianceIdentity identity,
     IReplicationScheduler scheduler,
     ServiceMonitor services,
+    Alerts.AlertService alerts,
     TimeProvider time)
 {
     public const int DefaultKeep = 5;
@@ -127,6 +128,7 @@ public sealed class ReplicationTaskService(
 
         trails.RemoveAll(TrailSide.Send, id);
         tasks.Remove(id);
+        await alerts.TaskDeletedAsync(id, ct).ConfigureAwait(false);
     }
 
     /// <summary>Registers every enabled task's schedule again from the store (at start-up).</summary>

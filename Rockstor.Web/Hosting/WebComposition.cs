@@ -102,6 +102,7 @@ public static class WebComposition
         app.MapServicesApi();
         app.MapStorageApi();
         app.MapReplicationApi();
+        app.MapAlertsApi();
         app.MapHub<ReplicationHub>(ReplicationHub.Path);
 
         // The dashboard is for the admin: the endpoint takes the same login as every page.

@@ -46,6 +46,9 @@ public sealed class TestNetwork : IDisposable
 
     public IReadOnlyList<TestHost> Hosts => _hosts;
 
+    /// <summary>The test's own address on the network: hosts reach what the test process listens on there.</summary>
+    public string Gateway => $"{Subnet}.1";
+
     /// <summary>An address on the network where no host answers.</summary>
     public string NobodyAddress => $"{Subnet}.250";
 

@@ -35,6 +35,9 @@ public sealed class TwoAppliances : IAsyncLifetime
 
     public TestHost DestinationHost => _network.Hosts[1];
 
+    /// <summary>Where a server of the test's own (a mail or webhook sink) is reachable from the appliances.</summary>
+    public string Gateway => _network.Gateway;
+
     public async Task InitializeAsync()
     {
         // Transient failures are tried again 3 times, after 1, 2 and 4 s (a restart fits, a test stays

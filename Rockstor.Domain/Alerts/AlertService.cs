@@ -1,0 +1,229 @@
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication;
+
+namespace Rockstor.Domain.Alerts;
+
+/// <summary>What telling one channel came to: null error when it went.</summary>
+public sealed record ChannelResult(string Channel, string? Error);
+
+/// <summary>
+/// Raises alerts about replication tasks (a failed run; no good snapshot for three times the task's
+/// interval), tells each once through the configured channels, and resolves them when the task works
+/// again. Alerts are shown in the web-ui whatever the channels.
+/// </summary>
+public sealed class AlertService(
+    IAlertRepository alerts,
+    IAlertSettingsStore settings,
+    IEnumerable<IAlertChannel> channels,
+    IReplicationTaskRepository tasks,
+    ITrailRepository trails,
+    IPairedApplianceRepository appliances,
+    IReplicationScheduler scheduler,
+    ApplianceIdentity identity,
+    TimeProvider time)
+{
+    /// <summary>A task is stale when nothing good arrived for this many of its intervals.</summary>
+    public const int StaleAfterIntervals = 3;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>An alert was raised, told or resolved.</summary>
+    public event Action? Changed;
+
+    public IReadOnlyList<Alert> List(bool openOnly, int take = 200) => alerts.List(openOnly, Math.Clamp(take, 1, 1000));
+
+    public int OpenCount() => alerts.CountOpen();
+
+    public AlertSettings Settings() => settings.Load();
+
+    public AlertSettings SaveSettings(AlertSettingsRequest request)
+    {
+        var saved = request.Validate(settings.Load());
+        settings.Save(saved);
+        return saved;
+    }
+
+    /// <summary>Sends a test notice through every configured channel and says how each went.</summary>
+    public async Task<IReadOnlyList<ChannelResult>> TestAsync(CancellationToken ct)
+    {
+        var current = settings.Load();
+        var configured = channels.Where(c => c.IsConfigured(current)).ToList();
+        if (configured.Count == 0)
+        {
+            throw new ValidationException("No alert channel is set up: give an SMTP server and recipients, or a webhook address, and save first.");
+        }
+
+        var test = new Alert
+        {
+            Kind = AlertKind.RunFailed,
+            TaskId = 0,
+            Subject = "a test of the alert settings",
+            Message = "This is a test: alerts from this appliance reach you this way.",
+            RaisedAt = time.GetUtcNow(),
+        };
+        var results = new List<ChannelResult>();
+        foreach (var channel in configured)
+        {
+            results.Add(new ChannelResult(channel.Name, await TellAsync(channel, test, AlertNoticeKind.Test, current, ct).ConfigureAwait(false)));
+        }
+
+        return results;
+    }
+
+    /// <summary>After a run: a failure raises an alert (once until resolved), a success resolves the task's alerts.</summary>
+    public Task RunEndedAsync(ReplicationTask task, Attempt attempt, CancellationToken ct) => attempt.Status switch
+    {
+        AttemptStatus.Failed => RaiseAsync(AlertKind.RunFailed, task, attempt.Error ?? "The run failed.", ct),
+        AttemptStatus.Succeeded => ResolveAsync(task.Id, tell: true, ct),
+        _ => Task.CompletedTask,
+    };
+
+    /// <summary>Raises a stale alert for each enabled task whose last good snapshot is older than three of its intervals.</summary>
+    public async Task CheckStalenessAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var task in tasks.List().Where(t => t.Enabled))
+        {
+            if (alerts.FindOpen(AlertKind.Stale, task.Id) is not null || LongestGap(task, now) is not { } interval)
+            {
+                continue;
+            }
+
+            var lastGood = trails.LatestSucceeded(TrailSide.Send, task.Id)?.EndedAt ?? task.CreatedAt;
+            if (now - lastGood > interval * StaleAfterIntervals)
+            {
+                await RaiseAsync(
+                        AlertKind.Stale,
+                        task,
+                        $"No good snapshot has reached the destination for {Span(now - lastGood)} (the last: {(lastGood == task.CreatedAt ? "none since the task was made" : lastGood.ToString("u", System.Globalization.CultureInfo.InvariantCulture))}); the task should run at least every {Span(interval)}.",
+                        ct)
+                    .ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A deleted task's alerts are resolved without telling anyone.</summary>
+    public Task TaskDeletedAsync(int taskId, CancellationToken ct) => ResolveAsync(taskId, tell: false, ct);
+
+    /// <summary>"20 min", "3 h", "3 h 20 min", "2 d", "2 d 4 h".</summary>
+    public static string Span(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 60 } => $"{Math.Max(1, (int)span.TotalMinutes)} min",
+        { TotalHours: < 48 } => span.Minutes == 0 ? $"{(int)span.TotalHours} h" : $"{(int)span.TotalHours} h {span.Minutes} min",
+        _ => span.Hours == 0 ? $"{(int)span.TotalDays} d" : $"{(int)span.TotalDays} d {span.Hours} h",
+    };
+
+    /// <summary>
+    /// The longest wait between two runs the task's schedule makes (in its window), looking ahead a week
+    /// and a day, or a year for schedules sparser than that; null when it runs less than twice a year.
+    /// </summary>
+    private TimeSpan? LongestGap(ReplicationTask task, DateTimeOffset now)
+    {
+        foreach (var ahead in (ReadOnlySpan<int>)[8, 400])
+        {
+            var runs = scheduler.Occurrences(task.FrequencyMinutes, task.Cron, now, now.AddDays(ahead))
+                .Where(o => task.Window?.Contains(o) ?? true)
+                .ToList();
+            if (runs.Count >= 2)
+            {
+                return runs.Zip(runs.Skip(1), (a, b) => b - a).Max();
+            }
+        }
+
+        return null;
+    }
+
+    private async Task RaiseAsync(AlertKind kind, ReplicationTask task, string message, CancellationToken ct)
+    {
+        Alert alert;
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (alerts.FindOpen(kind, task.Id) is not null)
+            {
+                return; // told once, until resolved
+            }
+
+            alert = new Alert { Kind = kind, TaskId = task.Id, Subject = Subject(task), Message = message, RaisedAt = time.GetUtcNow() };
+            alerts.Save(alert);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        Changed?.Invoke();
+        var current = settings.Load();
+        var errors = new List<string>();
+        foreach (var channel in channels.Where(c => c.IsConfigured(current)))
+        {
+            if (await TellAsync(channel, alert, AlertNoticeKind.Raised, current, ct).ConfigureAwait(false) is { } error)
+            {
+                errors.Add($"{channel.Name}: {error}");
+            }
+            else
+            {
+                alert.NotifiedAt ??= time.GetUtcNow();
+            }
+        }
+
+        alert.NotifyError = errors.Count > 0 ? string.Join("; ", errors) : null;
+        alerts.Save(alert);
+        Changed?.Invoke();
+    }
+
+    private async Task ResolveAsync(int taskId, bool tell, CancellationToken ct)
+    {
+        List<Alert> resolved;
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            resolved = alerts.OpenFor(taskId).ToList();
+            foreach (var alert in resolved)
+            {
+                alert.ResolvedAt = time.GetUtcNow();
+                alerts.Save(alert);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (resolved.Count == 0)
+        {
+            return;
+        }
+
+        Changed?.Invoke();
+        var current = settings.Load();
+        foreach (var alert in resolved.Where(a => tell && a.NotifiedAt is not null))
+        {
+            foreach (var channel in channels.Where(c => c.IsConfigured(current)))
+            {
+                await TellAsync(channel, alert, AlertNoticeKind.Resolved, current, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Tells one channel; returns why it failed, or null.</summary>
+    private async Task<string?> TellAsync(IAlertChannel channel, Alert alert, AlertNoticeKind kind, AlertSettings current, CancellationToken ct)
+    {
+        var me = identity.Current;
+        try
+        {
+            await channel.SendAsync(new AlertNotice(alert, kind, me.Id, me.Hostname ?? me.Id), current, ct).ConfigureAwait(false);
+            return null;
+        }
+#pragma warning disable CA1031 // A channel that fails (a mail server down, a webhook refusing) must not stop the others; its reason is kept.
+        catch (Exception e) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            return e.Message;
+        }
+    }
+
+    private string Subject(ReplicationTask task) =>
+        $"{task.Share} to {appliances.Find(task.TargetApplianceId)?.Hostname ?? task.TargetApplianceId} (pool {task.TargetPool})";
+}

@@ -1,0 +1,288 @@
+using Microsoft.Extensions.Time.Testing;
+using Rockstor.Domain.Alerts;
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication;
+
+namespace Rockstor.Domain.Tests.Alerts;
+
+public sealed class AlertServiceTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private readonly Store _alerts = new();
+    private readonly Settings _settings = new();
+    private readonly Channel _email = new("email");
+    private readonly Channel _webhook = new("webhook");
+    private readonly Tasks _tasks = new();
+    private readonly Trails _trails = new();
+    private readonly AlertService _service;
+
+    public AlertServiceTests()
+    {
+        _service = new AlertService(_alerts, _settings, [_email, _webhook], _tasks, _trails, new Appliances(), new Hourly(), new ApplianceIdentity(new Me()), _time);
+    }
+
+    [Fact]
+    public async Task A_failed_run_is_told_once_until_a_success_resolves_it_and_that_is_told_too()
+    {
+        var task = _tasks.Add(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        var changes = 0;
+        _service.Changed += () => changes++;
+
+        await _service.RunEndedAsync(task, Attempt(task, AttemptStatus.Failed, "nas2 refused: Pool 'gone' does not exist"), default);
+        _time.Advance(TimeSpan.FromHours(1));
+        await _service.RunEndedAsync(task, Attempt(task, AttemptStatus.Failed, "nas2 refused: Pool 'gone' does not exist"), default);
+
+        var alert = Assert.Single(_service.List(openOnly: true));
+        Assert.Equal((AlertKind.RunFailed, "docs to nas2 (pool tank)", "nas2 refused: Pool 'gone' does not exist"), (alert.Kind, alert.Subject, alert.Message));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero), alert.NotifiedAt);
+        Assert.Null(alert.NotifyError);
+        Assert.Equal([AlertNoticeKind.Raised], _email.Told.Select(n => n.Kind));
+        Assert.Equal([AlertNoticeKind.Raised], _webhook.Told.Select(n => n.Kind));
+        Assert.Equal(("0f3a9c2e", "nas1"), (_email.Told[0].ApplianceId, _email.Told[0].ApplianceHostname));
+
+        await _service.RunEndedAsync(task, Attempt(task, AttemptStatus.Succeeded), default);
+
+        Assert.Empty(_service.List(openOnly: true));
+        Assert.Equal(_time.GetUtcNow(), Assert.Single(_service.List(openOnly: false)).ResolvedAt);
+        Assert.Equal([AlertNoticeKind.Raised, AlertNoticeKind.Resolved], _email.Told.Select(n => n.Kind));
+        Assert.Equal(0, _service.OpenCount());
+        Assert.True(changes >= 3, $"{changes} changes heard");
+
+        await _service.RunEndedAsync(task, Attempt(task, AttemptStatus.Failed, "again"), default);
+        Assert.Equal("again", Assert.Single(_service.List(openOnly: true)).Message); // a new failure after a resolve is a new alert
+    }
+
+    [Fact]
+    public async Task A_channel_that_fails_is_recorded_on_the_alert_and_does_not_stop_the_other()
+    {
+        var task = _tasks.Add(_time.GetUtcNow());
+        _email.Failure = "mail.example.com:587 did not take the mail within 20 s.";
+
+        await _service.RunEndedAsync(task, Attempt(task, AttemptStatus.Failed, "cut"), default);
+
+        var alert = Assert.Single(_service.List(openOnly: true));
+        Assert.Equal("email: mail.example.com:587 did not take the mail within 20 s.", alert.NotifyError);
+        Assert.NotNull(alert.NotifiedAt);
+        Assert.Single(_webhook.Told);
+    }
+
+    [Fact]
+    public async Task A_task_without_a_good_snapshot_for_three_intervals_is_stale_once()
+    {
+        var task = _tasks.Add(_time.GetUtcNow().AddDays(-10));
+        _trails.Succeeded(task.Id, _time.GetUtcNow().AddHours(-2).AddMinutes(-59));
+
+        await _service.CheckStalenessAsync(default);
+        Assert.Empty(_service.List(openOnly: true));
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await _service.CheckStalenessAsync(default);
+        await _service.CheckStalenessAsync(default);
+
+        var alert = Assert.Single(_service.List(openOnly: true));
+        Assert.Equal(AlertKind.Stale, alert.Kind);
+        Assert.StartsWith("No good snapshot has reached the destination for 3 h 1 min (the last: 2026-11-24 09:01:00Z)", alert.Message, StringComparison.Ordinal);
+        Assert.EndsWith("the task should run at least every 1 h.", alert.Message, StringComparison.Ordinal);
+        Assert.Single(_email.Told);
+    }
+
+    [Fact]
+    public async Task A_window_stretches_the_interval_and_a_disabled_task_is_never_stale()
+    {
+        var windowed = _tasks.Add(_time.GetUtcNow().AddDays(-10), ReplicationWindow.Parse("22:00", "06:00"));
+        var disabled = _tasks.Add(_time.GetUtcNow().AddDays(-10));
+        disabled.Enabled = false;
+        _trails.Succeeded(windowed.Id, _time.GetUtcNow().AddHours(-40)); // hourly from 22:00 to 05:00: the longest wait is 17 h
+
+        await _service.CheckStalenessAsync(default);
+        Assert.Empty(_service.List(openOnly: true));
+
+        _time.Advance(TimeSpan.FromHours(12));
+        await _service.CheckStalenessAsync(default);
+        Assert.Equal([windowed.Id], _service.List(openOnly: true).Select(a => a.TaskId));
+        Assert.EndsWith("every 17 h.", _service.List(openOnly: true)[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_task_s_alerts_are_resolved_without_telling_anyone()
+    {
+        var task = _tasks.Add(_time.GetUtcNow());
+        await _service.RunEndedAsync(task, Attempt(task, AttemptStatus.Failed, "cut"), default);
+
+        await _service.TaskDeletedAsync(task.Id, default);
+
+        Assert.Empty(_service.List(openOnly: true));
+        Assert.Equal([AlertNoticeKind.Raised], _email.Told.Select(n => n.Kind));
+    }
+
+    [Fact]
+    public async Task A_test_goes_through_each_channel_set_up_and_says_how_each_went()
+    {
+        _webhook.Configured = false;
+        Assert.Equal([new ChannelResult("email", null)], await _service.TestAsync(default));
+        Assert.Equal(AlertNoticeKind.Test, Assert.Single(_email.Told).Kind);
+        Assert.Empty(_service.List(openOnly: false)); // a test is no alert
+
+        _email.Configured = false;
+        var none = await Assert.ThrowsAsync<ValidationException>(() => _service.TestAsync(default));
+        Assert.Contains("No alert channel is set up", none.Message, StringComparison.Ordinal);
+    }
+
+    private Attempt Attempt(ReplicationTask task, AttemptStatus status, string? error = null) =>
+        new() { OwnerId = task.Id, StartedAt = _time.GetUtcNow(), EndedAt = _time.GetUtcNow(), Status = status, Error = error };
+
+    private sealed class Store : IAlertRepository
+    {
+        private readonly List<Alert> _all = [];
+
+        public void Save(Alert alert)
+        {
+            if (alert.Id == 0)
+            {
+                alert.Id = _all.Count + 1;
+                _all.Add(alert);
+            }
+        }
+
+        public Alert? FindOpen(AlertKind kind, int taskId) => _all.FirstOrDefault(a => a.Open && a.Kind == kind && a.TaskId == taskId);
+
+        public IReadOnlyList<Alert> OpenFor(int taskId) => _all.Where(a => a.Open && a.TaskId == taskId).ToList();
+
+        public IReadOnlyList<Alert> List(bool openOnly, int take) => _all.Where(a => !openOnly || a.Open).OrderByDescending(a => a.Id).Take(take).ToList();
+
+        public int CountOpen() => _all.Count(a => a.Open);
+    }
+
+    private sealed class Settings : IAlertSettingsStore
+    {
+        public AlertSettings Load() => AlertSettings.None;
+
+        public void Save(AlertSettings settings) => throw new NotSupportedException();
+    }
+
+    private sealed class Channel(string name) : IAlertChannel
+    {
+        public List<AlertNotice> Told { get; } = [];
+
+        public bool Configured { get; set; } = true;
+
+        public string? Failure { get; set; }
+
+        public string Name => name;
+
+        public bool IsConfigured(AlertSettings settings) => Configured;
+
+        public Task SendAsync(AlertNotice notice, AlertSettings settings, CancellationToken ct)
+        {
+            if (Failure is not null)
+            {
+                throw new TimeoutException(Failure);
+            }
+
+            Told.Add(notice);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class Tasks : IReplicationTaskRepository
+    {
+        private readonly List<ReplicationTask> _all = [];
+
+        public ReplicationTask Add(DateTimeOffset created, ReplicationWindow? window = null)
+        {
+            var task = new ReplicationTask
+            {
+                Id = _all.Count + 1,
+                Share = "docs",
+                TargetApplianceId = "123e4567",
+                TargetPool = "tank",
+                FrequencyMinutes = 60,
+                Port = 10002,
+                Keep = 5,
+                Enabled = true,
+                Window = window,
+                CreatedAt = created,
+            };
+            _all.Add(task);
+            return task;
+        }
+
+        public IReadOnlyList<ReplicationTask> List() => _all;
+
+        public ReplicationTask? Find(int id) => _all.FirstOrDefault(t => t.Id == id);
+
+        public void Save(ReplicationTask task) => throw new NotSupportedException();
+
+        public void Remove(int id) => throw new NotSupportedException();
+    }
+
+    private sealed class Trails : ITrailRepository
+    {
+        private readonly Dictionary<int, Attempt> _succeeded = [];
+
+        public void Succeeded(int taskId, DateTimeOffset at) =>
+            _succeeded[taskId] = new Attempt { OwnerId = taskId, StartedAt = at, EndedAt = at, Status = AttemptStatus.Succeeded };
+
+        public Attempt? LatestSucceeded(TrailSide side, int ownerId) => _succeeded.GetValueOrDefault(ownerId);
+
+        public void Save(TrailSide side, Attempt attempt) => throw new NotSupportedException();
+
+        public IReadOnlyList<Attempt> List(TrailSide side, int ownerId, int skip = 0, int take = 100) => throw new NotSupportedException();
+
+        public Attempt? Latest(TrailSide side, int ownerId) => throw new NotSupportedException();
+
+        public int FailUnfinished(TrailSide side, string reason, DateTimeOffset at) => throw new NotSupportedException();
+
+        public void RemoveAll(TrailSide side, int ownerId) => throw new NotSupportedException();
+    }
+
+    private sealed class Appliances : IPairedApplianceRepository
+    {
+        public IReadOnlyList<PairedAppliance> List() => throw new NotSupportedException();
+
+        public PairedAppliance? Find(string id) => new()
+        {
+            Id = id,
+            Hostname = "nas2",
+            Host = "10.0.0.2",
+            ManagementPort = 8443,
+            ReplicationPort = 10002,
+            CertificateFingerprint = "",
+            OutgoingCredential = "",
+            IncomingCredentialHash = "",
+            PairedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        public void Save(PairedAppliance appliance) => throw new NotSupportedException();
+
+        public void Remove(string id) => throw new NotSupportedException();
+    }
+
+    /// <summary>Every task runs hourly on the hour.</summary>
+    private sealed class Hourly : IReplicationScheduler
+    {
+        public IEnumerable<DateTimeOffset> Occurrences(int? frequencyMinutes, string? cron, DateTimeOffset from, DateTimeOffset to)
+        {
+            for (var at = new DateTimeOffset(from.Year, from.Month, from.Day, from.Hour, 0, 0, TimeSpan.Zero).AddHours(1); at < to; at = at.AddHours(1))
+            {
+                yield return at;
+            }
+        }
+
+        public string CronOf(int? frequencyMinutes, string? cron) => throw new NotSupportedException();
+
+        public void Schedule(ReplicationTask task) => throw new NotSupportedException();
+
+        public void Unschedule(int taskId) => throw new NotSupportedException();
+
+        public void RunNow(int taskId) => throw new NotSupportedException();
+    }
+
+    private sealed class Me : IApplianceStore
+    {
+        public ApplianceInfo? Get() => new() { Id = "0f3a9c2e", Hostname = "nas1" };
+
+        public void Save(ApplianceInfo appliance) => throw new NotSupportedException();
+    }
+}
