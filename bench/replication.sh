@@ -10,67 +10,11 @@
 #   sudo ./bench/replication.sh
 #   DATA_GIB=4 SMALL_FILES=20000 sudo ./bench/replication.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
 data_gib="${DATA_GIB:-2}"
 small_files="${SMALL_FILES:-10000}"
 pool_gib=$((data_gib * 2 + 4))
-
-work=$(mktemp -d /tmp/rockstor-bench-XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
-  for m in $(findmnt -rn -o TARGET | grep "^$work/" | sort -r); do umount "$m" || umount -l "$m"; done
-  for img in "$work"/*/data/pools/*.img; do
-    [ -e "$img" ] || continue
-    for l in $(losetup -j "$img" -O NAME -n 2>/dev/null); do losetup -d "$l"; done
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-now() { date +%s.%N; }
-json='content-type: application/json'
-
-dotnet publish Rockstor.Web/Rockstor.Web.csproj -c Release -o "$work/app" --nologo -v quiet
-
-start() { # name port replication-port
-  mkdir -p "$work/$1"
-  (
-    cd "$work/app"
-    Rockstor__DataDirectory="$work/$1/data" Rockstor__MountRoot="$work/$1/mnt" Rockstor__ReplicationPort=$3 \
-      Logging__LogLevel__Default=Warning exec dotnet Rockstor.Web.dll --urls "https://127.0.0.1:$2" >"$work/$1.log" 2>&1
-  ) &
-  pids+=($!)
-  for _ in $(seq 1 60); do curl -sk "https://127.0.0.1:$2/healthz" >/dev/null 2>&1 && return; sleep 1; done
-  echo "the appliance $1 did not start: $(cat "$work/$1.log")" >&2
-  exit 1
-}
-
-setup() { # port hostname -> prints a bearer token
-  local url="https://127.0.0.1:$1"
-  curl -skf -X POST -H "$json" -d "{\"username\":\"admin\",\"password\":\"bench-password\",\"hostname\":\"$2\"}" "$url/api/setup" >/dev/null
-  curl -skf -X POST -H "$json" -d '{"username":"admin","password":"bench-password"}' "$url/api/auth/token" | jq -r .accessToken
-}
-
-start source 18443 18002
-start destination 18444 18003
-a="https://127.0.0.1:18443"
-b="https://127.0.0.1:18444"
-token_a=$(setup 18443 source)
-token_b=$(setup 18444 destination)
-api() { # a|b method path [body]
-  local url token
-  if [ "$1" = a ]; then url=$a token=$token_a; else url=$b token=$token_b; fi
-  curl -skf -X "$2" -H "Authorization: Bearer $token" -H "$json" ${4:+-d "$4"} "$url$3"
-}
-
-api a POST /api/appliances '{"host":"127.0.0.1","mgmtPort":18444,"username":"admin","password":"bench-password"}' >/dev/null
-api a PUT /api/services/replication '{"enabled":true}' >/dev/null
-api b PUT /api/services/replication '{"enabled":true}' >/dev/null
-api a POST /api/pools "{\"name\":\"bench\",\"imageSizeGiB\":$pool_gib}" >/dev/null
-api b POST /api/pools "{\"name\":\"bench\",\"imageSizeGiB\":$pool_gib}" >/dev/null
-share=$(api a POST /api/shares '{"pool":"bench","name":"data"}' | jq -r .path)
-destination_pool="$work/destination/mnt/bench"
+# shellcheck source=bench/common.sh
+. "$(dirname "$0")/common.sh"
 
 echo "Writing ${data_gib} GiB of random data and ${small_files} small files..."
 head -c "$((data_gib * 1024 * 1024 * 1024))" /dev/urandom >"$share/large.bin"
@@ -100,22 +44,6 @@ raw_pipe
 read -r raw_bytes raw_before <"$work/raw"
 
 # 2. The appliance's first run (full send).
-finished() { # task count [poll seconds] -> waits until the trail has that many finished attempts; prints the newest
-  while true; do
-    local trail
-    trail=$(api a GET "/api/replication/tasks/$1/trail")
-    if [ "$(echo "$trail" | jq '[.[] | select(.status != "running" and .status != "pending")] | length')" -ge "$2" ]; then
-      echo "$trail" | jq -c '.[0]'
-      return
-    fi
-    sleep "${3:-0.05}"
-  done
-}
-elapsed() { # attempt json -> seconds from startedAt to endedAt, to the millisecond
-  python3 -c 'import sys, json, datetime as d
-a = json.loads(sys.argv[1]); f = d.datetime.fromisoformat
-print((f(a["endedAt"]) - f(a["startedAt"])).total_seconds())' "$1"
-}
 task=$(api a POST /api/replication/tasks '{"share":"data","targetPool":"bench","frequencyMinutes":1440,"keep":3}' | jq -r .id)
 full=$(finished "$task" 1 1) # polls seldom: curl and jq would take CPU from the run measured
 [ "$(echo "$full" | jq -r .status)" = succeeded ] || { echo "the full run failed: $full" >&2; exit 1; }

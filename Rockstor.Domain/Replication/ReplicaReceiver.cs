@@ -252,7 +252,9 @@ public sealed class ReplicaReceiver(
 
     /// <summary>
     /// At start-up: deletes what receives cut by a crash left in replica shares' folders (subvolumes that
-    /// btrfs receive did not finish: writable, or without a received uuid).
+    /// btrfs receive did not finish: writable, or without a received uuid), and records a finished one the
+    /// crash came before recording (it was checked by btrfs receive; without this the sender's next offer
+    /// of it would be refused as a name already taken).
     /// </summary>
     public async Task DiscardUnfinishedAsync(CancellationToken ct)
     {
@@ -266,12 +268,20 @@ public sealed class ReplicaReceiver(
             var replicaShares = byPool.Select(r => r.ReplicaShare).ToHashSet(StringComparer.Ordinal);
             foreach (var subvolume in await btrfs.ListSubvolumesAsync(layout.PoolMountPoint(pool.Name), ct).ConfigureAwait(false))
             {
-                if (StorageLayout.ParseSnapshotPath(subvolume.RelativePath) is var (share, name)
-                    && replicaShares.Contains(share)
-                    && !IsFinished(subvolume))
+                if (StorageLayout.ParseSnapshotPath(subvolume.RelativePath) is not var (share, name) || !replicaShares.Contains(share))
                 {
-                    await btrfs.DeleteSubvolumeAsync(layout.SnapshotPath(pool.Name, share, name), ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                var path = layout.SnapshotPath(pool.Name, share, name);
+                if (!IsFinished(subvolume))
+                {
+                    await btrfs.DeleteSubvolumeAsync(path, ct).ConfigureAwait(false);
                     snapshots.Remove(share, name);
+                }
+                else if (snapshots.Find(share, name) is null)
+                {
+                    snapshots.Upsert(SnapshotReconciler.FromSubvolume(pool.Name, share, name, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow()));
                 }
             }
         }
