@@ -72,7 +72,9 @@ public static class DependencyInjection
         services.AddSingleton<IReplicationTransport, ReplicationClient>();
         services.AddSingleton<IReceiveSpool, ReceiveSpool>();
         services.AddSingleton<ReplicaReceiver>();
-        services.AddSingleton<IReplicationReceiver>(sp => sp.GetRequiredService<ReplicaReceiver>());
+        services.AddSingleton<FailbackReceiver>();
+        services.AddSingleton<FailbackService>();
+        services.AddSingleton<IReplicationReceiver, ReceiverRouter>();
         services.AddSingleton<ReplicationQueries>();
         services.AddSingleton(sp =>
         {

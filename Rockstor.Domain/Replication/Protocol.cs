@@ -2,8 +2,17 @@ using Rockstor.Domain.Appliances;
 
 namespace Rockstor.Domain.Replication;
 
-/// <summary>The sender's first words: which task, from which share, into which pool.</summary>
-public sealed record ReplicationHello(int TaskId, string SourceShare, string TargetPool, int Keep);
+/// <summary>
+/// The sender's first words: which task, from which share, into which pool. With <see cref="Restore"/>
+/// the sender is a destination sending a replica snapshot back to the task's source (failback).
+/// </summary>
+public sealed record ReplicationHello(int TaskId, string SourceShare, string TargetPool, int Keep, RestoreRequest? Restore = null);
+
+/// <summary>
+/// What a failback makes of the snapshot on the source: a new share of that name in the hello's pool,
+/// or (<see cref="Rollback"/>) the share it came from rolled back to it, its current state kept first.
+/// </summary>
+public sealed record RestoreRequest(string? NewShare, bool Rollback);
 
 /// <summary>
 /// The receiver's answer to a hello: the source uuids it holds snapshots of (their received uuids), and
@@ -71,10 +80,18 @@ public interface IReplicationSession : IAsyncDisposable
 }
 
 /// <summary>
-/// An accepted offer: the folder the stream is received into and the attempt that records it. For a
-/// resumable offer, <see cref="Resume"/> is what the spool already holds (the sender skips that much).
+/// An accepted offer and the attempt that records it. For a resumable offer, <see cref="Resume"/> is what
+/// the spool already holds (the sender skips that much).
 /// </summary>
-public sealed record ReceivePlan(IncomingReplica Replica, Attempt Attempt, ReplicationOffer Offer, int Keep, string Folder, SpoolPrefix? Resume = null);
+public abstract record ReceivePlan(Attempt Attempt, ReplicationOffer Offer, SpoolPrefix? Resume);
+
+/// <summary>A snapshot of a replicated share, received into the replica share's folder.</summary>
+public sealed record ReplicaPlan(IncomingReplica Replica, Attempt Attempt, ReplicationOffer Offer, int Keep, string Folder, SpoolPrefix? Resume = null)
+    : ReceivePlan(Attempt, Offer, Resume);
+
+/// <summary>A snapshot sent back by a replica (failback), received into a staging folder of the pool.</summary>
+public sealed record RestorePlan(PairedAppliance Sender, ReplicationHello Hello, string Pool, string Folder, int? TaskId, Attempt Attempt, ReplicationOffer Offer)
+    : ReceivePlan(Attempt, Offer, null);
 
 /// <summary>What a spool holds of a stream: its length and the SHA-256 (hex) of those bytes.</summary>
 public sealed record SpoolPrefix(long Length, string Sha256);

@@ -29,7 +29,7 @@ public sealed class ReplicaReceiver(
     IReplicationEvents events,
     IRefusalLog refusals,
     IReceiveSpool spools,
-    TimeProvider time) : IReplicationReceiver
+    TimeProvider time)
 {
     /// <summary>How long a new try waits for the receive it supersedes to stop and clean up.</summary>
     private static readonly TimeSpan SupersedeWait = TimeSpan.FromSeconds(30);
@@ -67,7 +67,7 @@ public sealed class ReplicaReceiver(
         }
     }
 
-    public async Task<ReceivePlan> OfferAsync(PairedAppliance sender, ReplicationHello hello, ReplicationOffer offer, CancellationToken ct)
+    public async Task<ReplicaPlan> OfferAsync(PairedAppliance sender, ReplicationHello hello, ReplicationOffer offer, CancellationToken ct)
     {
         var replica = ReplicaOf(sender, hello);
         var attempt = new Attempt
@@ -145,10 +145,10 @@ public sealed class ReplicaReceiver(
         }
 
         Record(attempt);
-        return new ReceivePlan(replica, attempt, offer, hello.Keep, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare), resume);
+        return new ReplicaPlan(replica, attempt, offer, hello.Keep, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare), resume);
     }
 
-    public async Task<ReplicationVerdict> ReceiveAsync(ReceivePlan plan, ReceivedStream stream, IProgress<long> applied, CancellationToken ct)
+    public async Task<ReplicationVerdict> ReceiveAsync(ReplicaPlan plan, ReceivedStream stream, IProgress<long> applied, CancellationToken ct)
     {
         var (replica, attempt, offer, keep, folder, resume) = plan;
         var received = Path.Combine(folder, offer.Snapshot);
@@ -290,7 +290,7 @@ public sealed class ReplicaReceiver(
     /// <summary>A subvolume btrfs receive completed: it sets the received uuid and then the read-only flag.</summary>
     public static bool IsFinished(Subvolume subvolume) => subvolume.ReadOnly && subvolume.ReceivedUuid is not null;
 
-    public void Abandon(ReceivePlan plan, string reason)
+    public void Abandon(ReplicaPlan plan, string reason)
     {
         plan.Attempt.Status = AttemptStatus.Failed;
         plan.Attempt.Error = $"The connection broke before any data: {reason}";
@@ -298,8 +298,6 @@ public sealed class ReplicaReceiver(
         Record(plan.Attempt);
         _receiving[plan.Replica.Id].End();
     }
-
-    public void Refused(string from, string reason) => refusals.Add(new Refusal(time.GetUtcNow(), from, null, reason));
 
     private IncomingReplica ReplicaOf(PairedAppliance sender, ReplicationHello hello)
     {

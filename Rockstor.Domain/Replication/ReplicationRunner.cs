@@ -25,8 +25,6 @@ public sealed class ReplicationRunner(
     Alerts.AlertService alerts,
     TimeProvider time)
 {
-    private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
-
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _running = new();
 
     /// <summary>
@@ -198,7 +196,7 @@ public sealed class ReplicationRunner(
             // counts against the stall watchdog; percent and time left appear once it is known.
             using var estimating = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var estimate = EstimateAsync(snapshot, parent, attempt, estimating.Token);
-            var progress = new ThrottledProgress(attempt, events, time, moved);
+            var progress = new ProgressReporter(TrailSide.Send, attempt, events, time, count => moved.Value = count.Moved);
             var sending = snapshot;
             var verdict = await session.SendAsync(
                     new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid, resumable),
@@ -287,27 +285,6 @@ public sealed class ReplicationRunner(
     {
         trails.Save(TrailSide.Send, attempt);
         events.AttemptChanged(TrailSide.Send, attempt);
-    }
-
-    /// <summary>Counts bytes as they go and tells listeners at most four times a second.</summary>
-    private sealed class ThrottledProgress(Attempt attempt, IReplicationEvents events, TimeProvider time, Movement moved) : IProgress<TransferCount>
-    {
-        private DateTimeOffset _last = DateTimeOffset.MinValue;
-
-        public void Report(TransferCount value)
-        {
-            attempt.Bytes = value.LinkBytes;
-            attempt.StreamBytes = value.StreamBytes;
-            moved.Value = value.Moved;
-            var now = time.GetUtcNow();
-            if (now - _last < ProgressEvery)
-            {
-                return;
-            }
-
-            _last = now;
-            events.Progress(AttemptProgress.Of(TrailSide.Send, attempt, value.LinkBytes, value.StreamBytes, attempt.ExpectedBytes, now));
-        }
     }
 
     /// <summary>What a try has moved (sent, regenerated, or heard applied): the stall watchdog's measure.</summary>

@@ -86,4 +86,7 @@ public interface IReplicationScheduler
 
     /// <summary>Queues a run now (the first run of a new task, "Run now").</summary>
     void RunNow(int taskId);
+
+    /// <summary>Queues a failback: the replica's snapshot sent back to its source (see <see cref="FailbackService"/>).</summary>
+    void SendBack(int replicaId, FailbackRequest request);
 }

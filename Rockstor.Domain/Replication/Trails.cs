@@ -55,6 +55,9 @@ public sealed class Attempt
 
     public string? Error { get; set; }
 
+    /// <summary>What the attempt was, when it is not a plain run of the task: "Failback to nas1 as share docs-restored".</summary>
+    public string? Note { get; set; }
+
     /// <summary>How many times the run tried again after a transient failure.</summary>
     public int Retries { get; set; }
 

@@ -83,6 +83,32 @@ public sealed class SnapshotService(
     }
 
     /// <summary>
+    /// Makes a new writable share in <paramref name="pool"/> from a read-only subvolume outside the shares
+    /// (a snapshot a replica sent back), as a clone does.
+    /// </summary>
+    public async Task<ShareView> ShareFromAsync(string pool, string subvolume, string newShare, CancellationToken ct)
+    {
+        ResourceName.Validate(newShare, "share");
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        await pools.RequireMountedAsync(pool, ct).ConfigureAwait(false);
+        return await shareService.AddAsync(pool, newShare, (path, token) => btrfs.CreateSnapshotAsync(subvolume, path, readOnly: false, token), ct)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Keeps a read-only snapshot of a subvolume outside the shares (a snapshot a replica sent back) as a
+    /// snapshot of the share, named <paramref name="prefix"/> and the time; returns it.
+    /// </summary>
+    public async Task<Snapshot> SnapshotFromAsync(string shareName, string subvolume, string prefix, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var share = RequireShare(shareName);
+        RequireRegular(share);
+        await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
+        return await SnapshotAsync(share, FreeName(share.Name, prefix), readOnly: true, ct, subvolume).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Rolls the share back to the snapshot. The share's current state is first kept as a read-only
     /// snapshot, whose name is returned, so a rollback never loses data.
     /// </summary>
@@ -139,7 +165,8 @@ public sealed class SnapshotService(
     private Share RequireShare(string name) =>
         shares.Find(name) ?? throw new NotFoundException($"There is no share named '{name}'.");
 
-    private async Task<Snapshot> SnapshotAsync(Share share, string name, bool readOnly, CancellationToken ct)
+    /// <summary>A snapshot of the share (or of <paramref name="source"/>, when given) in the share's snapshot folder, recorded.</summary>
+    private async Task<Snapshot> SnapshotAsync(Share share, string name, bool readOnly, CancellationToken ct, string? source = null)
     {
         if (snapshots.Find(share.Name, name) is not null)
         {
@@ -153,7 +180,7 @@ public sealed class SnapshotService(
         }
 
         files.CreateDirectory(layout.ShareSnapshotsDirectory(share.Pool, share.Name));
-        var subvolume = await btrfs.CreateSnapshotAsync(layout.SharePath(share.Pool, share.Name), path, readOnly, ct).ConfigureAwait(false);
+        var subvolume = await btrfs.CreateSnapshotAsync(source ?? layout.SharePath(share.Pool, share.Name), path, readOnly, ct).ConfigureAwait(false);
         var snapshot = SnapshotReconciler.FromSubvolume(share.Pool, share.Name, name, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow());
         try
         {

@@ -8,6 +8,9 @@ public sealed class StorageLayout(string mountRoot, string dataDirectory)
     /// <summary>Where a pool keeps the partial streams of resumable receives (plain files, not subvolumes).</summary>
     public const string SpoolFolder = ".spool";
 
+    /// <summary>Where a pool receives snapshots sent back by a replica (failback) before they become shares.</summary>
+    public const string FailbackFolder = ".failback";
+
     public string MountRoot { get; } = Path.GetFullPath(mountRoot);
 
     public string DataDirectory { get; } = Path.GetFullPath(dataDirectory);
@@ -22,6 +25,9 @@ public sealed class StorageLayout(string mountRoot, string dataDirectory)
 
     public string ShareSnapshotsDirectory(string pool, string share) =>
         Path.Combine(PoolMountPoint(pool), SnapshotsFolder, share);
+
+    public string FailbackDirectory(string pool, string senderId) =>
+        Path.Combine(PoolMountPoint(pool), FailbackFolder, senderId);
 
     public string SpoolDirectory(string pool, string share) =>
         Path.Combine(PoolMountPoint(pool), SpoolFolder, share);

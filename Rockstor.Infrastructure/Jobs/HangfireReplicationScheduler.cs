@@ -54,4 +54,7 @@ public sealed class HangfireReplicationScheduler(IRecurringJobManager recurring,
     public void Unschedule(int taskId) => recurring.RemoveIfExists(RecurringJobId(taskId));
 
     public void RunNow(int taskId) => jobs.Enqueue<ReplicationJob>(job => job.RunNowAsync(taskId, CancellationToken.None));
+
+    public void SendBack(int replicaId, FailbackRequest request) =>
+        jobs.Enqueue<FailbackJob>(job => job.RunAsync(replicaId, request.Snapshot!, request.NewShare, request.TargetPool, request.Rollback, CancellationToken.None));
 }

@@ -27,6 +27,7 @@ public static class JobsComposition
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         services.AddTransient<ReplicationJob>();
+        services.AddTransient<FailbackJob>();
         services.AddSingleton<IReplicationScheduler, HangfireReplicationScheduler>();
         return services;
     }

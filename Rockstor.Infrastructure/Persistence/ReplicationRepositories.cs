@@ -67,6 +67,8 @@ internal sealed class AttemptDocument
 
     public long ResumedFrom { get; set; }
 
+    public string? Note { get; set; }
+
     public long BytesPerSecond { get; set; }
 
     public string? Error { get; set; }
@@ -187,6 +189,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
             StreamBytes = attempt.StreamBytes,
             ExpectedBytes = attempt.ExpectedBytes,
             ResumedFrom = attempt.ResumedFrom,
+            Note = attempt.Note,
             BytesPerSecond = attempt.BytesPerSecond,
             Error = attempt.Error,
             Retries = attempt.Retries,
@@ -275,6 +278,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
         StreamBytes = d.StreamBytes,
         ExpectedBytes = d.ExpectedBytes,
         ResumedFrom = d.ResumedFrom,
+        Note = d.Note,
         BytesPerSecond = d.BytesPerSecond,
         Error = d.Error,
         Retries = d.Retries,

@@ -18,7 +18,8 @@ public sealed record AttemptDto(
     long ExpectedBytes,
     double? Percent,
     long? EtaSeconds,
-    long ResumedFrom)
+    long ResumedFrom,
+    string? Note)
 {
     public static AttemptDto From(Attempt a) => new(
         a.Id,
@@ -36,7 +37,8 @@ public sealed record AttemptDto(
         a.ExpectedBytes,
         a.Percent,
         a.Status == AttemptStatus.Running ? a.EtaSeconds : null,
-        a.ResumedFrom);
+        a.ResumedFrom,
+        a.Note);
 
     /// <summary>Link bytes over stream bytes (below 1 when compression paid off); null before anything moved.</summary>
     private static double? Ratio(Attempt a) => a.StreamBytes > 0 ? Math.Round((double)a.Bytes / a.StreamBytes, 3) : null;
@@ -156,6 +158,11 @@ public static class ReplicationApi
         replication.MapGet("/receives/{id:int}", (int id, ReplicationQueries queries) => ReceiveDto.From(queries.Receive(id)));
         replication.MapGet("/receives/{id:int}/trail", (int id, int? skip, int? take, ReplicationQueries queries) =>
             queries.Trail(TrailSide.Receive, id, skip ?? 0, take ?? 100).Select(AttemptDto.From));
+        replication.MapPost("/receives/{id:int}/failback", (int id, FailbackRequest request, FailbackService failbacks) =>
+        {
+            failbacks.Request(id, request);
+            return TypedResults.Accepted($"/api/replication/receives/{id}/trail");
+        });
         replication.MapGet("/refusals", (ReplicationQueries queries) =>
             queries.Refusals().Select(r => new RefusalDto(r.At, r.From, r.SenderApplianceId, r.Reason)));
         return app;

@@ -15,6 +15,7 @@ public sealed class StartupTasks(
     PoolService pools,
     ITrailRepository trails,
     ReplicaReceiver receiver,
+    FailbackReceiver failbacks,
     ReplicationTaskService tasks,
     TimeProvider time,
     IOptions<RockstorOptions> options,
@@ -41,6 +42,7 @@ public sealed class StartupTasks(
         }
 
         await receiver.DiscardUnfinishedAsync(cancellationToken);
+        await failbacks.DiscardUnfinishedAsync(cancellationToken);
         tasks.ScheduleAll();
     }
 

@@ -277,6 +277,8 @@ public sealed class AlertServiceTests
         public void Unschedule(int taskId) => throw new NotSupportedException();
 
         public void RunNow(int taskId) => throw new NotSupportedException();
+
+        public void SendBack(int replicaId, FailbackRequest request) => throw new NotSupportedException();
     }
 
     private sealed class Me : IApplianceStore

@@ -125,6 +125,42 @@ public sealed class ReplicationScreensTests : IAsyncLifetime
         Assert.Equal(2, trail.FindAll("tbody tr").Count);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Sending_back_by_rollback_waits_for_the_admin_s_confirmation_and_a_refusal_says_why()
+    {
+        var replica = new IncomingReplica { SenderApplianceId = TargetId, SenderTaskId = 3, SourceShare = "docs", ReplicaShare = $"{TargetId}_docs", Pool = "tank" };
+        _context.Services.GetRequiredService<IIncomingReplicaRepository>().Save(replica);
+        _context.Services.GetRequiredService<Domain.Snapshots.ISnapshotRepository>().Upsert(new Domain.Snapshots.Snapshot
+        {
+            Share = replica.ReplicaShare,
+            Name = "replication-3-20261124T120000000Z",
+            Pool = "tank",
+            Path = "/nowhere",
+            ReadOnly = true,
+            CreatedAt = DateTimeOffset.UtcNow,
+            Uuid = Guid.NewGuid().ToString(),
+            ReceivedUuid = Guid.NewGuid().ToString(),
+        });
+        var screen = _context.Render<ContainerFragment>(p => p.AddChildContent<MudPopoverProvider>().AddChildContent<MudDialogProvider>());
+        var view = new ReceiveView(replica, "nas1", null);
+        await screen.InvokeAsync(() => _context.Services.GetRequiredService<IDialogService>().ShowAsync<FailbackDialog>(
+            "Send back", new DialogParameters<FailbackDialog> { { d => d.View, view } }));
+        await screen.WaitForAssertionAsync(() => Assert.Contains("Could not read the pools of nas1", screen.Markup, StringComparison.Ordinal));
+
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog input[type='radio']")[1].Click());
+        await screen.WaitForAssertionAsync(() => Assert.Contains("Its current state is kept there first", screen.Markup, StringComparison.Ordinal));
+        Assert.True(SendBack(screen).HasAttribute("disabled"));
+
+        await screen.InvokeAsync(() => screen.Find(".mud-dialog input[type='checkbox']").Change(true));
+        await screen.WaitForAssertionAsync(() => Assert.False(SendBack(screen).HasAttribute("disabled")));
+        await screen.InvokeAsync(() => SendBack(screen).Click());
+
+        await screen.WaitForAssertionAsync(() => Assert.Contains("is not paired with this one; pair it again first", Alert(screen), StringComparison.Ordinal));
+    }
+
+    private static AngleSharp.Dom.IElement SendBack(IRenderedComponent<ContainerFragment> screen) =>
+        screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Send back");
+
     private async Task<IRenderedComponent<ContainerFragment>> OpenDialogAsync()
     {
         var screen = _context.Render<ContainerFragment>(p => p

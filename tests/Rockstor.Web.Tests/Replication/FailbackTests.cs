@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using static Rockstor.Web.Tests.Replication.TwoAppliances;
+
+namespace Rockstor.Web.Tests.Replication;
+
+/// <summary>Failback: a received snapshot sent from the destination back to the source, between two real appliances.</summary>
+[Collection(nameof(ReplicationCollection))]
+public sealed class FailbackTests(TwoAppliances two)
+{
+    [Fact(Timeout = 300_000)]
+    public async Task A_replica_snapshot_sent_back_returns_the_data_identical_as_a_new_share_or_by_rolling_the_share_back()
+    {
+        var path = await two.CreateShareAsync("precious");
+        WriteData(path, seed: 60, smallFiles: 100, largeMiB: 8);
+        var original = Hashes(path);
+        var taskId = await two.AddTaskAsync("precious");
+        two.AssertSucceeded(await two.FinishedAsync(taskId, 1));
+        var replica = await two.NewestReplicaAsync("precious");
+        var replicaId = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "precious").GetProperty("id").GetInt32();
+
+        // Disaster on the source: files deleted and overwritten.
+        Directory.Delete(Path.Combine(path, "dir1"), recursive: true);
+        File.WriteAllText(Path.Combine(path, "large.bin"), "ransomware was here");
+
+        // Back as a new share, from the destination.
+        await Accepted(two.B.PostAsJsonAsync($"/api/replication/receives/{replicaId}/failback", new { snapshot = replica.GetProperty("name").GetString(), newShare = "precious-restored", targetPool = Pool }));
+        var sent = await FailbackAsync(replicaId, count: 1);
+
+        Assert.Equal("succeeded", sent.GetProperty("status").GetString());
+        Assert.Contains("Failback to source as share 'precious-restored'", sent.GetProperty("note").GetString(), StringComparison.Ordinal);
+        var restored = (await TrailAsync(two.A, "/api/shares")).Single(s => s.GetProperty("name").GetString() == "precious-restored");
+        Assert.Equal(original, Hashes(restored.GetProperty("path").GetString()!));
+        File.WriteAllText(Path.Combine(restored.GetProperty("path").GetString()!, "writable.txt"), "a share like any other");
+        var onSource = (await TrailAsync(two.A, $"/api/replication/tasks/{taskId}/trail"))[0];
+        Assert.Equal(("succeeded", "Failback from destination as share 'precious-restored'"), (onSource.GetProperty("status").GetString(), onSource.GetProperty("note").GetString()));
+        var staging = Path.Combine(two.Source.Sandbox.MountRoot, Pool, ".failback");
+        Assert.Empty(Directory.Exists(staging) ? Directory.EnumerateFileSystemEntries(staging) : []); // the staged copy is gone
+
+        // The same name again is refused by the source, with the reason, and nothing changes there.
+        await Accepted(two.B.PostAsJsonAsync($"/api/replication/receives/{replicaId}/failback", new { snapshot = replica.GetProperty("name").GetString(), newShare = "precious-restored", targetPool = Pool }));
+        var refused = await FailbackAsync(replicaId, count: 2);
+        Assert.Equal("failed", refused.GetProperty("status").GetString());
+        Assert.Contains("A share named 'precious-restored' already exists here", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(restored.GetProperty("path").GetString()!, "writable.txt")));
+
+        // Or, confirmed, the damaged share itself rolled back: its damaged state is kept as a snapshot first.
+        await Accepted(two.B.PostAsJsonAsync($"/api/replication/receives/{replicaId}/failback", new { snapshot = replica.GetProperty("name").GetString(), rollback = true }));
+        var rolledBack = await FailbackAsync(replicaId, count: 3);
+
+        Assert.Equal("succeeded", rolledBack.GetProperty("status").GetString());
+        Assert.Equal(original, Hashes(path));
+        var kept = (await SnapshotsAsync(two.A, "precious")).Select(s => s.GetProperty("name").GetString()!).ToList();
+        Assert.Contains(kept, n => n.StartsWith("before-rollback-", StringComparison.Ordinal));
+        Assert.Contains(kept, n => n.StartsWith("failback-", StringComparison.Ordinal));
+        var damaged = (await SnapshotsAsync(two.A, "precious")).Single(s => s.GetProperty("name").GetString()!.StartsWith("before-rollback-", StringComparison.Ordinal));
+        Assert.Equal("ransomware was here", File.ReadAllText(Path.Combine(damaged.GetProperty("path").GetString()!, "large.bin")));
+
+        // The chain goes on: the next run still sends incrementally.
+        two.AssertSucceeded(await two.RunAsync(taskId, finishedBefore: 1 + 2));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_failback_that_cannot_be_is_refused_at_once_with_the_reason()
+    {
+        var path = await two.CreateShareAsync("checked");
+        WriteData(path, seed: 61, smallFiles: 5, largeMiB: 0);
+        var taskId = await two.AddTaskAsync("checked");
+        two.AssertSucceeded(await two.FinishedAsync(taskId, 1));
+        var snapshot = (await two.NewestReplicaAsync("checked")).GetProperty("name").GetString();
+        var replicaId = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "checked").GetProperty("id").GetInt32();
+        var url = $"/api/replication/receives/{replicaId}/failback";
+
+        await Refused(two.B.PostAsJsonAsync(url, new { snapshot, newShare = "x", targetPool = Pool, rollback = true }), HttpStatusCode.BadRequest, "one of the two");
+        await Refused(two.B.PostAsJsonAsync(url, new { snapshot }), HttpStatusCode.BadRequest, "one of the two");
+        await Refused(two.B.PostAsJsonAsync(url, new { snapshot, newShare = "-bad", targetPool = Pool }), HttpStatusCode.BadRequest, "share");
+        await Refused(two.B.PostAsJsonAsync(url, new { snapshot, newShare = "fine" }), HttpStatusCode.BadRequest, "Choose the pool on the source");
+        await Refused(two.B.PostAsJsonAsync(url, new { snapshot = "nope", newShare = "fine", targetPool = Pool }), HttpStatusCode.NotFound, "no received snapshot 'nope'");
+        await Refused(two.B.PostAsJsonAsync("/api/replication/receives/999/failback", new { snapshot, newShare = "fine", targetPool = Pool }), HttpStatusCode.NotFound, "no incoming replica 999");
+    }
+
+    private static async Task Accepted(Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task Refused(Task<HttpResponseMessage> sending, HttpStatusCode status, string reason)
+    {
+        using var response = await sending;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
+        Assert.Contains(reason, body, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits until the replica's receive trail holds this many finished failback attempts; returns the newest.</summary>
+    private async Task<JsonElement> FailbackAsync(int replicaId, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            var failbacks = (await TrailAsync(two.B, $"/api/replication/receives/{replicaId}/trail"))
+                .Where(a => a.GetProperty("note").GetString()?.StartsWith("Failback", StringComparison.Ordinal) == true)
+                .Where(a => a.GetProperty("status").GetString() is not ("running" or "pending"))
+                .ToList();
+            if (failbacks.Count >= count)
+            {
+                return failbacks[0];
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{failbacks.Count} failbacks finished, not {count}\n--- source ---\n{two.Source.Log}\n--- destination ---\n{two.Destination.Log}");
+            await Task.Delay(200);
+        }
+    }
+}
