@@ -6,9 +6,9 @@ namespace Rockstor.Testing;
 
 /// <summary>
 /// A TCP proxy on a test host (inside its network namespace) in front of a port of the same host, that
-/// can hold the forward direction after a number of bytes, flip a byte on the way, and cut every
-/// connection: a link that breaks or garbles in the middle of a transfer, at a moment the test chooses.
-/// Dispose closes everything.
+/// can hold the forward direction after a number of bytes, flip a byte on the way, slow it to a rate,
+/// delay it (latency, pipelined as on a long link), and cut every connection: a link that breaks,
+/// garbles or crawls in the middle of a transfer, as the test chooses. Dispose closes everything.
 /// </summary>
 public sealed partial class FaultProxy : IDisposable
 {
@@ -22,7 +22,10 @@ public sealed partial class FaultProxy : IDisposable
     private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _holdAfter = long.MaxValue;
     private long _flipAt = -1;
+    private long _accepted;
     private long _forwarded;
+    private long _bytesPerSecond;
+    private long _delayTicks;
 
     public FaultProxy(TestHost host, int targetPort)
     {
@@ -47,6 +50,12 @@ public sealed partial class FaultProxy : IDisposable
 
     /// <summary>Completes when the forward direction has reached the hold point.</summary>
     public Task Held => _held.Task;
+
+    /// <summary>Forwards no faster than this (0: as fast as it comes).</summary>
+    public void Throttle(long bytesPerSecond) => Interlocked.Exchange(ref _bytesPerSecond, bytesPerSecond);
+
+    /// <summary>Forwards every byte this long after it arrived (0: at once).</summary>
+    public void Delay(TimeSpan latency) => Interlocked.Exchange(ref _delayTicks, latency.Ticks);
 
     /// <summary>Flips the bits of the forwarded byte at this position (counted over all connections), once.</summary>
     public void FlipAt(long position) => Interlocked.Exchange(ref _flipAt, position);
@@ -162,6 +171,22 @@ public sealed partial class FaultProxy : IDisposable
 
     private async Task PumpAsync(Socket from, Socket to, bool counted)
     {
+        if (!counted)
+        {
+            await CopyAsync(from, to);
+            return;
+        }
+
+        // Forward direction: a reader takes what arrives (and decides holds and flips), a writer sends it
+        // on when it is due (latency) and as the rate allows. Bounded, so a slow link pushes back.
+        var queue = System.Threading.Channels.Channel.CreateBounded<Piece>(64);
+        var reading = ReadAsync(from, queue.Writer);
+        await WriteAsync(to, queue.Reader);
+        await reading;
+    }
+
+    private async Task CopyAsync(Socket from, Socket to)
+    {
         var buffer = new byte[64 * 1024];
         try
         {
@@ -174,33 +199,7 @@ public sealed partial class FaultProxy : IDisposable
                     return;
                 }
 
-                var pass = read;
-                if (counted)
-                {
-                    var room = Interlocked.Read(ref _holdAfter) - Forwarded;
-                    pass = (int)Math.Clamp(room, 0, read);
-                }
-
-                if (counted && Interlocked.Read(ref _flipAt) is var flip and >= 0 && flip >= Forwarded && flip < Forwarded + pass)
-                {
-                    buffer[flip - Forwarded] ^= 0xFF;
-                    Interlocked.Exchange(ref _flipAt, -1);
-                }
-
-                if (pass > 0)
-                {
-                    await to.SendAsync(buffer.AsMemory(0, pass), SocketFlags.None, _stop.Token);
-                }
-
-                if (counted)
-                {
-                    Interlocked.Add(ref _forwarded, pass);
-                    if (pass < read)
-                    {
-                        _held.TrySetResult();
-                        await Task.Delay(Timeout.Infinite, _stop.Token); // held until cut or disposed
-                    }
-                }
+                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, _stop.Token);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -208,4 +207,91 @@ public sealed partial class FaultProxy : IDisposable
             // Cut, or the other end went away.
         }
     }
+
+    private async Task ReadAsync(Socket from, System.Threading.Channels.ChannelWriter<Piece> queue)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                var read = await from.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                var accepted = Interlocked.Read(ref _accepted);
+                var pass = (int)Math.Clamp(Interlocked.Read(ref _holdAfter) - accepted, 0, read);
+                if (Interlocked.Read(ref _flipAt) is var flip and >= 0 && flip >= accepted && flip < accepted + pass)
+                {
+                    buffer[flip - accepted] ^= 0xFF;
+                    Interlocked.Exchange(ref _flipAt, -1);
+                }
+
+                Interlocked.Add(ref _accepted, pass);
+                var due = DateTime.UtcNow.Ticks + Interlocked.Read(ref _delayTicks);
+                await queue.WriteAsync(new Piece(buffer[..pass], due, Held: pass < read), _stop.Token);
+                if (pass < read)
+                {
+                    await Task.Delay(Timeout.Infinite, _stop.Token); // held until cut or disposed
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Cut, or the other end went away.
+        }
+        finally
+        {
+            queue.TryComplete();
+        }
+    }
+
+    private async Task WriteAsync(Socket to, System.Threading.Channels.ChannelReader<Piece> queue)
+    {
+        var paced = System.Diagnostics.Stopwatch.StartNew();
+        long pacedBytes = 0;
+        try
+        {
+            await foreach (var piece in queue.ReadAllAsync(_stop.Token))
+            {
+                var wait = new TimeSpan(piece.Due - DateTime.UtcNow.Ticks);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _stop.Token);
+                }
+
+                if (Interlocked.Read(ref _bytesPerSecond) is > 0 and var rate)
+                {
+                    pacedBytes += piece.Data.Length;
+                    var early = TimeSpan.FromSeconds((double)pacedBytes / rate) - paced.Elapsed;
+                    if (early > TimeSpan.Zero)
+                    {
+                        await Task.Delay(early, _stop.Token);
+                    }
+                }
+
+                if (piece.Data.Length > 0)
+                {
+                    await to.SendAsync(piece.Data, SocketFlags.None, _stop.Token);
+                    Interlocked.Add(ref _forwarded, piece.Data.Length);
+                }
+
+                if (piece.Held)
+                {
+                    _held.TrySetResult(); // everything before the hold point has gone through
+                }
+            }
+
+            to.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Cut, or the other end went away.
+        }
+    }
+
+    /// <summary>What arrived, when it is due to go on, and whether the hold point came with it.</summary>
+    private readonly record struct Piece(byte[] Data, long Due, bool Held);
 }

@@ -127,6 +127,28 @@ public sealed class ResumeTests(TwoAppliances two, Xunit.Abstractions.ITestOutpu
         Assert.Equal(Hashes(path), Hashes(replica.GetProperty("path").GetString()!));
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task Over_a_slow_distant_link_a_bandwidth_limit_holds_within_a_tenth()
+    {
+        var path = await two.CreateShareAsync("wan");
+        WriteData(path, seed: 24, smallFiles: 20, largeMiB: 24);
+        using var proxy = new FaultProxy(two.DestinationHost, 10002);
+        proxy.Throttle(8_000_000);
+        proxy.Delay(TimeSpan.FromMilliseconds(40));
+        var added = await Ok(two.A.PostAsJsonAsync(
+            "/api/replication/tasks",
+            new { share = "wan", targetApplianceId = DestinationId, targetPool = Pool, frequencyMinutes = 1440, port = proxy.Port, bandwidthLimitMBps = 3.0 }));
+
+        var run = await two.FinishedAsync(added.GetProperty("id").GetInt32(), 1);
+
+        two.AssertSucceeded(run);
+        var received = (await ReceiveTrailAsync("wan"))[0];
+        var rate = received.GetProperty("bytesPerSecond").GetInt64();
+        output.WriteLine($"limit 3.0 MB/s over an 8 MB/s link with 40 ms: received at {rate / 1e6:0.00} MB/s, the run at {run.GetProperty("bytesPerSecond").GetInt64() / 1e6:0.00} MB/s");
+        Assert.InRange(rate, 2_700_000, 3_300_000);
+        Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("wan")).GetProperty("path").GetString()!));
+    }
+
     private async Task<int> AddResumableTaskAsync(string share, int port)
     {
         var task = await Ok(two.A.PostAsJsonAsync(
