@@ -3,6 +3,7 @@
 # image files each. Sets $work, $a, $b, $share (the path of share "data" on the source) and
 # $destination_pool; gives api, finished and elapsed; removes everything on exit.
 set -euo pipefail
+shopt -s inherit_errexit # a failure inside $(...) ends the benchmark too, rather than looping on it
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v jq >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null; }
 
@@ -66,7 +67,7 @@ destination_pool="$work/destination/mnt/bench"
 finished() { # task count [poll seconds] -> waits until the trail has that many finished attempts; prints the newest
   while true; do
     local trail
-    trail=$(api a GET "/api/replication/tasks/$1/trail")
+    trail=$(api a GET "/api/replication/tasks/$1/trail?take=500")
     if [ "$(echo "$trail" | jq '[.[] | select(.status != "running" and .status != "pending")] | length')" -ge "$2" ]; then
       echo "$trail" | jq -c '.[0]'
       return

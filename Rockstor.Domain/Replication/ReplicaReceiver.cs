@@ -334,8 +334,12 @@ public sealed class ReplicaReceiver(
         replica.LastReceiveAt = time.GetUtcNow();
         replicas.Save(replica);
 
-        // Retention on this side: the newest (the one just received, the next parent) is never pruned.
-        var own = snapshots.ListForShare(replica.ReplicaShare).Where(s => s.ReceivedUuid is not null).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        // Retention on this side, over this task's snapshots only (another task's, say of a rebuilt source,
+        // stay until the admin deletes them): the newest (just received, the next parent) is never pruned.
+        var own = snapshots.ListForShare(replica.ReplicaShare)
+            .Where(s => s.ReceivedUuid is not null && ReplicationNames.IsOfTask(s.Name, replica.SenderTaskId))
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
         foreach (var old in ReplicationRules.Prune(own, keep, own.LastOrDefault(s => s.Name == offer.Snapshot)))
         {
             await btrfs.DeleteSubvolumeAsync(old.Path, ct).ConfigureAwait(false);

@@ -280,6 +280,39 @@ public sealed class ReplicationTests(TwoAppliances two)
     }
 
     [Fact(Timeout = 300_000)]
+    public async Task A_new_task_for_a_share_already_replicated_re_seeds_and_its_retention_leaves_the_old_chain_alone()
+    {
+        var path = await two.CreateShareAsync("again");
+        WriteData(path, seed: 25, smallFiles: 10, largeMiB: 0);
+        var first = await two.AddTaskAsync("again", keep: 2);
+        two.AssertSucceeded(await two.FinishedAsync(first, 1));
+        two.AssertSucceeded(await two.RunAsync(first, finishedBefore: 1));
+        var oldChain = (await SnapshotsAsync(two.B, ReplicaShare("again"))).Select(s => s.GetProperty("name").GetString()!).ToList();
+        Assert.Equal(2, oldChain.Count);
+
+        // The task is deleted and made again (as after rebuilding the source): the replica is not its own.
+        await Ok(two.A.DeleteAsync(new Uri($"/api/replication/tasks/{first}?deleteSnapshots=true", UriKind.Relative)));
+        var second = await two.AddTaskAsync("again", keep: 2);
+        Assert.StartsWith("Diverged", (await two.FinishedAsync(second, 1)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        await Ok(two.A.PostAsync(new Uri($"/api/replication/tasks/{second}/reseed", UriKind.Relative), null));
+        two.AssertSucceeded(await two.FinishedAsync(second, 2));
+        JsonElement last = default;
+        for (var run = 2; run <= 3; run++)
+        {
+            File.WriteAllText(Path.Combine(path, $"run{run}.txt"), "more");
+            last = await two.RunAsync(second, finishedBefore: run);
+            two.AssertSucceeded(last);
+        }
+
+        var replicas = await SnapshotsAsync(two.B, ReplicaShare("again"));
+        var names = replicas.Select(s => s.GetProperty("name").GetString()!).ToList();
+        Assert.Equal(2, names.Count(n => n.StartsWith($"replication-{second}-", StringComparison.Ordinal))); // its own keep
+        Assert.All(oldChain, n => Assert.Contains(n, names)); // the old task's are not its to prune
+        var newest = replicas.Single(s => s.GetProperty("name").GetString() == last.GetProperty("snapshot").GetString());
+        Assert.Equal(Hashes(path), Hashes(newest.GetProperty("path").GetString()!));
+    }
+
+    [Fact(Timeout = 300_000)]
     public async Task A_missing_target_pool_is_refused_recorded_on_the_destination_and_nothing_is_pruned()
     {
         var path = await two.CreateShareAsync("nopool");
