@@ -2,55 +2,27 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using Rockstor.Domain.Alerts;
-using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Replication;
-using Rockstor.Testing;
-using static Rockstor.Web.Tests.Components.SnapshotsScreenTests;
 using AlertsPage = Rockstor.Web.Components.Pages.Settings.Alerts;
 
 namespace Rockstor.Web.Tests.Components;
 
 /// <summary>The Alerts screen over the real alert service and store.</summary>
-public sealed class AlertsScreenTests : IAsyncLifetime
+public sealed class AlertsScreenTests : ScreenTests
 {
-    private readonly Sandbox _sandbox = new();
-    private readonly BunitContext _context = new();
-
-    public Task InitializeAsync()
-    {
-        StorageHost.AddSandboxedInfrastructure(_context.Services, _sandbox);
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.GetRequiredService<ApplianceIdentity>().Ensure(null);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await _context.DisposeAsync();
-        }
-        finally
-        {
-            _sandbox.Dispose();
-        }
-    }
-
     [Fact(Timeout = 60_000)]
     public async Task A_raised_alert_appears_without_a_reload_and_bad_settings_say_what_is_wrong()
     {
         var task = new ReplicationTask { Share = "docs", TargetApplianceId = "9a1b2c3d", TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Keep = 5, Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
-        _context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
-        var screen = _context.Render<ContainerFragment>(p => p
+        Context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
+        var screen = Context.Render<ContainerFragment>(p => p
             .AddChildContent<MudPopoverProvider>()
             .AddChildContent<MudSnackbarProvider>()
             .AddChildContent<AlertsPage>());
         Assert.Contains("No open alerts", screen.Markup, StringComparison.Ordinal);
 
-        var alerts = _context.Services.GetRequiredService<AlertService>();
+        var alerts = Context.Services.GetRequiredService<AlertService>();
         var failed = new Attempt { OwnerId = task.Id, StartedAt = DateTimeOffset.UtcNow, Status = AttemptStatus.Failed, Error = "nas2 refused: Pool 'tank' does not exist on the destination." };
         await alerts.RunEndedAsync(task, failed, CancellationToken.None);
 
@@ -68,12 +40,12 @@ public sealed class AlertsScreenTests : IAsyncLifetime
     [Fact(Timeout = 60_000)]
     public async Task The_menu_counts_open_alerts_live()
     {
-        var layout = _context.Render<Rockstor.Web.Components.Layout.MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(_ => { })));
+        var layout = Context.Render<Rockstor.Web.Components.Layout.MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(_ => { })));
         Assert.Empty(layout.FindAll("[data-open-alerts]"));
 
         var task = new ReplicationTask { Share = "docs", TargetApplianceId = "9a1b2c3d", TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Keep = 5, Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
-        _context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
-        await _context.Services.GetRequiredService<AlertService>().RunEndedAsync(
+        Context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
+        await Context.Services.GetRequiredService<AlertService>().RunEndedAsync(
             task, new Attempt { OwnerId = task.Id, StartedAt = DateTimeOffset.UtcNow, Status = AttemptStatus.Failed, Error = "cut" }, CancellationToken.None);
 
         await layout.WaitForAssertionAsync(() => Assert.Equal("1", layout.Find("[data-open-alerts]").GetAttribute("data-open-alerts")));

@@ -1,46 +1,20 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Shares;
-using Rockstor.Testing;
 using Rockstor.Web.Components.Replication;
-using static Rockstor.Web.Tests.Components.SnapshotsScreenTests;
 
 namespace Rockstor.Web.Tests.Components;
 
 /// <summary>The add-task dialog and the trail view, rendered by bUnit over the real services and store.</summary>
-public sealed class ReplicationScreensTests : IAsyncLifetime
+public sealed class ReplicationScreensTests : ScreenTests
 {
     private const string TargetId = "9a1b2c3d4e5f60718293a4b5c6d7e8f9";
 
-    private readonly Sandbox _sandbox = new();
-    private readonly BunitContext _context = new();
     private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
-
-    public Task InitializeAsync()
-    {
-        StorageHost.AddSandboxedInfrastructure(_context.Services, _sandbox);
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.GetRequiredService<ApplianceIdentity>().Ensure(null);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await _context.DisposeAsync();
-        }
-        finally
-        {
-            _sandbox.Dispose();
-        }
-    }
 
     [Fact(Timeout = 60_000)]
     public async Task Adding_a_task_with_nothing_chosen_says_what_is_missing_and_warns_that_the_service_is_off()
@@ -51,15 +25,15 @@ public sealed class ReplicationScreensTests : IAsyncLifetime
 
         await screen.WaitForAssertionAsync(() => Assert.Contains("Choose the share to replicate.", Alert(screen), StringComparison.Ordinal));
         Assert.Contains("The Replication service is off on this appliance", screen.Markup, StringComparison.Ordinal);
-        Assert.Empty(_context.Services.GetRequiredService<IReplicationTaskRepository>().List());
+        Assert.Empty(Context.Services.GetRequiredService<IReplicationTaskRepository>().List());
     }
 
     [Fact(Timeout = 120_000)]
     public async Task A_schedule_that_cannot_run_is_refused_in_the_dialog_and_a_good_one_is_saved()
     {
-        await _context.Services.GetRequiredService<PoolService>().CreateAsync(new CreateImagePool("pool1", 1), _ct);
-        await _context.Services.GetRequiredService<ShareService>().CreateAsync("pool1", "docs", _ct);
-        _context.Services.GetRequiredService<IPairedApplianceRepository>().Save(new PairedAppliance
+        await Context.Services.GetRequiredService<PoolService>().CreateAsync(new CreateImagePool("pool1", 1), _ct);
+        await Context.Services.GetRequiredService<ShareService>().CreateAsync("pool1", "docs", _ct);
+        Context.Services.GetRequiredService<IPairedApplianceRepository>().Save(new PairedAppliance
         {
             Id = TargetId,
             Hostname = "backup",
@@ -80,13 +54,13 @@ public sealed class ReplicationScreensTests : IAsyncLifetime
         Click(screen, "Add");
 
         await screen.WaitForAssertionAsync(() => Assert.Contains("Every 300 minutes cannot be scheduled", Alert(screen), StringComparison.Ordinal));
-        Assert.Empty(_context.Services.GetRequiredService<IReplicationTaskRepository>().List());
+        Assert.Empty(Context.Services.GetRequiredService<IReplicationTaskRepository>().List());
 
         await screen.InvokeAsync(() => Field(screen, "N").Change("6"));
         Click(screen, "Add");
 
         await screen.WaitForAssertionAsync(() => Assert.Empty(screen.FindAll(".mud-dialog")));
-        var task = Assert.Single(_context.Services.GetRequiredService<IReplicationTaskRepository>().List());
+        var task = Assert.Single(Context.Services.GetRequiredService<IReplicationTaskRepository>().List());
         Assert.Equal(("docs", TargetId, "tank", 360, 10555, 5), (task.Share, task.TargetApplianceId, task.TargetPool, task.FrequencyMinutes, task.Port, task.Keep));
     }
 
@@ -94,12 +68,12 @@ public sealed class ReplicationScreensTests : IAsyncLifetime
     public async Task The_trail_shows_a_new_attempt_its_progress_and_its_end_without_a_reload()
     {
         var task = new ReplicationTask { Share = "docs", TargetApplianceId = TargetId, TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Keep = 5, Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
-        _context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
+        Context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
         var owner = task.Id;
-        var trails = _context.Services.GetRequiredService<ITrailRepository>();
-        var events = _context.Services.GetRequiredService<IReplicationEvents>();
+        var trails = Context.Services.GetRequiredService<ITrailRepository>();
+        var events = Context.Services.GetRequiredService<IReplicationEvents>();
         trails.Save(TrailSide.Send, new Attempt { OwnerId = owner, StartedAt = DateTimeOffset.UtcNow.AddHours(-1), EndedAt = DateTimeOffset.UtcNow.AddHours(-1), Status = AttemptStatus.Succeeded, Snapshot = "replication-7-old" });
-        var trail = _context.Render<TrailTable>(p => p.Add(t => t.Side, TrailSide.Send).Add(t => t.OwnerId, owner));
+        var trail = Context.Render<TrailTable>(p => p.Add(t => t.Side, TrailSide.Send).Add(t => t.OwnerId, owner));
         Assert.Single(trail.FindAll("tbody tr"));
 
         var attempt = new Attempt { OwnerId = owner, StartedAt = DateTimeOffset.UtcNow, Status = AttemptStatus.Running, Snapshot = "replication-7-new", Parent = "replication-7-old" };
@@ -129,8 +103,8 @@ public sealed class ReplicationScreensTests : IAsyncLifetime
     public async Task Sending_back_by_rollback_waits_for_the_admin_s_confirmation_and_a_refusal_says_why()
     {
         var replica = new IncomingReplica { SenderApplianceId = TargetId, SenderTaskId = 3, SourceShare = "docs", ReplicaShare = $"{TargetId}_docs", Pool = "tank" };
-        _context.Services.GetRequiredService<IIncomingReplicaRepository>().Save(replica);
-        _context.Services.GetRequiredService<Domain.Snapshots.ISnapshotRepository>().Upsert(new Domain.Snapshots.Snapshot
+        Context.Services.GetRequiredService<IIncomingReplicaRepository>().Save(replica);
+        Context.Services.GetRequiredService<Domain.Snapshots.ISnapshotRepository>().Upsert(new Domain.Snapshots.Snapshot
         {
             Share = replica.ReplicaShare,
             Name = "replication-3-20261124T120000000Z",
@@ -141,9 +115,9 @@ public sealed class ReplicationScreensTests : IAsyncLifetime
             Uuid = Guid.NewGuid().ToString(),
             ReceivedUuid = Guid.NewGuid().ToString(),
         });
-        var screen = _context.Render<ContainerFragment>(p => p.AddChildContent<MudPopoverProvider>().AddChildContent<MudDialogProvider>());
+        var screen = Context.Render<ContainerFragment>(p => p.AddChildContent<MudPopoverProvider>().AddChildContent<MudDialogProvider>());
         var view = new ReceiveView(replica, "nas1", null);
-        await screen.InvokeAsync(() => _context.Services.GetRequiredService<IDialogService>().ShowAsync<FailbackDialog>(
+        await screen.InvokeAsync(() => Context.Services.GetRequiredService<IDialogService>().ShowAsync<FailbackDialog>(
             "Send back", new DialogParameters<FailbackDialog> { { d => d.View, view } }));
         await screen.WaitForAssertionAsync(() => Assert.Contains("Could not read the pools of nas1", screen.Markup, StringComparison.Ordinal));
 
@@ -163,10 +137,10 @@ public sealed class ReplicationScreensTests : IAsyncLifetime
 
     private async Task<IRenderedComponent<ContainerFragment>> OpenDialogAsync()
     {
-        var screen = _context.Render<ContainerFragment>(p => p
+        var screen = Context.Render<ContainerFragment>(p => p
             .AddChildContent<MudPopoverProvider>()
             .AddChildContent<MudDialogProvider>());
-        var dialogs = _context.Services.GetRequiredService<IDialogService>();
+        var dialogs = Context.Services.GetRequiredService<IDialogService>();
         await screen.InvokeAsync(() => dialogs.ShowAsync<ReplicationTaskDialog>("Add replication task"));
         await screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll(".mud-dialog button")));
         return screen;

@@ -1,51 +1,25 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
-using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Services;
-using Rockstor.Testing;
-using static Rockstor.Web.Tests.Components.SnapshotsScreenTests;
 using SendPage = Rockstor.Web.Components.Pages.Replication.Send;
 
 namespace Rockstor.Web.Tests.Components;
 
 /// <summary>The Send screen over the real services, store and Replication service.</summary>
-public sealed class SendScreenTests : IAsyncLifetime
+public sealed class SendScreenTests : ScreenTests
 {
-    private readonly Sandbox _sandbox = new();
-    private readonly BunitContext _context = new();
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        StorageHost.AddSandboxedInfrastructure(
-            _context.Services,
-            _sandbox,
-            new Dictionary<string, string?> { ["Rockstor:ReplicationPort"] = ApplianceProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.GetRequiredService<ApplianceIdentity>().Ensure(null);
-        await _context.Services.GetRequiredService<ServiceMonitor>().SetEnabledAsync("replication", true, CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await _context.Services.GetRequiredService<ServiceMonitor>().StopAllAsync(CancellationToken.None);
-            await _context.DisposeAsync();
-        }
-        finally
-        {
-            _sandbox.Dispose();
-        }
+        await base.InitializeAsync();
+        await Context.Services.GetRequiredService<ServiceMonitor>().SetEnabledAsync("replication", true, CancellationToken.None);
     }
 
     [Fact(Timeout = 60_000)]
     public async Task A_diverged_task_is_re_seeded_only_after_the_admin_confirms_what_happens_to_the_old_snapshots()
     {
-        var tasks = _context.Services.GetRequiredService<IReplicationTaskRepository>();
+        var tasks = Context.Services.GetRequiredService<IReplicationTaskRepository>();
         var task = new ReplicationTask
         {
             Share = "docs",
@@ -59,7 +33,7 @@ public sealed class SendScreenTests : IAsyncLifetime
             CreatedAt = DateTimeOffset.UtcNow,
         };
         tasks.Save(task);
-        var screen = _context.Render<ContainerFragment>(p => p
+        var screen = Context.Render<ContainerFragment>(p => p
             .AddChildContent<MudPopoverProvider>()
             .AddChildContent<MudDialogProvider>()
             .AddChildContent<MudSnackbarProvider>()

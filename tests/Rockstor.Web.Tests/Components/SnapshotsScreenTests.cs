@@ -2,29 +2,22 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
-using Rockstor.Testing;
 using SnapshotsPage = Rockstor.Web.Components.Pages.Storage.Snapshots;
 
 namespace Rockstor.Web.Tests.Components;
 
 /// <summary>The Snapshots screen rendered by bUnit over the real services, a real store and real btrfs.</summary>
-public sealed class SnapshotsScreenTests : IAsyncLifetime
+public sealed class SnapshotsScreenTests : ScreenTests
 {
-    private readonly Sandbox _sandbox = new();
-    private readonly BunitContext _context = new();
     private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        StorageHost.AddSandboxedInfrastructure(_context.Services, _sandbox);
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-
-        var services = _context.Services;
+        await base.InitializeAsync();
+        var services = Context.Services;
         await services.GetRequiredService<PoolService>().CreateAsync(new CreateImagePool("pool1", 1), _ct);
         foreach (var share in new[] { "docs", "0media" })
         {
@@ -38,18 +31,6 @@ public sealed class SnapshotsScreenTests : IAsyncLifetime
         }
 
         await snapshots.CreateAsync("0media", "m0", writable: false, _ct);
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await _context.DisposeAsync();
-        }
-        finally
-        {
-            _sandbox.Dispose();
-        }
     }
 
     [Fact(Timeout = 120_000)]
@@ -99,15 +80,15 @@ public sealed class SnapshotsScreenTests : IAsyncLifetime
 
         screen.WaitForAssertion(() => Assert.Empty(screen.FindAll(".mud-dialog")));
         Assert.Equal(4, Rows(screen).Count);
-        Assert.True(Directory.Exists(Path.Combine(_sandbox.MountRoot, "pool1", ".snapshots", "docs", "d0")));
+        Assert.True(Directory.Exists(Path.Combine(Sandbox.MountRoot, "pool1", ".snapshots", "docs", "d0")));
 
         screen.FindAll("button").Single(b => b.TextContent.Contains("Delete selected (2)", StringComparison.Ordinal)).Click();
         await screen.WaitForElementAsync(".mud-dialog", TimeSpan.FromSeconds(10));
         screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete").Click();
 
         screen.WaitForAssertion(() => Assert.Equal(["docs/d1", "docs/d2"], Rows(screen).Order(StringComparer.Ordinal)), TimeSpan.FromSeconds(30));
-        Assert.False(Directory.Exists(Path.Combine(_sandbox.MountRoot, "pool1", ".snapshots", "docs", "d0")));
-        Assert.False(Directory.Exists(Path.Combine(_sandbox.MountRoot, "pool1", ".snapshots", "0media", "m0")));
+        Assert.False(Directory.Exists(Path.Combine(Sandbox.MountRoot, "pool1", ".snapshots", "docs", "d0")));
+        Assert.False(Directory.Exists(Path.Combine(Sandbox.MountRoot, "pool1", ".snapshots", "0media", "m0")));
         Assert.Empty(page.Instance.Selected);
     }
 
@@ -125,7 +106,7 @@ public sealed class SnapshotsScreenTests : IAsyncLifetime
     /// <summary>Renders the screen beside the providers the layout gives it, and waits for its first load from btrfs.</summary>
     private async Task<IRenderedComponent<ContainerFragment>> RenderAsync()
     {
-        var screen = _context.Render<ContainerFragment>(parameters => parameters
+        var screen = Context.Render<ContainerFragment>(parameters => parameters
             .AddChildContent<MudPopoverProvider>()
             .AddChildContent<MudDialogProvider>()
             .AddChildContent<MudSnackbarProvider>()
@@ -139,14 +120,4 @@ public sealed class SnapshotsScreenTests : IAsyncLifetime
 
     private static List<string> Rows(IRenderedComponent<ContainerFragment> screen) =>
         screen.FindAll("tr[data-snapshot]").Select(r => r.GetAttribute("data-snapshot")!).ToList();
-
-    /// <summary>Renders its children side by side, as the layout renders the providers beside the page.</summary>
-    public sealed class ContainerFragment : ComponentBase
-    {
-        [Parameter]
-        public RenderFragment? ChildContent { get; set; }
-
-        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder) =>
-            builder.AddContent(0, ChildContent);
-    }
 }

@@ -1,0 +1,55 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Services;
+using Rockstor.Testing;
+
+namespace Rockstor.Web.Tests.Components;
+
+/// <summary>
+/// bUnit over the appliance's real services, store and btrfs on a sandbox of its own (with a replication
+/// port of its own, should a test turn the service on); services stopped and the sandbox removed after.
+/// </summary>
+public abstract class ScreenTests : IAsyncLifetime
+{
+    protected Sandbox Sandbox { get; } = new();
+
+    protected BunitContext Context { get; } = new();
+
+    public virtual Task InitializeAsync()
+    {
+        StorageHost.AddSandboxedInfrastructure(
+            Context.Services,
+            Sandbox,
+            new Dictionary<string, string?> { ["Rockstor:ReplicationPort"] = ApplianceProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Context.Services.AddMudServices();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.GetRequiredService<ApplianceIdentity>().Ensure(null);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await Context.Services.GetRequiredService<ServiceMonitor>().StopAllAsync(CancellationToken.None);
+            await Context.DisposeAsync();
+        }
+        finally
+        {
+            Sandbox.Dispose();
+        }
+    }
+
+    /// <summary>Renders its children side by side, as the layout renders the providers beside the page.</summary>
+    public sealed class ContainerFragment : ComponentBase
+    {
+        [Parameter]
+        public RenderFragment? ChildContent { get; set; }
+
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder) =>
+            builder.AddContent(0, ChildContent);
+    }
+}
