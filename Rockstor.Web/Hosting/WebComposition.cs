@@ -30,6 +30,10 @@ public static class WebComposition
         const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         Directory.CreateDirectory(options.DataDirectory, ownerOnly);
         var keys = Directory.CreateDirectory(Path.Combine(options.DataDirectory, "keys"), ownerOnly);
+        // Run from a build rather than a publish (the tests do), the scripts, styles and Blazor's own
+        // script come from the build's static web assets manifest; a publish has no manifest and its
+        // wwwroot serves them, so this does nothing there.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
             https.ServerCertificate = kestrel.ApplicationServices.GetRequiredService<LocalCertificate>().Certificate));
 
