@@ -13,8 +13,8 @@ set -euo pipefail
 data_gib="${DATA_GIB:-2}"
 small_files="${SMALL_FILES:-10000}"
 pool_gib=$((data_gib * 2 + 4))
-# shellcheck source=bench/common.sh
-. "$(dirname "$0")/common.sh"
+# shellcheck source=scripts/two-appliances.sh
+. "$(dirname "$0")/../scripts/two-appliances.sh"
 
 echo "Writing ${data_gib} GiB of random data and ${small_files} small files..."
 head -c "$((data_gib * 1024 * 1024 * 1024))" /dev/urandom >"$share/large.bin"

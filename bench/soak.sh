@@ -11,8 +11,8 @@ runs="${RUNS:-200}"
 seed="${SEED:-1}"
 keep="${KEEP:-5}"
 pool_gib=4
-# shellcheck source=bench/common.sh
-. "$(dirname "$0")/common.sh"
+# shellcheck source=scripts/two-appliances.sh
+. "$(dirname "$0")/../scripts/two-appliances.sh"
 tree=bench/soak-tree.py
 
 echo "Writing the share's first data..."

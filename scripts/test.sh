@@ -9,7 +9,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 # shellcheck source=scripts/prerequisites.sh
-. scripts/prerequisites.sh
+ROCKSTOR_NEEDS_BROWSER=1 . scripts/prerequisites.sh
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

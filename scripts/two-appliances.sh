@@ -1,11 +1,17 @@
-# Sourced by the benchmarks: two appliances on this machine (loopback, separate data directories, mount
-# roots and ports), paired, with the Replication service on and a pool "bench" of $pool_gib GiB on
-# image files each. Sets $work, $a, $b, $share (the path of share "data" on the source) and
-# $destination_pool; gives api, finished and elapsed; removes everything on exit.
+# Sourced by the benchmarks and scripts/demo.sh: two appliances on this machine (separate data
+# directories, mount roots and ports), set up ("admin" / $password), paired, with the Replication
+# service on and a pool "$pool_name" of $pool_gib GiB on an image file each. They listen on $listen
+# (127.0.0.1 unless set) and reach each other on the loopback. Sets $work, $a, $b, $share (the path of
+# share "data" on the source) and $destination_pool; gives api, finished and elapsed; removes
+# everything (processes, mounts, loop devices, files) on exit.
+pool_name="${pool_name:-bench}"
+password="${password:-bench-password}"
+listen="${listen:-127.0.0.1}"
 set -euo pipefail
 shopt -s inherit_errexit # a failure inside $(...) ends the benchmark too, rather than looping on it
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-command -v jq >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null; }
+# shellcheck source=scripts/prerequisites.sh
+. scripts/prerequisites.sh
 
 work=$(mktemp -d /tmp/rockstor-bench-XXXXXX)
 pids=()
@@ -19,6 +25,10 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# Ctrl-C or a kill while waiting: leave through the EXIT trap (the appliances ignore SIGINT, as
+# background jobs of a script do, so the clean-up must stop them).
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 now() { date +%s.%N; }
 json='content-type: application/json'
@@ -30,7 +40,7 @@ start() { # name port replication-port
   (
     cd "$work/app"
     Rockstor__DataDirectory="$work/$1/data" Rockstor__MountRoot="$work/$1/mnt" Rockstor__ReplicationPort=$3 \
-      Logging__LogLevel__Default=Warning exec dotnet Rockstor.Web.dll --urls "https://127.0.0.1:$2" >"$work/$1.log" 2>&1
+      Logging__LogLevel__Default=Warning exec dotnet Rockstor.Web.dll --urls "https://$listen:$2" >"$work/$1.log" 2>&1
   ) &
   pids+=($!)
   for _ in $(seq 1 60); do curl -sk "https://127.0.0.1:$2/healthz" >/dev/null 2>&1 && return; sleep 1; done
@@ -40,8 +50,8 @@ start() { # name port replication-port
 
 setup() { # port hostname -> prints a bearer token
   local url="https://127.0.0.1:$1"
-  curl -skf -X POST -H "$json" -d "{\"username\":\"admin\",\"password\":\"bench-password\",\"hostname\":\"$2\"}" "$url/api/setup" >/dev/null
-  curl -skf -X POST -H "$json" -d '{"username":"admin","password":"bench-password"}' "$url/api/auth/token" | jq -r .accessToken
+  curl -skf -X POST -H "$json" -d "{\"username\":\"admin\",\"password\":\"$password\",\"hostname\":\"$2\"}" "$url/api/setup" >/dev/null
+  curl -skf -X POST -H "$json" -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$url/api/auth/token" | jq -r .accessToken
 }
 
 start source 18443 18002
@@ -56,13 +66,13 @@ api() { # a|b method path [body]
   curl -skf -X "$2" -H "Authorization: Bearer $token" -H "$json" ${4:+-d "$4"} "$url$3"
 }
 
-api a POST /api/appliances '{"host":"127.0.0.1","mgmtPort":18444,"username":"admin","password":"bench-password"}' >/dev/null
+api a POST /api/appliances "{\"host\":\"127.0.0.1\",\"mgmtPort\":18444,\"username\":\"admin\",\"password\":\"$password\"}" >/dev/null
 api a PUT /api/services/replication '{"enabled":true}' >/dev/null
 api b PUT /api/services/replication '{"enabled":true}' >/dev/null
-api a POST /api/pools "{\"name\":\"bench\",\"imageSizeGiB\":$pool_gib}" >/dev/null
-api b POST /api/pools "{\"name\":\"bench\",\"imageSizeGiB\":$pool_gib}" >/dev/null
-share=$(api a POST /api/shares '{"pool":"bench","name":"data"}' | jq -r .path)
-destination_pool="$work/destination/mnt/bench"
+api a POST /api/pools "{\"name\":\"$pool_name\",\"imageSizeGiB\":$pool_gib}" >/dev/null
+api b POST /api/pools "{\"name\":\"$pool_name\",\"imageSizeGiB\":$pool_gib}" >/dev/null
+share=$(api a POST /api/shares "{\"pool\":\"$pool_name\",\"name\":\"data\"}" | jq -r .path)
+destination_pool="$work/destination/mnt/$pool_name"
 
 finished() { # task count [poll seconds] -> waits until the trail has that many finished attempts; prints the newest
   while true; do
