@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace Rockstor.EndToEnd.Pages;
+
+/// <summary>Storage -> Replication -> Send: tasks, and the add-task dialog.</summary>
+public sealed class SendPage(Shell shell)
+{
+    public async Task AddTaskAsync(string share, string target, string pool, double? bandwidthLimitMBps = null)
+    {
+        await shell.GoAsync("Send");
+        await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Add replication task" }).ClickAsync();
+        await shell.ChooseAsync(shell.Dialog.GetByLabel("Share"), share);
+        await shell.ChooseAsync(shell.Dialog.GetByLabel("Target appliance"), target);
+        await shell.ChooseAsync(shell.Dialog.GetByLabel("Pool on the target"), pool);
+        if (bandwidthLimitMBps is { } limit)
+        {
+            await shell.Dialog.GetByLabel("Bandwidth limit (MB/s)").FillAsync(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await shell.ScreenshotAsync("tutorial-add-task");
+        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await shell.SnackbarAsync("Task added");
+    }
+
+    /// <summary>Opens the trail of the share's task from its Last backup link.</summary>
+    public async Task<TrailPage> OpenTrailAsync(string share)
+    {
+        var row = shell.Table("Replication tasks").GetByRole(AriaRole.Row)
+            .Filter(new() { Has = shell.Page.GetByRole(AriaRole.Cell, new() { Name = share, Exact = true }) });
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Trail of task") }).ClickAsync();
+        return new TrailPage(shell);
+    }
+}
+
+/// <summary>A trail (send or receive): one row per attempt, updated live.</summary>
+public sealed class TrailPage(Shell shell)
+{
+    public ILocator Rows => shell.Page.Locator("tbody tr");
+
+    /// <summary>The newest attempt's state, as its chip says.</summary>
+    public ILocator NewestState => Rows.First.Locator("td[data-status]");
+
+    public ILocator NewestPercent => Rows.First.Locator("[data-percent]");
+}
+
+/// <summary>Storage -> Replication -> Receive: what this appliance receives.</summary>
+public sealed class ReceivePage(Shell shell)
+{
+    public async Task<TrailPage> OpenTrailAsync(string sourceShare)
+    {
+        await shell.GoAsync("Receive");
+        var row = shell.Table("Incoming replicas").GetByRole(AriaRole.Row)
+            .Filter(new() { Has = shell.Page.GetByRole(AriaRole.Cell, new() { Name = sourceShare, Exact = true }) });
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Trail of") }).ClickAsync();
+        return new TrailPage(shell);
+    }
+}
+
+/// <summary>Storage -> Snapshots: every snapshot on the appliance.</summary>
+public sealed class SnapshotsPage(Shell shell)
+{
+    public async Task OpenAsync() => await shell.GoAsync("Snapshots");
+
+    public ILocator Table => shell.Table("Snapshots");
+
+    /// <summary>Clones the snapshot into a new share through the Clone dialog.</summary>
+    public async Task CloneAsync(string key, string newShare)
+    {
+        await shell.Page.GetByRole(AriaRole.Button, new() { Name = $"Clone {key}" }).ClickAsync();
+        await shell.Dialog.GetByLabel("New share name").FillAsync(newShare);
+        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Clone" }).ClickAsync();
+        await shell.Dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+}
