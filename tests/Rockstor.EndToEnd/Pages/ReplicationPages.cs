@@ -63,6 +63,12 @@ public sealed class SnapshotsPage(Shell shell)
 
     public ILocator Table => shell.Table("Snapshots");
 
+    /// <summary>The snapshots listed (one row each).</summary>
+    public ILocator Rows => Table.Locator("tbody tr");
+
+    /// <summary>Ticks a snapshot's box ("share/name").</summary>
+    public Task SelectAsync(string key) => shell.Page.GetByLabel($"Select {key}", new() { Exact = true }).CheckAsync();
+
     /// <summary>Clones the snapshot into a new share through the Clone dialog.</summary>
     public async Task CloneAsync(string key, string newShare)
     {
