@@ -39,8 +39,12 @@ public sealed class Shell(IPage page)
         await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
-    public Task ScreenshotAsync(string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, name + ".png") });
+    /// <summary>A picture of the page once MudBlazor's short animations (floating labels, dialogs) are over.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        await page.WaitForTimeoutAsync(400);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, name + ".png") });
+    }
 }
 
 /// <summary>Where the tests leave their screenshots (docs/images takes the ones the guide shows).</summary>
