@@ -14,7 +14,7 @@ public sealed class SendPage(Shell shell)
         await shell.ChooseAsync(shell.Dialog.GetByLabel("Pool on the target"), pool);
         if (bandwidthLimitMBps is { } limit)
         {
-            await shell.Dialog.GetByLabel("Bandwidth limit (MB/s)").FillAsync(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await shell.FillAsync(shell.Dialog.GetByLabel("Bandwidth limit (MB/s)"), limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         await shell.ScreenshotAsync("tutorial-add-task");
@@ -73,7 +73,7 @@ public sealed class SnapshotsPage(Shell shell)
     public async Task CloneAsync(string key, string newShare)
     {
         await shell.Page.GetByRole(AriaRole.Button, new() { Name = $"Clone {key}" }).ClickAsync();
-        await shell.Dialog.GetByLabel("New share name").FillAsync(newShare);
+        await shell.FillAsync(shell.Dialog.GetByLabel("New share name"), newShare);
         await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Clone" }).ClickAsync();
         await shell.Dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }

@@ -30,6 +30,30 @@ public sealed class Shell(IPage page)
     /// <summary>Waits for a snackbar that says this.</summary>
     public Task SnackbarAsync(string text) => page.Locator(".mud-snackbar").Filter(new() { HasText = text }).First.WaitForAsync();
 
+    /// <summary>
+    /// Types a value into a field and checks it took. Playwright inserts text where the focus is, and a
+    /// dialog may still move the focus (autofocus) just after it appears: then the text lands elsewhere,
+    /// and the field is filled again.
+    /// </summary>
+    public async Task FillAsync(ILocator field, string value)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await field.FillAsync(value);
+            if (await field.InputValueAsync() == value)
+            {
+                return;
+            }
+
+            if (attempt == 5)
+            {
+                throw new InvalidOperationException($"The field would not take '{value}'; it holds '{await field.InputValueAsync()}'.");
+            }
+
+            await page.WaitForTimeoutAsync(200);
+        }
+    }
+
     /// <summary>Picks an entry of a MudBlazor select (a list that opens in a popover).</summary>
     public async Task ChooseAsync(ILocator select, string option)
     {

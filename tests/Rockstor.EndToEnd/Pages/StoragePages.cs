@@ -9,8 +9,20 @@ public sealed class PoolsPage(Shell shell)
     {
         await shell.GoAsync("Pools");
         await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
-        await shell.Dialog.GetByLabel("Name").FillAsync(name);
-        await shell.Dialog.GetByLabel("Image size (GiB)").FillAsync(sizeGiB.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The dialog moves the focus itself a moment after it opens; text typed then lands in another
+        // field. Fill both and look at both, until both hold what was typed.
+        var nameField = shell.Dialog.GetByLabel("Name");
+        var sizeField = shell.Dialog.GetByLabel("Image size (GiB)");
+        var size = sizeGiB.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var attempt = 1; await nameField.InputValueAsync() != name || await sizeField.InputValueAsync() != size; attempt++)
+        {
+            Assert.True(attempt <= 5, $"The pool dialog would not take '{name}' and {size} GiB.");
+            await shell.FillAsync(nameField, name);
+            await shell.FillAsync(sizeField, size);
+            await shell.Page.WaitForTimeoutAsync(300);
+        }
+
         await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await shell.Table("Pools").GetByRole(AriaRole.Cell, new() { Name = name, Exact = true }).WaitForAsync(new() { Timeout = 60_000 });
     }
@@ -24,7 +36,7 @@ public sealed class SharesPage(Shell shell)
     {
         await shell.GoAsync("Shares");
         await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Create share" }).ClickAsync();
-        await shell.Dialog.GetByLabel("Name").FillAsync(name);
+        await shell.FillAsync(shell.Dialog.GetByLabel("Name"), name);
         await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
     }
 

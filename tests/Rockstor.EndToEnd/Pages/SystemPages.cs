@@ -9,10 +9,10 @@ public sealed class AppliancesPage(Shell shell)
     {
         await shell.GoAsync("Appliances");
         await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Add appliance" }).ClickAsync();
-        await shell.Dialog.GetByLabel("Host or IP address").FillAsync(host);
-        await shell.Dialog.GetByLabel("Management port").FillAsync(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await shell.Dialog.GetByLabel("Admin username").FillAsync("admin");
-        await shell.Dialog.GetByLabel("Admin password").FillAsync(password);
+        await shell.FillAsync(shell.Dialog.GetByLabel("Host or IP address"), host);
+        await shell.FillAsync(shell.Dialog.GetByLabel("Management port"), port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await shell.FillAsync(shell.Dialog.GetByLabel("Admin username"), "admin");
+        await shell.FillAsync(shell.Dialog.GetByLabel("Admin password"), password);
         await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
         await shell.Table("Paired appliances").GetByText(expectedHostname, new() { Exact = true }).WaitForAsync();
     }
