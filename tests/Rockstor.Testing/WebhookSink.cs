@@ -3,13 +3,10 @@ using System.Text;
 
 namespace Rockstor.Testing;
 
-/// <summary>A small HTTP server that takes every POST, keeps its body, and answers 204 (or the status the test sets).</summary>
+/// <summary>A small HTTP server that takes every POST, keeps its body, and answers 204.</summary>
 public sealed class WebhookSink(string address) : SocketSink(address)
 {
     public string Url => $"http://{Address}:{Port}/hooks/rockstor";
-
-    /// <summary>The status answered: 204 unless the test wants the webhook to fail.</summary>
-    public int Status { get; set; } = 204;
 
     protected override async Task ServeAsync(NetworkStream stream)
     {
@@ -27,7 +24,7 @@ public sealed class WebhookSink(string address) : SocketSink(address)
         var body = new byte[length];
         await stream.ReadExactlyAsync(body, Stop.Token);
         await DeliveredAsync(Encoding.UTF8.GetString(body));
-        var answer = Encoding.ASCII.GetBytes($"HTTP/1.1 {Status} {(Status < 300 ? "OK" : "Failed")}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        var answer = "HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray();
         await stream.WriteAsync(answer, Stop.Token);
     }
 }
