@@ -80,6 +80,9 @@ public interface ITrailRepository
 
     Attempt? Latest(TrailSide side, int ownerId);
 
+    /// <summary>How many attempts the trail holds.</summary>
+    int Count(TrailSide side, int ownerId);
+
     /// <summary>The newest attempt that succeeded: the last backup.</summary>
     Attempt? LatestSucceeded(TrailSide side, int ownerId);
 

@@ -217,6 +217,8 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
 
     public Attempt? Latest(TrailSide side, int ownerId) => List(side, ownerId, 0, 1).FirstOrDefault();
 
+    public int Count(TrailSide side, int ownerId) => Collection(side).Count(a => a.OwnerId == ownerId);
+
     public Attempt? LatestSucceeded(TrailSide side, int ownerId)
     {
         var succeeded = nameof(AttemptStatus.Succeeded);

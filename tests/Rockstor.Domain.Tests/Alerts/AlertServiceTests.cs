@@ -232,6 +232,8 @@ public sealed class AlertServiceTests
 
         public Attempt? Latest(TrailSide side, int ownerId) => throw new NotSupportedException();
 
+        public int Count(TrailSide side, int ownerId) => throw new NotSupportedException();
+
         public int FailUnfinished(TrailSide side, string reason, DateTimeOffset at) => throw new NotSupportedException();
 
         public void RemoveAll(TrailSide side, int ownerId) => throw new NotSupportedException();

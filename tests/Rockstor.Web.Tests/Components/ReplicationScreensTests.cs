@@ -100,6 +100,38 @@ public sealed class ReplicationScreensTests : ScreenTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_long_trail_is_shown_a_page_at_a_time_and_a_new_attempt_does_not_move_an_older_page()
+    {
+        var task = new ReplicationTask { Share = "docs", TargetApplianceId = TargetId, TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Keep = 5, Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
+        Context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
+        var trails = Context.Services.GetRequiredService<ITrailRepository>();
+        var ids = new List<long>();
+        for (var i = 0; i < 60; i++)
+        {
+            var done = new Attempt { OwnerId = task.Id, StartedAt = DateTimeOffset.UtcNow.AddHours(i - 60), Status = AttemptStatus.Succeeded, Snapshot = $"replication-{i}" };
+            trails.Save(TrailSide.Send, done);
+            ids.Add(done.Id);
+        }
+
+        var newestFirst = Enumerable.Reverse(ids).ToList();
+        var trail = Context.Render<TrailTable>(p => p.Add(t => t.Side, TrailSide.Send).Add(t => t.OwnerId, task.Id));
+
+        Assert.Equal(newestFirst.Take(TrailTable.PageSize), RowIds(trail));
+        Assert.Equal("60", trail.Find("[data-trail-total]").GetAttribute("data-trail-total"));
+        await trail.InvokeAsync(() => trail.FindAll(".mud-pagination button").Single(b => b.TextContent.Trim() == "3").Click());
+        Assert.Equal(newestFirst.Skip(2 * TrailTable.PageSize), RowIds(trail));
+
+        var attempt = new Attempt { OwnerId = task.Id, StartedAt = DateTimeOffset.UtcNow, Status = AttemptStatus.Running, Snapshot = "replication-new" };
+        trails.Save(TrailSide.Send, attempt);
+        Context.Services.GetRequiredService<IReplicationEvents>().AttemptChanged(TrailSide.Send, attempt);
+        await trail.WaitForAssertionAsync(() => Assert.Equal("61", trail.Find("[data-trail-total]").GetAttribute("data-trail-total")));
+        Assert.Equal(newestFirst.Skip(2 * TrailTable.PageSize), RowIds(trail));
+
+        await trail.InvokeAsync(() => trail.FindAll(".mud-pagination button").Single(b => b.TextContent.Trim() == "1").Click());
+        Assert.Equal([attempt.Id, .. newestFirst.Take(TrailTable.PageSize - 1)], RowIds(trail));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Sending_back_by_rollback_waits_for_the_admin_s_confirmation_and_a_refusal_says_why()
     {
         var replica = new IncomingReplica { SenderApplianceId = TargetId, SenderTaskId = 3, SourceShare = "docs", ReplicaShare = $"{TargetId}_docs", Pool = "tank" };
@@ -156,6 +188,11 @@ public sealed class ReplicationScreensTests : ScreenTests
         screen.FindAll(".mud-dialog .mud-input-control")
             .Single(c => c.QuerySelector("label")?.TextContent.Trim().TrimEnd('*').Trim() == label)
             .QuerySelector("input")!;
+
+    private static List<long> RowIds(IRenderedComponent<TrailTable> trail) =>
+        trail.FindAll("tbody tr.attempt-row")
+            .Select(r => long.Parse(r.ClassList.Single(c => c.StartsWith("attempt-", StringComparison.Ordinal) && c != "attempt-row")["attempt-".Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
 
     private static string? Status(IRenderedComponent<TrailTable> trail, long id) =>
         trail.Find($"tr.attempt-{id} td[data-status]").GetAttribute("data-status");

@@ -5,6 +5,7 @@ using MudBlazor;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
 using SnapshotsPage = Rockstor.Web.Components.Pages.Storage.Snapshots;
 
 namespace Rockstor.Web.Tests.Components;
@@ -103,17 +104,39 @@ public sealed class SnapshotsScreenTests : ScreenTests
         Assert.Contains("Delete selected (4)", screen.Markup, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task The_stored_snapshots_show_at_once_while_btrfs_is_busy_and_what_btrfs_changed_shows_after()
+    {
+        // A replication holds the storage lock for as long as its receive runs; the screen must not wait for it.
+        var held = await Context.Services.GetRequiredService<StorageLock>().AcquireAsync(_ct);
+        Rockstor.Testing.Sandbox.Run("btrfs", "-q", "subvolume", "snapshot", "-r",
+            Path.Combine(Sandbox.MountRoot, "pool1", "docs"), Path.Combine(Sandbox.MountRoot, "pool1", ".snapshots", "docs", "outside"));
+
+        var screen = Render();
+
+        Assert.Equal(["0media/m0", "docs/d0", "docs/d1", "docs/d2"], Rows(screen).Order(StringComparer.Ordinal));
+        Assert.NotNull(screen.Find("[aria-label='Reading the pools']"));
+
+        held.Dispose();
+        await screen.WaitForAssertionAsync(() => Assert.Equal(5, Rows(screen).Count), TimeSpan.FromSeconds(30));
+        Assert.Contains("docs/outside", Rows(screen));
+        Assert.Empty(screen.FindAll("[aria-label='Reading the pools']"));
+    }
+
     /// <summary>Renders the screen beside the providers the layout gives it, and waits for its first load from btrfs.</summary>
     private async Task<IRenderedComponent<ContainerFragment>> RenderAsync()
     {
-        var screen = Context.Render<ContainerFragment>(parameters => parameters
+        var screen = Render();
+        await screen.WaitForAssertionAsync(() => Assert.Equal(4, Rows(screen).Count), TimeSpan.FromSeconds(30));
+        return screen;
+    }
+
+    private IRenderedComponent<ContainerFragment> Render() =>
+        Context.Render<ContainerFragment>(parameters => parameters
             .AddChildContent<MudPopoverProvider>()
             .AddChildContent<MudDialogProvider>()
             .AddChildContent<MudSnackbarProvider>()
             .AddChildContent<SnapshotsPage>());
-        await screen.WaitForAssertionAsync(() => Assert.Equal(4, Rows(screen).Count), TimeSpan.FromSeconds(30));
-        return screen;
-    }
 
     private static AngleSharp.Dom.IElement NameHeader(IRenderedComponent<ContainerFragment> screen) =>
         screen.FindAll("th button").First(b => b.TextContent.TrimStart().StartsWith("Name", StringComparison.Ordinal));

@@ -51,7 +51,16 @@ public partial class Snapshots
 
     internal bool AllOnPageSelected => Page.Items.Count > 0 && Page.Items.All(s => Selected.Contains(s.Key));
 
-    protected override async Task OnInitializedAsync() => await RefreshAsync();
+    /// <summary>
+    /// Shows the store's page at once, then reads btrfs (which may wait for a replication holding the
+    /// storage lock) and shows what that changed.
+    /// </summary>
+    protected override async Task OnInitializedAsync()
+    {
+        ShareNames = ShareService.Names();
+        Load();
+        await RefreshAsync();
+    }
 
     /// <summary>Reads btrfs again (reconcile), then shows the current page.</summary>
     internal async Task RefreshAsync()
