@@ -9,6 +9,9 @@ public sealed record SendTaskView(ReplicationTask Task, string TargetHostname, A
 /// <summary>One page of the send tasks, and how many there are in all.</summary>
 public sealed record SendTaskPage(IReadOnlyList<SendTaskView> Items, int Total);
 
+/// <summary>One page of the incoming replicas, and how many there are in all.</summary>
+public sealed record ReceivePage(IReadOnlyList<ReceiveView> Items, int Total);
+
 /// <summary>One page of a trail, newest first, and how many attempts it holds in all.</summary>
 public sealed record TrailPage(IReadOnlyList<Attempt> Items, int Total);
 
@@ -58,6 +61,17 @@ public sealed class ReplicationQueries(
         return replicas.List()
             .Select(r => new ReceiveView(r, names.GetValueOrDefault(r.SenderApplianceId, r.SenderApplianceId), Latest(TrailSide.Receive, r.Id)))
             .ToList();
+    }
+
+    /// <summary>A page of the incoming replicas in id order; only the page's trails are read.</summary>
+    public ReceivePage Receives(int skip, int take)
+    {
+        var all = replicas.List();
+        var names = Hostnames();
+        var page = all.Skip(Math.Max(0, skip)).Take(Math.Max(1, take))
+            .Select(r => new ReceiveView(r, names.GetValueOrDefault(r.SenderApplianceId, r.SenderApplianceId), Latest(TrailSide.Receive, r.Id)))
+            .ToList();
+        return new ReceivePage(page, all.Count);
     }
 
     public ReceiveView Receive(int id)

@@ -117,18 +117,35 @@ public sealed class ReplicationScreensTests : ScreenTests
         var trail = Context.Render<TrailTable>(p => p.Add(t => t.Side, TrailSide.Send).Add(t => t.OwnerId, task.Id));
 
         Assert.Equal(newestFirst.Take(TrailTable.PageSize), RowIds(trail));
-        Assert.Equal("60", trail.Find("[data-trail-total]").GetAttribute("data-trail-total"));
+        Assert.Equal("60", trail.Find("[data-total]").GetAttribute("data-total"));
         await trail.InvokeAsync(() => trail.FindAll(".mud-pagination button").Single(b => b.TextContent.Trim() == "3").Click());
         Assert.Equal(newestFirst.Skip(2 * TrailTable.PageSize), RowIds(trail));
 
         var attempt = new Attempt { OwnerId = task.Id, StartedAt = DateTimeOffset.UtcNow, Status = AttemptStatus.Running, Snapshot = "replication-new" };
         trails.Save(TrailSide.Send, attempt);
         Context.Services.GetRequiredService<IReplicationEvents>().AttemptChanged(TrailSide.Send, attempt);
-        await trail.WaitForAssertionAsync(() => Assert.Equal("61", trail.Find("[data-trail-total]").GetAttribute("data-trail-total")));
+        await trail.WaitForAssertionAsync(() => Assert.Equal("61", trail.Find("[data-total]").GetAttribute("data-total")));
         Assert.Equal(newestFirst.Skip(2 * TrailTable.PageSize), RowIds(trail));
 
         await trail.InvokeAsync(() => trail.FindAll(".mud-pagination button").Single(b => b.TextContent.Trim() == "1").Click());
         Assert.Equal([attempt.Id, .. newestFirst.Take(TrailTable.PageSize - 1)], RowIds(trail));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Many_incoming_replicas_are_shown_a_page_at_a_time()
+    {
+        var replicas = Context.Services.GetRequiredService<IIncomingReplicaRepository>();
+        for (var i = 1; i <= 30; i++)
+        {
+            replicas.Save(new IncomingReplica { SenderApplianceId = TargetId, SenderTaskId = i, SourceShare = $"share{i:00}", ReplicaShare = $"{TargetId}_share{i:00}", Pool = "tank" });
+        }
+
+        var screen = Context.Render<ContainerFragment>(p => p.AddChildContent<MudPopoverProvider>().AddChildContent<Web.Components.Pages.Replication.Receive>());
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"share{i:00}"), SourceShares(screen));
+        Assert.Equal("30", screen.Find("[data-total]").GetAttribute("data-total"));
+
+        await screen.InvokeAsync(() => screen.FindAll(".mud-pagination button").Single(b => b.TextContent.Trim() == "2").Click());
+        Assert.Equal(Enumerable.Range(26, 5).Select(i => $"share{i:00}"), SourceShares(screen));
     }
 
     [Fact(Timeout = 60_000)]
@@ -188,6 +205,9 @@ public sealed class ReplicationScreensTests : ScreenTests
         screen.FindAll(".mud-dialog .mud-input-control")
             .Single(c => c.QuerySelector("label")?.TextContent.Trim().TrimEnd('*').Trim() == label)
             .QuerySelector("input")!;
+
+    private static List<string> SourceShares(IRenderedComponent<ContainerFragment> screen) =>
+        screen.FindAll("[aria-label='Incoming replicas'] td[data-label='Source share']").Select(c => c.TextContent.Trim()).ToList();
 
     private static List<long> RowIds(IRenderedComponent<TrailTable> trail) =>
         trail.FindAll("tbody tr.attempt-row")

@@ -3,6 +3,7 @@ using MudBlazor;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
+using Rockstor.Web.Components.Shared;
 using Rockstor.Web.Components.Storage;
 
 namespace Rockstor.Web.Components.Pages.Storage;
@@ -47,7 +48,7 @@ public partial class Snapshots
 
     internal bool Loading { get; private set; } = true;
 
-    internal int PageCount => Math.Max(1, (Page.Total + PageSize - 1) / PageSize);
+    internal int PageCount => Pager.Pages(Page.Total, PageSize);
 
     internal bool AllOnPageSelected => Page.Items.Count > 0 && Page.Items.All(s => Selected.Contains(s.Key));
 
