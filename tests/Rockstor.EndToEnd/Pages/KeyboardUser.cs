@@ -1,0 +1,105 @@
+using Microsoft.Playwright;
+
+namespace Rockstor.EndToEnd.Pages;
+
+/// <summary>
+/// A person who uses only the keyboard: Tab (and Shift+Tab) to move, Enter and Space to act, arrows in
+/// lists, typing into the field that has the focus. It never clicks; when Tab cannot reach a control,
+/// the test fails and says where the focus was.
+/// </summary>
+public sealed class KeyboardUser(IPage page)
+{
+    /// <summary>Tabs presses it takes at most to reach a control: the menu and a screen's controls fit.</summary>
+    private const int MostPresses = 80;
+
+    public IPage Page => page;
+
+    /// <summary>Presses Tab until the control (or something inside it) has the focus.</summary>
+    public async Task TabToAsync(ILocator control, bool backwards = false)
+    {
+        await control.WaitForAsync();
+        for (var presses = 0; presses <= MostPresses; presses++)
+        {
+            if (await HasFocusAsync(control))
+            {
+                Assert.True(await FocusShownAsync(), $"The focus is on {await FocusedAsync()}, but nothing shows it.");
+                return;
+            }
+
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+        }
+
+        throw new InvalidOperationException($"Tab did not reach {control} in {MostPresses} presses; the focus is on {await FocusedAsync()}.");
+    }
+
+    /// <summary>Tabs to the control and presses Enter.</summary>
+    public async Task ActivateAsync(ILocator control)
+    {
+        await TabToAsync(control);
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>Tabs to a field, clears it and types the text.</summary>
+    public async Task TypeIntoAsync(ILocator field, string text)
+    {
+        await TabToAsync(field);
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.TypeAsync(text);
+        await Assertions.Expect(field).ToHaveValueAsync(text);
+    }
+
+    /// <summary>
+    /// Tabs to a MudBlazor select, opens its list with the keyboard, moves with the arrows to the entry
+    /// and takes it with Enter.
+    /// </summary>
+    public async Task ChooseAsync(ILocator select, string option)
+    {
+        await TabToAsync(select);
+        await page.Keyboard.PressAsync("ArrowDown");
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        await items.First.WaitForAsync();
+        var texts = await items.AllInnerTextsAsync();
+        var index = texts.ToList().FindIndex(t => t.Contains(option, StringComparison.Ordinal));
+        Assert.True(index >= 0, $"The list offers no '{option}': {string.Join(", ", texts)}");
+        for (var moves = 0; moves < texts.Count * 2 && !await IsActiveAsync(items.Nth(index)); moves++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+        await items.First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Follows a menu entry by keyboard.</summary>
+    public async Task GoAsync(string entry)
+    {
+        await ActivateAsync(page.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = entry, Exact = true }));
+        await page.Locator("h1").Filter(new() { HasText = entry }).First.WaitForAsync();
+    }
+
+    private static Task<bool> HasFocusAsync(ILocator control) =>
+        control.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)");
+
+    /// <summary>
+    /// Whether the focused control is drawn as focused: a text field or a select by its own underline, anything else
+    /// by an outline on it or on the box that draws it (a checkbox's input is invisible).
+    /// </summary>
+    private Task<bool> FocusShownAsync() =>
+        page.EvaluateAsync<bool>(
+            """
+            () => {
+              const e = document.activeElement;
+              if (!e) return false;
+              if (e.matches('textarea, input:not([type=checkbox]):not([type=radio])') || e.closest('.mud-select')) return true;
+              const ringed = x => x && getComputedStyle(x).outlineStyle !== 'none' && parseFloat(getComputedStyle(x).outlineWidth) >= 2;
+              return [e, e.closest('.mud-button-root'), e.closest('.mud-switch-span')].some(ringed);
+            }
+            """);
+
+    private static Task<bool> IsActiveAsync(ILocator item) =>
+        item.EvaluateAsync<bool>("e => e.classList.contains('mud-selected-item') || e.classList.contains('mud-list-item-active') || e.getAttribute('aria-selected') === 'true' || e.matches(':focus')");
+
+    private Task<string> FocusedAsync() =>
+        page.EvaluateAsync<string>("() => { const e = document.activeElement; return e ? `${e.tagName.toLowerCase()} '${(e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60)}'` : 'nothing'; }");
+}
