@@ -161,10 +161,24 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
     /// Every screen, with what the walk made, and every dialog they open: each control has a name, as
     /// Chromium's accessibility tree computes it (through Playwright's aria snapshot).
     /// </summary>
-    private static async Task EveryControlIsNamedAsync(KeyboardUser keys)
+    private async Task EveryControlIsNamedAsync(KeyboardUser keys)
     {
         var page = keys.Page;
         var unnamed = new List<string>();
+
+        // A task whose runs fail (no such pool there) raises an alert, so the Alerts screen has one to show.
+        using (var api = await two.Source.LogInAsync(password: TwoAppliances.Password))
+        {
+            using var share = await api.PostAsJsonAsync("/api/shares", new { pool = "tank", name = "photos" });
+            Assert.True(share.IsSuccessStatusCode, await share.Content.ReadAsStringAsync());
+            using var added = await api.PostAsJsonAsync("/api/replication/tasks", new { share = "photos", targetPool = "missing", frequencyMinutes = 60, keep = 5 });
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+
+        await keys.GoAsync("Alerts");
+        await page.GetByText("missing").First.WaitForAsync(new() { Timeout = 120_000 });
+        await new Shell(page).ScreenshotAsync("alerts");
+
         async Task ScanAsync(string where) =>
             unnamed.AddRange(UnnamedControls(await page.Locator("body").AriaSnapshotAsync()).Select(c => $"{where}: {c}"));
 
@@ -195,7 +209,7 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         }
 
         await keys.GoAsync("Send");
-        await keys.ActivateAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Trail of task") }));
+        await keys.ActivateAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Trail of task") }).First);
         await page.Locator("tr.attempt-row").First.WaitForAsync();
         await ScanAsync("Send trail");
 

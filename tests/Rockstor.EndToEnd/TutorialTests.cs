@@ -93,6 +93,9 @@ public sealed class TutorialTests(FreshAppliances two) : IClassFixture<FreshAppl
         await Expect(trail.NewestState).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 120_000 });
         Assert.True(await a.Page.EvaluateAsync<bool>("() => window.rockstorNoReload === true"), "the trail page was reloaded");
         await a.ScreenshotAsync("tutorial-send-trail");
+        await a.GoAsync("Send");
+        await Expect(a.Table("Replication tasks").Locator("[data-task-state]").First).ToContainTextAsync("succeeded");
+        await a.ScreenshotAsync("tutorial-send");
 
         // The destination's side: what it received, and its trail.
         var received = await new ReceivePage(b).OpenTrailAsync("docs");

@@ -25,6 +25,7 @@ public sealed class TestNetwork : IDisposable
         try
         {
             Sandbox.Run("ip", "link", "add", _bridge, "type", "bridge");
+            WithoutIpv6(_bridge);
             Sandbox.Run("ip", "addr", "add", $"{Subnet}.1/24", "dev", _bridge);
             Sandbox.Run("ip", "link", "set", _bridge, "up");
             for (var i = 0; i < hosts; i++)
@@ -62,6 +63,20 @@ public sealed class TestNetwork : IDisposable
         Sandbox.TryRun("ip", "link", "del", _bridge);
     }
 
+    /// <summary>
+    /// No IPv6 on a link made in the machine's own namespace: its link-local address would appear a
+    /// second or so after the link comes up, and a browser running then takes that for a network change
+    /// and aborts its requests (net::ERR_NETWORK_CHANGED).
+    /// </summary>
+    private static void WithoutIpv6(string link)
+    {
+        var setting = $"/proc/sys/net/ipv6/conf/{link}/disable_ipv6";
+        if (File.Exists(setting))
+        {
+            File.WriteAllText(setting, "1");
+        }
+    }
+
     private TestHost AddHost(int pid, int n, int i)
     {
         var name = $"{NamespacePrefix}{Tag}-{i}";
@@ -70,6 +85,7 @@ public sealed class TestNetwork : IDisposable
         Sandbox.Run("ip", "netns", "add", name);
         var host = new TestHost(name, address);
         Sandbox.Run("ip", "link", "add", outside, "type", "veth", "peer", "name", "eth0", "netns", name);
+        WithoutIpv6(outside);
         Sandbox.Run("ip", "link", "set", outside, "master", _bridge);
         Sandbox.Run("ip", "link", "set", outside, "up");
         Sandbox.Run("ip", "-n", name, "addr", "add", $"{address}/24", "dev", "eth0");

@@ -74,7 +74,9 @@ public sealed class KeyboardUser(IPage page)
     /// <summary>Follows a menu entry by keyboard.</summary>
     public async Task GoAsync(string entry)
     {
-        await ActivateAsync(page.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = entry, Exact = true }));
+        // An entry's name may carry a count after it ("Alerts 1").
+        var name = new System.Text.RegularExpressions.Regex($@"^{System.Text.RegularExpressions.Regex.Escape(entry)}\b");
+        await ActivateAsync(page.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { NameRegex = name }));
         await page.Locator("h1").Filter(new() { HasText = entry }).First.WaitForAsync();
     }
 

@@ -67,7 +67,13 @@ public sealed class Shell(IPage page)
     public async Task ScreenshotAsync(string name)
     {
         await page.WaitForTimeoutAsync(400);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, name + ".png") });
+        await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(Screenshots.Folder, name + ".png"),
+
+            // Earlier steps' messages would stack up in the corner of every picture.
+            Style = ".mud-snackbar { visibility: hidden; }",
+        });
     }
 }
 

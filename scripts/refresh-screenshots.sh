@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Copies the browser tests' screenshots into docs/images under the names the README and the guides use.
+# Run the browser tests first (./scripts/test.sh, or dotnet test tests/Rockstor.EndToEnd -c Release).
+#   ./scripts/refresh-screenshots.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+from=tests/Rockstor.EndToEnd/bin/Release/net10.0/screenshots
+# test's name -> the docs' name
+pictures=(
+  tutorial-bad-share-name:guide-bad-share-name
+  tutorial-add-task:guide-add-task
+  tutorial-send-trail-running:guide-send-trail-running
+  tutorial-send-trail:guide-send-trail
+  tutorial-send:guide-send
+  tutorial-receive-trail:guide-receive-trail
+  tutorial-snapshots:guide-snapshots
+  snapshots-delete-confirm:guide-snapshots-delete
+  keyboard-focus:guide-keyboard-focus
+  alerts:alerts
+)
+missing=0
+for pair in "${pictures[@]}"; do
+  if [ -f "$from/${pair%%:*}.png" ]; then
+    cp "$from/${pair%%:*}.png" "docs/images/${pair##*:}.png"
+  else
+    echo "missing: $from/${pair%%:*}.png (did the browser tests run?)" >&2
+    missing=1
+  fi
+done
+exit $missing
