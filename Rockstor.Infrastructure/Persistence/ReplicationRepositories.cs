@@ -206,9 +206,7 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
     }
 
     public IReadOnlyList<Attempt> List(TrailSide side, int ownerId, int skip = 0, int take = 100) =>
-        Collection(side).Query()
-            .Where(a => a.OwnerId == ownerId)
-            .OrderByDescending(a => a.Id)
+        Newest(side, ownerId)
             .Skip(Math.Max(0, skip))
             .Limit(Math.Clamp(take, 1, 1000))
             .ToList()
@@ -222,9 +220,8 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
     public Attempt? LatestSucceeded(TrailSide side, int ownerId)
     {
         var succeeded = nameof(AttemptStatus.Succeeded);
-        var found = Collection(side).Query()
-            .Where(a => a.OwnerId == ownerId && a.Status == succeeded)
-            .OrderByDescending(a => a.Id)
+        var found = Newest(side, ownerId)
+            .Where(a => a.Status == succeeded)
             .Limit(1)
             .ToList()
             .FirstOrDefault();
@@ -252,9 +249,12 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
     /// <summary>Keeps the newest <see cref="RowsKept"/> attempts of an owner, so a trail cannot grow without end.</summary>
     private void Trim(TrailSide side, int ownerId)
     {
-        var oldestKept = Collection(side).Query()
-            .Where(a => a.OwnerId == ownerId)
-            .OrderByDescending(a => a.Id)
+        if (Count(side, ownerId) <= RowsKept)
+        {
+            return; // counted on the index, without reading the attempts
+        }
+
+        var oldestKept = Newest(side, ownerId)
             .Skip(RowsKept - 1)
             .Limit(1)
             .ToList()
@@ -264,6 +264,16 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
             Collection(side).DeleteMany(a => a.OwnerId == ownerId && a.Id < oldestKept);
         }
     }
+
+    /// <summary>
+    /// An owner's attempts, newest first, read in the order of the trail index (owner, then id): a page
+    /// or the newest succeeded reads only the documents it returns (and those it passes over), not the
+    /// whole trail, so a task with thousands of runs costs what one with ten does.
+    /// </summary>
+    private ILiteQueryable<AttemptDocument> Newest(TrailSide side, int ownerId) =>
+        Collection(side).Query()
+            .Where($"{RockstorDatabase.TrailOrder} BETWEEN @0 AND @1", RockstorDatabase.TrailKey(ownerId, 0), RockstorDatabase.TrailKey(ownerId, RockstorDatabase.MaxAttemptId))
+            .OrderByDescending(BsonExpression.Create(RockstorDatabase.TrailOrder));
 
     private ILiteCollection<AttemptDocument> Collection(TrailSide side) => side == TrailSide.Send ? db.SendTrail : db.ReceiveTrail;
 

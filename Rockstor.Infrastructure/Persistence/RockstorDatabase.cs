@@ -29,7 +29,19 @@ public sealed class RockstorDatabase : IDisposable
         Snapshots.EnsureIndex(s => s.Name);
         SendTrail.EnsureIndex(a => a.OwnerId);
         ReceiveTrail.EnsureIndex(a => a.OwnerId);
+        SendTrail.EnsureIndex(TrailOrderIndex, TrailOrder);
+        ReceiveTrail.EnsureIndex(TrailOrderIndex, TrailOrder);
     }
+
+    /// <summary>Attempt ids stay below this (a trillion runs); the trail order relies on it.</summary>
+    internal const long MaxAttemptId = 999_999_999_999;
+
+    internal const string TrailOrderIndex = "owner_then_id";
+
+    /// <summary>One number per attempt that sorts a trail by owner, then by id: LiteDB has no compound index.</summary>
+    internal const string TrailOrder = "$.OwnerId * 1000000000000 + $._id";
+
+    internal static BsonValue TrailKey(int ownerId, long attemptId) => new(ownerId * (MaxAttemptId + 1) + attemptId);
 
     public string Path { get; }
 
