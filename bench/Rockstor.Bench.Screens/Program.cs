@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Rockstor.Bench.Screens;
 using Rockstor.Testing;
 
@@ -14,12 +15,10 @@ var settings = new BenchSettings(
     TrailRows: Setting("TRAIL_ROWS", 100),
     Repeat: Setting("REPEAT", 7));
 
+// Ctrl-C or a kill: unwind through the clean-up below rather than end at once.
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true; // unwind through the clean-up below
-    cancel.Cancel();
-};
+using var interrupted = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 using var source = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ReplicationPort"] = "18102", ["Logging__LogLevel__Default"] = "Warning" });
 using var target = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ReplicationPort"] = "18103", ["Logging__LogLevel__Default"] = "Warning" });
@@ -40,6 +39,12 @@ catch (Exception e)
     // Caught so that the appliances, mounts and loop devices above are removed before the process ends.
     Console.Error.WriteLine(e);
     return 1;
+}
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancel.Cancel();
 }
 
 static int Setting(string name, int fallback) =>

@@ -219,7 +219,24 @@ public sealed class ScreenBench(BenchSettings settings, ApplianceProcess source,
 
         var file = Path.Combine(source.Sandbox.Root, "snapshots.sh");
         await File.WriteAllTextAsync(file, script.ToString(), ct);
-        Sandbox.Run("bash", file);
+        using var bash = Process.Start("bash", file);
+        try
+        {
+            await bash.WaitForExitAsync(ct);
+        }
+        finally
+        {
+            if (!bash.HasExited)
+            {
+                bash.Kill(entireProcessTree: true);
+                await bash.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+
+        if (bash.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Taking the snapshots failed ({bash.ExitCode}).");
+        }
     }
 
     /// <summary>Attempts as runs leave them: mostly succeeded, some failed; task by task in turn, an hour apart.</summary>
@@ -241,6 +258,7 @@ public sealed class ScreenBench(BenchSettings settings, ApplianceProcess source,
         var first = DateTimeOffset.UtcNow.AddHours(-settings.TrailRows);
         for (var run = 0; run < settings.TrailRows; run++)
         {
+            ct.ThrowIfCancellationRequested();
             foreach (var id in ids)
             {
                 var started = first.AddHours(run).AddSeconds(id);
