@@ -76,7 +76,7 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
             - combobox [disabled] [expanded]
             """;
 
-        Assert.Equal(["- button", "- checkbox [checked]", "- link:", "- combobox [disabled] [expanded]"], UnnamedControls(snapshot));
+        Assert.Equal(["- button", "- checkbox [checked]", "- link:", "- combobox [disabled] [expanded]"], Shell.UnnamedControls(snapshot));
     }
 
     private async Task WalkAsync(KeyboardUser keys)
@@ -179,8 +179,7 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         await page.GetByText("missing").First.WaitForAsync(new() { Timeout = 120_000 });
         await new Shell(page).ScreenshotAsync("alerts");
 
-        async Task ScanAsync(string where) =>
-            unnamed.AddRange(UnnamedControls(await page.Locator("body").AriaSnapshotAsync()).Select(c => $"{where}: {c}"));
+        async Task ScanAsync(string where) => unnamed.AddRange((await new Shell(page).UnnamedControlsAsync()).Select(c => $"{where}: {c}"));
 
         foreach (var (screen, dialogs) in new (string, string[])[]
         {
@@ -216,11 +215,4 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         Assert.True(unnamed.Count == 0, "Controls without a name:\n" + string.Join("\n", unnamed));
     }
 
-    /// <summary>The lines of an aria snapshot that are controls with no name (a name is the quoted text after the role).</summary>
-    internal static IEnumerable<string> UnnamedControls(string ariaSnapshot) =>
-        ariaSnapshot.Split('\n')
-            .Select(line => line.Trim())
-            .Where(line => System.Text.RegularExpressions.Regex.IsMatch(
-                line,
-                @"^- (button|link|checkbox|switch|textbox|searchbox|combobox|listbox|radio|spinbutton|slider|menuitem|tab|option)( \[[^\]]*\])*:?$"));
 }

@@ -101,6 +101,13 @@ public sealed class TutorialTests(FreshAppliances two) : IClassFixture<FreshAppl
         var received = await new ReceivePage(b).OpenTrailAsync("docs");
         await Expect(received.NewestState).ToHaveAttributeAsync("data-status", "succeeded");
         await b.ScreenshotAsync("tutorial-receive-trail");
+        Assert.Empty(await b.UnnamedControlsAsync());
+        await b.Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Send back to") }).ClickAsync();
+        await b.Dialog.WaitForAsync();
+        Assert.Empty(await b.UnnamedControlsAsync());
+        await b.Dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await b.GoAsync("Receive");
+        Assert.Empty(await b.UnnamedControlsAsync());
 
         // Getting the files back: clone the received snapshot into a share, and read them.
         var snapshots = new SnapshotsPage(b);
@@ -108,6 +115,7 @@ public sealed class TutorialTests(FreshAppliances two) : IClassFixture<FreshAppl
         var clone = b.Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Clone .+_docs\/replication-") }).First;
         var key = (await clone.GetAttributeAsync("aria-label"))!["Clone ".Length..];
         await b.ScreenshotAsync("tutorial-snapshots");
+        Assert.Empty(await b.UnnamedControlsAsync());
         await snapshots.CloneAsync(key, "docs-copy");
         var copy = await new SharesPage(b).PathOfCreatedAsync("docs-copy");
         Assert.Equal(Hashes(docs), Hashes(copy));
