@@ -83,7 +83,7 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
 
         // The appliance's store is the source of truth: the schedule is registered again at start.
         await two.RestartSourceAsync();
-        Assert.Contains($"replication-task-{taskId}", await two.A.GetStringAsync(new Uri("/hangfire/recurring", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains($"replication-task-{taskId}", await two.A.GetStringAsync(new Uri("/hangfire/recurring?count=100", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 300_000)]
