@@ -59,6 +59,7 @@ public sealed class KeyboardUser(IPage page)
         await page.Keyboard.PressAsync("ArrowDown");
         var items = page.Locator(".mud-popover-open .mud-list-item");
         await items.First.WaitForAsync();
+        await page.WaitForTimeoutAsync(300); // the list's opening animation; keys pressed during it can be lost
         var texts = await items.AllInnerTextsAsync();
         var index = texts.ToList().FindIndex(t => t.Contains(option, StringComparison.Ordinal));
         Assert.True(index >= 0, $"The list offers no '{option}': {string.Join(", ", texts)}");
@@ -67,8 +68,19 @@ public sealed class KeyboardUser(IPage page)
             await page.Keyboard.PressAsync("ArrowDown");
         }
 
+        // Enter takes the entry and closes the list. On a slow machine the select may not yet listen when
+        // the key comes, and the list stays open: Enter again then (the list is still open, so it cannot
+        // open it a second time).
         await page.Keyboard.PressAsync("Enter");
-        await items.First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        try
+        {
+            await items.First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 3_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.Keyboard.PressAsync("Enter");
+            await items.First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        }
     }
 
     /// <summary>Follows a menu entry by keyboard.</summary>
