@@ -60,9 +60,14 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
                             timeout.Token)
                         .ConfigureAwait(false);
                 }
-                catch (AuthenticationException) when (presented != destination.CertificateFingerprint)
+                catch (AuthenticationException) when (presented.Length > 0 && presented != destination.CertificateFingerprint)
                 {
                     throw new CertificateMismatchException($"{where} presented a different certificate from the one pinned when it was paired; pair it again.");
+                }
+                catch (AuthenticationException e)
+                {
+                    // No certificate came (the link broke first), or the right one did: nothing was refused.
+                    throw new PeerUnreachableException($"The secure connection to {where} broke off during its handshake: {e.Message}", e);
                 }
             }
 
@@ -72,9 +77,14 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
             {
                 answer = await Frames.ExpectAsync(tls, ct, FrameType.Welcome, FrameType.Refuse).ConfigureAwait(false);
             }
+            catch (IOException e) when (e.InnerException is SocketException)
+            {
+                // The link broke (a reset, not a TLS alert): the receiver never said no. Tried again.
+                throw new PeerUnreachableException($"The connection to {where} broke off before it answered: {e.Message}", e);
+            }
             catch (Exception e) when (e is IOException or AuthenticationException)
             {
-                // With TLS 1.3 a receiver that rejects our certificate says so only now.
+                // With TLS 1.3 a receiver that rejects our certificate says so only now, with an alert.
                 throw new ReplicationRefusedException($"{where} refused this appliance: it does not know it as paired ({e.Message}).");
             }
 
