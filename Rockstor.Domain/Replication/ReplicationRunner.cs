@@ -70,10 +70,10 @@ public sealed class ReplicationRunner(
 
         var attempt = new Attempt { OwnerId = taskId, StartedAt = time.GetUtcNow(), Status = AttemptStatus.Running };
         Record(attempt);
-        var resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, trails.LatestSucceeded(TrailSide.Send, task.Id));
+        var transfer = new Transfer { Resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, trails.LatestSucceeded(TrailSide.Send, task.Id)) };
         try
         {
-            await SendWithRetriesAsync(task, attempt, resumable, run.Token).ConfigureAwait(false);
+            await SendWithRetriesAsync(task, attempt, transfer, run.Token).ConfigureAwait(false);
             attempt.Status = AttemptStatus.Succeeded;
             attempt.Error = null;
         }
@@ -84,7 +84,7 @@ public sealed class ReplicationRunner(
             attempt.Status = AttemptStatus.Failed;
             attempt.Error = e switch
             {
-                _ when windowClosed.IsCancellationRequested && !ct.IsCancellationRequested => resumable
+                _ when windowClosed.IsCancellationRequested && !ct.IsCancellationRequested => transfer.Resumable
                     ? $"The task's window ({task.Window}) closed; the next run in it goes on from where this one stopped."
                     : $"The task's window ({task.Window}) closed; the next run in it sends again.",
                 OperationCanceledException => "The run was stopped (the appliance is shutting down).",
@@ -113,14 +113,14 @@ public sealed class ReplicationRunner(
     /// Sends, and after a transient failure (the network, the peer restarting) waits and tries again, up
     /// to the policy's bound. The snapshot is taken once: every try sends the same one.
     /// </summary>
-    private async Task SendWithRetriesAsync(ReplicationTask task, Attempt attempt, bool resumable, CancellationToken ct)
+    private async Task SendWithRetriesAsync(ReplicationTask task, Attempt attempt, Transfer transfer, CancellationToken ct)
     {
         Snapshot? snapshot = null;
         for (var retry = 0; ; retry++)
         {
             try
             {
-                snapshot = await TryAsync(task, attempt, snapshot, resumable, ct).ConfigureAwait(false);
+                snapshot = await TryAsync(task, attempt, snapshot, transfer, ct).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (ReplicationRules.IsTransient(e) && retry < retryPolicy.MaxRetries && !ct.IsCancellationRequested)
@@ -135,14 +135,14 @@ public sealed class ReplicationRunner(
     }
 
     /// <summary>One try under the stall watchdog: a try that stops moving is ended as stalled (a transient failure).</summary>
-    private async Task<Snapshot> TryAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, bool resumable, CancellationToken ct)
+    private async Task<Snapshot> TryAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, Transfer transfer, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var moved = new Movement();
         using var watchdog = new StallWatchdog(time, retryPolicy.StallLimit, () => moved.Value, stop);
         try
         {
-            return await SendAsync(task, attempt, snapshot, resumable, moved, stop.Token).ConfigureAwait(false);
+            return await SendAsync(task, attempt, snapshot, transfer, moved, stop.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A cancelled socket or process surfaces in several shapes; the watchdog says why.
         catch (Exception e) when (watchdog.Fired && !ct.IsCancellationRequested)
@@ -153,7 +153,7 @@ public sealed class ReplicationRunner(
     }
 
     /// <summary>One try: connect, snapshot (the first time), choose the parent, send, prune. Returns the snapshot.</summary>
-    private async Task<Snapshot> SendAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, bool resumable, Movement moved, CancellationToken ct)
+    private async Task<Snapshot> SendAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, Transfer transfer, Movement moved, CancellationToken ct)
     {
         var target = appliances.Find(task.TargetApplianceId);
         if (target is null || target.State != PairingState.Paired)
@@ -180,7 +180,7 @@ public sealed class ReplicationRunner(
             ?? await snapshotService.CreateAsync(task.Share, ReplicationNames.Snapshot(task.Id, time.GetUtcNow()), writable: false, ct)
                 .ConfigureAwait(false);
         attempt.Snapshot = snapshot.Name;
-        resumable |= string.Equals(session.Welcome.PartialUuid, snapshot.Uuid, StringComparison.OrdinalIgnoreCase);
+        transfer.Resumable |= string.Equals(session.Welcome.PartialUuid, snapshot.Uuid, StringComparison.OrdinalIgnoreCase);
         if (!received.Contains(snapshot.Uuid))
         {
             var earlier = OwnSnapshots(task).Where(s => s.Name != snapshot.Name).ToList();
@@ -199,7 +199,7 @@ public sealed class ReplicationRunner(
             var progress = new ProgressReporter(TrailSide.Send, attempt, events, time, count => moved.Value = count.Moved);
             var sending = snapshot;
             var verdict = await session.SendAsync(
-                    new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid, resumable),
+                    new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid, transfer.Resumable),
                     (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, Limited(stream, task), token),
                     estimate,
                     task.Compression,
@@ -285,6 +285,15 @@ public sealed class ReplicationRunner(
     {
         trails.Save(TrailSide.Send, attempt);
         events.AttemptChanged(TrailSide.Send, attempt);
+    }
+
+    /// <summary>
+    /// How a run sends, for all its tries: resumably when chosen at its start, or from the first try that
+    /// finds part of its snapshot already on the destination (what the run's end then says depends on it).
+    /// </summary>
+    private sealed class Transfer
+    {
+        public bool Resumable { get; set; }
     }
 
     /// <summary>What a try has moved (sent, regenerated, or heard applied): the stall watchdog's measure.</summary>
