@@ -125,6 +125,12 @@ public interface IReceiveSpool
 
     /// <summary>Deletes the folder's spools.</summary>
     void Delete(string folder);
+
+    /// <summary>
+    /// Deletes the spool folders under <paramref name="root"/> (a pool's) in which nothing was written for
+    /// <paramref name="idle"/>, and returns their names: transfers no sender came back for.
+    /// </summary>
+    IReadOnlyList<string> DeleteAbandoned(string root, TimeSpan idle, DateTimeOffset now);
 }
 
 /// <summary>The receiving side's decisions, called by the listener for an authenticated sender.</summary>

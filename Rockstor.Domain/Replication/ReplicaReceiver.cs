@@ -287,6 +287,26 @@ public sealed class ReplicaReceiver(
         }
     }
 
+    /// <summary>
+    /// Deletes, on every mounted pool, the spools of resumable transfers nobody came back for in
+    /// <see cref="ReplicationRules.AbandonedSpoolAge"/> (a task deleted or a sender gone for good): they
+    /// hold up to a whole send stream each. Returns "pool/folder" of each, for the log.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteAbandonedSpoolsAsync(CancellationToken ct)
+    {
+        var deleted = new List<string>();
+        foreach (var pool in pools.List())
+        {
+            if (await poolService.IsMountedAsync(pool, ct).ConfigureAwait(false))
+            {
+                var root = Path.Combine(layout.PoolMountPoint(pool.Name), StorageLayout.SpoolFolder);
+                deleted.AddRange(spools.DeleteAbandoned(root, ReplicationRules.AbandonedSpoolAge, time.GetUtcNow()).Select(folder => $"{pool.Name}/{folder}"));
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>A subvolume btrfs receive completed: it sets the received uuid and then the read-only flag.</summary>
     public static bool IsFinished(Subvolume subvolume) => subvolume.ReadOnly && subvolume.ReceivedUuid is not null;
 

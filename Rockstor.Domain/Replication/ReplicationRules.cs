@@ -55,6 +55,12 @@ public static class ReplicationRules
             ? null
             : (long)Math.Ceiling((expected - done) * elapsed.TotalSeconds / done);
 
+    /// <summary>
+    /// A resumable transfer's spool on a destination that nothing was written to for this long is deleted
+    /// (at start-up): its sender has not come back, its task was deleted, or it was unpaired.
+    /// </summary>
+    public static readonly TimeSpan AbandonedSpoolAge = TimeSpan.FromDays(14);
+
     /// <summary>Below this (100 Mbit/s) a link is slow: a cut would cost much to send again, so transfers go resumably.</summary>
     public const double SlowLinkBytesPerSecond = 12_500_000;
 

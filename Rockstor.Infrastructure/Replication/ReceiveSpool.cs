@@ -120,6 +120,30 @@ internal sealed class ReceiveSpool : IReceiveSpool
         }
     }
 
+    public IReadOnlyList<string> DeleteAbandoned(string root, TimeSpan idle, DateTimeOffset now)
+    {
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+
+        var deleted = new List<string>();
+        foreach (var folder in Directory.EnumerateDirectories(root))
+        {
+            var written = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Select(File.GetLastWriteTimeUtc)
+                .Append(Directory.GetLastWriteTimeUtc(folder))
+                .Max();
+            if (now.UtcDateTime - written > idle)
+            {
+                Delete(folder);
+                deleted.Add(Path.GetFileName(folder));
+            }
+        }
+
+        return deleted;
+    }
+
     private static string StreamPath(string folder, ReplicationOffer offer) => Path.Combine(folder, FileName(offer) + ".stream");
 
     private static string CheckpointPath(string folder, ReplicationOffer offer) => Path.Combine(folder, FileName(offer) + ".json");

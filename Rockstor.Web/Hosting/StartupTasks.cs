@@ -42,6 +42,11 @@ public sealed class StartupTasks(
         }
 
         await receiver.DiscardUnfinishedAsync(cancellationToken);
+        foreach (var spool in await receiver.DeleteAbandonedSpoolsAsync(cancellationToken))
+        {
+            logger.LogInformation("Deleted the spool {Spool}: nothing came for it in {Days} days", spool, ReplicationRules.AbandonedSpoolAge.TotalDays);
+        }
+
         await failbacks.DiscardUnfinishedAsync(cancellationToken);
         tasks.ScheduleAll();
     }

@@ -79,7 +79,41 @@ public sealed class ReceiveSpoolTests : IDisposable
         Assert.False(Directory.Exists(Folder));
     }
 
+    [Fact]
+    public async Task Only_spools_nothing_was_written_to_for_the_idle_time_are_deleted()
+    {
+        var root = Path.Combine(_sandbox.Root, ".spool");
+        var now = DateTimeOffset.UtcNow;
+        var abandoned = await SpoolAsync(root, "0f3a_gone", writtenAt: now.AddDays(-15));
+        var fresh = await SpoolAsync(root, "0f3a_docs", writtenAt: now.AddMinutes(-5));
+        var halfOld = await SpoolAsync(root, "0f3a_media", writtenAt: now.AddDays(-20));
+        File.SetLastWriteTimeUtc(Directory.EnumerateFiles(halfOld, "*.stream").Single(), now.AddDays(-1).UtcDateTime);
+
+        var deleted = _spool.DeleteAbandoned(root, TimeSpan.FromDays(14), now);
+
+        Assert.Equal(["0f3a_gone"], deleted);
+        Assert.False(Directory.Exists(abandoned));
+        Assert.True(Directory.Exists(fresh));
+        Assert.True(Directory.Exists(halfOld));
+        Assert.Empty(_spool.DeleteAbandoned(Path.Combine(_sandbox.Root, "no-such-pool", ".spool"), TimeSpan.FromDays(14), now));
+    }
+
     public void Dispose() => _sandbox.Dispose();
+
+    /// <summary>A spool of part of a stream, its files and folder last written at the time given.</summary>
+    private async Task<string> SpoolAsync(string root, string name, DateTimeOffset writtenAt)
+    {
+        var folder = Path.Combine(root, name);
+        await _spool.PrepareAsync(folder, Offer, _ct);
+        await _spool.AppendAsync(folder, Offer, 0, new MemoryStream(RandomNumberGenerator.GetBytes(1 << 16)), _ct);
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            File.SetLastWriteTimeUtc(file, writtenAt.UtcDateTime);
+        }
+
+        Directory.SetLastWriteTimeUtc(folder, writtenAt.UtcDateTime);
+        return folder;
+    }
 
     /// <summary>Gives the data up to a point, then fails as a broken connection does.</summary>
     private sealed class BreaksAfter(byte[] data, int at) : Stream

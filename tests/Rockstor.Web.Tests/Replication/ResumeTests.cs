@@ -108,6 +108,35 @@ public sealed class ResumeTests(TwoAppliances two, Xunit.Abstractions.ITestOutpu
     }
 
     [Fact(Timeout = 300_000)]
+    public async Task A_spool_nothing_came_for_in_two_weeks_is_deleted_when_the_destination_starts()
+    {
+        var spools = Path.Combine(two.Destination.Sandbox.MountRoot, Pool, ".spool");
+        var abandoned = Path.Combine(spools, $"{SourceId}_deleted-task");
+        var recent = Path.Combine(spools, $"{SourceId}_slow-task");
+        foreach (var (folder, age) in new[] { (abandoned, TimeSpan.FromDays(15)), (recent, TimeSpan.FromDays(2)) })
+        {
+            Directory.CreateDirectory(folder);
+            var stream = Path.Combine(folder, $"{Guid.NewGuid():D}.stream");
+            await File.WriteAllBytesAsync(stream, new byte[4096]);
+            File.SetLastWriteTimeUtc(stream, DateTime.UtcNow - age);
+            Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow - age);
+        }
+
+        try
+        {
+            await two.RestartDestinationAsync();
+
+            Assert.False(Directory.Exists(abandoned));
+            Assert.True(Directory.Exists(recent));
+            Assert.Contains($"Deleted the spool {Pool}/{SourceId}_deleted-task", two.Destination.Log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(recent, recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 300_000)]
     public async Task A_byte_flipped_on_the_link_is_rejected_nothing_is_put_in_place_and_the_retry_succeeds()
     {
         var path = await two.CreateShareAsync("flip");
