@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication;
+using Rockstor.Domain.Services;
+using Rockstor.Web.Components.Replication;
+using Rockstor.Web.Components.Shared;
+
+namespace Rockstor.Web.Components.Pages.Replication;
+
+/// <summary>The send tasks, a page at a time, with their state live; add, edit, run, re-seed and delete them.</summary>
+public partial class Send : IDisposable
+{
+    /// <summary>Tasks on a page: only those have their trails read.</summary>
+    public const int PageSize = 25;
+
+    private SendTaskPage _page = new([], 0);
+    private int _pageNumber = 1;
+    private bool _serviceOn;
+
+
+    protected override void OnInitialized()
+    {
+        Load();
+        Events.Changed += OnAttempt;
+        Services.Changed += OnService;
+    }
+
+    public void Dispose()
+    {
+        Events.Changed -= OnAttempt;
+        Services.Changed -= OnService;
+    }
+
+    private void Load()
+    {
+        _page = Queries.Sends((_pageNumber - 1) * PageSize, PageSize);
+        if (_pageNumber > Pager.Pages(_page.Total, PageSize))
+        {
+            _pageNumber = Pager.Pages(_page.Total, PageSize); // the last page's tasks were deleted
+            _page = Queries.Sends((_pageNumber - 1) * PageSize, PageSize);
+        }
+
+        _serviceOn = Services.IsRunning("replication");
+    }
+
+    private void GoTo(int page)
+    {
+        _pageNumber = page;
+        Load();
+    }
+
+    private void OnAttempt(TrailSide side, Attempt attempt)
+    {
+        if (side == TrailSide.Send && _page.Items.Any(v => v.Task.Id == attempt.OwnerId))
+        {
+            _ = InvokeAsync(() =>
+            {
+                Load();
+                StateHasChanged();
+            });
+        }
+    }
+
+    private void OnService(ServiceStatus _) => InvokeAsync(() =>
+    {
+        Load();
+        StateHasChanged();
+    });
+
+    private async Task AddAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<ReplicationTaskDialog>("Add replication task");
+        if (await dialog.Result is { Canceled: false, Data: TaskResult result })
+        {
+            Snackbar.Add(result.Warning ?? $"Task added: {result.Task.Share} is replicated from now on; the first run has started.", result.Warning is null ? Severity.Success : Severity.Warning);
+            Load();
+        }
+    }
+
+    private async Task EditAsync(ReplicationTask task)
+    {
+        var parameters = new DialogParameters<ReplicationTaskDialog> { { d => d.Existing, task } };
+        var dialog = await Dialogs.ShowAsync<ReplicationTaskDialog>("Edit replication task", parameters);
+        if (await dialog.Result is { Canceled: false, Data: TaskResult result })
+        {
+            Snackbar.Add(result.Warning ?? "Task saved.", result.Warning is null ? Severity.Success : Severity.Warning);
+        }
+
+        Load();
+    }
+
+    private void SetEnabled(ReplicationTask task, bool on)
+    {
+        try
+        {
+            Tasks.Update(task.Id, new TaskRequest(null, null, null, null, null, null, null, on));
+            Snackbar.Add($"Task {task.Id} {(on ? "enabled" : "disabled")}.", Severity.Success);
+        }
+        catch (RockstorException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+
+        Load();
+    }
+
+    private void RunNow(ReplicationTask task)
+    {
+        try
+        {
+            Tasks.RunNow(task.Id);
+            Snackbar.Add($"Task {task.Id} queued to run now.", Severity.Info);
+        }
+        catch (RockstorException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+    }
+
+    private async Task ReseedAsync(SendTaskView view)
+    {
+        var task = view.Task;
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Re-seed with a full send",
+            $"{view.TargetHostname} holds snapshots of the replica of '{task.Share}' that match none of this task's snapshots here, "
+            + "so only a full send can go on. It sends the whole share and starts a new chain there. The older snapshots on "
+            + $"{view.TargetHostname} are not deleted now: its retention (keep {task.Keep}) replaces them as new runs arrive, so clone any you need first.",
+            yesText: "Send everything",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        try
+        {
+            Tasks.Reseed(task.Id);
+            Snackbar.Add($"Task {task.Id}: a full send has started.", Severity.Info);
+        }
+        catch (RockstorException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+
+        Load();
+    }
+
+    private async Task DeleteAsync(ReplicationTask task)
+    {
+        var parameters = new DialogParameters<DeleteTaskDialog> { { d => d.Task, task } };
+        var dialog = await Dialogs.ShowAsync<DeleteTaskDialog>("Delete replication task", parameters);
+        if (await dialog.Result is not { Canceled: false, Data: bool deleteSnapshots })
+        {
+            return;
+        }
+
+        try
+        {
+            await Tasks.DeleteAsync(task.Id, deleteSnapshots, CancellationToken.None);
+            Snackbar.Add(deleteSnapshots ? $"Task {task.Id} and its snapshots deleted." : $"Task {task.Id} deleted; its snapshots are kept.", Severity.Success);
+        }
+        catch (RockstorException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+
+        Load();
+    }
+}

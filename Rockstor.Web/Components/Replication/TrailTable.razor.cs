@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Components;
+using Rockstor.Domain.Replication;
+
+namespace Rockstor.Web.Components.Replication;
+
+/// <summary>One row per attempt of a send task or an incoming replica, newest first, a page at a time, updated live.</summary>
+public partial class TrailTable : IDisposable
+{
+    /// <summary>Attempts on a page.</summary>
+    public const int PageSize = 25;
+
+    private List<Attempt> _rows = [];
+    private int _total;
+    private int _pageNumber = 1;
+    private (TrailSide, int) _shown;
+
+    [Parameter, EditorRequired]
+    public TrailSide Side { get; set; }
+
+    [Parameter, EditorRequired]
+    public int OwnerId { get; set; }
+
+    [Parameter]
+    public string Label { get; set; } = "Trail";
+
+    /// <summary>Tells the page when an attempt changed (so it can refresh what it shows about the task).</summary>
+    [Parameter]
+    public EventCallback<Attempt> AttemptChanged { get; set; }
+
+    protected override void OnInitialized()
+    {
+        Events.Changed += OnChanged;
+        Events.Progressed += OnProgress;
+    }
+
+    protected override void OnParametersSet()
+    {
+        if ((Side, OwnerId) != _shown)
+        {
+            _shown = (Side, OwnerId);
+            _pageNumber = 1;
+        }
+
+        Load();
+    }
+
+    public void Dispose()
+    {
+        Events.Changed -= OnChanged;
+        Events.Progressed -= OnProgress;
+    }
+
+    private void GoTo(int page)
+    {
+        _pageNumber = page;
+        Load();
+    }
+
+    private void Load()
+    {
+        var page = Queries.TrailPage(Side, OwnerId, (_pageNumber - 1) * PageSize, PageSize);
+        _rows = page.Items.ToList();
+        _total = page.Total;
+    }
+
+    private void OnChanged(TrailSide side, Attempt attempt)
+    {
+        if (side != Side || attempt.OwnerId != OwnerId)
+        {
+            return;
+        }
+
+        _ = InvokeAsync(async () =>
+        {
+            var index = _rows.FindIndex(a => a.Id == attempt.Id);
+            if (index >= 0)
+            {
+                _rows[index] = attempt;
+            }
+            else if (_pageNumber == 1)
+            {
+                // A new attempt: the first page shows it on top; later pages stay where the reader is.
+                Load();
+            }
+            else
+            {
+                _total++;
+            }
+
+            StateHasChanged();
+            await AttemptChanged.InvokeAsync(attempt);
+        });
+    }
+
+    private void OnProgress(AttemptProgress progress)
+    {
+        if (progress.Side != Side || progress.OwnerId != OwnerId)
+        {
+            return;
+        }
+
+        _ = InvokeAsync(() =>
+        {
+            var index = _rows.FindIndex(a => a.Id == progress.AttemptId);
+            if (index >= 0)
+            {
+                _rows[index] = progress.ApplyTo(_rows[index]);
+                StateHasChanged();
+            }
+        });
+    }
+}
