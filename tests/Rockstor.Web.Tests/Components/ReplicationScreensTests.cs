@@ -141,7 +141,7 @@ public sealed class ReplicationScreensTests : ScreenTests
         }
 
         var screen = Context.Render<ContainerFragment>(p => p.AddChildContent<MudPopoverProvider>().AddChildContent<Web.Components.Pages.Replication.Receive>());
-        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"share{i:00}"), SourceShares(screen));
+        Assert.Equal(Enumerable.Range(1, Web.Components.Replication.ReplicationScreens.PageSize).Select(i => $"share{i:00}"), SourceShares(screen));
         Assert.Equal("30", screen.Find("[data-total]").GetAttribute("data-total"));
 
         await screen.InvokeAsync(() => screen.FindAll(".mud-pagination button").Single(b => b.TextContent.Trim() == "2").Click());

@@ -61,10 +61,10 @@ public sealed class SendScreenTests : ScreenTests
             .AddChildContent<MudSnackbarProvider>()
             .AddChildContent<SendPage>());
 
-        Assert.Equal(Enumerable.Range(1, SendPage.PageSize).Select(i => $"share{i:00}"), Shares(screen));
+        Assert.Equal(Enumerable.Range(1, Web.Components.Replication.ReplicationScreens.PageSize).Select(i => $"share{i:00}"), Shares(screen));
         Assert.Contains("30 task(s)", screen.Markup, StringComparison.Ordinal);
         await ClickAsync(screen, ".mud-pagination button", "2");
-        Assert.Equal(Enumerable.Range(SendPage.PageSize + 1, 30 - SendPage.PageSize).Select(i => $"share{i:00}"), Shares(screen));
+        Assert.Equal(Enumerable.Range(Web.Components.Replication.ReplicationScreens.PageSize + 1, 30 - Web.Components.Replication.ReplicationScreens.PageSize).Select(i => $"share{i:00}"), Shares(screen));
     }
 
     private static ReplicationTask NewTask(string share) => new()

@@ -1,67 +1,25 @@
 using Rockstor.Domain.Replication;
-using Rockstor.Domain.Services;
-using Rockstor.Web.Components.Shared;
+using Rockstor.Web.Components.Replication;
 
 namespace Rockstor.Web.Components.Pages.Replication;
 
 /// <summary>What this appliance receives, a page at a time, and the requests it refused.</summary>
-public partial class Receive : IDisposable
+public partial class Receive
 {
-    /// <summary>Incoming replicas on a page: only those have their trails read.</summary>
-    public const int PageSize = 25;
-
-    private ReceivePage _page = new([], 0);
-    private int _pageNumber = 1;
     private IReadOnlyList<Refusal> _refusals = [];
-    private bool _serviceOn;
 
-    protected override void OnInitialized()
+    protected override (IReadOnlyList<ReceiveView> Items, int Total) Fetch(int skip, int take)
     {
-        Load();
-        Events.Changed += OnAttempt;
-        Services.Changed += OnService;
+        var page = Queries.Receives(skip, take);
+        return (page.Items, page.Total);
     }
 
-    public void Dispose()
-    {
-        Events.Changed -= OnAttempt;
-        Services.Changed -= OnService;
-    }
+    /// <summary>Any receive: a replica's first attempt adds a row.</summary>
+    protected override bool Shows(TrailSide side, Attempt attempt) => side == TrailSide.Receive;
 
-    private void Load()
+    protected override void Load()
     {
-        _page = Queries.Receives((_pageNumber - 1) * PageSize, PageSize);
-        if (_pageNumber > Pager.Pages(_page.Total, PageSize))
-        {
-            _pageNumber = Pager.Pages(_page.Total, PageSize);
-            _page = Queries.Receives((_pageNumber - 1) * PageSize, PageSize);
-        }
-
+        base.Load();
         _refusals = Queries.Refusals();
-        _serviceOn = Services.IsRunning("replication");
     }
-
-    private void GoTo(int page)
-    {
-        _pageNumber = page;
-        Load();
-    }
-
-    private void OnAttempt(TrailSide side, Attempt attempt)
-    {
-        if (side == TrailSide.Receive)
-        {
-            _ = InvokeAsync(() =>
-            {
-                Load();
-                StateHasChanged();
-            });
-        }
-    }
-
-    private void OnService(ServiceStatus _) => InvokeAsync(() =>
-    {
-        Load();
-        StateHasChanged();
-    });
 }

@@ -2,71 +2,21 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
-using Rockstor.Domain.Services;
 using Rockstor.Web.Components.Replication;
-using Rockstor.Web.Components.Shared;
 
 namespace Rockstor.Web.Components.Pages.Replication;
 
 /// <summary>The send tasks, a page at a time, with their state live; add, edit, run, re-seed and delete them.</summary>
-public partial class Send : IDisposable
+public partial class Send
 {
-    /// <summary>Tasks on a page: only those have their trails read.</summary>
-    public const int PageSize = 25;
-
-    private SendTaskPage _page = new([], 0);
-    private int _pageNumber = 1;
-    private bool _serviceOn;
-
-
-    protected override void OnInitialized()
+    protected override (IReadOnlyList<SendTaskView> Items, int Total) Fetch(int skip, int take)
     {
-        Load();
-        Events.Changed += OnAttempt;
-        Services.Changed += OnService;
+        var page = Queries.Sends(skip, take);
+        return (page.Items, page.Total);
     }
 
-    public void Dispose()
-    {
-        Events.Changed -= OnAttempt;
-        Services.Changed -= OnService;
-    }
-
-    private void Load()
-    {
-        _page = Queries.Sends((_pageNumber - 1) * PageSize, PageSize);
-        if (_pageNumber > Pager.Pages(_page.Total, PageSize))
-        {
-            _pageNumber = Pager.Pages(_page.Total, PageSize); // the last page's tasks were deleted
-            _page = Queries.Sends((_pageNumber - 1) * PageSize, PageSize);
-        }
-
-        _serviceOn = Services.IsRunning("replication");
-    }
-
-    private void GoTo(int page)
-    {
-        _pageNumber = page;
-        Load();
-    }
-
-    private void OnAttempt(TrailSide side, Attempt attempt)
-    {
-        if (side == TrailSide.Send && _page.Items.Any(v => v.Task.Id == attempt.OwnerId))
-        {
-            _ = InvokeAsync(() =>
-            {
-                Load();
-                StateHasChanged();
-            });
-        }
-    }
-
-    private void OnService(ServiceStatus _) => InvokeAsync(() =>
-    {
-        Load();
-        StateHasChanged();
-    });
+    protected override bool Shows(TrailSide side, Attempt attempt) =>
+        side == TrailSide.Send && Rows.Any(v => v.Task.Id == attempt.OwnerId);
 
     private async Task AddAsync()
     {
