@@ -127,7 +127,13 @@ public sealed class SnapshotsScreenTests : ScreenTests
     private async Task<IRenderedComponent<ContainerFragment>> RenderAsync()
     {
         var screen = Render();
-        await screen.WaitForAssertionAsync(() => Assert.Equal(4, Rows(screen).Count), TimeSpan.FromSeconds(30));
+        await screen.WaitForAssertionAsync(
+            () =>
+            {
+                Assert.Equal(4, Rows(screen).Count);
+                Assert.Empty(screen.FindAll("[aria-label='Reading the pools']")); // btrfs read: the rows are final
+            },
+            TimeSpan.FromSeconds(30));
         return screen;
     }
 
