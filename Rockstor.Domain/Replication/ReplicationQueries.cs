@@ -6,14 +6,8 @@ namespace Rockstor.Domain.Replication;
 /// <summary>A send task as its table shows it: where it goes, how its latest attempt went, and its last backup.</summary>
 public sealed record SendTaskView(ReplicationTask Task, string TargetHostname, Attempt? Latest, Attempt? LastBackup);
 
-/// <summary>One page of the send tasks, and how many there are in all.</summary>
-public sealed record SendTaskPage(IReadOnlyList<SendTaskView> Items, int Total);
-
-/// <summary>One page of the incoming replicas, and how many there are in all.</summary>
-public sealed record ReceivePage(IReadOnlyList<ReceiveView> Items, int Total);
-
-/// <summary>One page of a trail, newest first, and how many attempts it holds in all.</summary>
-public sealed record TrailPage(IReadOnlyList<Attempt> Items, int Total);
+/// <summary>One page of a list a screen pages through, and how many rows the whole list has.</summary>
+public sealed record ListPage<T>(IReadOnlyList<T> Items, int Total);
 
 /// <summary>An incoming replica as the Receive screen shows it.</summary>
 public sealed record ReceiveView(IncomingReplica Replica, string SenderHostname, Attempt? Latest);
@@ -29,24 +23,17 @@ public sealed class ReplicationQueries(
 {
     public const int MaxTrailPage = 500;
 
-    public IReadOnlyList<SendTaskView> Sends()
-    {
-        var names = Hostnames();
-        return tasks.List()
-            .Select(t => View(t, names))
-            .ToList();
-    }
+    public IReadOnlyList<SendTaskView> Sends() => Sends(0, int.MaxValue).Items;
 
     /// <summary>
     /// A page of the send tasks in id order; only the page's tasks have their trails read, so the Send
     /// screen costs the same with 20 tasks as with 2,000.
     /// </summary>
-    public SendTaskPage Sends(int skip, int take)
+    public ListPage<SendTaskView> Sends(int skip, int take)
     {
         var all = tasks.List();
         var names = Hostnames();
-        var page = all.Skip(Math.Max(0, skip)).Take(Math.Max(1, take)).Select(t => View(t, names)).ToList();
-        return new SendTaskPage(page, all.Count);
+        return new ListPage<SendTaskView>(all.Skip(Math.Max(0, skip)).Take(Math.Max(1, take)).Select(t => View(t, names)).ToList(), all.Count);
     }
 
     public SendTaskView Send(int id)
@@ -55,29 +42,20 @@ public sealed class ReplicationQueries(
         return View(task, Hostnames());
     }
 
-    public IReadOnlyList<ReceiveView> Receives()
-    {
-        var names = Hostnames();
-        return replicas.List()
-            .Select(r => new ReceiveView(r, names.GetValueOrDefault(r.SenderApplianceId, r.SenderApplianceId), Latest(TrailSide.Receive, r.Id)))
-            .ToList();
-    }
+    public IReadOnlyList<ReceiveView> Receives() => Receives(0, int.MaxValue).Items;
 
     /// <summary>A page of the incoming replicas in id order; only the page's trails are read.</summary>
-    public ReceivePage Receives(int skip, int take)
+    public ListPage<ReceiveView> Receives(int skip, int take)
     {
         var all = replicas.List();
         var names = Hostnames();
-        var page = all.Skip(Math.Max(0, skip)).Take(Math.Max(1, take))
-            .Select(r => new ReceiveView(r, names.GetValueOrDefault(r.SenderApplianceId, r.SenderApplianceId), Latest(TrailSide.Receive, r.Id)))
-            .ToList();
-        return new ReceivePage(page, all.Count);
+        return new ListPage<ReceiveView>(all.Skip(Math.Max(0, skip)).Take(Math.Max(1, take)).Select(r => View(r, names)).ToList(), all.Count);
     }
 
     public ReceiveView Receive(int id)
     {
         var replica = replicas.Find(id) ?? throw new NotFoundException($"There is no incoming replica {id}.");
-        return new ReceiveView(replica, Hostnames().GetValueOrDefault(replica.SenderApplianceId, replica.SenderApplianceId), Latest(TrailSide.Receive, id));
+        return View(replica, Hostnames());
     }
 
     /// <summary>The attempts of a send task or an incoming replica, newest first.</summary>
@@ -93,11 +71,8 @@ public sealed class ReplicationQueries(
     }
 
     /// <summary>A page of a trail with the number of attempts it holds, for a screen that pages.</summary>
-    public TrailPage TrailPage(TrailSide side, int ownerId, int skip, int take)
-    {
-        var items = Trail(side, ownerId, skip, take);
-        return new TrailPage(items, trails.Count(side, ownerId));
-    }
+    public ListPage<Attempt> TrailPage(TrailSide side, int ownerId, int skip, int take) =>
+        new(Trail(side, ownerId, skip, take), trails.Count(side, ownerId));
 
     public IReadOnlyList<Refusal> Refusals(int count = 50) => refusals.Latest(count);
 
@@ -106,6 +81,11 @@ public sealed class ReplicationQueries(
         hostnames.GetValueOrDefault(task.TargetApplianceId, task.TargetApplianceId),
         Latest(TrailSide.Send, task.Id),
         trails.LatestSucceeded(TrailSide.Send, task.Id));
+
+    private ReceiveView View(IncomingReplica replica, Dictionary<string, string> hostnames) => new(
+        replica,
+        hostnames.GetValueOrDefault(replica.SenderApplianceId, replica.SenderApplianceId),
+        Latest(TrailSide.Receive, replica.Id));
 
     /// <summary>The newest attempt, with its live counts while it runs.</summary>
     private Attempt? Latest(TrailSide side, int ownerId) => trails.Latest(side, ownerId) is { } latest ? live.Live(side, latest) : null;

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Rockstor.EndToEnd.Pages;
 using Rockstor.Testing;
 using static Microsoft.Playwright.Assertions;
+using static Rockstor.EndToEnd.Requests;
 
 namespace Rockstor.EndToEnd;
 
@@ -44,12 +45,6 @@ public sealed class ApplianceWithSnapshots : IAsyncLifetime
         await Browser.DisposeAsync();
         Api?.Dispose();
         Appliance.Dispose();
-    }
-
-    private static async Task Ok(Task<HttpResponseMessage> sending)
-    {
-        using var response = await sending;
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 }
 

@@ -46,7 +46,7 @@ public abstract class LiveReplicationList<TRow> : ComponentBase, IDisposable
     }
 
     /// <summary>A page of rows and the count of all, from the store.</summary>
-    protected abstract (IReadOnlyList<TRow> Items, int Total) Fetch(int skip, int take);
+    protected abstract ListPage<TRow> Fetch(int skip, int take);
 
     /// <summary>Whether a change of this attempt shows on this page.</summary>
     protected abstract bool Shows(TrailSide side, Attempt attempt);
@@ -54,12 +54,14 @@ public abstract class LiveReplicationList<TRow> : ComponentBase, IDisposable
     /// <summary>Reads the page again (the last page, if rows were deleted from under it).</summary>
     protected virtual void Load()
     {
-        (Rows, Total) = Fetch((PageNumber - 1) * ReplicationScreens.PageSize, ReplicationScreens.PageSize);
-        if (PageNumber > Pager.Pages(Total, ReplicationScreens.PageSize))
+        var page = Fetch((PageNumber - 1) * ReplicationScreens.PageSize, ReplicationScreens.PageSize);
+        if (PageNumber > Pager.Pages(page.Total, ReplicationScreens.PageSize))
         {
-            PageNumber = Pager.Pages(Total, ReplicationScreens.PageSize);
-            (Rows, Total) = Fetch((PageNumber - 1) * ReplicationScreens.PageSize, ReplicationScreens.PageSize);
+            PageNumber = Pager.Pages(page.Total, ReplicationScreens.PageSize);
+            page = Fetch((PageNumber - 1) * ReplicationScreens.PageSize, ReplicationScreens.PageSize);
         }
+
+        (Rows, Total) = (page.Items, page.Total);
 
         ServiceOn = Services.IsRunning("replication");
     }

@@ -8,11 +8,7 @@ public partial class Receive
 {
     private IReadOnlyList<Refusal> _refusals = [];
 
-    protected override (IReadOnlyList<ReceiveView> Items, int Total) Fetch(int skip, int take)
-    {
-        var page = Queries.Receives(skip, take);
-        return (page.Items, page.Total);
-    }
+    protected override ListPage<ReceiveView> Fetch(int skip, int take) => Queries.Receives(skip, take);
 
     /// <summary>Any receive: a replica's first attempt adds a row.</summary>
     protected override bool Shows(TrailSide side, Attempt attempt) => side == TrailSide.Receive;

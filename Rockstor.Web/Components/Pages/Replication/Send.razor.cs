@@ -9,11 +9,7 @@ namespace Rockstor.Web.Components.Pages.Replication;
 /// <summary>The send tasks, a page at a time, with their state live; add, edit, run, re-seed and delete them.</summary>
 public partial class Send
 {
-    protected override (IReadOnlyList<SendTaskView> Items, int Total) Fetch(int skip, int take)
-    {
-        var page = Queries.Sends(skip, take);
-        return (page.Items, page.Total);
-    }
+    protected override ListPage<SendTaskView> Fetch(int skip, int take) => Queries.Sends(skip, take);
 
     protected override bool Shows(TrailSide side, Attempt attempt) =>
         side == TrailSide.Send && Rows.Any(v => v.Task.Id == attempt.OwnerId);
