@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<IReplicationEvents>(sp => sp.GetRequiredService<ReplicationEventBus>());
         services.AddSingleton<IReplicationTransport, ReplicationClient>();
         services.AddSingleton<IReceiveSpool, ReceiveSpool>();
+        services.AddSingleton<ConfinedReceive>();
         services.AddSingleton<ReplicaReceiver>();
         services.AddSingleton<FailbackReceiver>();
         services.AddSingleton<FailbackService>();

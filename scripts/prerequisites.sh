@@ -4,6 +4,7 @@ command -v btrfs >/dev/null 2>&1 || need+=(btrfs-progs)
 command -v losetup >/dev/null 2>&1 || need+=(util-linux)
 command -v wipefs >/dev/null 2>&1 || need+=(util-linux)
 command -v mkfs.ext4 >/dev/null 2>&1 || need+=(e2fsprogs)
+command -v chattr >/dev/null 2>&1 || need+=(e2fsprogs)
 command -v jq >/dev/null 2>&1 || need+=(jq)
 # The browser tests drive Debian's Chromium (never a downloaded browser); only the test script asks for it.
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! [ -x /usr/bin/chromium ] && need+=(chromium)

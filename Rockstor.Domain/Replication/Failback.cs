@@ -185,7 +185,7 @@ public sealed class FailbackReceiver(
     SnapshotService snapshotService,
     IReplicationTaskRepository tasks,
     ITrailRepository trails,
-    IBtrfs btrfs,
+    ConfinedReceive confined,
     IStorageFiles files,
     StorageLayout layout,
     IReplicationEvents events,
@@ -213,7 +213,7 @@ public sealed class FailbackReceiver(
         {
             await poolService.RequireMountedAsync(pool.Name, ct).ConfigureAwait(false);
             var folder = layout.FailbackDirectory(pool.Name, sender.Id);
-            await ClearAsync(folder, ct).ConfigureAwait(false);
+            await confined.ClearAsync(folder).ConfigureAwait(false);
             files.CreateDirectory(folder);
             var task = tasks.List().FirstOrDefault(t => t.Share == hello.SourceShare && t.TargetApplianceId == sender.Id);
             var attempt = new Attempt
@@ -244,16 +244,10 @@ public sealed class FailbackReceiver(
         var received = Path.Combine(plan.Folder, plan.Offer.Snapshot);
         try
         {
-            await btrfs.ReceiveAsync(plan.Folder, stream, ct).ConfigureAwait(false);
+            await confined.ReceiveAsync(plan.Folder, stream, plan.Offer, parent: null, ct).ConfigureAwait(false);
             if (!stream.Intact)
             {
                 throw new ReplicationRefusedException("The stream that arrived is not the one sent (its length or SHA-256 differs); nothing was made of it.");
-            }
-
-            var subvolume = await btrfs.ShowSubvolumeAsync(received, ct).ConfigureAwait(false);
-            if (!subvolume.ReadOnly || !string.Equals(subvolume.ReceivedUuid, plan.Offer.SnapshotUuid, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ReplicationRefusedException($"The received subvolume is not a faithful copy (read-only: {subvolume.ReadOnly}, received uuid: {subvolume.ReceivedUuid ?? "none"}); nothing was made of it.");
             }
 
             var restore = plan.Hello.Restore!;
@@ -277,11 +271,16 @@ public sealed class FailbackReceiver(
         {
             attempt.Status = AttemptStatus.Failed;
             attempt.Error = e is RockstorException ? e.Message : $"The stream was cut: {e.Message}";
+            if (e is UnsafeSendStreamException)
+            {
+                refusals.Add(new Refusal(time.GetUtcNow(), plan.Sender.Host, plan.Sender.Id, e.Message));
+            }
+
             return new ReplicationVerdict(false, attempt.Error, stream.Received, stream.StreamReceived);
         }
         finally
         {
-            await ClearAsync(plan.Folder, CancellationToken.None).ConfigureAwait(false);
+            await confined.ClearAsync(plan.Folder).ConfigureAwait(false);
             attempt.Bytes = stream.Received;
             attempt.StreamBytes = stream.StreamReceived;
             attempt.EndedAt = time.GetUtcNow();
@@ -309,7 +308,7 @@ public sealed class FailbackReceiver(
             {
                 foreach (var sender in files.Entries(Path.Combine(layout.PoolMountPoint(pool.Name), StorageLayout.FailbackFolder)))
                 {
-                    await ClearAsync(sender, ct).ConfigureAwait(false);
+                    await confined.ClearAsync(sender).ConfigureAwait(false);
                 }
             }
         }
@@ -355,24 +354,6 @@ public sealed class FailbackReceiver(
         {
             refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
             throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
-        }
-    }
-
-    /// <summary>Deletes every subvolume in a staging folder, then the folder when empty.</summary>
-    private async Task ClearAsync(string folder, CancellationToken ct)
-    {
-        try
-        {
-            foreach (var entry in files.Entries(folder))
-            {
-                await btrfs.DeleteSubvolumeAsync(entry, ct).ConfigureAwait(false);
-            }
-
-            files.RemoveEmptyDirectory(folder);
-        }
-        catch (StorageCommandException)
-        {
-            // Left for the next failback from this appliance, or the start-up sweep.
         }
     }
 

@@ -1,4 +1,5 @@
 using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Snapshots;
 
 namespace Rockstor.Domain.Replication;
 
@@ -85,8 +86,11 @@ public interface IReplicationSession : IAsyncDisposable
 /// </summary>
 public abstract record ReceivePlan(Attempt Attempt, ReplicationOffer Offer, SpoolPrefix? Resume);
 
-/// <summary>A snapshot of a replicated share, received into the replica share's folder.</summary>
-public sealed record ReplicaPlan(IncomingReplica Replica, Attempt Attempt, ReplicationOffer Offer, int Keep, string Folder, SpoolPrefix? Resume = null)
+/// <summary>
+/// A snapshot of a replicated share from <see cref="Sender"/>, received into the replica share's folder;
+/// <see cref="Parent"/> is the replica's snapshot an incremental stream builds on.
+/// </summary>
+public sealed record ReplicaPlan(PairedAppliance Sender, IncomingReplica Replica, Attempt Attempt, ReplicationOffer Offer, int Keep, string Folder, Snapshot? Parent, SpoolPrefix? Resume = null)
     : ReceivePlan(Attempt, Offer, Resume);
 
 /// <summary>A snapshot sent back by a replica (failback), received into a staging folder of the pool.</summary>

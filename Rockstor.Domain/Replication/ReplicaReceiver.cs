@@ -23,6 +23,7 @@ public sealed class ReplicaReceiver(
     IPoolRepository pools,
     PoolService poolService,
     IBtrfs btrfs,
+    ConfinedReceive confined,
     IStorageFiles files,
     StorageLayout layout,
     StorageLock storageLock,
@@ -80,6 +81,7 @@ public sealed class ReplicaReceiver(
         var receiving = _receiving.GetOrAdd(replica.Id, _ => new Receiving());
         var entered = false;
         SpoolPrefix? resume = null;
+        Snapshot? parent = null;
         try
         {
             if (!ResourceName.IsSafe(offer.Snapshot))
@@ -105,7 +107,7 @@ public sealed class ReplicaReceiver(
             var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
             if (offer.ParentUuid is not null)
             {
-                var parent = snapshots.ListForShare(replica.ReplicaShare).FirstOrDefault(s => s.ReceivedUuid == offer.ParentUuid)
+                parent = snapshots.ListForShare(replica.ReplicaShare).FirstOrDefault(s => s.ReceivedUuid == offer.ParentUuid)
                     ?? throw new ReplicationRefusedException("The destination no longer holds the parent snapshot of this incremental send.");
                 attempt.Parent = parent.Name;
             }
@@ -145,12 +147,12 @@ public sealed class ReplicaReceiver(
         }
 
         Record(attempt);
-        return new ReplicaPlan(replica, attempt, offer, hello.Keep, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare), resume);
+        return new ReplicaPlan(sender, replica, attempt, offer, hello.Keep, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare), parent, resume);
     }
 
     public async Task<ReplicationVerdict> ReceiveAsync(ReplicaPlan plan, ReceivedStream stream, IProgress<long> applied, CancellationToken ct)
     {
-        var (replica, attempt, offer, keep, folder, resume) = plan;
+        var (sender, replica, attempt, offer, keep, folder, parent, resume) = plan;
         var received = Path.Combine(folder, offer.Snapshot);
         var spool = layout.SpoolDirectory(replica.Pool, replica.ReplicaShare);
         var receiving = _receiving[replica.Id];
@@ -162,11 +164,12 @@ public sealed class ReplicaReceiver(
         {
             var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
             files.CreateDirectory(folder);
+            Subvolume? subvolume = null;
             using (new ProgressTicker(stream, attempt, events, time))
             {
                 if (resume is null)
                 {
-                    await btrfs.ReceiveAsync(folder, stream, ct).ConfigureAwait(false);
+                    subvolume = await confined.ReceiveAsync(folder, stream, offer, parent, ct).ConfigureAwait(false);
                 }
                 else
                 {
@@ -187,17 +190,10 @@ public sealed class ReplicaReceiver(
             {
                 // The whole stream is in the spool and checked: now btrfs receive rebuilds the snapshot from it.
                 await using var whole = new CountingReadStream(spools.OpenRead(spool, offer), applied);
-                await btrfs.ReceiveAsync(folder, whole, ct).ConfigureAwait(false);
+                subvolume = await confined.ReceiveAsync(folder, whole, offer, parent, ct).ConfigureAwait(false);
             }
 
-            var subvolume = await btrfs.ShowSubvolumeAsync(received, ct).ConfigureAwait(false);
-            if (!subvolume.ReadOnly || !string.Equals(subvolume.ReceivedUuid, offer.SnapshotUuid, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ReplicationRefusedException(
-                    $"The received subvolume is not a faithful copy (read-only: {subvolume.ReadOnly}, received uuid: {subvolume.ReceivedUuid ?? "none"}); nothing was kept.");
-            }
-
-            await PutInPlaceAsync(pool, replica, offer, received, subvolume, keep, ct).ConfigureAwait(false);
+            await PutInPlaceAsync(pool, replica, offer, received, subvolume!, keep, ct).ConfigureAwait(false);
             attempt.Status = AttemptStatus.Succeeded;
             if (resume is not null)
             {
@@ -226,6 +222,11 @@ public sealed class ReplicaReceiver(
             if (keepSpool)
             {
                 attempt.Error += " What arrived is kept; the next try goes on from there.";
+            }
+
+            if (e is UnsafeSendStreamException)
+            {
+                refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
             }
 
             await DiscardAsync(replica, received).ConfigureAwait(false);
@@ -266,6 +267,16 @@ public sealed class ReplicaReceiver(
             }
 
             var replicaShares = byPool.Select(r => r.ReplicaShare).ToHashSet(StringComparer.Ordinal);
+            foreach (var share in replicaShares)
+            {
+                // A receive cut by a crash leaves its folder append-only (see IBtrfs.ReceiveAsync).
+                var folder = layout.ShareSnapshotsDirectory(pool.Name, share);
+                if (files.Exists(folder))
+                {
+                    await btrfs.ReleaseReceiveFolderAsync(folder, ct).ConfigureAwait(false);
+                }
+            }
+
             foreach (var subvolume in await btrfs.ListSubvolumesAsync(layout.PoolMountPoint(pool.Name), ct).ConfigureAwait(false))
             {
                 if (StorageLayout.ParseSnapshotPath(subvolume.RelativePath) is not var (share, name) || !replicaShares.Contains(share))

@@ -36,8 +36,17 @@ public interface IBtrfs
     /// </summary>
     Task<long> EstimateSendAsync(string snapshot, string? parent, CancellationToken ct);
 
-    /// <summary>Rebuilds a subvolume in <paramref name="directory"/> from a send stream read from <paramref name="input"/>.</summary>
-    Task ReceiveAsync(string directory, Stream input, CancellationToken ct);
+    /// <summary>
+    /// Rebuilds, in <paramref name="directory"/>, the one subvolume <paramref name="expected"/> names from a send
+    /// stream read from <paramref name="input"/>, confined to that folder: btrfs sees nothing outside it, the
+    /// folder's other entries cannot be renamed or removed meanwhile, and a command the offer does not allow
+    /// stops the receive with <see cref="UnsafeSendStreamException"/> before btrfs acts on it. What the stream
+    /// left in the folder is the caller's to check and delete.
+    /// </summary>
+    Task ReceiveAsync(string directory, Stream input, ExpectedSubvolume expected, CancellationToken ct);
+
+    /// <summary>Makes a receive folder that a receive cut by a crash left append-only an ordinary folder again.</summary>
+    Task ReleaseReceiveFolderAsync(string directory, CancellationToken ct);
 
     /// <summary>Bytes referenced by each subvolume (by subvolume id), from the quota groups; empty when quotas are off.</summary>
     Task<IReadOnlyDictionary<long, long>> GetReferencedBytesAsync(string mountPoint, CancellationToken ct);
@@ -89,4 +98,7 @@ public interface IStorageFiles
 
     /// <summary>Removes a folder and everything in it that is not a subvolume.</summary>
     void RemoveTree(string path);
+
+    /// <summary>Removes one entry whatever it is (a file, a link, a folder with what it holds) except a subvolume.</summary>
+    void RemoveEntry(string path);
 }

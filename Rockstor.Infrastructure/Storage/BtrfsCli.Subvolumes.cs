@@ -59,9 +59,6 @@ public sealed partial class BtrfsCli
         return meter.Estimate;
     }
 
-    public Task ReceiveAsync(string directory, Stream input, CancellationToken ct) =>
-        runner.StreamAsync(Btrfs, ["receive", directory], input, output: null, $"Could not receive into {directory}", ct);
-
     public async Task<IReadOnlyList<Subvolume>> ListSubvolumesAsync(string mountPoint, CancellationToken ct)
     {
         var failure = $"Could not list the subvolumes of {mountPoint}";

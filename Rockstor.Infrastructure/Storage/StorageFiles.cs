@@ -33,6 +33,19 @@ public sealed class StorageFiles : IStorageFiles
         }
     });
 
+    public void RemoveEntry(string path) => Guard($"Could not remove {path}", () =>
+    {
+        // A link is removed itself, never what it leads to.
+        if (new FileInfo(path).LinkTarget is null && Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        else
+        {
+            File.Delete(path);
+        }
+    });
+
     private static void Guard(string failure, Action step)
     {
         try

@@ -1,0 +1,44 @@
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Infrastructure.Storage;
+
+/// <summary>
+/// A receive confined to its folder. btrfs-progs joins the paths a send stream names to the folder without
+/// looking at them, so three walls stand around it: btrfs receive runs chrooted in the folder (`--chroot`,
+/// and `-e` stops it at the stream's end command); the folder is append-only meanwhile (`chattr +a`), so
+/// the snapshots already in it cannot be renamed or removed, nor the folder's own mode changed, even
+/// through a symbolic link the stream made; and the stream passes through <see cref="SendStreamGuard"/>,
+/// which stops it at the first command the offer does not allow.
+/// </summary>
+public sealed partial class BtrfsCli
+{
+    private const string Chattr = "chattr";
+
+    public async Task ReceiveAsync(string directory, Stream input, ExpectedSubvolume expected, CancellationToken ct)
+    {
+        var guard = new SendStreamGuard(input, expected, SymbolicLinks.IsSymbolicLink);
+        await runner.RunAsync(Chattr, ["+a", directory], $"Could not make {directory} append-only for a receive", ct).ConfigureAwait(false);
+        try
+        {
+            await runner.StreamAsync(Btrfs, ["receive", "-e", "--chroot", directory], guard, output: null, $"Could not receive into {directory}", ct)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (guard.Refusal is not null && e is not UnsafeSendStreamException)
+        {
+            // btrfs failed because the guard cut its input: the guard's reason is the one that counts.
+            throw new UnsafeSendStreamException(guard.Refusal);
+        }
+        finally
+        {
+            await ReleaseReceiveFolderAsync(directory, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (guard.Refusal is not null)
+        {
+            throw new UnsafeSendStreamException(guard.Refusal);
+        }
+    }
+
+    public Task ReleaseReceiveFolderAsync(string directory, CancellationToken ct) =>
+        runner.RunAsync(Chattr, ["-a", directory], $"Could not make {directory} an ordinary folder again after a receive", ct);
+}
