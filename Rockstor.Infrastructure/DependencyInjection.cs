@@ -13,6 +13,7 @@ using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Restores;
 using Rockstor.Infrastructure.Accounts;
 using Rockstor.Infrastructure.Jobs;
 using Rockstor.Infrastructure.Persistence;
@@ -59,7 +60,11 @@ public static class DependencyInjection
             ApplianceCertificate.LoadOrCreate(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory)));
         services.AddSingleton<ILocalCertificate>(sp => sp.GetRequiredService<LocalCertificate>());
         services.AddSingleton<IPairedApplianceRepository, PairedApplianceRepository>();
-        services.AddSingleton<IPeerClient, PeerClient>();
+        services.AddSingleton<PeerClient>();
+        services.AddSingleton<IPeerClient>(sp => sp.GetRequiredService<PeerClient>());
+        services.AddSingleton<IRestorePeer>(sp => sp.GetRequiredService<PeerClient>());
+        services.AddSingleton<IPendingRestoreRepository, PendingRestoreRepository>();
+        services.AddSingleton<RestoreService>();
         services.AddSingleton<PairingService>();
 
         services.AddSingleton<IServiceSettings, ServiceSettings>();

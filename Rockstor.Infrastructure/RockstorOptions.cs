@@ -33,6 +33,13 @@ public sealed class RockstorOptions
     [Range(2, 3600)]
     public int ReplicationStallSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// A connection from a paired appliance that sends nothing for this many seconds (no offer after the
+    /// welcome, no data while a stream flows) is closed, and a receive under way fails.
+    /// </summary>
+    [Range(2, 3600)]
+    public int ReplicationIdleSeconds { get; set; } = 120;
+
     /// <summary>How often replication tasks are checked for staleness (no good snapshot for three intervals), in seconds.</summary>
     [Range(5, 86400)]
     public int AlertCheckSeconds { get; set; } = 300;

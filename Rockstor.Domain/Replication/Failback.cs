@@ -1,6 +1,7 @@
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication.Restores;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
@@ -8,15 +9,9 @@ using Rockstor.Domain.Storage;
 namespace Rockstor.Domain.Replication;
 
 /// <summary>
-/// A failback asked for on the destination: which received snapshot goes back to the source, and what it
-/// becomes there: a new share <see cref="NewShare"/> in the source's pool <see cref="TargetPool"/>, or
-/// (<see cref="Rollback"/>, confirmed by the admin) the original share rolled back to it.
-/// </summary>
-public sealed record FailbackRequest(string? Snapshot, string? NewShare, string? TargetPool, bool Rollback = false);
-
-/// <summary>
-/// The destination's side of a failback: sends a received snapshot back to the appliance it came from,
-/// over the same peer socket, recorded in the replica's receive trail (ADR-015).
+/// The destination's side of a failback: on the request of the appliance a replica came from (and only of
+/// that appliance), sends one of the replica's received snapshots back to it, over the same peer socket,
+/// presenting the restore's one-time code; recorded in the replica's receive trail (ADR-015, ADR-017).
 /// </summary>
 public sealed class FailbackService(
     IIncomingReplicaRepository replicas,
@@ -24,58 +19,68 @@ public sealed class FailbackService(
     IPairedApplianceRepository appliances,
     IReplicationTransport transport,
     IReplicationScheduler scheduler,
-    IPeerClient peers,
-    ApplianceIdentity identity,
     IBtrfs btrfs,
     ITrailRepository trails,
     IReplicationEvents events,
     TimeProvider time)
 {
-    /// <summary>The replica's received snapshots, newest first: what can be sent back.</summary>
-    public IReadOnlyList<Snapshot> Snapshots(int replicaId) =>
-        snapshots.ListForShare((replicas.Find(replicaId) ?? throw new NotFoundException($"There is no incoming replica {replicaId}.")).ReplicaShare)
-            .Where(s => s.ReceivedUuid is not null)
-            .OrderByDescending(s => s.Name, StringComparer.Ordinal)
+    /// <summary>Longest restore code taken (the source makes 43 characters).</summary>
+    private const int MaxCodeLength = 128;
+
+    /// <summary>What this appliance holds of <paramref name="callerId"/>'s shares: the snapshots it could send back, newest first.</summary>
+    public IReadOnlyList<HeldReplica> Held(string callerId) =>
+        replicas.List()
+            .Where(r => r.SenderApplianceId == callerId)
+            .GroupBy(r => r.SourceShare, StringComparer.Ordinal)
+            .Select(g => new HeldReplica(g.Key, Received(g.First().ReplicaShare).Select(s => new HeldSnapshot(s.Name, s.CreatedAt)).ToList()))
+            .Where(r => r.Snapshots.Count > 0)
+            .OrderBy(r => r.SourceShare, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The pools the source offers, read from it: where a new share can go.</summary>
-    public async Task<IReadOnlyList<PeerPool>> SourcePoolsAsync(int replicaId, CancellationToken ct)
+    /// <summary>
+    /// Takes a paired appliance's request to have a snapshot of its share sent back: only a snapshot of a
+    /// replica that came from that appliance, and only with a code to present. Queues the send.
+    /// </summary>
+    public void Accept(string callerId, PeerRestoreRequest request)
     {
-        var replica = replicas.Find(replicaId) ?? throw new NotFoundException($"There is no incoming replica {replicaId}.");
-        var source = appliances.Find(replica.SenderApplianceId);
-        if (source is null || source.State != PairingState.Paired)
+        if (string.IsNullOrEmpty(request.Code) || request.Code.Length > MaxCodeLength)
         {
-            throw new ConflictException($"The appliance this replica came from ({replica.SenderApplianceId}) is not paired with this one; pair it again first.");
+            throw new ValidationException("A restore request carries the code the restore was given.");
         }
 
-        return await peers.ListPoolsAsync(source, identity.Current.Id, ct).ConfigureAwait(false);
+        var share = ResourceName.Validate(request.Share, "share");
+        var replica = replicas.List().FirstOrDefault(r => r.SenderApplianceId == callerId && r.SourceShare == share)
+            ?? throw new NotFoundException($"This appliance holds no replica of your share '{share}'.");
+        if (!ResourceName.IsSafe(request.Snapshot) || snapshots.Find(replica.ReplicaShare, request.Snapshot) is not { ReceivedUuid: not null })
+        {
+            throw new NotFoundException($"The replica of '{share}' has no received snapshot of that name.");
+        }
+
+        scheduler.SendBack(replica.Id, request.Snapshot, request.Code);
     }
 
-    /// <summary>Checks what can be checked here and queues the failback; it shows in the replica's receive trail.</summary>
-    public void Request(int replicaId, FailbackRequest request)
+    /// <summary>Sends the snapshot back and records how it went (the job <see cref="Accept"/> queued).</summary>
+    public async Task<Attempt> SendBackAsync(int replicaId, string snapshotName, string code, CancellationToken ct)
     {
-        _ = Check(replicaId, request);
-        scheduler.SendBack(replicaId, request);
-    }
-
-    /// <summary>Sends the snapshot back and records how it went (the job that <see cref="Request"/> queued).</summary>
-    public async Task<Attempt> SendBackAsync(int replicaId, FailbackRequest request, CancellationToken ct)
-    {
-        var (replica, snapshot, source) = Check(replicaId, request);
+        var replica = replicas.Find(replicaId) ?? throw new NotFoundException($"There is no incoming replica {replicaId}.");
+        var snapshot = snapshots.Find(replica.ReplicaShare, snapshotName) is { ReceivedUuid: not null } found
+            ? found
+            : throw new NotFoundException($"The replica '{replica.ReplicaShare}' has no received snapshot '{snapshotName}'.");
+        var source = appliances.Find(replica.SenderApplianceId) is { State: PairingState.Paired } paired
+            ? paired
+            : throw new ConflictException($"The appliance this replica came from ({replica.SenderApplianceId}) is not paired with this one; pair it again first.");
         var attempt = new Attempt
         {
             OwnerId = replica.Id,
             StartedAt = time.GetUtcNow(),
             Status = AttemptStatus.Running,
             Snapshot = snapshot.Name,
-            Note = request.Rollback
-                ? $"Failback to {source.Hostname}: roll '{replica.SourceShare}' back to this snapshot"
-                : $"Failback to {source.Hostname} as share '{request.NewShare}' (pool {request.TargetPool})",
+            Note = $"Failback to {source.Hostname}, which asked for it",
         };
         Record(attempt);
         try
         {
-            var hello = new ReplicationHello(replica.SenderTaskId, replica.SourceShare, request.TargetPool ?? "", 0, new RestoreRequest(request.Rollback ? null : request.NewShare, request.Rollback));
+            var hello = new ReplicationHello(replica.SenderTaskId, replica.SourceShare, "", 0, new RestoreRequest(code));
             await using var session = await transport.ConnectAsync(source, source.ReplicationPort, hello, ct).ConfigureAwait(false);
 
             // The stream carries the snapshot's received uuid (that of the source's own snapshot): the
@@ -110,44 +115,8 @@ public sealed class FailbackService(
         return attempt;
     }
 
-    private (IncomingReplica Replica, Snapshot Snapshot, PairedAppliance Source) Check(int replicaId, FailbackRequest request)
-    {
-        var replica = replicas.Find(replicaId) ?? throw new NotFoundException($"There is no incoming replica {replicaId}.");
-        if (string.IsNullOrWhiteSpace(request.Snapshot))
-        {
-            throw new ValidationException("Choose the received snapshot to send back.");
-        }
-
-        var snapshot = snapshots.Find(replica.ReplicaShare, request.Snapshot);
-        if (snapshot?.ReceivedUuid is null)
-        {
-            throw new NotFoundException($"The replica '{replica.ReplicaShare}' has no received snapshot '{request.Snapshot}'.");
-        }
-
-        if (request.Rollback == !string.IsNullOrWhiteSpace(request.NewShare))
-        {
-            throw new ValidationException("Send the snapshot back either as a new share (give its name and a pool) or to roll the original share back: one of the two.");
-        }
-
-        if (!request.Rollback)
-        {
-            ResourceName.Validate(request.NewShare, "share");
-            if (string.IsNullOrWhiteSpace(request.TargetPool))
-            {
-                throw new ValidationException($"Choose the pool on the source that receives the new share '{request.NewShare}'.");
-            }
-
-            ResourceName.Validate(request.TargetPool, "pool");
-        }
-
-        var source = appliances.Find(replica.SenderApplianceId);
-        if (source is null || source.State != PairingState.Paired)
-        {
-            throw new ConflictException($"The appliance this replica came from ({replica.SenderApplianceId}) is not paired with this one; pair it again first.");
-        }
-
-        return (replica, snapshot, source);
-    }
+    private IEnumerable<Snapshot> Received(string replicaShare) =>
+        snapshots.ListForShare(replicaShare).Where(s => s.ReceivedUuid is not null).OrderByDescending(s => s.Name, StringComparer.Ordinal);
 
     /// <summary>The stream's expected size, for percent and time left; a failure only costs the estimate.</summary>
     private async Task<long> Estimate(Snapshot snapshot, Attempt attempt, CancellationToken ct)
@@ -171,18 +140,20 @@ public sealed class FailbackService(
 }
 
 /// <summary>
-/// The source's side of a failback: takes a snapshot a paired destination sends back, into a staging
-/// folder of the pool, checks it (read-only, its received uuid the one offered, length and SHA-256), and
-/// only then makes the new share of it, or keeps it as a snapshot of the original share and rolls that
-/// back (its current state is kept first). The staging copy is always deleted. Recorded in the trail of
-/// the task that replicates the share to that appliance, when there is one (after a rebuild there is
-/// none: the sender's trail has it).
+/// The source's side of a failback: takes a snapshot a paired appliance sends back only against a restore
+/// the admin asked for here (<see cref="RestoreService.Claim"/>: asked of that appliance, for that share and
+/// snapshot, once, in time), into a staging folder of the pool; checks it (confined, read-only, its received
+/// uuid the one offered, length and SHA-256), and only then makes the new share of it, or keeps it as a
+/// snapshot of the original share and rolls that back (its current state is kept first), as the restore
+/// says. The staging copy is always deleted. Recorded in the restore and in the trail of the task that
+/// replicates the share to that appliance, when there is one (after a rebuild there is none).
 /// </summary>
 public sealed class FailbackReceiver(
     IShareRepository shares,
     IPoolRepository pools,
     PoolService poolService,
     SnapshotService snapshotService,
+    RestoreService restores,
     IReplicationTaskRepository tasks,
     ITrailRepository trails,
     ConfinedReceive confined,
@@ -197,13 +168,17 @@ public sealed class FailbackReceiver(
 
     public ReplicationWelcome Hello(PairedAppliance sender, ReplicationHello hello)
     {
-        Refusing(sender, () => Target(hello));
+        Refusing(sender, () => Target(restores.Claim(sender, hello)));
         return new ReplicationWelcome([]);
     }
 
     public async Task<RestorePlan> OfferAsync(PairedAppliance sender, ReplicationHello hello, ReplicationOffer offer, CancellationToken ct)
     {
-        var pool = Refusing(sender, () => ResourceName.IsSafe(offer.Snapshot) ? Target(hello) : throw new ReplicationRefusedException($"'{offer.Snapshot}' cannot name a snapshot."));
+        var (restore, pool) = Refusing(sender, () =>
+        {
+            var claimed = restores.Claim(sender, hello);
+            return (claimed, Target(claimed));
+        });
         if (!await _one.WaitAsync(0, ct).ConfigureAwait(false))
         {
             throw new ReplicationRefusedException("Another failback is being received here; try again when it is done.", transient: true);
@@ -211,28 +186,34 @@ public sealed class FailbackReceiver(
 
         try
         {
+            restores.Use(restore, offer);
             await poolService.RequireMountedAsync(pool.Name, ct).ConfigureAwait(false);
             var folder = layout.FailbackDirectory(pool.Name, sender.Id);
             await confined.ClearAsync(folder).ConfigureAwait(false);
             files.CreateDirectory(folder);
-            var task = tasks.List().FirstOrDefault(t => t.Share == hello.SourceShare && t.TargetApplianceId == sender.Id);
+            var task = tasks.List().FirstOrDefault(t => t.Share == restore.SourceShare && t.TargetApplianceId == sender.Id);
             var attempt = new Attempt
             {
                 OwnerId = task?.Id ?? 0,
                 StartedAt = time.GetUtcNow(),
                 Status = AttemptStatus.Running,
                 Snapshot = offer.Snapshot,
-                Note = hello.Restore!.Rollback
-                    ? $"Failback from {sender.Hostname}: roll '{hello.SourceShare}' back to this snapshot"
-                    : $"Failback from {sender.Hostname} as share '{hello.Restore.NewShare}'",
+                Note = restore.Rollback
+                    ? $"Failback from {sender.Hostname}: roll '{restore.SourceShare}' back to this snapshot"
+                    : $"Failback from {sender.Hostname} as share '{restore.NewShare}'",
             };
-            var plan = new RestorePlan(sender, hello, pool.Name, folder, task?.Id, attempt, offer);
+            var plan = new RestorePlan(sender, hello, restore, pool.Name, folder, task?.Id, attempt, offer);
             Record(plan);
             return plan;
         }
         catch (RockstorException e)
         {
             _one.Release();
+            if (restore.UsedAt is not null)
+            {
+                restores.Finish(restore, RestoreState.Failed, e.Message);
+            }
+
             refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
             throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
         }
@@ -241,6 +222,7 @@ public sealed class FailbackReceiver(
     public async Task<ReplicationVerdict> ReceiveAsync(RestorePlan plan, ReceivedStream stream, CancellationToken ct)
     {
         var attempt = plan.Attempt;
+        var restore = plan.Restore;
         var received = Path.Combine(plan.Folder, plan.Offer.Snapshot);
         try
         {
@@ -250,16 +232,17 @@ public sealed class FailbackReceiver(
                 throw new ReplicationRefusedException("The stream that arrived is not the one sent (its length or SHA-256 differs); nothing was made of it.");
             }
 
-            var restore = plan.Hello.Restore!;
             if (restore.Rollback)
             {
-                var snapshot = await snapshotService.SnapshotFromAsync(plan.Hello.SourceShare, received, "failback-", ct).ConfigureAwait(false);
-                var kept = await snapshotService.RollbackAsync(plan.Hello.SourceShare, snapshot.Name, ct).ConfigureAwait(false);
+                var snapshot = await snapshotService.SnapshotFromAsync(restore.SourceShare, received, "failback-", ct).ConfigureAwait(false);
+                var kept = await snapshotService.RollbackAsync(restore.SourceShare, snapshot.Name, ct).ConfigureAwait(false);
                 attempt.Note += $"; done: it is kept as snapshot '{snapshot.Name}', the state before as '{kept.Name}'";
+                restores.Finish(restore, RestoreState.Succeeded, $"'{restore.SourceShare}' rolled back; its state before is snapshot '{kept.Name}'.");
             }
             else
             {
                 await snapshotService.ShareFromAsync(plan.Pool, received, restore.NewShare!, ct).ConfigureAwait(false);
+                restores.Finish(restore, RestoreState.Succeeded, $"Restored as share '{restore.NewShare}'.");
             }
 
             attempt.Status = AttemptStatus.Succeeded;
@@ -271,6 +254,7 @@ public sealed class FailbackReceiver(
         {
             attempt.Status = AttemptStatus.Failed;
             attempt.Error = e is RockstorException ? e.Message : $"The stream was cut: {e.Message}";
+            restores.Finish(restore, RestoreState.Failed, attempt.Error);
             if (e is UnsafeSendStreamException)
             {
                 refusals.Add(new Refusal(time.GetUtcNow(), plan.Sender.Host, plan.Sender.Id, e.Message));
@@ -295,6 +279,7 @@ public sealed class FailbackReceiver(
         plan.Attempt.Status = AttemptStatus.Failed;
         plan.Attempt.Error = $"The connection broke before any data: {reason}";
         plan.Attempt.EndedAt = time.GetUtcNow();
+        restores.Finish(plan.Restore, RestoreState.Failed, plan.Attempt.Error);
         Record(plan);
         _one.Release();
     }
@@ -314,33 +299,26 @@ public sealed class FailbackReceiver(
         }
     }
 
-    /// <summary>The pool the snapshot lands in: the share's own for a rollback, the asked one for a new share.</summary>
-    private Pool Target(ReplicationHello hello)
+    /// <summary>The pool the snapshot lands in: the share's own for a rollback, the asked one for a new share; checked again now.</summary>
+    private Pool Target(PendingRestore restore)
     {
-        var restore = hello.Restore!;
-        if (restore.Rollback == !string.IsNullOrWhiteSpace(restore.NewShare))
-        {
-            throw new ReplicationRefusedException("A failback makes a new share or rolls the share back: one of the two.");
-        }
-
         if (restore.Rollback)
         {
-            var share = shares.Find(hello.SourceShare);
+            var share = shares.Find(restore.SourceShare);
             if (share is null || share.Kind != ShareKind.Regular)
             {
-                throw new ReplicationRefusedException($"There is no share '{hello.SourceShare}' here to roll back; send the snapshot back as a new share instead.");
+                throw new ReplicationRefusedException($"There is no share '{restore.SourceShare}' here to roll back any more.");
             }
 
             return pools.Find(share.Pool) ?? throw new ReplicationRefusedException($"The pool of share '{share.Name}' is gone.");
         }
 
-        ResourceName.Validate(restore.NewShare, "share");
         if (shares.Find(restore.NewShare!) is not null)
         {
             throw new ReplicationRefusedException($"A share named '{restore.NewShare}' already exists here; choose another name.");
         }
 
-        return pools.Find(hello.TargetPool ?? "") ?? throw new ReplicationRefusedException($"Pool '{hello.TargetPool}' does not exist here.");
+        return pools.Find(restore.TargetPool ?? "") ?? throw new ReplicationRefusedException($"Pool '{restore.TargetPool}' does not exist here any more.");
     }
 
     /// <summary>Runs a check; a refusal (or a bad name) is recorded with who asked, and goes back as a refusal.</summary>

@@ -1,4 +1,5 @@
 using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Replication.Restores;
 using Rockstor.Domain.Snapshots;
 
 namespace Rockstor.Domain.Replication;
@@ -10,10 +11,10 @@ namespace Rockstor.Domain.Replication;
 public sealed record ReplicationHello(int TaskId, string SourceShare, string TargetPool, int Keep, RestoreRequest? Restore = null);
 
 /// <summary>
-/// What a failback makes of the snapshot on the source: a new share of that name in the hello's pool,
-/// or (<see cref="Rollback"/>) the share it came from rolled back to it, its current state kept first.
+/// A failback's part of the hello: the one-time code of the restore the source's admin asked for (ADR-017).
+/// What the snapshot becomes there (a new share, or the share rolled back) is the source's own record.
 /// </summary>
-public sealed record RestoreRequest(string? NewShare, bool Rollback);
+public sealed record RestoreRequest(string? Code);
 
 /// <summary>
 /// The receiver's answer to a hello: the source uuids it holds snapshots of (their received uuids), and
@@ -93,8 +94,8 @@ public abstract record ReceivePlan(Attempt Attempt, ReplicationOffer Offer, Spoo
 public sealed record ReplicaPlan(PairedAppliance Sender, IncomingReplica Replica, Attempt Attempt, ReplicationOffer Offer, int Keep, string Folder, Snapshot? Parent, SpoolPrefix? Resume = null)
     : ReceivePlan(Attempt, Offer, Resume);
 
-/// <summary>A snapshot sent back by a replica (failback), received into a staging folder of the pool.</summary>
-public sealed record RestorePlan(PairedAppliance Sender, ReplicationHello Hello, string Pool, string Folder, int? TaskId, Attempt Attempt, ReplicationOffer Offer)
+/// <summary>A snapshot sent back by a replica for a restore asked for here (failback), received into a staging folder of the pool.</summary>
+public sealed record RestorePlan(PairedAppliance Sender, ReplicationHello Hello, PendingRestore Restore, string Pool, string Folder, int? TaskId, Attempt Attempt, ReplicationOffer Offer)
     : ReceivePlan(Attempt, Offer, null);
 
 /// <summary>What a spool holds of a stream: its length and the SHA-256 (hex) of those bytes.</summary>
@@ -158,6 +159,9 @@ public interface IReplicationReceiver
 
     /// <summary>Records a connection refused before it could say hello (not a paired appliance).</summary>
     void Refused(string from, string reason);
+
+    /// <summary>Records a paired sender's connection refused for what it sent (a frame that did not come, or could not be read).</summary>
+    void Refused(PairedAppliance sender, string reason);
 }
 
 /// <summary>The data of one send as the receiver reads it.</summary>

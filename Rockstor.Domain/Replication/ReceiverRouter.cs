@@ -37,4 +37,6 @@ public sealed class ReceiverRouter(ReplicaReceiver replicas, FailbackReceiver fa
     }
 
     public void Refused(string from, string reason) => refusals.Add(new Refusal(time.GetUtcNow(), from, null, reason));
+
+    public void Refused(PairedAppliance sender, string reason) => refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, reason));
 }

@@ -41,7 +41,22 @@ public sealed class ReplicaReceiver(
     {
         try
         {
-            var pool = pools.Find(hello.TargetPool ?? "")
+            if (!ResourceName.IsValid(hello.SourceShare))
+            {
+                throw new ReplicationRefusedException("The hello names no valid share to replicate.");
+            }
+
+            if (!ResourceName.IsValid(hello.TargetPool))
+            {
+                throw new ReplicationRefusedException("The hello names no valid pool to replicate into.");
+            }
+
+            if (hello.Keep < 1)
+            {
+                throw new ReplicationRefusedException("The hello asks to keep no snapshot at all.");
+            }
+
+            var pool = pools.Find(hello.TargetPool)
                 ?? throw new ReplicationRefusedException($"Pool '{hello.TargetPool}' does not exist on the destination.");
             var replicaShare = ReplicationNames.ReplicaShare(sender.Id, hello.SourceShare);
             if (shares.Find(replicaShare) is { } existing && (existing.Kind != ShareKind.Replica || existing.Pool != pool.Name))
@@ -61,10 +76,10 @@ public sealed class ReplicaReceiver(
                 .ToList();
             return new ReplicationWelcome(received, spools.PartialUuid(layout.SpoolDirectory(pool.Name, replicaShare)));
         }
-        catch (ReplicationRefusedException e)
+        catch (RockstorException e)
         {
             refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
-            throw;
+            throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
         }
     }
 

@@ -87,6 +87,9 @@ public interface IReplicationScheduler
     /// <summary>Queues a run now (the first run of a new task, "Run now").</summary>
     void RunNow(int taskId);
 
-    /// <summary>Queues a failback: the replica's snapshot sent back to its source (see <see cref="FailbackService"/>).</summary>
-    void SendBack(int replicaId, FailbackRequest request);
+    /// <summary>
+    /// Queues a failback the replica's source asked for: its snapshot sent back, presenting the restore's
+    /// one-time code (see <see cref="FailbackService"/>).
+    /// </summary>
+    void SendBack(int replicaId, string snapshot, string code);
 }

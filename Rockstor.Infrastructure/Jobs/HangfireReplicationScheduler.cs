@@ -55,6 +55,6 @@ public sealed class HangfireReplicationScheduler(IRecurringJobManager recurring,
 
     public void RunNow(int taskId) => jobs.Enqueue<ReplicationJob>(job => job.RunNowAsync(taskId, CancellationToken.None));
 
-    public void SendBack(int replicaId, FailbackRequest request) =>
-        jobs.Enqueue<FailbackJob>(job => job.RunAsync(replicaId, request.Snapshot!, request.NewShare, request.TargetPool, request.Rollback, CancellationToken.None));
+    public void SendBack(int replicaId, string snapshot, string code) =>
+        jobs.Enqueue<FailbackJob>(job => job.RunAsync(replicaId, snapshot, code, CancellationToken.None));
 }

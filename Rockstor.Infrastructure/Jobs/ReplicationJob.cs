@@ -19,12 +19,3 @@ public sealed class ReplicationJob(ReplicationRunner runner)
     [JobDisplayName("Replicate task {0} now")]
     public Task RunNowAsync(int taskId, CancellationToken ct) => runner.RunAsync(taskId, requested: true, ct);
 }
-
-/// <summary>A failback the admin asked for on this destination: runs once; its attempt is in the replica's receive trail.</summary>
-public sealed class FailbackJob(FailbackService failbacks)
-{
-    [AutomaticRetry(Attempts = 0)]
-    [JobDisplayName("Send snapshot {1} of replica {0} back")]
-    public Task RunAsync(int replicaId, string snapshot, string? newShare, string? targetPool, bool rollback, CancellationToken ct) =>
-        failbacks.SendBackAsync(replicaId, new FailbackRequest(snapshot, newShare, targetPool, rollback), ct);
-}

@@ -14,7 +14,7 @@ namespace Rockstor.Infrastructure.Peers;
 /// Calls another appliance's management API over HTTPS. Every call but the first probe checks that the
 /// certificate presented is the pinned one; a different certificate ends the call before anything is sent.
 /// </summary>
-public sealed class PeerClient(ILogger<PeerClient> logger) : IPeerClient
+public sealed partial class PeerClient(ILogger<PeerClient> logger) : IPeerClient
 {
     public const string Scheme = "RockstorPeer";
 

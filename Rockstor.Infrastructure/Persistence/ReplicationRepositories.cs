@@ -94,20 +94,6 @@ internal sealed class IncomingReplicaDocument
     public DateTime? LastReceiveAt { get; set; }
 }
 
-internal sealed class RefusalDocument
-{
-    [BsonId(autoId: true)]
-    public long Id { get; set; }
-
-    public DateTime At { get; set; }
-
-    public string From { get; set; } = "";
-
-    public string? SenderApplianceId { get; set; }
-
-    public string Reason { get; set; } = "";
-}
-
 internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicationTaskRepository
 {
     public IReadOnlyList<ReplicationTask> List() => db.ReplicationTasks.FindAll().OrderBy(t => t.Id).Select(ToTask).ToList();
@@ -338,26 +324,4 @@ internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncoming
         Pool = d.Pool,
         LastReceiveAt = d.LastReceiveAt is { } at ? PoolRepository.Utc(at) : null,
     };
-}
-
-/// <summary>The latest refusals, kept to a bounded number.</summary>
-internal sealed class RefusalLog(RockstorDatabase db) : IRefusalLog
-{
-    public const int Kept = 200;
-
-    public void Add(Refusal refusal)
-    {
-        db.Refusals.Insert(new RefusalDocument { At = refusal.At.UtcDateTime, From = refusal.From, SenderApplianceId = refusal.SenderApplianceId, Reason = refusal.Reason });
-        var count = db.Refusals.Count();
-        if (count > Kept)
-        {
-            var cutoff = db.Refusals.Query().OrderBy(r => r.Id).Skip(count - Kept).Limit(1).First().Id;
-            db.Refusals.DeleteMany(r => r.Id < cutoff);
-        }
-    }
-
-    public IReadOnlyList<Refusal> Latest(int count) =>
-        db.Refusals.Query().OrderByDescending(r => r.Id).Limit(count).ToList()
-            .Select(r => new Refusal(PoolRepository.Utc(r.At), r.From, r.SenderApplianceId, r.Reason))
-            .ToList();
 }

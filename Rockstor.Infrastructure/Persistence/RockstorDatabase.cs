@@ -27,6 +27,8 @@ public sealed class RockstorDatabase : IDisposable
         Snapshots.EnsureIndex(s => s.Pool);
         Snapshots.EnsureIndex(s => s.CreatedAt);
         Snapshots.EnsureIndex(s => s.Name);
+        Refusals.EnsureIndex(r => r.Key);
+        Restores.EnsureIndex(r => r.CodeHash, unique: true);
         SendTrail.EnsureIndex(a => a.OwnerId);
         ReceiveTrail.EnsureIndex(a => a.OwnerId);
         SendTrail.EnsureIndex(TrailOrderIndex, TrailOrder);
@@ -52,6 +54,8 @@ public sealed class RockstorDatabase : IDisposable
     internal ILiteCollection<ShareDocument> Shares => Database.GetCollection<ShareDocument>("shares");
 
     internal ILiteCollection<SnapshotDocument> Snapshots => Database.GetCollection<SnapshotDocument>("snapshots");
+
+    internal ILiteCollection<PendingRestoreDocument> Restores => Database.GetCollection<PendingRestoreDocument>("restores");
 
     internal ILiteCollection<UserDocument> Users => Database.GetCollection<UserDocument>("users");
 

@@ -7,21 +7,22 @@ namespace Rockstor.Infrastructure.Replication;
 /// <summary>The receiving side of one connection from an authenticated, paired sender.</summary>
 internal static class ReceiverSession
 {
+    /// <summary>How long the receiver waits for the sender's hello after the handshake.</summary>
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long a receive waits for the sender's next bytes before it gives up.</summary>
-    public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(2);
 
     /// <summary>How long a failed receive keeps reading (and dropping) data until the sender has heard its verdict.</summary>
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(10);
 
-    public static async Task RunAsync(Stream tls, PairedAppliance sender, IReplicationReceiver receiver, ILogger logger, CancellationToken ct)
+    /// <summary>
+    /// Serves one connection. <paramref name="idleLimit"/> bounds every wait for the sender after its hello:
+    /// for its offer, and for its next bytes while the stream flows.
+    /// </summary>
+    public static async Task RunAsync(Stream tls, PairedAppliance sender, IReplicationReceiver receiver, ILogger logger, TimeSpan idleLimit, CancellationToken ct)
     {
-        ReplicationHello hello;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        var hello = await ReadAsync<ReplicationHello>(tls, FrameType.Hello, HelloTimeout, sender, receiver, ct).ConfigureAwait(false);
+        if (hello is null)
         {
-            timeout.CancelAfter(HelloTimeout);
-            hello = (await Frames.ExpectAsync(tls, timeout.Token, FrameType.Hello).ConfigureAwait(false)).Body.As<ReplicationHello>();
+            return;
         }
 
         try
@@ -35,7 +36,12 @@ internal static class ReceiverSession
             return;
         }
 
-        var offer = (await Frames.ExpectAsync(tls, ct, FrameType.Offer).ConfigureAwait(false)).Body.As<ReplicationOffer>();
+        var offer = await ReadAsync<ReplicationOffer>(tls, FrameType.Offer, idleLimit, sender, receiver, ct).ConfigureAwait(false);
+        if (offer is null)
+        {
+            return;
+        }
+
         ReceivePlan plan;
         try
         {
@@ -58,7 +64,7 @@ internal static class ReceiverSession
             throw;
         }
 
-        using var framed = new FramedReadStream(tls, IdleLimit, plan.Resume);
+        using var framed = new FramedReadStream(tls, idleLimit, plan.Resume);
         using var stream = new ReadAheadStream(framed);
         ReplicationVerdict verdict;
         await using (var applying = new ApplyingNews(tls, ct))
@@ -141,6 +147,44 @@ internal static class ReceiverSession
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the next control frame within <paramref name="limit"/>. One that does not come in time, is
+    /// not the expected one or cannot be read is answered with a Refuse frame (when the sender still
+    /// listens), recorded, and null returned: the connection then closes.
+    /// </summary>
+    private static async Task<T?> ReadAsync<T>(Stream tls, FrameType type, TimeSpan limit, PairedAppliance sender, IReplicationReceiver receiver, CancellationToken ct)
+        where T : class
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limit);
+        string reason;
+        try
+        {
+            return (await Frames.ExpectAsync(tls, timeout.Token, type).ConfigureAwait(false)).Body.As<T>();
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            reason = $"No {type} came within {limit.TotalSeconds:0} s; the connection was closed.";
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException)
+        {
+            reason = $"The {type} could not be read; the connection was closed.";
+        }
+
+        receiver.Refused(sender, reason);
+        try
+        {
+            using var answer = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await Frames.WriteJsonAsync(tls, FrameType.Refuse, new RefuseBody(reason), answer.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+            // The sender is gone or does not read: the refusal is recorded here all the same.
+        }
+
+        return null;
     }
 
     private static async Task DrainAsync(Stream tls, CancellationToken ct)

@@ -31,6 +31,11 @@ public sealed class ReplicationListener(
 
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>TLS handshakes under way at once; a connection beyond is closed at once (and its refusal counted).</summary>
+    public const int MaxHandshakes = 32;
+
+    private readonly SemaphoreSlim _handshakes = new(MaxHandshakes, MaxHandshakes);
+
     private TcpListener? _listener;
     private CancellationTokenSource? _stopping;
     private Task? _acceptLoop;
@@ -103,9 +108,25 @@ public sealed class ReplicationListener(
                 return;
             }
 
+            if (!_handshakes.Wait(0, CancellationToken.None))
+            {
+                using (client)
+                {
+                    receiver.Refused(AddressOf(client), $"More than {MaxHandshakes} connections were opening at once; this one was closed before its handshake.");
+                }
+
+                continue;
+            }
+
             _ = ServeAsync(client, ct);
         }
     }
+
+    /// <summary>The address a connection came from, without its port (refusals are counted per address).</summary>
+    private static string AddressOf(TcpClient client) =>
+        client.Client.RemoteEndPoint is IPEndPoint remote
+            ? (remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address).ToString()
+            : "unknown";
 
     private async Task ServeAsync(TcpClient client, CancellationToken ct)
     {
@@ -135,9 +156,13 @@ public sealed class ReplicationListener(
             catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
             {
                 logger.LogWarning("Refused a replication connection from {Remote}: it is not a paired appliance ({Reason})", remote, e.Message);
-                receiver.Refused(remote, "Not a paired appliance: the connection was refused before any data.");
+                receiver.Refused(AddressOf(client), "Not a paired appliance: the connection was refused before any data.");
                 Connected?.Invoke(new ReplicationConnection(remote, null, "not a paired appliance"));
                 return;
+            }
+            finally
+            {
+                _handshakes.Release();
             }
 
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["PeerApplianceId"] = sender!.Id });
@@ -145,7 +170,7 @@ public sealed class ReplicationListener(
             Connected?.Invoke(new ReplicationConnection(remote, sender, null));
             try
             {
-                await ReceiverSession.RunAsync(tls, sender, receiver, logger, ct).ConfigureAwait(false);
+                await ReceiverSession.RunAsync(tls, sender, receiver, logger, TimeSpan.FromSeconds(options.Value.ReplicationIdleSeconds), ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or OperationCanceledException or System.Text.Json.JsonException)
             {

@@ -112,7 +112,8 @@ public sealed record ReceiveDto(
         view.Latest is null ? null : AttemptDto.From(view.Latest));
 }
 
-public sealed record RefusalDto(DateTimeOffset At, string From, string? SenderApplianceId, string Reason);
+/// <summary>A refusal; the same one repeated is one row: <c>count</c> times from <c>firstAt</c> to <c>at</c>.</summary>
+public sealed record RefusalDto(DateTimeOffset At, string From, string? SenderApplianceId, string Reason, int Count, DateTimeOffset FirstAt);
 
 /// <summary>Send tasks, their trails, incoming replicas and their trails.</summary>
 public static class ReplicationApi
@@ -158,13 +159,8 @@ public static class ReplicationApi
         replication.MapGet("/receives/{id:int}", (int id, ReplicationQueries queries) => ReceiveDto.From(queries.Receive(id)));
         replication.MapGet("/receives/{id:int}/trail", (int id, int? skip, int? take, ReplicationQueries queries) =>
             queries.Trail(TrailSide.Receive, id, skip ?? 0, take ?? 100).Select(AttemptDto.From));
-        replication.MapPost("/receives/{id:int}/failback", (int id, FailbackRequest request, FailbackService failbacks) =>
-        {
-            failbacks.Request(id, request);
-            return TypedResults.Accepted($"/api/replication/receives/{id}/trail");
-        });
         replication.MapGet("/refusals", (ReplicationQueries queries) =>
-            queries.Refusals().Select(r => new RefusalDto(r.At, r.From, r.SenderApplianceId, r.Reason)));
+            queries.Refusals().Select(r => new RefusalDto(r.At, r.From, r.SenderApplianceId, r.Reason, r.Count, r.FirstAt ?? r.At)));
         return app;
     }
 }

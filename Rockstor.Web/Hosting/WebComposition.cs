@@ -106,6 +106,7 @@ public static class WebComposition
         app.MapServicesApi();
         app.MapStorageApi();
         app.MapReplicationApi();
+        app.MapRestoreApi();
         app.MapAlertsApi();
         app.MapHub<ReplicationHub>(ReplicationHub.Path);
 

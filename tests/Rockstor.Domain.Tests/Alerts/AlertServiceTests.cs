@@ -280,7 +280,7 @@ public sealed class AlertServiceTests
 
         public void RunNow(int taskId) => throw new NotSupportedException();
 
-        public void SendBack(int replicaId, FailbackRequest request) => throw new NotSupportedException();
+        public void SendBack(int replicaId, string snapshot, string code) => throw new NotSupportedException();
     }
 
     private sealed class Me : IApplianceStore

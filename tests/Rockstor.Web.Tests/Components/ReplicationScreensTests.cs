@@ -149,40 +149,29 @@ public sealed class ReplicationScreensTests : ScreenTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Sending_back_by_rollback_waits_for_the_admin_s_confirmation_and_a_refusal_says_why()
+    public async Task Restoring_from_an_appliance_that_cannot_be_reached_says_why_and_asks_for_nothing()
     {
-        var replica = new IncomingReplica { SenderApplianceId = TargetId, SenderTaskId = 3, SourceShare = "docs", ReplicaShare = $"{TargetId}_docs", Pool = "tank" };
-        Context.Services.GetRequiredService<IIncomingReplicaRepository>().Save(replica);
-        Context.Services.GetRequiredService<Domain.Snapshots.ISnapshotRepository>().Upsert(new Domain.Snapshots.Snapshot
+        Context.Services.GetRequiredService<IPairedApplianceRepository>().Save(new PairedAppliance
         {
-            Share = replica.ReplicaShare,
-            Name = "replication-3-20261124T120000000Z",
-            Pool = "tank",
-            Path = "/nowhere",
-            ReadOnly = true,
-            CreatedAt = DateTimeOffset.UtcNow,
-            Uuid = Guid.NewGuid().ToString(),
-            ReceivedUuid = Guid.NewGuid().ToString(),
+            Id = TargetId,
+            Hostname = "backup",
+            Host = "127.0.0.1",
+            ManagementPort = 1, // nobody answers
+            ReplicationPort = 10555,
+            CertificateFingerprint = new string('A', 64),
+            OutgoingCredential = "secret",
+            IncomingCredentialHash = "hash",
+            PairedAt = DateTimeOffset.UtcNow,
         });
         var screen = Context.Render<ContainerFragment>(p => p.AddChildContent<MudPopoverProvider>().AddChildContent<MudDialogProvider>());
-        var view = new ReceiveView(replica, "nas1", null);
-        await screen.InvokeAsync(() => Context.Services.GetRequiredService<IDialogService>().ShowAsync<FailbackDialog>(
-            "Send back", new DialogParameters<FailbackDialog> { { d => d.View, view } }));
-        await screen.WaitForAssertionAsync(() => Assert.Contains("Could not read the pools of nas1", screen.Markup, StringComparison.Ordinal));
 
-        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog input[type='radio']")[1].Click());
-        await screen.WaitForAssertionAsync(() => Assert.Contains("Its current state is kept there first", screen.Markup, StringComparison.Ordinal));
-        Assert.True(SendBack(screen).HasAttribute("disabled"));
+        await screen.InvokeAsync(() => Context.Services.GetRequiredService<IDialogService>().ShowAsync<RestoreDialog>(
+            "Restore", new DialogParameters<RestoreDialog> { { d => d.ApplianceId, TargetId }, { d => d.Hostname, "backup" }, { d => d.Share, "docs" } }));
 
-        await screen.InvokeAsync(() => screen.Find(".mud-dialog input[type='checkbox']").Change(true));
-        await screen.WaitForAssertionAsync(() => Assert.False(SendBack(screen).HasAttribute("disabled")));
-        await screen.InvokeAsync(() => SendBack(screen).Click());
-
-        await screen.WaitForAssertionAsync(() => Assert.Contains("is not paired with this one; pair it again first", Alert(screen), StringComparison.Ordinal));
+        await screen.WaitForAssertionAsync(() => Assert.Contains("Could not read what backup holds: Could not reach 127.0.0.1:1", Alert(screen), StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.True(screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Restore").HasAttribute("disabled"));
+        Assert.Empty(Context.Services.GetRequiredService<Domain.Replication.Restores.IPendingRestoreRepository>().List(10));
     }
-
-    private static AngleSharp.Dom.IElement SendBack(IRenderedComponent<ContainerFragment> screen) =>
-        screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Send back");
 
     private async Task<IRenderedComponent<ContainerFragment>> OpenDialogAsync()
     {

@@ -5,49 +5,59 @@ using static Rockstor.Web.Tests.Replication.TwoAppliances;
 
 namespace Rockstor.Web.Tests.Replication;
 
-/// <summary>Failback: a received snapshot sent from the destination back to the source, between two real appliances.</summary>
+/// <summary>
+/// Failback: a received snapshot sent from the destination back to the source, between two real appliances,
+/// on the source's request (ADR-017): its admin asks, the destination sends, the source takes it only
+/// against that request.
+/// </summary>
 [Collection(nameof(ReplicationCollection))]
 public sealed class FailbackTests(TwoAppliances two)
 {
     [Fact(Timeout = 300_000)]
-    public async Task A_replica_snapshot_sent_back_returns_the_data_identical_as_a_new_share_or_by_rolling_the_share_back()
+    public async Task A_restore_asked_for_on_the_source_returns_the_data_identical_as_a_new_share_or_by_rolling_the_share_back()
     {
         var path = await two.CreateShareAsync("precious");
         WriteData(path, seed: 60, smallFiles: 100, largeMiB: 8);
         var original = Hashes(path);
         var taskId = await two.AddTaskAsync("precious");
         two.AssertSucceeded(await two.FinishedAsync(taskId, 1));
-        var replica = await two.NewestReplicaAsync("precious");
+        var replica = (await two.NewestReplicaAsync("precious")).GetProperty("name").GetString();
         var replicaId = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "precious").GetProperty("id").GetInt32();
+
+        // The source sees what the destination holds of its shares.
+        var held = (await TrailAsync(two.A, $"/api/replication/restores/from/{DestinationId}")).Single(r => r.GetProperty("sourceShare").GetString() == "precious");
+        Assert.Contains(held.GetProperty("snapshots").EnumerateArray(), s => s.GetProperty("name").GetString() == replica);
 
         // Disaster on the source: files deleted and overwritten.
         Directory.Delete(Path.Combine(path, "dir1"), recursive: true);
         File.WriteAllText(Path.Combine(path, "large.bin"), "ransomware was here");
 
-        // Back as a new share, from the destination.
-        await Accepted(two.B.PostAsJsonAsync($"/api/replication/receives/{replicaId}/failback", new { snapshot = replica.GetProperty("name").GetString(), newShare = "precious-restored", targetPool = Pool }));
+        // Back as a new share, asked for on the source.
+        await Accepted(two.A.PostAsJsonAsync("/api/replication/restores", new { applianceId = DestinationId, share = "precious", snapshot = replica, newShare = "precious-restored", targetPool = Pool }));
         var sent = await FailbackAsync(replicaId, count: 1);
 
         Assert.Equal("succeeded", sent.GetProperty("status").GetString());
-        Assert.Contains("Failback to source as share 'precious-restored'", sent.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Failback to source, which asked for it", sent.GetProperty("note").GetString());
         var restored = (await TrailAsync(two.A, "/api/shares")).Single(s => s.GetProperty("name").GetString() == "precious-restored");
         Assert.Equal(original, Hashes(restored.GetProperty("path").GetString()!));
         File.WriteAllText(Path.Combine(restored.GetProperty("path").GetString()!, "writable.txt"), "a share like any other");
         var onSource = (await TrailAsync(two.A, $"/api/replication/tasks/{taskId}/trail"))[0];
         Assert.Equal(("succeeded", "Failback from destination as share 'precious-restored'"), (onSource.GetProperty("status").GetString(), onSource.GetProperty("note").GetString()));
+        var asked = (await TrailAsync(two.A, "/api/replication/restores"))[0];
+        Assert.Equal(("succeeded", "Restored as share 'precious-restored'."), (asked.GetProperty("state").GetString(), asked.GetProperty("outcome").GetString()));
         var staging = Path.Combine(two.Source.Sandbox.MountRoot, Pool, ".failback");
         Assert.Empty(Directory.Exists(staging) ? Directory.EnumerateFileSystemEntries(staging) : []); // the staged copy is gone
 
-        // The same name again is refused by the source, with the reason, and nothing changes there.
-        await Accepted(two.B.PostAsJsonAsync($"/api/replication/receives/{replicaId}/failback", new { snapshot = replica.GetProperty("name").GetString(), newShare = "precious-restored", targetPool = Pool }));
-        var refused = await FailbackAsync(replicaId, count: 2);
-        Assert.Equal("failed", refused.GetProperty("status").GetString());
-        Assert.Contains("A share named 'precious-restored' already exists here", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+        // The same name again is refused on the source before the destination is asked.
+        await Refused(
+            two.A.PostAsJsonAsync("/api/replication/restores", new { applianceId = DestinationId, share = "precious", snapshot = replica, newShare = "precious-restored", targetPool = Pool }),
+            HttpStatusCode.Conflict,
+            "A share named 'precious-restored' already exists");
         Assert.True(File.Exists(Path.Combine(restored.GetProperty("path").GetString()!, "writable.txt")));
 
-        // Or, confirmed, the damaged share itself rolled back: its damaged state is kept as a snapshot first.
-        await Accepted(two.B.PostAsJsonAsync($"/api/replication/receives/{replicaId}/failback", new { snapshot = replica.GetProperty("name").GetString(), rollback = true }));
-        var rolledBack = await FailbackAsync(replicaId, count: 3);
+        // Or the damaged share itself rolled back: its damaged state is kept as a snapshot first.
+        await Accepted(two.A.PostAsJsonAsync("/api/replication/restores", new { applianceId = DestinationId, share = "precious", snapshot = replica, rollback = true }));
+        var rolledBack = await FailbackAsync(replicaId, count: 2);
 
         Assert.Equal("succeeded", rolledBack.GetProperty("status").GetString());
         Assert.Equal(original, Hashes(path));
@@ -62,22 +72,27 @@ public sealed class FailbackTests(TwoAppliances two)
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task A_failback_that_cannot_be_is_refused_at_once_with_the_reason()
+    public async Task A_restore_that_cannot_be_is_refused_at_once_with_the_reason()
     {
         var path = await two.CreateShareAsync("checked");
         WriteData(path, seed: 61, smallFiles: 5, largeMiB: 0);
         var taskId = await two.AddTaskAsync("checked");
         two.AssertSucceeded(await two.FinishedAsync(taskId, 1));
         var snapshot = (await two.NewestReplicaAsync("checked")).GetProperty("name").GetString();
-        var replicaId = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "checked").GetProperty("id").GetInt32();
-        var url = $"/api/replication/receives/{replicaId}/failback";
+        const string url = "/api/replication/restores";
 
-        await Refused(two.B.PostAsJsonAsync(url, new { snapshot, newShare = "x", targetPool = Pool, rollback = true }), HttpStatusCode.BadRequest, "one of the two");
-        await Refused(two.B.PostAsJsonAsync(url, new { snapshot }), HttpStatusCode.BadRequest, "one of the two");
-        await Refused(two.B.PostAsJsonAsync(url, new { snapshot, newShare = "-bad", targetPool = Pool }), HttpStatusCode.BadRequest, "share");
-        await Refused(two.B.PostAsJsonAsync(url, new { snapshot, newShare = "fine" }), HttpStatusCode.BadRequest, "Choose the pool on the source");
-        await Refused(two.B.PostAsJsonAsync(url, new { snapshot = "nope", newShare = "fine", targetPool = Pool }), HttpStatusCode.NotFound, "no received snapshot 'nope'");
-        await Refused(two.B.PostAsJsonAsync("/api/replication/receives/999/failback", new { snapshot, newShare = "fine", targetPool = Pool }), HttpStatusCode.NotFound, "no incoming replica 999");
+        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot, newShare = "x", targetPool = Pool, rollback = true }), HttpStatusCode.BadRequest, "one of the two");
+        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot }), HttpStatusCode.BadRequest, "one of the two");
+        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot, newShare = "-bad", targetPool = Pool }), HttpStatusCode.BadRequest, "share");
+        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot, newShare = "fine" }), HttpStatusCode.BadRequest, "pool name");
+        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = "ffff", share = "checked", snapshot, newShare = "fine", targetPool = Pool }), HttpStatusCode.NotFound, "no such paired appliance");
+        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = ThirdId, share = "checked", snapshot, rollback = true }), HttpStatusCode.Conflict, "Only a share that replicates to third");
+
+        // The destination refuses what it does not hold; nothing stays asked for on the source.
+        var before = (await TrailAsync(two.A, url)).Count;
+        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot = "nope", newShare = "fine", targetPool = Pool }), HttpStatusCode.BadRequest, "no received snapshot of that name");
+        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = ThirdId, share = "checked", snapshot, newShare = "fine", targetPool = Pool }), HttpStatusCode.BadRequest, "holds no replica of your share 'checked'");
+        Assert.Equal(before, (await TrailAsync(two.A, url)).Count);
     }
 
     private static async Task Accepted(Task<HttpResponseMessage> sending)

@@ -90,7 +90,7 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
     public async Task An_unpaired_appliance_is_refused_before_any_data_and_the_destination_records_it()
     {
         var receivesBefore = (await TrailAsync(two.B, "/api/replication/receives")).Count;
-        using var stranger = Stranger();
+        using var stranger = TestCertificates.SelfSigned("stranger");
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(two.Destination.Address, 10002);
         await using var tls = new SslStream(tcp.GetStream());
@@ -167,14 +167,6 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
             return handler;
         };
         options.WebSocketConfiguration = socket => socket.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-    }
-
-    private static X509Certificate2 Stranger()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=stranger", key, HashAlgorithmName.SHA256);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 
     private static async Task Eventually(Func<Task> assertion)

@@ -35,6 +35,9 @@ public sealed class TwoAppliances : IAsyncLifetime
 
     public TestHost DestinationHost => _network.Hosts[1];
 
+    /// <summary>The third appliance's login (set up, Replication on, a pool "tank").</summary>
+    public HttpClient C { get; private set; } = default!;
+
     /// <summary>Where a server of the test's own (a mail or webhook sink) is reachable from the appliances.</summary>
     public string Gateway => _network.Gateway;
 
@@ -52,15 +55,16 @@ public sealed class TwoAppliances : IAsyncLifetime
             },
             _network.Hosts[0]);
         Destination = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = DestinationId }, _network.Hosts[1]);
-        Third = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = ThirdId }, _network.Hosts[2]);
+        // The third closes a connection that sends nothing for 5 s (a silent peer is tested against it).
+        Third = new ApplianceProcess(
+            new Dictionary<string, string> { ["Rockstor__ApplianceId"] = ThirdId, ["Rockstor__ReplicationIdleSeconds"] = "5" },
+            _network.Hosts[2]);
         await Task.WhenAll(Source.StartAsync(), Destination.StartAsync(), Third.StartAsync());
         A = await Source.SetUpAndLogInAsync(hostname: "source");
         B = await Destination.SetUpAndLogInAsync(hostname: "destination");
-        using (var c = await Third.SetUpAndLogInAsync(hostname: "third"))
-        {
-            await SetServiceAsync(c, on: true);
-            await Ok(c.PostAsJsonAsync("/api/pools", new { name = Pool, imageSizeGiB = 1 }));
-        }
+        C = await Third.SetUpAndLogInAsync(hostname: "third");
+        await SetServiceAsync(C, on: true);
+        await Ok(C.PostAsJsonAsync("/api/pools", new { name = Pool, imageSizeGiB = 1 }));
 
         await Ok(A.PostAsJsonAsync("/api/appliances", new { host = Destination.Address, mgmtPort = Destination.Port, username = "admin", password = "correct-horse" }));
         await Ok(A.PostAsJsonAsync("/api/appliances", new { host = Third.Address, mgmtPort = Third.Port, username = "admin", password = "correct-horse" }));
@@ -75,6 +79,7 @@ public sealed class TwoAppliances : IAsyncLifetime
     {
         A?.Dispose();
         B?.Dispose();
+        C?.Dispose();
         Source?.Dispose();
         Destination?.Dispose();
         Third?.Dispose();

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Restores;
 using Rockstor.Web.Components.Replication;
 
 namespace Rockstor.Web.Components.Pages.Replication;
 
-/// <summary>The send tasks, a page at a time, with their state live; add, edit, run, re-seed and delete them.</summary>
+/// <summary>The send tasks, a page at a time, with their state live; add, edit, run, re-seed, restore from and delete them.</summary>
 public partial class Send
 {
     protected override ListPage<SendTaskView> Fetch(int skip, int take) => Queries.Sends(skip, take);
@@ -61,6 +62,21 @@ public partial class Send
         catch (RockstorException e)
         {
             Snackbar.Add(e.Message, Severity.Error);
+        }
+    }
+
+    private async Task RestoreAsync(SendTaskView view)
+    {
+        var parameters = new DialogParameters<RestoreDialog>
+        {
+            { d => d.ApplianceId, view.Task.TargetApplianceId },
+            { d => d.Hostname, view.TargetHostname },
+            { d => d.Share, view.Task.Share },
+        };
+        var dialog = await Dialogs.ShowAsync<RestoreDialog>($"Restore {view.Task.Share} from {view.TargetHostname}", parameters);
+        if (await dialog.Result is { Canceled: false, Data: PendingRestore asked })
+        {
+            Snackbar.Add($"Asked {view.TargetHostname} to send '{asked.Snapshot}' back; the task's trail shows it arrive.", Severity.Info);
         }
     }
 
