@@ -14,6 +14,7 @@ pictures=(
   tutorial-send:guide-send
   tutorial-receive-trail:guide-receive-trail
   tutorial-snapshots:guide-snapshots
+  tutorial-restore:recovery-restore
   snapshots-delete-confirm:guide-snapshots-delete
   keyboard-focus:guide-keyboard-focus
   alerts:alerts

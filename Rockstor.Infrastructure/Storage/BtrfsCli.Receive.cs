@@ -22,6 +22,11 @@ public sealed partial class BtrfsCli
         {
             await runner.StreamAsync(Btrfs, ["receive", "-e", "--chroot", directory], guard, output: null, $"Could not receive into {directory}", ct)
                 .ConfigureAwait(false);
+
+            // btrfs stops at the end command and its input may not have been read to the end: read the
+            // rest (nothing, from an honest sender) so the stream is whole to check, and the guard sees
+            // anything that follows the end.
+            await guard.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (guard.Refusal is not null && e is not UnsafeSendStreamException)
         {

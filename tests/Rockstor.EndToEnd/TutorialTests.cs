@@ -102,14 +102,23 @@ public sealed class TutorialTests(FreshAppliances two) : IClassFixture<FreshAppl
         await Expect(received.NewestState).ToHaveAttributeAsync("data-status", "succeeded");
         await b.ScreenshotAsync("tutorial-receive-trail");
         Assert.Empty(await b.UnnamedControlsAsync());
-        await b.Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Send back to") }).ClickAsync();
-        await b.Dialog.WaitForAsync();
-        Assert.Empty(await b.UnnamedControlsAsync());
-        await b.Dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await b.GoAsync("Receive");
         Assert.Empty(await b.UnnamedControlsAsync());
 
-        // Getting the files back: clone the received snapshot into a share, and read them.
+        // Getting the files back where they came from: the first asks the second for its snapshot, as a new share.
+        await a.GoAsync("Send");
+        await a.Page.GetByRole(AriaRole.Button, new() { Name = "Restore docs from nas2" }).ClickAsync();
+        await a.Dialog.WaitForAsync();
+        var restore = a.Dialog.GetByRole(AriaRole.Button, new() { Name = "Restore", Exact = true });
+        await Expect(restore).ToBeEnabledAsync();
+        Assert.Empty(await a.UnnamedControlsAsync());
+        await a.ScreenshotAsync("tutorial-restore");
+        await restore.ClickAsync();
+        await a.SnackbarAsync("Asked nas2 to send");
+        var restored = await new SharesPage(a).PathOfArrivingAsync("docs-restored", TimeSpan.FromSeconds(90));
+        Assert.Equal(Hashes(docs), Hashes(restored));
+
+        // Or on the second: clone the received snapshot into a share, and read them.
         var snapshots = new SnapshotsPage(b);
         await snapshots.OpenAsync();
         var clone = b.Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Clone .+_docs\/replication-") }).First;

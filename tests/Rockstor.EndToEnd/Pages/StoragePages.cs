@@ -1,3 +1,4 @@
+using Rockstor.Testing;
 using Microsoft.Playwright;
 
 namespace Rockstor.EndToEnd.Pages;
@@ -49,6 +50,20 @@ public sealed class SharesPage(Shell shell)
     }
 
     /// <summary>The folder of a share made elsewhere (a clone), once the Shares table lists it.</summary>
+    /// <summary>Waits, opening the screen again and again, for a share that something else makes (a restore).</summary>
+    public async Task<string> PathOfArrivingAsync(string name, TimeSpan within)
+    {
+        await Waiting.UntilAsync(
+            async () =>
+            {
+                await shell.GoAsync("Shares");
+                await shell.Page.ReloadAsync();
+                await Row(name).WaitForAsync(new() { Timeout = 2_000 });
+            },
+            within);
+        return await PathOfAsync(name);
+    }
+
     public async Task<string> PathOfCreatedAsync(string name)
     {
         await shell.GoAsync("Shares");

@@ -97,6 +97,18 @@ public sealed class ConfinedReceiveTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stream_that_goes_on_after_its_end_is_refused_and_leaves_nothing()
+    {
+        await MakeShareAsync();
+        var snapshot = await _host.Snapshots.CreateAsync("docs", "s1", writable: false, _ct);
+
+        var refused = await Assert.ThrowsAsync<UnsafeSendStreamException>(() => ReceiveAsync([.. Send(snapshot), .. "more"u8], Offer(snapshot)));
+
+        Assert.Contains("goes on after its end command", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(Entries());
+    }
+
+    [Fact]
     public async Task A_stream_whose_subvolume_has_another_name_than_the_offer_is_refused()
     {
         await MakeShareAsync();
