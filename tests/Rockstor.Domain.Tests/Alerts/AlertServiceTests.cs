@@ -4,6 +4,8 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
 
+using Rockstor.Domain.Tests.Fakes;
+
 namespace Rockstor.Domain.Tests.Alerts;
 
 public sealed class AlertServiceTests
@@ -19,7 +21,7 @@ public sealed class AlertServiceTests
 
     public AlertServiceTests()
     {
-        _service = new AlertService(_alerts, _settings, [_email, _webhook], _tasks, _trails, new Appliances(), new Hourly(), new ApplianceIdentity(new Me()), _time);
+        _service = new AlertService(_alerts, _settings, [_email, _webhook], _tasks, _trails, Nas2(), new Hourly(), new ApplianceIdentity(new Me()), _time);
     }
 
     [Fact]
@@ -239,26 +241,11 @@ public sealed class AlertServiceTests
         public void RemoveAll(TrailSide side, int ownerId) => throw new NotSupportedException();
     }
 
-    private sealed class Appliances : IPairedApplianceRepository
+    private static PairedAppliances Nas2()
     {
-        public IReadOnlyList<PairedAppliance> List() => throw new NotSupportedException();
-
-        public PairedAppliance? Find(string id) => new()
-        {
-            Id = id,
-            Hostname = "nas2",
-            Host = "10.0.0.2",
-            ManagementPort = 8443,
-            ReplicationPort = 10002,
-            CertificateFingerprint = "",
-            OutgoingCredential = "",
-            IncomingCredentialHash = "",
-            PairedAt = DateTimeOffset.UnixEpoch,
-        };
-
-        public void Save(PairedAppliance appliance) => throw new NotSupportedException();
-
-        public void Remove(string id) => throw new NotSupportedException();
+        var appliances = new PairedAppliances();
+        appliances.Add("123e4567", "nas2");
+        return appliances;
     }
 
     /// <summary>Every task runs hourly on the hour.</summary>

@@ -25,12 +25,7 @@ public sealed class ConfinedReceiveTests : IDisposable
     [Fact]
     public async Task An_honest_full_stream_and_an_incremental_one_that_clones_from_its_parent_are_received_whole()
     {
-        var share = await MakeShareAsync();
-        await File.WriteAllBytesAsync(Path.Combine(share, "orig.bin"), RandomBytes(300_000), _ct);
-        var first = await _host.Snapshots.CreateAsync("docs", "s1", writable: false, _ct);
-        Sandbox.Run("cp", "--reflink=always", Path.Combine(share, "orig.bin"), Path.Combine(share, "copy.bin"));
-        File.Delete(Path.Combine(share, "orig.bin"));
-        var second = await _host.Snapshots.CreateAsync("docs", "s2", writable: false, _ct);
+        var (first, second) = await ReflinkedAsync(await MakeShareAsync());
 
         var received = await ReceiveAsync(Send(first), Offer(first));
         var parent = Record(received, first);
@@ -128,13 +123,9 @@ public sealed class ConfinedReceiveTests : IDisposable
         // The destination has a share of its own; the sender's earlier snapshot holds a link towards it.
         var share = await MakeShareAsync();
         var secret = await _host.Shares.CreateAsync("pool1", "secret", _ct);
-        await File.WriteAllBytesAsync(Path.Combine(secret.Path, "secret.bin"), RandomBytes(8192), _ct);
-        await File.WriteAllBytesAsync(Path.Combine(share, "orig.bin"), RandomBytes(8192), _ct);
+        await File.WriteAllBytesAsync(Path.Combine(secret.Path, "secret.bin"), RandomBytes(300_000), _ct);
         File.CreateSymbolicLink(Path.Combine(share, "evil"), Path.GetRelativePath(Path.Combine(Folder, "s1"), secret.Path));
-        var first = await _host.Snapshots.CreateAsync("docs", "s1", writable: false, _ct);
-        Sandbox.Run("cp", "--reflink=always", Path.Combine(share, "orig.bin"), Path.Combine(share, "copy.bin"));
-        File.Delete(Path.Combine(share, "orig.bin"));
-        var second = await _host.Snapshots.CreateAsync("docs", "s2", writable: false, _ct);
+        var (first, second) = await ReflinkedAsync(share);
         var parent = Record(await ReceiveAsync(Send(first), Offer(first)), first);
         var forged = SendStream.Parse(Send(second, first));
         var clone = Assert.Single(forged.Commands, c => c.Type == SendStream.Clone);
@@ -157,12 +148,7 @@ public sealed class ConfinedReceiveTests : IDisposable
     [Fact]
     public async Task A_stream_that_clones_from_a_subvolume_other_than_itself_and_its_parent_is_refused()
     {
-        var share = await MakeShareAsync();
-        await File.WriteAllBytesAsync(Path.Combine(share, "orig.bin"), RandomBytes(8192), _ct);
-        var first = await _host.Snapshots.CreateAsync("docs", "s1", writable: false, _ct);
-        Sandbox.Run("cp", "--reflink=always", Path.Combine(share, "orig.bin"), Path.Combine(share, "copy.bin"));
-        File.Delete(Path.Combine(share, "orig.bin"));
-        var second = await _host.Snapshots.CreateAsync("docs", "s2", writable: false, _ct);
+        var (first, second) = await ReflinkedAsync(await MakeShareAsync());
         var parent = Record(await ReceiveAsync(Send(first), Offer(first)), first);
         var forged = SendStream.Parse(Send(second, first));
         Assert.Single(forged.Commands, c => c.Type == SendStream.Clone)[SendStream.CloneUuid].UuidText = Guid.NewGuid().ToString();
@@ -209,6 +195,20 @@ public sealed class ConfinedReceiveTests : IDisposable
     {
         await _host.CreateImagePoolAsync();
         return (await _host.Shares.CreateAsync("pool1", "docs", _ct)).Path;
+    }
+
+    /// <summary>
+    /// Snapshot s1 with "orig.bin", then s2 where "copy.bin" shares its data and "orig.bin" is gone: the
+    /// incremental stream from s1 to s2 clones "copy.bin" from the parent.
+    /// </summary>
+    private async Task<(Snapshot First, Snapshot Second)> ReflinkedAsync(string share)
+    {
+        await File.WriteAllBytesAsync(Path.Combine(share, "orig.bin"), RandomBytes(300_000), _ct);
+        var first = await _host.Snapshots.CreateAsync("docs", "s1", writable: false, _ct);
+        Sandbox.Run("cp", "--reflink=always", Path.Combine(share, "orig.bin"), Path.Combine(share, "copy.bin"));
+        File.Delete(Path.Combine(share, "orig.bin"));
+        var second = await _host.Snapshots.CreateAsync("docs", "s2", writable: false, _ct);
+        return (first, second);
     }
 
     private async Task<Subvolume> ReceiveAsync(byte[] stream, ReplicationOffer offer, Snapshot? parent = null)
