@@ -224,6 +224,7 @@ public sealed class PoolService(
             {
                 if (await IsMountedAsync(pool, ct).ConfigureAwait(false))
                 {
+                    await devices.RestrictMountAsync(layout.PoolMountPoint(pool.Name), ct).ConfigureAwait(false);
                     continue;
                 }
 

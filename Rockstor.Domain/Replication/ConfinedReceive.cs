@@ -47,6 +47,29 @@ public sealed class ConfinedReceive(IBtrfs btrfs, IStorageFiles files)
         }
     }
 
+    /// <summary>
+    /// Before any data: btrfs finds an incremental's parent and a clone's source by received uuid anywhere
+    /// on the pool, so the offered parent must be the only subvolume received as it, and a snapshot already
+    /// received here (as this replica's or any other) is not received again under another name: otherwise
+    /// a peer could plant a second subvolume with a uuid it knows, for btrfs to open instead.
+    /// </summary>
+    public async Task CheckOfferAsync(string poolMountPoint, ReplicationOffer offer, Snapshot? parent, CancellationToken ct)
+    {
+        if ((await btrfs.ReceivedAsAsync(poolMountPoint, offer.SnapshotUuid, ct).ConfigureAwait(false)).Count > 0)
+        {
+            throw new ReplicationRefusedException("This appliance already holds a snapshot received as the one offered; a snapshot is received once.");
+        }
+
+        if (offer.ParentUuid is not null)
+        {
+            var holders = await btrfs.ReceivedAsAsync(poolMountPoint, offer.ParentUuid, ct).ConfigureAwait(false);
+            if (parent is null || holders.Count != 1 || Path.Combine(poolMountPoint, holders[0]) != parent.Path)
+            {
+                throw new ReplicationRefusedException("The parent of this incremental send is not held here as exactly one snapshot of this replica; nothing was received.");
+            }
+        }
+    }
+
     /// <summary>The subvolume is the one offered, whole: read-only, its received uuid the offered one, made from the offered parent.</summary>
     private async Task<Subvolume> CheckAsync(string path, ReplicationOffer offer, Snapshot? parent, CancellationToken ct)
     {

@@ -186,8 +186,14 @@ public sealed class FailbackReceiver(
 
         try
         {
-            restores.Use(restore, offer);
+            if (offer.ParentUuid is not null)
+            {
+                throw new ReplicationRefusedException("A restore is a full send; this offer names a parent.");
+            }
+
             await poolService.RequireMountedAsync(pool.Name, ct).ConfigureAwait(false);
+            await confined.CheckOfferAsync(layout.PoolMountPoint(pool.Name), offer, parent: null, ct).ConfigureAwait(false);
+            restores.Use(restore, offer);
             var folder = layout.FailbackDirectory(pool.Name, sender.Id);
             await confined.ClearAsync(folder).ConfigureAwait(false);
             files.CreateDirectory(folder);

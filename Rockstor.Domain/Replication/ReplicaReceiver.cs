@@ -35,7 +35,8 @@ public sealed class ReplicaReceiver(
     /// <summary>How long a new try waits for the receive it supersedes to stop and clean up.</summary>
     private static readonly TimeSpan SupersedeWait = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<int, Receiving> _receiving = new();
+    /// <summary>One receive at a time per replica share's folder (two tasks of one sender may share it).</summary>
+    private readonly ConcurrentDictionary<string, Receiving> _receiving = new(StringComparer.Ordinal);
 
     public ReplicationWelcome Hello(PairedAppliance sender, ReplicationHello hello)
     {
@@ -93,7 +94,7 @@ public sealed class ReplicaReceiver(
             Status = AttemptStatus.Running,
             Snapshot = offer.Snapshot,
         };
-        var receiving = _receiving.GetOrAdd(replica.Id, _ => new Receiving());
+        var receiving = _receiving.GetOrAdd(replica.ReplicaShare, _ => new Receiving());
         var entered = false;
         SpoolPrefix? resume = null;
         Snapshot? parent = null;
@@ -107,6 +108,11 @@ public sealed class ReplicaReceiver(
             entered = await receiving.Gate.WaitAsync(0, ct).ConfigureAwait(false);
             if (!entered)
             {
+                if (receiving.Owner != replica.Id)
+                {
+                    throw new ReplicationRefusedException("Another task's receive into this replica is under way; try again when it is done.", transient: true);
+                }
+
                 // The sender's runs of a task never overlap, so a new try means it gave up on the receive
                 // still under way here (its connection went silent): that one stops and is cleaned up.
                 receiving.Supersede();
@@ -117,7 +123,7 @@ public sealed class ReplicaReceiver(
                 }
             }
 
-            receiving.Begin();
+            receiving.Begin(replica.Id);
 
             var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
             if (offer.ParentUuid is not null)
@@ -132,6 +138,7 @@ public sealed class ReplicaReceiver(
                 throw new ReplicationRefusedException($"The replica already has a snapshot named '{offer.Snapshot}'.");
             }
 
+            await confined.CheckOfferAsync(layout.PoolMountPoint(replica.Pool), offer, parent, ct).ConfigureAwait(false);
             EnsureReplicaShare(pool, replica);
 
             // A resumable offer goes on from what the spool holds of this snapshot; any other spool is stale.
@@ -170,7 +177,7 @@ public sealed class ReplicaReceiver(
         var (sender, replica, attempt, offer, keep, folder, parent, resume) = plan;
         var received = Path.Combine(folder, offer.Snapshot);
         var spool = layout.SpoolDirectory(replica.Pool, replica.ReplicaShare);
-        var receiving = _receiving[replica.Id];
+        var receiving = _receiving[replica.ReplicaShare];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, receiving.Token);
         ct = stop.Token;
         var spooling = false;
@@ -342,7 +349,7 @@ public sealed class ReplicaReceiver(
         plan.Attempt.Error = $"The connection broke before any data: {reason}";
         plan.Attempt.EndedAt = time.GetUtcNow();
         Record(plan.Attempt);
-        _receiving[plan.Replica.Id].End();
+        _receiving[plan.Replica.ReplicaShare].End();
     }
 
     private IncomingReplica ReplicaOf(PairedAppliance sender, ReplicationHello hello)
@@ -436,6 +443,7 @@ public sealed class ReplicaReceiver(
     {
         private readonly Lock _lock = new();
         private CancellationTokenSource? _current;
+        private int? _owner;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -452,11 +460,24 @@ public sealed class ReplicaReceiver(
 
         public bool Superseded { get; private set; }
 
-        public void Begin()
+        /// <summary>The incoming replica (task) whose receive is under way, if any.</summary>
+        public int? Owner
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _owner;
+                }
+            }
+        }
+
+        public void Begin(int owner)
         {
             lock (_lock)
             {
                 _current = new CancellationTokenSource();
+                _owner = owner;
                 Superseded = false;
             }
         }
@@ -476,6 +497,7 @@ public sealed class ReplicaReceiver(
             {
                 _current?.Dispose();
                 _current = null;
+                _owner = null;
             }
 
             Gate.Release();

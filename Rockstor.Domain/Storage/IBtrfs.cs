@@ -24,6 +24,9 @@ public interface IBtrfs
 
     Task<Subvolume> ShowSubvolumeAsync(string path, CancellationToken ct);
 
+    /// <summary>The paths (from the top of the filesystem mounted at the path) of every subvolume whose received uuid is the one given.</summary>
+    Task<IReadOnlyList<string>> ReceivedAsAsync(string mountPoint, string receivedUuid, CancellationToken ct);
+
     /// <summary>Every subvolume of the filesystem mounted at the path, with read-only flags and creation times.</summary>
     Task<IReadOnlyList<Subvolume>> ListSubvolumesAsync(string mountPoint, CancellationToken ct);
 
@@ -70,7 +73,11 @@ public interface IBlockDevices
     /// <summary>Detaches every loop device backed by the image file.</summary>
     Task DetachLoopAsync(string imageFile, CancellationToken ct);
 
+    /// <summary>Mounts a pool so that device nodes and set-user-id programs in it do nothing (nodev, nosuid).</summary>
     Task MountAsync(IReadOnlyList<string> devices, string mountPoint, CancellationToken ct);
+
+    /// <summary>Makes a pool mounted before (by an older version, or by hand) nodev and nosuid.</summary>
+    Task RestrictMountAsync(string mountPoint, CancellationToken ct);
 
     Task UnmountAsync(string mountPoint, CancellationToken ct);
 

@@ -16,24 +16,42 @@ internal sealed class RefusalLog(RockstorDatabase db, TimeProvider time) : IRefu
 
     public static readonly TimeSpan WriteEvery = TimeSpan.FromSeconds(5);
 
+    /// <summary>Kinds of refusal kept apart per address; further kinds share one record.</summary>
+    public const int KindsPerAddress = 10;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Held> _held = new(StringComparer.Ordinal);
 
     public void Add(Refusal refusal)
     {
-        var key = KeyOf(refusal);
         lock (_lock)
         {
+            // A reason may carry what the other side sent: one address gets at most this many kinds, the
+            // rest are counted together, so it cannot push the others' refusals out.
+            var key = KeyOf(refusal);
+            if (!_held.ContainsKey(key) && db.Refusals.FindOne(d => d.Key == key) is null
+                && db.Refusals.Count(d => d.From == refusal.From) >= KindsPerAddress - 1)
+            {
+                refusal = refusal with { Reason = $"Refusals of other kinds; the latest: {refusal.Reason}" };
+                key = $"{refusal.From}\n{refusal.SenderApplianceId}\n*";
+            }
+
             var now = time.GetUtcNow();
             if (_held.TryGetValue(key, out var held) && now - held.WrittenAt < WriteEvery)
             {
                 held.Document.Count++;
+                held.Document.Reason = refusal.Reason;
                 held.Document.At = refusal.At.UtcDateTime;
                 held.Dirty = true;
                 return;
             }
 
             var document = held?.Document ?? db.Refusals.FindOne(d => d.Key == key);
+            if (document is not null && key.EndsWith("\n*", StringComparison.Ordinal))
+            {
+                document.Reason = refusal.Reason;
+            }
+
             if (document is null)
             {
                 document = new RefusalDocument

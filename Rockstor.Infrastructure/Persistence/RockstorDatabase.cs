@@ -28,6 +28,7 @@ public sealed class RockstorDatabase : IDisposable
         Snapshots.EnsureIndex(s => s.CreatedAt);
         Snapshots.EnsureIndex(s => s.Name);
         Refusals.EnsureIndex(r => r.Key);
+        Refusals.EnsureIndex(r => r.From);
         Restores.EnsureIndex(r => r.CodeHash, unique: true);
         SendTrail.EnsureIndex(a => a.OwnerId);
         ReceiveTrail.EnsureIndex(a => a.OwnerId);

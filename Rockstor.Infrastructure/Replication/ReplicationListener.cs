@@ -31,10 +31,8 @@ public sealed class ReplicationListener(
 
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(15);
 
-    /// <summary>TLS handshakes under way at once; a connection beyond is closed at once (and its refusal counted).</summary>
-    public const int MaxHandshakes = 32;
-
-    private readonly SemaphoreSlim _handshakes = new(MaxHandshakes, MaxHandshakes);
+    /// <summary>TLS handshakes under way at once, in all and per address; a connection beyond is closed at once (and its refusal counted).</summary>
+    private readonly HandshakeSlots _handshakes = new();
 
     private TcpListener? _listener;
     private CancellationTokenSource? _stopping;
@@ -108,31 +106,69 @@ public sealed class ReplicationListener(
                 return;
             }
 
-            if (!_handshakes.Wait(0, CancellationToken.None))
+            var address = AddressOf(client);
+            if (!_handshakes.TryTake(address))
             {
                 using (client)
                 {
-                    receiver.Refused(AddressOf(client), $"More than {MaxHandshakes} connections were opening at once; this one was closed before its handshake.");
+                    receiver.Refused(
+                        address,
+                        $"More than {HandshakeSlots.PerAddress} connections from this address, or {HandshakeSlots.Total} in all, were opening at once; this one was closed before its handshake.");
                 }
 
                 continue;
             }
 
-            _ = ServeAsync(client, ct);
+            _ = ServeAsync(client, address, ct);
         }
     }
 
     /// <summary>The address a connection came from, without its port (refusals are counted per address).</summary>
-    private static string AddressOf(TcpClient client) =>
-        client.Client.RemoteEndPoint is IPEndPoint remote
-            ? (remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address).ToString()
-            : "unknown";
+    private static string AddressOf(TcpClient client)
+    {
+        try
+        {
+            return client.Client.RemoteEndPoint is IPEndPoint remote
+                ? (remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address).ToString()
+                : "unknown";
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return "unknown"; // gone already
+        }
+    }
 
-    private async Task ServeAsync(TcpClient client, CancellationToken ct)
+    private async Task ServeAsync(TcpClient client, string address, CancellationToken ct)
+    {
+        var slot = true;
+        try
+        {
+            await ServeAsync(client, address, () =>
+            {
+                _handshakes.Give(address);
+                slot = false;
+            }, ct).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A connection that fails in an unforeseen way ends alone; the listener goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(e, "A replication connection from {Address} ended unexpectedly", address);
+        }
+        finally
+        {
+            if (slot)
+            {
+                _handshakes.Give(address);
+            }
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client, string address, Action handshakeDone, CancellationToken ct)
     {
         using (client)
         {
-            var remote = client.Client.RemoteEndPoint?.ToString() ?? "unknown";
+            var remote = client.Client.RemoteEndPoint?.ToString() ?? address;
             PairedAppliance? sender = null;
             await using var tls = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
             using var handshake = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -156,13 +192,13 @@ public sealed class ReplicationListener(
             catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
             {
                 logger.LogWarning("Refused a replication connection from {Remote}: it is not a paired appliance ({Reason})", remote, e.Message);
-                receiver.Refused(AddressOf(client), "Not a paired appliance: the connection was refused before any data.");
+                receiver.Refused(address, "Not a paired appliance: the connection was refused before any data.");
                 Connected?.Invoke(new ReplicationConnection(remote, null, "not a paired appliance"));
                 return;
             }
             finally
             {
-                _handshakes.Release();
+                handshakeDone();
             }
 
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["PeerApplianceId"] = sender!.Id });

@@ -17,25 +17,44 @@ public sealed partial class BtrfsCli
     public async Task ReceiveAsync(string directory, Stream input, ExpectedSubvolume expected, CancellationToken ct)
     {
         var guard = new SendStreamGuard(input, expected, SymbolicLinks.IsSymbolicLink);
+        var idle = TimeSpan.FromSeconds(options.Value.ReplicationIdleSeconds);
+        using var stuck = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await runner.RunAsync(Chattr, ["+a", directory], $"Could not make {directory} append-only for a receive", ct).ConfigureAwait(false);
+        var done = false;
         try
         {
-            await runner.StreamAsync(Btrfs, ["receive", "-e", "--chroot", directory], guard, output: null, $"Could not receive into {directory}", ct)
-                .ConfigureAwait(false);
+            using (WatchStuck(guard, idle, stuck))
+            {
+                await runner.StreamAsync(Btrfs, ["receive", "-e", "--chroot", directory], guard, output: null, $"Could not receive into {directory}", stuck.Token)
+                    .ConfigureAwait(false);
+            }
 
             // btrfs stops at the end command and its input may not have been read to the end: read the
             // rest (nothing, from an honest sender) so the stream is whole to check, and the guard sees
             // anything that follows the end.
             await guard.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
+            done = true;
         }
         catch (Exception e) when (guard.Refusal is not null && e is not UnsafeSendStreamException)
         {
             // btrfs failed because the guard cut its input: the guard's reason is the one that counts.
             throw new UnsafeSendStreamException(guard.Refusal);
         }
+        catch (OperationCanceledException) when (stuck.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new UnsafeSendStreamException(
+                $"btrfs receive asked for nothing of the stream for {idle.TotalSeconds:0} s (a command of the stream keeps it waiting) and was stopped; nothing of it was kept.");
+        }
         finally
         {
-            await ReleaseReceiveFolderAsync(directory, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await ReleaseReceiveFolderAsync(directory, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Domain.Common.StorageCommandException) when (!done)
+            {
+                // The receive's own failure is the one to report; the start-up sweep releases the folder.
+            }
         }
 
         if (guard.Refusal is not null)
@@ -43,6 +62,24 @@ public sealed partial class BtrfsCli
             throw new UnsafeSendStreamException(guard.Refusal);
         }
     }
+
+    /// <summary>
+    /// Stops btrfs receive when it has not asked for input for <paramref name="idle"/> while none was on
+    /// its way (a stream can make it wait forever, opening a FIFO as a clone's source). Waiting for the
+    /// sender is the connection's own idle limit, not this.
+    /// </summary>
+    private static ITimer WatchStuck(SendStreamGuard guard, TimeSpan idle, CancellationTokenSource stuck) =>
+        TimeProvider.System.CreateTimer(
+            _ =>
+            {
+                if (!guard.Reading && Environment.TickCount64 - guard.LastReadTicks > idle.TotalMilliseconds)
+                {
+                    stuck.Cancel();
+                }
+            },
+            null,
+            TimeSpan.FromSeconds(1),
+            TimeSpan.FromSeconds(1));
 
     public Task ReleaseReceiveFolderAsync(string directory, CancellationToken ct) =>
         runner.RunAsync(Chattr, ["-a", directory], $"Could not make {directory} an ordinary folder again after a receive", ct);

@@ -23,8 +23,24 @@ public sealed partial class BtrfsCli
         return await ShowAfterCreateAsync(destination, ct).ConfigureAwait(false);
     }
 
-    public Task DeleteSubvolumeAsync(string path, CancellationToken ct) =>
-        runner.RunAsync(Btrfs, ["subvolume", "delete", path], $"Could not delete the subvolume {path}", ct);
+    public Task DeleteSubvolumeAsync(string path, CancellationToken ct)
+    {
+        // btrfs-progs follows a symbolic link it is given and deletes what it leads to: a link that a
+        // stream left where a subvolume was expected must never take another subvolume with it.
+        if (new DirectoryInfo(path).LinkTarget is not null)
+        {
+            throw new Domain.Common.StorageCommandException($"Could not delete the subvolume {path}", "(file system)", "it is a symbolic link, not a subvolume");
+        }
+
+        return runner.RunAsync(Btrfs, ["subvolume", "delete", path], $"Could not delete the subvolume {path}", ct);
+    }
+
+    public async Task<IReadOnlyList<string>> ReceivedAsAsync(string mountPoint, string receivedUuid, CancellationToken ct) =>
+        SubvolumeListParser.Parse(
+                await runner.RunAsync(Btrfs, ["subvolume", "list", "-R", mountPoint], $"Could not list the subvolumes of {mountPoint}", ct).ConfigureAwait(false))
+            .Where(e => string.Equals(e.ReceivedUuid, receivedUuid, StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Path)
+            .ToList();
 
     public async Task<Subvolume> ShowSubvolumeAsync(string path, CancellationToken ct)
     {

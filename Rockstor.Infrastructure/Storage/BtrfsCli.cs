@@ -7,7 +7,7 @@ namespace Rockstor.Infrastructure.Storage;
 /// <see cref="IBtrfs"/> over btrfs-progs. This part holds the filesystem-wide commands; subvolumes are
 /// in BtrfsCli.Subvolumes.cs.
 /// </summary>
-public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts) : IBtrfs
+public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts, Microsoft.Extensions.Options.IOptions<RockstorOptions> options) : IBtrfs
 {
     private const string Btrfs = "btrfs";
 

@@ -65,15 +65,18 @@ public sealed class LinuxBlockDevices(CommandRunner runner, MountTable mounts, I
 
     public Task MountAsync(IReadOnlyList<string> devices, string mountPoint, CancellationToken ct)
     {
-        List<string> arguments = ["-t", "btrfs"];
-        if (devices.Count > 1)
-        {
-            arguments.AddRange(["-o", string.Join(',', devices.Select(d => "device=" + d))]);
-        }
-
-        arguments.AddRange([devices[0], mountPoint]);
-        return runner.RunAsync("mount", arguments, $"Could not mount {devices[0]} at {mountPoint}", ct);
+        List<string> options = [.. Restricted, .. devices.Skip(1).Any() ? devices.Select(d => "device=" + d) : []];
+        return runner.RunAsync("mount", ["-t", "btrfs", "-o", string.Join(',', options), devices[0], mountPoint], $"Could not mount {devices[0]} at {mountPoint}", ct);
     }
+
+    public Task RestrictMountAsync(string mountPoint, CancellationToken ct) =>
+        runner.RunAsync("mount", ["-o", string.Join(',', ["remount", .. Restricted]), mountPoint], $"Could not remount {mountPoint} without devices and set-user-id", ct);
+
+    /// <summary>
+    /// Pools hold what other appliances send: a device node or a set-user-id program in a share must stay
+    /// inert on this machine (a stream could make a node of the system disk and write to it).
+    /// </summary>
+    private static readonly string[] Restricted = ["nodev", "nosuid"];
 
     public Task UnmountAsync(string mountPoint, CancellationToken ct) =>
         runner.RunAsync("umount", [mountPoint], $"Could not unmount {mountPoint}", ct);

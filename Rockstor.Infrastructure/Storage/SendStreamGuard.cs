@@ -49,6 +49,8 @@ internal sealed class SendStreamGuard(Stream inner, ExpectedSubvolume expected, 
     private ulong _seenAttributes;
     private int _commands;
     private bool _ended;
+    private int _reading;
+    private long _lastRead = Environment.TickCount64;
 
     /// <summary>Why the stream was stopped, once it was.</summary>
     public string? Refusal { get; private set; }
@@ -65,11 +67,25 @@ internal sealed class SendStreamGuard(Stream inner, ExpectedSubvolume expected, 
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+    /// <summary>Whether a read is waiting for the input now (then a quiet reader is waiting for the sender, not stuck).</summary>
+    public bool Reading => Volatile.Read(ref _reading) != 0;
+
+    /// <summary>When the last read ended (or the guard was made): how long its reader has not asked for more.</summary>
+    public long LastReadTicks => Interlocked.Read(ref _lastRead);
+
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
-        Check(buffer[..read]);
-        return read;
+        Interlocked.Exchange(ref _reading, 1);
+        try
+        {
+            var read = inner.Read(buffer);
+            Check(buffer[..read]);
+            return read;
+        }
+        finally
+        {
+            Ended();
+        }
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -77,9 +93,23 @@ internal sealed class SendStreamGuard(Stream inner, ExpectedSubvolume expected, 
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Check(buffer.Span[..read]);
-        return read;
+        Interlocked.Exchange(ref _reading, 1);
+        try
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            Check(buffer.Span[..read]);
+            return read;
+        }
+        finally
+        {
+            Ended();
+        }
+    }
+
+    private void Ended()
+    {
+        Interlocked.Exchange(ref _lastRead, Environment.TickCount64);
+        Interlocked.Exchange(ref _reading, 0);
     }
 
     public override void Flush()

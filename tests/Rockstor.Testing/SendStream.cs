@@ -14,18 +14,28 @@ public sealed class SendStream
     public const ushort Snapshot = 2;
     public const ushort MakeFile = 3;
     public const ushort MakeDirectory = 4;
+    public const ushort MakeNode = 5;
+    public const ushort MakeFifo = 6;
     public const ushort Symlink = 8;
     public const ushort Rename = 9;
+    public const ushort Write = 15;
     public const ushort Clone = 16;
     public const ushort End = 21;
 
     public const ushort Uuid = 1;
     public const ushort Inode = 3;
+    public const ushort Mode = 5;
+    public const ushort DeviceNumber = 8;
     public const ushort Path = 15;
     public const ushort PathTo = 16;
     public const ushort PathLink = 17;
+    public const ushort FileOffset = 18;
+    public const ushort Data = 19;
     public const ushort CloneUuid = 20;
+    public const ushort CloneTransaction = 21;
     public const ushort ClonePath = 22;
+    public const ushort CloneOffset = 23;
+    public const ushort CloneLength = 24;
 
     private static readonly byte[] Magic = "btrfs-stream\0"u8.ToArray();
     private static readonly uint[] Table = MakeTable();

@@ -12,10 +12,13 @@ namespace Rockstor.Testing;
 /// <summary>The appliance's storage services, composed as the web host composes them, over a sandbox.</summary>
 public sealed class StorageHost : IDisposable
 {
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private ServiceProvider _services;
 
-    public StorageHost()
+    /// <param name="settings">Settings of the "Rockstor" section beside the sandbox's, e.g. <c>["Rockstor:ReplicationIdleSeconds"] = "2"</c>.</param>
+    public StorageHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings;
         _services = Compose();
     }
 
@@ -73,5 +76,5 @@ public sealed class StorageHost : IDisposable
         return services.AddRockstorInfrastructure();
     }
 
-    private ServiceProvider Compose() => AddSandboxedInfrastructure(new ServiceCollection(), Sandbox).BuildServiceProvider();
+    private ServiceProvider Compose() => AddSandboxedInfrastructure(new ServiceCollection(), Sandbox, _settings).BuildServiceProvider();
 }

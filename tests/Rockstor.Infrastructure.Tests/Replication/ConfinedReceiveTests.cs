@@ -174,6 +174,113 @@ public sealed class ConfinedReceiveTests : IDisposable
     }
 
     [Fact]
+    public async Task A_link_a_stream_leaves_beside_its_subvolume_is_removed_itself_and_never_what_it_leads_to()
+    {
+        await MakeShareAsync();
+        var victim = await _host.Shares.CreateAsync("pool1", "victim", _ct);
+        await File.WriteAllTextAsync(Path.Combine(victim.Path, "precious.txt"), "still here", _ct);
+        var snapshot = await _host.Snapshots.CreateAsync("docs", "s1", writable: false, _ct);
+        var forged = SendStream.Parse(Send(snapshot));
+        InsertAfterSubvolume(
+            forged,
+            LinkToFolder(),
+            Command(SendStream.Symlink, (SendStream.Path, "up/evil"), (SendStream.Inode, 9997UL), (SendStream.PathLink, Path.GetRelativePath(Folder, victim.Path))));
+
+        var refused = await Assert.ThrowsAsync<UnsafeSendStreamException>(() => ReceiveAsync(forged.ToBytes(), Offer(snapshot)));
+
+        Assert.Contains("'evil' beside the offered snapshot", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(Entries());
+        Assert.Equal("still here", await File.ReadAllTextAsync(Path.Combine(victim.Path, "precious.txt"), _ct));
+    }
+
+    [Fact]
+    public async Task A_device_node_a_stream_makes_stays_inert_on_the_pool()
+    {
+        await MakeShareAsync();
+        var snapshot = await _host.Snapshots.CreateAsync("docs", "s1", writable: false, _ct);
+        var disk = _host.Sandbox.AttachLoopDisk(1 << 20);
+        var numbers = Sandbox.Run("stat", "-c", "%t %T", disk).Split(' ').Select(n => Convert.ToUInt64(n.Trim(), 16)).ToArray();
+        var forged = SendStream.Parse(Send(snapshot));
+        InsertAfterSubvolume(
+            forged,
+            Command(SendStream.MakeNode, (SendStream.Path, "d"), (SendStream.Inode, 9996UL), (SendStream.Mode, 0x6180UL), (SendStream.DeviceNumber, (numbers[0] << 8) | numbers[1])),
+            Command(SendStream.Write, (SendStream.Path, "d"), (SendStream.FileOffset, 0UL), (SendStream.Data, "overwritten")));
+
+        // On a mount that allows device nodes, btrfs receive writes the disk through the node.
+        Sandbox.Run("mount", "-o", "remount,dev", _host.Layout.PoolMountPoint("pool1"));
+        var control = Path.Combine(_host.Layout.PoolMountPoint("pool1"), ".snapshots", "control");
+        Directory.CreateDirectory(control);
+        ReceivePlainly(forged.ToBytes(), control);
+        Assert.Equal("overwritten", File.ReadAllText(disk)[..11]);
+        Sandbox.Run("btrfs", "subvolume", "delete", Path.Combine(control, "s1"));
+        Sandbox.Run("dd", "if=/dev/zero", $"of={disk}", "bs=64k", "count=1", "conv=notrunc", "status=none");
+        Sandbox.Run("mount", "-o", "remount,nodev", _host.Layout.PoolMountPoint("pool1"));
+
+        var refused = await Assert.ThrowsAsync<StorageCommandException>(() => ReceiveAsync(forged.ToBytes(), Offer(snapshot)));
+
+        Assert.Contains("Permission denied", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, File.ReadAllBytes(disk)[0]);
+        Assert.Empty(Entries());
+    }
+
+    [Fact]
+    public async Task A_stream_that_keeps_btrfs_waiting_is_stopped_after_the_idle_limit()
+    {
+        using var quick = new StorageHost(new Dictionary<string, string?> { ["Rockstor:ReplicationIdleSeconds"] = "2" });
+        await quick.CreateImagePoolAsync();
+        await quick.Shares.CreateAsync("pool1", "docs", _ct);
+        var snapshot = await quick.Snapshots.CreateAsync("docs", "s1", writable: false, _ct);
+        var forged = SendStream.Parse(Send(snapshot));
+        var self = forged.Commands[0][SendStream.Uuid].Value;
+
+        // btrfs opens a clone's source to read it: a FIFO nobody writes keeps it waiting for ever.
+        InsertAfterSubvolume(
+            forged,
+            Command(SendStream.MakeFifo, (SendStream.Path, "f"), (SendStream.Inode, 9995UL)),
+            Command(SendStream.MakeFile, (SendStream.Path, "x"), (SendStream.Inode, 9994UL)),
+            Command(
+                SendStream.Clone,
+                (SendStream.Path, "x"),
+                (SendStream.FileOffset, 0UL),
+                (SendStream.CloneLength, 4096UL),
+                (SendStream.CloneUuid, self),
+                (SendStream.CloneTransaction, 1UL),
+                (SendStream.ClonePath, "f"),
+                (SendStream.CloneOffset, 0UL)));
+        var folder = quick.Layout.ShareSnapshotsDirectory("pool1", Replica);
+        Directory.CreateDirectory(folder);
+        await using var input = new MemoryStream(forged.ToBytes());
+        var started = DateTime.UtcNow;
+
+        var refused = await Assert.ThrowsAsync<UnsafeSendStreamException>(() => quick.Get<ConfinedReceive>().ReceiveAsync(folder, input, Offer(snapshot), null, _ct));
+
+        Assert.Contains("asked for nothing of the stream for 2 s", refused.Message, StringComparison.Ordinal);
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        Assert.DoesNotContain('a', Sandbox.Run("lsattr", "-d", folder).Split(' ')[0]);
+    }
+
+    [Fact]
+    public async Task An_offer_of_a_snapshot_received_here_already_or_whose_parent_is_held_twice_is_refused_before_any_data()
+    {
+        await MakeShareAsync();
+        var first = await _host.Snapshots.CreateAsync("docs", "s1", writable: false, _ct);
+        var second = await _host.Snapshots.CreateAsync("docs", "s2", writable: false, _ct);
+        var parent = Record(await ReceiveAsync(Send(first), Offer(first)), first);
+        var pool = _host.Layout.PoolMountPoint("pool1");
+        await Confined.CheckOfferAsync(pool, Offer(second, first), parent, _ct);
+
+        var again = await Assert.ThrowsAsync<ReplicationRefusedException>(() => Confined.CheckOfferAsync(pool, Offer(first), null, _ct));
+        var elsewhere = _host.Layout.ShareSnapshotsDirectory("pool1", "0f3a_other");
+        Directory.CreateDirectory(elsewhere);
+        ReceivePlainly(Send(first), elsewhere);
+        var twice = await Assert.ThrowsAsync<ReplicationRefusedException>(() => Confined.CheckOfferAsync(pool, Offer(second, first), parent, _ct));
+
+        Assert.Contains("already holds a snapshot received as the one offered", again.Message, StringComparison.Ordinal);
+        Assert.Contains("not held here as exactly one snapshot", twice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stream_cannot_rename_the_snapshots_already_in_its_folder()
     {
         await MakeShareAsync();
@@ -269,7 +376,8 @@ public sealed class ConfinedReceiveTests : IDisposable
             {
                 string text => System.Text.Encoding.UTF8.GetBytes(text),
                 ulong number => BitConverter.GetBytes(number),
-                _ => throw new ArgumentException("A string or a 64-bit number.", nameof(attributes)),
+                byte[] bytes => bytes,
+                _ => throw new ArgumentException("A string, a 64-bit number or bytes.", nameof(attributes)),
             }));
         }
 

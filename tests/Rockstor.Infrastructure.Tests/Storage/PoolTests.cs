@@ -52,6 +52,21 @@ public sealed class PoolTests : IDisposable
     }
 
     [Fact]
+    public async Task Pools_are_mounted_without_devices_and_set_user_id_and_one_mounted_otherwise_is_restricted_at_start_up()
+    {
+        var view = await _host.CreateImagePoolAsync();
+        Assert.Equal(["nodev", "nosuid"], Restrictions(view.MountPoint));
+        Sandbox.Run("mount", "-o", "remount,dev,suid", view.MountPoint);
+        Assert.Empty(Restrictions(view.MountPoint));
+        _host.Restart();
+
+        var failures = await _host.Pools.MountAllAsync(_ct);
+
+        Assert.Empty(failures);
+        Assert.Equal(["nodev", "nosuid"], Restrictions(view.MountPoint));
+    }
+
+    [Fact]
     public async Task A_raid1_pool_is_made_from_two_empty_disks_and_deleting_it_frees_them()
     {
         var disks = new[] { _host.Sandbox.AttachLoopDisk(), _host.Sandbox.AttachLoopDisk() };
@@ -145,4 +160,14 @@ public sealed class PoolTests : IDisposable
     }
 
     public void Dispose() => _host.Dispose();
+
+    /// <summary>The mount's nodev and nosuid options, as the kernel shows them.</summary>
+    private static List<string> Restrictions(string mountPoint) =>
+        File.ReadAllLines("/proc/self/mountinfo")
+            .Select(l => l.Split(' '))
+            .Single(f => f[4] == mountPoint)[5]
+            .Split(',')
+            .Where(o => o is "nodev" or "nosuid")
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

@@ -152,11 +152,11 @@ public sealed class HostilePeerTests(TwoAppliances two) : IDisposable
             Assert.True(notPaired.Count == 1 && notPaired[0].GetProperty("count").GetInt32() >= 20, string.Join("\n", notPaired));
         }, TimeSpan.FromSeconds(40));
 
-        // Connections that never start their handshake each hold a place for 15 s: beyond 32, they are closed at once.
+        // Connections that never start their handshake each hold a place for 15 s: beyond 4 from one address, they are closed at once.
         var held = new List<TcpClient>();
         try
         {
-            for (var i = 0; i < 40; i++)
+            for (var i = 0; i < 12; i++)
             {
                 var tcp = new TcpClient();
                 await tcp.ConnectAsync(two.Third.Address, 10002, _ct);
@@ -165,7 +165,7 @@ public sealed class HostilePeerTests(TwoAppliances two) : IDisposable
 
             await Waiting.UntilAsync(async () => Assert.Contains(
                 await TrailAsync(two.C, "/api/replication/refusals"),
-                r => r.GetProperty("reason").GetString()!.StartsWith("More than 32 connections were opening at once", StringComparison.Ordinal)
+                r => r.GetProperty("reason").GetString()!.StartsWith("More than 4 connections from this address", StringComparison.Ordinal)
                     && r.GetProperty("count").GetInt32() >= 8),
                 TimeSpan.FromSeconds(40));
         }
