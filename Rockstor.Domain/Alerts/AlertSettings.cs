@@ -51,7 +51,7 @@ public sealed record AlertSettingsRequest(
             if (!Enum.TryParse<SmtpSecurity>(SmtpSecurity ?? nameof(Alerts.SmtpSecurity.StartTls), ignoreCase: true, out var security)
                 || !Enum.IsDefined(security) || int.TryParse(SmtpSecurity, out _))
             {
-                throw new ValidationException($"SMTP security is \"none\", \"starttls\" or \"tls\", not \"{SmtpSecurity}\".");
+                throw new ValidationException($"SMTP security is \"none\", \"starttls\" or \"tls\", not \"{Echo.Of(SmtpSecurity)}\".");
             }
 
             var port = SmtpPort ?? security switch { Alerts.SmtpSecurity.Tls => 465, Alerts.SmtpSecurity.StartTls => 587, _ => 25 };
@@ -78,7 +78,7 @@ public sealed record AlertSettingsRequest(
         if (!string.IsNullOrWhiteSpace(WebhookUrl)
             && (!Uri.TryCreate(WebhookUrl.Trim(), UriKind.Absolute, out webhook) || webhook.Scheme is not ("http" or "https")))
         {
-            throw new ValidationException($"'{WebhookUrl}' is not a web address (http:// or https://) to post alerts to.");
+            throw new ValidationException($"'{Echo.Of(WebhookUrl)}' is not a web address (http:// or https://) to post alerts to.");
         }
 
         return new AlertSettings(email, webhook);
@@ -90,6 +90,6 @@ public sealed record AlertSettingsRequest(
         var at = address.IndexOf('@', StringComparison.Ordinal);
         return at > 0 && at < address.Length - 1 && !address.Any(char.IsWhiteSpace)
             ? address
-            : throw new ValidationException($"The {which} '{text}' is not an email address.");
+            : throw new ValidationException($"The {which} '{Echo.Of(text)}' is not an email address.");
     }
 }

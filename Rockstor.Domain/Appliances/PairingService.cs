@@ -36,7 +36,7 @@ public sealed class PairingService(
     public IReadOnlyList<PairedAppliance> List() => appliances.List();
 
     public PairedAppliance Require(string id) =>
-        appliances.Find(id) ?? throw new NotFoundException($"No appliance with id '{id}' is paired with this one.");
+        appliances.Find(id) ?? throw new NotFoundException($"No appliance with id '{Echo.Of(id)}' is paired with this one.");
 
     /// <summary>Called on the appliance where the admin clicked "Add appliance".</summary>
     public async Task<PairedAppliance> PairAsync(AddApplianceRequest request, int ownManagementPort, int ownReplicationPort, CancellationToken ct)
@@ -49,6 +49,7 @@ public sealed class PairingService(
         }
 
         var expected = request.Fingerprint is { Length: > 0 } typed ? NormalizeFingerprint(typed) : null;
+        var where = $"{Echo.Of(host)}:{request.ManagementPort}";
 
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -56,13 +57,13 @@ public sealed class PairingService(
             var presented = await peers.ProbeFingerprintAsync(host, request.ManagementPort, ct).ConfigureAwait(false);
             if (presented == certificate.Fingerprint)
             {
-                throw new ValidationException($"{host}:{request.ManagementPort} is this appliance; pair it with another one.");
+                throw new ValidationException($"{where} is this appliance; pair it with another one.");
             }
 
             if (expected is not null && expected != presented)
             {
                 throw new CertificateMismatchException(
-                    $"The certificate {host}:{request.ManagementPort} presents ({Short(presented)}) does not match the fingerprint you entered ({Short(expected)}). Nothing was paired.");
+                    $"The certificate {where} presents ({Short(presented)}) does not match the fingerprint you entered ({Short(expected)}). Nothing was paired.");
             }
 
             if (appliances.List().FirstOrDefault(a => a.CertificateFingerprint == presented) is { } known)
@@ -95,13 +96,13 @@ public sealed class PairingService(
                 ValidateCard(answer);
                 if (answer.Id == me.Id)
                 {
-                    throw new ValidationException($"{host}:{request.ManagementPort} has this appliance's id ({me.Id}); two appliances cannot share an id.");
+                    throw new ValidationException($"{where} has this appliance's id ({me.Id}); two appliances cannot share an id.");
                 }
 
                 if (answer.CertificateFingerprint != presented)
                 {
                     throw new CertificateMismatchException(
-                        $"{host}:{request.ManagementPort} says its certificate is {Short(answer.CertificateFingerprint)} but presented {Short(presented)}: something between the appliances is intercepting the connection. Nothing was paired.");
+                        $"{where} says its certificate is {Short(answer.CertificateFingerprint)} but presented {Short(presented)}: something between the appliances is intercepting the connection. Nothing was paired.");
                 }
 
                 appliances.Save(peer);
@@ -272,7 +273,7 @@ public sealed class PairingService(
     {
         if (!ApplianceIds.IsValid(card.Id))
         {
-            throw new ValidationException($"'{card.Id}' is not a valid appliance id.");
+            throw new ValidationException($"'{Echo.Of(card.Id)}' is not a valid appliance id.");
         }
 
         Hostnames.Validate(card.Hostname);
@@ -291,7 +292,7 @@ public sealed class PairingService(
         var ok = trimmed.Length is > 0 and <= 253
             && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or ':' or '[' or ']')
             && trimmed[0] != '-';
-        return ok ? trimmed : throw new ValidationException($"'{host}' is not a host name or IP address.");
+        return ok ? trimmed : throw new ValidationException($"'{Echo.Of(host)}' is not a host name or IP address.");
     }
 
     private static void ValidatePort(int port, string what)

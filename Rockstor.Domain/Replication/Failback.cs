@@ -121,7 +121,7 @@ public sealed class FailbackService(
         var snapshot = snapshots.Find(replica.ReplicaShare, request.Snapshot);
         if (snapshot?.ReceivedUuid is null)
         {
-            throw new NotFoundException($"The replica '{replica.ReplicaShare}' has no received snapshot '{request.Snapshot}'.");
+            throw new NotFoundException($"The replica '{replica.ReplicaShare}' has no received snapshot '{Echo.Of(request.Snapshot)}'.");
         }
 
         if (request.Rollback == !string.IsNullOrWhiteSpace(request.NewShare))
@@ -203,7 +203,7 @@ public sealed class FailbackReceiver(
 
     public async Task<RestorePlan> OfferAsync(PairedAppliance sender, ReplicationHello hello, ReplicationOffer offer, CancellationToken ct)
     {
-        var pool = Refusing(sender, () => ResourceName.IsSafe(offer.Snapshot) ? Target(hello) : throw new ReplicationRefusedException($"'{offer.Snapshot}' cannot name a snapshot."));
+        var pool = Refusing(sender, () => ResourceName.IsSafe(offer.Snapshot) ? Target(hello) : throw new ReplicationRefusedException($"'{Echo.Of(offer.Snapshot)}' cannot name a snapshot."));
         if (!await _one.WaitAsync(0, ct).ConfigureAwait(false))
         {
             throw new ReplicationRefusedException("Another failback is being received here; try again when it is done.", transient: true);
@@ -329,7 +329,7 @@ public sealed class FailbackReceiver(
             var share = shares.Find(hello.SourceShare);
             if (share is null || share.Kind != ShareKind.Regular)
             {
-                throw new ReplicationRefusedException($"There is no share '{hello.SourceShare}' here to roll back; send the snapshot back as a new share instead.");
+                throw new ReplicationRefusedException($"There is no share '{Echo.Of(hello.SourceShare)}' here to roll back; send the snapshot back as a new share instead.");
             }
 
             return pools.Find(share.Pool) ?? throw new ReplicationRefusedException($"The pool of share '{share.Name}' is gone.");
@@ -338,10 +338,10 @@ public sealed class FailbackReceiver(
         ResourceName.Validate(restore.NewShare, "share");
         if (shares.Find(restore.NewShare!) is not null)
         {
-            throw new ReplicationRefusedException($"A share named '{restore.NewShare}' already exists here; choose another name.");
+            throw new ReplicationRefusedException($"A share named '{Echo.Of(restore.NewShare)}' already exists here; choose another name.");
         }
 
-        return pools.Find(hello.TargetPool ?? "") ?? throw new ReplicationRefusedException($"Pool '{hello.TargetPool}' does not exist here.");
+        return pools.Find(hello.TargetPool ?? "") ?? throw new ReplicationRefusedException($"Pool '{Echo.Of(hello.TargetPool)}' does not exist here.");
     }
 
     /// <summary>Runs a check; a refusal (or a bad name) is recorded with who asked, and goes back as a refusal.</summary>

@@ -41,7 +41,7 @@ public sealed class ReplicaReceiver(
         try
         {
             var pool = pools.Find(hello.TargetPool ?? "")
-                ?? throw new ReplicationRefusedException($"Pool '{hello.TargetPool}' does not exist on the destination.");
+                ?? throw new ReplicationRefusedException($"Pool '{Echo.Of(hello.TargetPool)}' does not exist on the destination.");
             var replicaShare = ReplicationNames.ReplicaShare(sender.Id, hello.SourceShare);
             if (shares.Find(replicaShare) is { } existing && (existing.Kind != ShareKind.Replica || existing.Pool != pool.Name))
             {
@@ -84,7 +84,7 @@ public sealed class ReplicaReceiver(
         {
             if (!ResourceName.IsSafe(offer.Snapshot))
             {
-                throw new ReplicationRefusedException($"'{offer.Snapshot}' cannot name a snapshot.");
+                throw new ReplicationRefusedException($"'{Echo.Of(offer.Snapshot)}' cannot name a snapshot.");
             }
 
             entered = await receiving.Gate.WaitAsync(0, ct).ConfigureAwait(false);
@@ -112,7 +112,7 @@ public sealed class ReplicaReceiver(
 
             if (files.Exists(layout.SnapshotPath(replica.Pool, replica.ReplicaShare, offer.Snapshot)))
             {
-                throw new ReplicationRefusedException($"The replica already has a snapshot named '{offer.Snapshot}'.");
+                throw new ReplicationRefusedException($"The replica already has a snapshot named '{Echo.Of(offer.Snapshot)}'.");
             }
 
             EnsureReplicaShare(pool, replica);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
@@ -5,8 +6,12 @@ using Rockstor.Domain.Replication;
 
 namespace Rockstor.Web.Api;
 
-/// <summary>Turns the domain's errors into RFC 7807 problem details whose detail is the sentence for the user.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// Turns the domain's errors into RFC 7807 problem details whose detail is the sentence for the user. The
+/// domain's sentences already cut what they repeat of the request (<see cref="Echo"/>); ASP.NET's own, for
+/// a request it could not read, quote the value it could not bind, and that is cut here.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -40,8 +45,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Title = title,
                 Detail = status == StatusCodes.Status500InternalServerError
                     ? "Something went wrong on the appliance; its log has the details."
-                    : exception.Message,
+                    : exception is BadHttpRequestException ? CutQuoted(exception.Message) : exception.Message,
             },
         });
     }
+
+    /// <summary>Every "quoted" part of ASP.NET's sentence (the value it could not bind, a content type) cut short.</summary>
+    internal static string CutQuoted(string message) =>
+        Echo.Of(Quoted().Replace(message, m => $"\"{Echo.Of(m.Groups[1].Value)}\""), Echo.MaxSentenceLength);
+
+    [GeneratedRegex("\"([^\"]*)\"")]
+    private static partial Regex Quoted();
 }
