@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Alerts;
+using Rockstor.Domain.Common;
 using Rockstor.Infrastructure.Alerts;
 using Rockstor.Domain.Services;
 using Rockstor.Infrastructure.Certificates;
@@ -89,6 +90,7 @@ public static class DependencyInjection
         services.AddSingleton<IAlertSettingsStore, AlertSettingsStore>();
         services.AddSingleton<IAlertChannel, SmtpAlertChannel>();
         services.AddSingleton<IAlertChannel, WebhookAlertChannel>();
+        services.AddSingleton<IHostResolver, DnsResolver>();
         services.AddSingleton<AlertService>();
         services.AddHostedService<AlertWatch>();
         services.AddSingleton<ReplicationRunner>();

@@ -18,8 +18,11 @@ public enum SmtpSecurity
 /// <summary>Where alerts are emailed: an SMTP server, who sends and who receives.</summary>
 public sealed record EmailSettings(string Host, int Port, SmtpSecurity Security, string? Username, string? Password, string From, IReadOnlyList<string> To);
 
-/// <summary>The alert channels: email and/or a webhook; neither means alerts only show in the web-ui.</summary>
-public sealed record AlertSettings(EmailSettings? Email, Uri? WebhookUrl)
+/// <summary>
+/// The alert channels: email and/or a webhook; neither means alerts only show in the web-ui. A webhook on
+/// this machine (a loopback address) is refused unless <paramref name="AllowLoopbackWebhook"/> says so.
+/// </summary>
+public sealed record AlertSettings(EmailSettings? Email, Uri? WebhookUrl, bool AllowLoopbackWebhook = false)
 {
     public static AlertSettings None { get; } = new(null, null);
 }
@@ -40,7 +43,8 @@ public sealed record AlertSettingsRequest(
     string? SmtpPassword,
     string? EmailFrom,
     string? EmailTo,
-    string? WebhookUrl)
+    string? WebhookUrl,
+    bool? AllowLoopbackWebhook = null)
 {
     /// <summary>Checks and turns the request into settings; an absent password keeps the one stored.</summary>
     public AlertSettings Validate(AlertSettings current)
@@ -48,6 +52,7 @@ public sealed record AlertSettingsRequest(
         EmailSettings? email = null;
         if (!string.IsNullOrWhiteSpace(SmtpHost))
         {
+            var host = NetworkHost.Validate(SmtpHost, "SMTP server");
             if (!Enum.TryParse<SmtpSecurity>(SmtpSecurity ?? nameof(Alerts.SmtpSecurity.StartTls), ignoreCase: true, out var security)
                 || !Enum.IsDefined(security) || int.TryParse(SmtpSecurity, out _))
             {
@@ -71,7 +76,7 @@ public sealed record AlertSettingsRequest(
 
             var username = string.IsNullOrWhiteSpace(SmtpUsername) ? null : SmtpUsername.Trim();
             var password = username is null ? null : SmtpPassword ?? current.Email?.Password;
-            email = new EmailSettings(SmtpHost.Trim(), port, security, username, password, from, to);
+            email = new EmailSettings(host, port, security, username, password, from, to);
         }
 
         Uri? webhook = null;
@@ -81,7 +86,7 @@ public sealed record AlertSettingsRequest(
             throw new ValidationException($"'{Echo.Of(WebhookUrl)}' is not a web address (http:// or https://) to post alerts to.");
         }
 
-        return new AlertSettings(email, webhook);
+        return new AlertSettings(email, webhook, AllowLoopbackWebhook ?? false);
     }
 
     private static string Address(string? text, string which)

@@ -41,7 +41,7 @@ public sealed class PairingService(
     /// <summary>Called on the appliance where the admin clicked "Add appliance".</summary>
     public async Task<PairedAppliance> PairAsync(AddApplianceRequest request, int ownManagementPort, int ownReplicationPort, CancellationToken ct)
     {
-        var host = ValidateHost(request.Host);
+        var host = NetworkHost.Validate(request.Host, "other appliance's address");
         ValidatePort(request.ManagementPort, "management port");
         if (string.IsNullOrEmpty(request.Username) || string.IsNullOrEmpty(request.Password))
         {
@@ -284,15 +284,6 @@ public sealed class PairingService(
         {
             throw new ValidationException("The pairing credential is missing or too short.");
         }
-    }
-
-    private static string ValidateHost(string? host)
-    {
-        var trimmed = host?.Trim() ?? "";
-        var ok = trimmed.Length is > 0 and <= 253
-            && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or ':' or '[' or ']')
-            && trimmed[0] != '-';
-        return ok ? trimmed : throw new ValidationException($"'{Echo.Of(host)}' is not a host name or IP address.");
     }
 
     private static void ValidatePort(int port, string what)

@@ -50,6 +50,8 @@ internal sealed class AlertSettingsDocument
     public List<string> EmailTo { get; set; } = [];
 
     public string? WebhookUrl { get; set; }
+
+    public bool AllowLoopbackWebhook { get; set; }
 }
 
 internal sealed class AlertRepository : IAlertRepository
@@ -147,7 +149,7 @@ internal sealed class AlertSettingsStore(RockstorDatabase db) : IAlertSettingsSt
         var email = d.SmtpHost is null
             ? null
             : new EmailSettings(d.SmtpHost, d.SmtpPort, Enum.Parse<SmtpSecurity>(d.SmtpSecurity ?? nameof(SmtpSecurity.StartTls)), d.SmtpUsername, d.SmtpPassword, d.EmailFrom ?? "", d.EmailTo);
-        return new AlertSettings(email, d.WebhookUrl is null ? null : new Uri(d.WebhookUrl));
+        return new AlertSettings(email, d.WebhookUrl is null ? null : new Uri(d.WebhookUrl), d.AllowLoopbackWebhook);
     }
 
     public void Save(AlertSettings settings) => Collection.Upsert(new AlertSettingsDocument
@@ -160,5 +162,6 @@ internal sealed class AlertSettingsStore(RockstorDatabase db) : IAlertSettingsSt
         EmailFrom = settings.Email?.From,
         EmailTo = settings.Email?.To.ToList() ?? [],
         WebhookUrl = settings.WebhookUrl?.ToString(),
+        AllowLoopbackWebhook = settings.AllowLoopbackWebhook,
     });
 }
