@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Hangfire;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Rockstor.Infrastructure;
@@ -37,9 +36,6 @@ public static class WebComposition
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
             https.ServerCertificate = kestrel.ApplicationServices.GetRequiredService<LocalCertificate>().Certificate));
 
-        services.AddDataProtection()
-            .SetApplicationName("Rockstor")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
         services.AddRockstorAuthentication();
         services.AddRateLimiter(limiter =>
         {

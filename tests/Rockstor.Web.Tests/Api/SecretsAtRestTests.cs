@@ -57,6 +57,95 @@ public sealed class SecretsAtRestTests
         Assert.Equal(Open, File.GetUnixFileMode(pool.GetProperty("mountPoint").GetString()!));
     }
 
+    [Fact(Timeout = 240_000)]
+    public async Task No_file_in_the_data_directory_nor_the_log_holds_the_smtp_password_or_the_peer_credential_running_or_stopped()
+    {
+        using var network = new TestNetwork(hosts: 1);
+        await using var peer = await PairingSink.StartAsync(network.Gateway);
+        using var appliance = new ApplianceProcess(host: network.Hosts[0]);
+        await appliance.StartAsync();
+        using var admin = await appliance.SetUpAndLogInAsync();
+        var smtpPassword = "smtp-password-" + Guid.NewGuid().ToString("N");
+        var theirAdminPassword = "their-admin-password-" + Guid.NewGuid().ToString("N");
+
+        await Ok(admin.PostAsJsonAsync("/api/appliances", new { host = peer.Address, mgmtPort = peer.Port, username = "admin", password = theirAdminPassword, fingerprint = peer.Fingerprint }));
+        await Ok(admin.PutAsJsonAsync("/api/alerts/settings", new { smtpHost = "mail.example.com", smtpUsername = "nas", smtpPassword, emailFrom = "nas@example.com", emailTo = "admin@example.com" }));
+
+        // The appliance holds the credential (it presents it), yet no file holds it in clear.
+        Assert.True((await admin.GetFromJsonAsync<JsonElement>($"/api/appliances/{PairingSink.Id}/check")).GetProperty("ok").GetBoolean());
+        Assert.Equal($"RockstorPeer {await IdAsync(admin)}:{peer.Credential}", peer.Requests.Last(r => r.Path == "/api/peer/hello").Authorization);
+        Assert.Empty(SecretScan.FilesHolding(appliance.Sandbox.DataDirectory, peer.Credential, smtpPassword, theirAdminPassword));
+
+        appliance.Kill();
+
+        Assert.Empty(SecretScan.FilesHolding(appliance.Sandbox.DataDirectory, peer.Credential, smtpPassword, theirAdminPassword));
+        Assert.DoesNotContain(peer.Credential, appliance.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain(smtpPassword, appliance.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirAdminPassword, appliance.Log, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task A_store_the_previous_version_wrote_in_clear_is_encrypted_at_the_next_start_and_its_secrets_still_work()
+    {
+        using var network = new TestNetwork(hosts: 1);
+        await using var peer = await PairingSink.StartAsync(network.Gateway);
+        using var mail = new MailSink(network.Gateway);
+        using var appliance = new ApplianceProcess(host: network.Hosts[0]);
+        await appliance.StartAsync();
+        string id;
+        using (var admin = await appliance.SetUpAndLogInAsync())
+        {
+            id = await IdAsync(admin);
+            await Ok(admin.PostAsJsonAsync("/api/appliances", new { host = peer.Address, mgmtPort = peer.Port, username = "admin", password = "correct-horse", fingerprint = peer.Fingerprint }));
+            await Ok(admin.PutAsJsonAsync("/api/alerts/settings", new { smtpHost = mail.Address, smtpPort = mail.Port, smtpSecurity = "none", smtpUsername = "nas", smtpPassword = "replaced below", emailFrom = "nas@example.com", emailTo = "admin@example.com" }));
+        }
+
+        appliance.Kill();
+
+        // The version before this one kept both secrets in these fields, in clear.
+        var oldCredential = "old-clear-credential-" + Guid.NewGuid().ToString("N");
+        var oldPassword = "old-clear-password-" + Guid.NewGuid().ToString("N");
+        using (var store = OpenStore(appliance))
+        {
+            var paired = store.GetCollection("paired_appliances").FindById(PairingSink.Id);
+            paired["OutgoingCredential"] = oldCredential;
+            store.GetCollection("paired_appliances").Update(paired);
+            var settings = store.GetCollection("alert_settings").FindById(1);
+            settings["SmtpPassword"] = oldPassword;
+            store.GetCollection("alert_settings").Update(settings);
+        }
+
+        Assert.NotEmpty(SecretScan.FilesHolding(appliance.Sandbox.DataDirectory, oldCredential)); // the test sees a secret in clear
+        Assert.NotEmpty(SecretScan.FilesHolding(appliance.Sandbox.DataDirectory, oldPassword));
+
+        await appliance.StartAsync();
+
+        Assert.Empty(SecretScan.FilesHolding(appliance.Sandbox.DataDirectory, oldCredential, oldPassword));
+        using var again = await appliance.LogInAsync();
+        Assert.True((await again.GetFromJsonAsync<JsonElement>($"/api/appliances/{PairingSink.Id}/check")).GetProperty("ok").GetBoolean());
+        Assert.Equal($"RockstorPeer {id}:{oldCredential}", peer.Requests.Last(r => r.Path == "/api/peer/hello").Authorization);
+        var tested = await (await again.PostAsync(new Uri("/api/alerts/settings/test", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(tested[0].GetProperty("error").ValueKind == JsonValueKind.Null, tested.ToString());
+        Assert.Equal($"nas:{oldPassword}", Assert.Single(mail.Logins));
+
+        appliance.Kill();
+        Assert.Empty(SecretScan.FilesHolding(appliance.Sandbox.DataDirectory, oldCredential, oldPassword));
+        Assert.DoesNotContain(oldCredential, appliance.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain(oldPassword, appliance.Log, StringComparison.Ordinal);
+    }
+
+    private static readonly LiteDB.Collation Ordinal = new(System.Globalization.CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal);
+
+    private static LiteDB.LiteDatabase OpenStore(ApplianceProcess appliance) => new(new LiteDB.ConnectionString
+    {
+        Filename = Path.Combine(appliance.Sandbox.DataDirectory, "rockstor.db"),
+        Connection = LiteDB.ConnectionType.Direct,
+        Collation = Ordinal,
+    });
+
+    private static async Task<string> IdAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<JsonElement>("/api/appliance")).GetProperty("id").GetString()!;
+
     private static string Umask(int pid) =>
         File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith("Umask:", StringComparison.Ordinal))["Umask:".Length..].Trim();
 
