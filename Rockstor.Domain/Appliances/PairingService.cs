@@ -19,9 +19,11 @@ public enum RemovalOutcome
 }
 
 /// <summary>
-/// Pairs this appliance with another in one step. The admin gives the other's address and admin login;
-/// both sides then record each other with the other's pinned certificate fingerprint and a credential
-/// for calling it. A failure at any step leaves nothing stored on either side.
+/// Pairs this appliance with another in one step. The admin gives the other's address, admin login and
+/// the fingerprint of its certificate; both sides then record each other with the other's pinned
+/// certificate fingerprint and a credential for calling it. Without a fingerprint nothing is sent: the
+/// fingerprint presented is handed back for the admin to check and confirm. A failure at any step leaves
+/// nothing stored on either side.
 /// </summary>
 public sealed class PairingService(
     IPairedApplianceRepository appliances,
@@ -69,6 +71,16 @@ public sealed class PairingService(
             if (appliances.List().FirstOrDefault(a => a.CertificateFingerprint == presented) is { } known)
             {
                 throw new ConflictException($"This appliance is already paired with {known.Hostname} ({known.Id}) at {known.Host}:{known.ManagementPort}.");
+            }
+
+            if (expected is null)
+            {
+                // The admin password goes only to a certificate someone vouched for: whatever answered first
+                // may be a machine in the middle.
+                throw new CertificateNotConfirmedException(
+                    $"{where} presents a certificate with the SHA-256 fingerprint {Grouped(presented)}. Check that it is the one on that "
+                    + "appliance's System -> About page, then pair again with it as the fingerprint. Nothing was sent to it yet.",
+                    presented);
             }
 
             var me = identity.Current;
@@ -252,6 +264,9 @@ public sealed class PairingService(
     }
 
     public static string Short(string fingerprint) => fingerprint.Length > 16 ? fingerprint[..16] + "…" : fingerprint;
+
+    /// <summary>A fingerprint as people compare it: groups of four hex digits ("3F2A 9C01 …").</summary>
+    public static string Grouped(string fingerprint) => string.Join(' ', fingerprint.Chunk(4).Select(group => new string(group)));
 
     internal static string Hash(string credential) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credential)));
 

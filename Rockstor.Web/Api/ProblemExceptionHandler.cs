@@ -25,6 +25,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             AuthenticationFailedException => (StatusCodes.Status401Unauthorized, "Login failed"),
             PeerRefusedException => (StatusCodes.Status400BadRequest, "The other appliance refused"),
             CertificateMismatchException => (StatusCodes.Status409Conflict, "The certificate does not match"),
+            CertificateNotConfirmedException => (StatusCodes.Status428PreconditionRequired, "Confirm the other appliance's certificate"),
             ReplicationRefusedException => (StatusCodes.Status409Conflict, "The other appliance refused"),
             PeerUnreachableException => (StatusCodes.Status502BadGateway, "The other appliance could not be reached"),
             _ => (StatusCodes.Status500InternalServerError, "Internal error"),
@@ -35,7 +36,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         http.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = http,
             Exception = exception,
@@ -47,7 +48,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                     ? "Something went wrong on the appliance; its log has the details."
                     : exception is BadHttpRequestException ? CutQuoted(exception.Message) : exception.Message,
             },
-        });
+        };
+        if (exception is CertificateNotConfirmedException unconfirmed)
+        {
+            // What a script repeats the request with, once a person has compared it.
+            context.ProblemDetails.Extensions["fingerprint"] = unconfirmed.Fingerprint;
+        }
+
+        return await problems.TryWriteAsync(context);
     }
 
     /// <summary>Every "quoted" part of ASP.NET's sentence (the value it could not bind, a content type) cut short.</summary>
