@@ -67,7 +67,7 @@ public sealed class TutorialTests(FreshAppliances two) : IClassFixture<FreshAppl
         // Pair them from the first, with the second's admin login, once its certificate is the one the
         // second's About page shows; turn on replication on both.
         var fingerprint = await new AboutPage(b).FingerprintAsync();
-        await new AppliancesPage(a).PairAsync(two.Destination.Address, two.Destination.Port, Password, "nas2", fingerprint);
+        await new AppliancesPage(a).PairAsync(two.Destination.Address, two.Destination.Port, Password, "nas2", fingerprint, "tutorial-pair-fingerprint");
         await new ServicesPage(a).TurnOnReplicationAsync();
         await new ServicesPage(b).TurnOnReplicationAsync();
 

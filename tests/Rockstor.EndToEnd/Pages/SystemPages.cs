@@ -10,7 +10,7 @@ public sealed class AppliancesPage(Shell shell)
     /// presents; it must be <paramref name="expectedFingerprint"/> (as the other appliance's About page shows
     /// it) before "I checked this fingerprint" is ticked and "Add" sends the login.
     /// </summary>
-    public async Task PairAsync(string host, int port, string password, string expectedHostname, string expectedFingerprint)
+    public async Task PairAsync(string host, int port, string password, string expectedHostname, string expectedFingerprint, string? screenshot = null)
     {
         await shell.GoAsync("Appliances");
         await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Add appliance" }).ClickAsync();
@@ -23,6 +23,11 @@ public sealed class AppliancesPage(Shell shell)
         await Assertions.Expect(PresentedFingerprint).ToContainTextAsync(expectedFingerprint);
         await Assertions.Expect(add).ToBeDisabledAsync();
         await shell.Dialog.GetByLabel("I checked this fingerprint").CheckAsync();
+        if (screenshot is not null)
+        {
+            await shell.ScreenshotAsync(screenshot);
+        }
+
         await add.ClickAsync();
         await shell.Table("Paired appliances").GetByText(expectedHostname, new() { Exact = true }).WaitForAsync();
     }
