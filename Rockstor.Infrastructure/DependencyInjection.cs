@@ -29,7 +29,7 @@ namespace Rockstor.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>The data directory's folder of data-protection keys.</summary>
-    public const string KeysFolder = "keys";
+    private const string KeysFolder = "keys";
 
     /// <summary>The store, btrfs and the domain services, configured from <see cref="RockstorOptions"/>.</summary>
     public static IServiceCollection AddRockstorInfrastructure(this IServiceCollection services)

@@ -59,7 +59,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     }
 
     /// <summary>Every "quoted" part of ASP.NET's sentence (the value it could not bind, a content type) cut short.</summary>
-    internal static string CutQuoted(string message) =>
+    private static string CutQuoted(string message) =>
         Echo.Of(Quoted().Replace(message, m => $"\"{Echo.Of(m.Groups[1].Value)}\""), Echo.MaxSentenceLength);
 
     [GeneratedRegex("\"([^\"]*)\"")]
