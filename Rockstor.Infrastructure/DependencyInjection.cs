@@ -1,12 +1,18 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Alerts;
+using Rockstor.Domain.Common;
 using Rockstor.Infrastructure.Alerts;
 using Rockstor.Domain.Services;
 using Rockstor.Infrastructure.Certificates;
 using Rockstor.Infrastructure.Peers;
 using Rockstor.Infrastructure.Replication;
+using Rockstor.Infrastructure.Secrets;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Shares;
@@ -23,6 +29,9 @@ namespace Rockstor.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>The data directory's folder of data-protection keys.</summary>
+    private const string KeysFolder = "keys";
+
     /// <summary>The store, btrfs and the domain services, configured from <see cref="RockstorOptions"/>.</summary>
     public static IServiceCollection AddRockstorInfrastructure(this IServiceCollection services)
     {
@@ -30,6 +39,13 @@ public static class DependencyInjection
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new RockstorDatabase(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory));
+
+        // Data Protection: cookies, bearer tokens and the secrets the store keeps, with keys in <DataDirectory>/keys.
+        services.AddDataProtection().SetApplicationName("Rockstor");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<RockstorOptions>, ILoggerFactory>((keys, options, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataDirectory, KeysFolder)), logs));
+        services.AddSingleton<StoredSecrets>();
+        services.AddHostedService<ClearSecretsMigration>();
         services.AddSingleton<IPoolRepository, PoolRepository>();
         services.AddSingleton<IShareRepository, ShareRepository>();
         services.AddSingleton<ISnapshotRepository, SnapshotRepository>();
@@ -59,7 +75,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => new LocalCertificate(
             ApplianceCertificate.LoadOrCreate(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory)));
         services.AddSingleton<ILocalCertificate>(sp => sp.GetRequiredService<LocalCertificate>());
-        services.AddSingleton<IPairedApplianceRepository, PairedApplianceRepository>();
+        services.AddSingleton<PairedApplianceRepository>();
+        services.AddSingleton<IPairedApplianceRepository>(sp => sp.GetRequiredService<PairedApplianceRepository>());
         services.AddSingleton<PeerClient>();
         services.AddSingleton<IPeerClient>(sp => sp.GetRequiredService<PeerClient>());
         services.AddSingleton<IRestorePeer>(sp => sp.GetRequiredService<PeerClient>());
@@ -92,9 +109,11 @@ public static class DependencyInjection
                 TimeSpan.FromSeconds(options.ReplicationStallSeconds));
         });
         services.AddSingleton<IAlertRepository, AlertRepository>();
-        services.AddSingleton<IAlertSettingsStore, AlertSettingsStore>();
+        services.AddSingleton<AlertSettingsStore>();
+        services.AddSingleton<IAlertSettingsStore>(sp => sp.GetRequiredService<AlertSettingsStore>());
         services.AddSingleton<IAlertChannel, SmtpAlertChannel>();
         services.AddSingleton<IAlertChannel, WebhookAlertChannel>();
+        services.AddSingleton<IHostResolver, DnsResolver>();
         services.AddSingleton<AlertService>();
         services.AddHostedService<AlertWatch>();
         services.AddSingleton<ReplicationRunner>();

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 from=tests/Rockstor.EndToEnd/bin/Release/net10.0/screenshots
 # test's name -> the docs' name
 pictures=(
+  tutorial-pair-fingerprint:guide-pair-fingerprint
   tutorial-bad-share-name:guide-bad-share-name
   tutorial-add-task:guide-add-task
   tutorial-send-trail-running:guide-send-trail-running

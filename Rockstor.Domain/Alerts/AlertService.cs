@@ -21,6 +21,7 @@ public sealed class AlertService(
     IPairedApplianceRepository appliances,
     IReplicationScheduler scheduler,
     ApplianceIdentity identity,
+    IHostResolver resolver,
     TimeProvider time)
 {
     /// <summary>A task is stale when nothing good arrived for this many of its intervals.</summary>
@@ -37,9 +38,20 @@ public sealed class AlertService(
 
     public AlertSettings Settings() => settings.Load();
 
-    public AlertSettings SaveSettings(AlertSettingsRequest request)
+    /// <summary>Checks and saves the settings; a webhook on this machine is refused unless they allow it.</summary>
+    public async Task<AlertSettings> SaveSettingsAsync(AlertSettingsRequest request, CancellationToken ct)
     {
         var saved = request.Validate(settings.Load());
+        if (saved.WebhookUrl is { } url && !saved.AllowLoopbackWebhook)
+        {
+            // A name DNS does not know yet passes here; the webhook channel checks again when it connects.
+            var addresses = await resolver.ResolveAsync(WebhookTarget.Host(url), ct).ConfigureAwait(false);
+            if (WebhookTarget.Refusal(url, addresses, allowLoopback: false) is { } refusal)
+            {
+                throw new ValidationException(refusal);
+            }
+        }
+
         settings.Save(saved);
         return saved;
     }

@@ -18,8 +18,11 @@ public enum SmtpSecurity
 /// <summary>Where alerts are emailed: an SMTP server, who sends and who receives.</summary>
 public sealed record EmailSettings(string Host, int Port, SmtpSecurity Security, string? Username, string? Password, string From, IReadOnlyList<string> To);
 
-/// <summary>The alert channels: email and/or a webhook; neither means alerts only show in the web-ui.</summary>
-public sealed record AlertSettings(EmailSettings? Email, Uri? WebhookUrl)
+/// <summary>
+/// The alert channels: email and/or a webhook; neither means alerts only show in the web-ui. A webhook on
+/// this machine (a loopback address) is refused unless <paramref name="AllowLoopbackWebhook"/> says so.
+/// </summary>
+public sealed record AlertSettings(EmailSettings? Email, Uri? WebhookUrl, bool AllowLoopbackWebhook = false)
 {
     public static AlertSettings None { get; } = new(null, null);
 }
@@ -40,7 +43,8 @@ public sealed record AlertSettingsRequest(
     string? SmtpPassword,
     string? EmailFrom,
     string? EmailTo,
-    string? WebhookUrl)
+    string? WebhookUrl,
+    bool? AllowLoopbackWebhook = null)
 {
     /// <summary>Checks and turns the request into settings; an absent password keeps the one stored.</summary>
     public AlertSettings Validate(AlertSettings current)
@@ -48,10 +52,11 @@ public sealed record AlertSettingsRequest(
         EmailSettings? email = null;
         if (!string.IsNullOrWhiteSpace(SmtpHost))
         {
+            var host = NetworkHost.Validate(SmtpHost, "SMTP server");
             if (!Enum.TryParse<SmtpSecurity>(SmtpSecurity ?? nameof(Alerts.SmtpSecurity.StartTls), ignoreCase: true, out var security)
                 || !Enum.IsDefined(security) || int.TryParse(SmtpSecurity, out _))
             {
-                throw new ValidationException($"SMTP security is \"none\", \"starttls\" or \"tls\", not \"{SmtpSecurity}\".");
+                throw new ValidationException($"SMTP security is \"none\", \"starttls\" or \"tls\", not \"{Echo.Of(SmtpSecurity)}\".");
             }
 
             var port = SmtpPort ?? security switch { Alerts.SmtpSecurity.Tls => 465, Alerts.SmtpSecurity.StartTls => 587, _ => 25 };
@@ -71,17 +76,17 @@ public sealed record AlertSettingsRequest(
 
             var username = string.IsNullOrWhiteSpace(SmtpUsername) ? null : SmtpUsername.Trim();
             var password = username is null ? null : SmtpPassword ?? current.Email?.Password;
-            email = new EmailSettings(SmtpHost.Trim(), port, security, username, password, from, to);
+            email = new EmailSettings(host, port, security, username, password, from, to);
         }
 
         Uri? webhook = null;
         if (!string.IsNullOrWhiteSpace(WebhookUrl)
             && (!Uri.TryCreate(WebhookUrl.Trim(), UriKind.Absolute, out webhook) || webhook.Scheme is not ("http" or "https")))
         {
-            throw new ValidationException($"'{WebhookUrl}' is not a web address (http:// or https://) to post alerts to.");
+            throw new ValidationException($"'{Echo.Of(WebhookUrl)}' is not a web address (http:// or https://) to post alerts to.");
         }
 
-        return new AlertSettings(email, webhook);
+        return new AlertSettings(email, webhook, AllowLoopbackWebhook ?? false);
     }
 
     private static string Address(string? text, string which)
@@ -90,6 +95,6 @@ public sealed record AlertSettingsRequest(
         var at = address.IndexOf('@', StringComparison.Ordinal);
         return at > 0 && at < address.Length - 1 && !address.Any(char.IsWhiteSpace)
             ? address
-            : throw new ValidationException($"The {which} '{text}' is not an email address.");
+            : throw new ValidationException($"The {which} '{Echo.Of(text)}' is not an email address.");
     }
 }

@@ -36,7 +36,7 @@ public static class Hostnames
         var ok = !string.IsNullOrEmpty(hostname) && hostname.Length <= 63
             && hostname.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
             && hostname[0] != '-' && hostname[^1] != '-';
-        return ok ? hostname! : throw new ValidationException($"'{hostname}' is not a valid hostname. {Rule}");
+        return ok ? hostname! : throw new ValidationException($"'{Echo.Of(hostname)}' is not a valid hostname. {Rule}");
     }
 }
 
@@ -47,7 +47,7 @@ public sealed class ApplianceIdentity(IApplianceStore store)
     {
         if (configuredId is not null && !ApplianceIds.IsValid(configuredId))
         {
-            throw new ValidationException($"The configured appliance id '{configuredId}' is not valid: use lowercase hex digits and '-', at most 36.");
+            throw new ValidationException($"The configured appliance id '{Echo.Of(configuredId)}' is not valid: use lowercase hex digits and '-', at most 36.");
         }
 
         var current = store.Get();

@@ -19,9 +19,11 @@ public enum RemovalOutcome
 }
 
 /// <summary>
-/// Pairs this appliance with another in one step. The admin gives the other's address and admin login;
-/// both sides then record each other with the other's pinned certificate fingerprint and a credential
-/// for calling it. A failure at any step leaves nothing stored on either side.
+/// Pairs this appliance with another in one step. The admin gives the other's address, admin login and
+/// the fingerprint of its certificate; both sides then record each other with the other's pinned
+/// certificate fingerprint and a credential for calling it. Without a fingerprint nothing is sent: the
+/// fingerprint presented is handed back for the admin to check and confirm. A failure at any step leaves
+/// nothing stored on either side.
 /// </summary>
 public sealed class PairingService(
     IPairedApplianceRepository appliances,
@@ -36,12 +38,12 @@ public sealed class PairingService(
     public IReadOnlyList<PairedAppliance> List() => appliances.List();
 
     public PairedAppliance Require(string id) =>
-        appliances.Find(id) ?? throw new NotFoundException($"No appliance with id '{id}' is paired with this one.");
+        appliances.Find(id) ?? throw new NotFoundException($"No appliance with id '{Echo.Of(id)}' is paired with this one.");
 
     /// <summary>Called on the appliance where the admin clicked "Add appliance".</summary>
     public async Task<PairedAppliance> PairAsync(AddApplianceRequest request, int ownManagementPort, int ownReplicationPort, CancellationToken ct)
     {
-        var host = ValidateHost(request.Host);
+        var host = NetworkHost.Validate(request.Host, "other appliance's address");
         ValidatePort(request.ManagementPort, "management port");
         if (string.IsNullOrEmpty(request.Username) || string.IsNullOrEmpty(request.Password))
         {
@@ -49,6 +51,7 @@ public sealed class PairingService(
         }
 
         var expected = request.Fingerprint is { Length: > 0 } typed ? NormalizeFingerprint(typed) : null;
+        var where = $"{Echo.Of(host)}:{request.ManagementPort}";
 
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -56,18 +59,28 @@ public sealed class PairingService(
             var presented = await peers.ProbeFingerprintAsync(host, request.ManagementPort, ct).ConfigureAwait(false);
             if (presented == certificate.Fingerprint)
             {
-                throw new ValidationException($"{host}:{request.ManagementPort} is this appliance; pair it with another one.");
+                throw new ValidationException($"{where} is this appliance; pair it with another one.");
             }
 
             if (expected is not null && expected != presented)
             {
                 throw new CertificateMismatchException(
-                    $"The certificate {host}:{request.ManagementPort} presents ({Short(presented)}) does not match the fingerprint you entered ({Short(expected)}). Nothing was paired.");
+                    $"The certificate {where} presents ({Short(presented)}) does not match the fingerprint you entered ({Short(expected)}). Nothing was paired.");
             }
 
             if (appliances.List().FirstOrDefault(a => a.CertificateFingerprint == presented) is { } known)
             {
                 throw new ConflictException($"This appliance is already paired with {known.Hostname} ({known.Id}) at {known.Host}:{known.ManagementPort}.");
+            }
+
+            if (expected is null)
+            {
+                // The admin password goes only to a certificate someone vouched for: whatever answered first
+                // may be a machine in the middle.
+                throw new CertificateNotConfirmedException(
+                    $"{where} presents a certificate with the SHA-256 fingerprint {Grouped(presented)}. Check that it is the one on that "
+                    + "appliance's System -> About page, then pair again with it as the fingerprint. Nothing was sent to it yet.",
+                    presented);
             }
 
             var me = identity.Current;
@@ -95,13 +108,13 @@ public sealed class PairingService(
                 ValidateCard(answer);
                 if (answer.Id == me.Id)
                 {
-                    throw new ValidationException($"{host}:{request.ManagementPort} has this appliance's id ({me.Id}); two appliances cannot share an id.");
+                    throw new ValidationException($"{where} has this appliance's id ({me.Id}); two appliances cannot share an id.");
                 }
 
                 if (answer.CertificateFingerprint != presented)
                 {
                     throw new CertificateMismatchException(
-                        $"{host}:{request.ManagementPort} says its certificate is {Short(answer.CertificateFingerprint)} but presented {Short(presented)}: something between the appliances is intercepting the connection. Nothing was paired.");
+                        $"{where} says its certificate is {Short(answer.CertificateFingerprint)} but presented {Short(presented)}: something between the appliances is intercepting the connection. Nothing was paired.");
                 }
 
                 appliances.Save(peer);
@@ -252,6 +265,9 @@ public sealed class PairingService(
 
     public static string Short(string fingerprint) => fingerprint.Length > 16 ? fingerprint[..16] + "…" : fingerprint;
 
+    /// <summary>A fingerprint as people compare it: groups of four hex digits ("3F2A 9C01 …").</summary>
+    public static string Grouped(string fingerprint) => string.Join(' ', fingerprint.Chunk(4).Select(group => new string(group)));
+
     internal static string Hash(string credential) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credential)));
 
     private static string NewCredential() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -272,7 +288,7 @@ public sealed class PairingService(
     {
         if (!ApplianceIds.IsValid(card.Id))
         {
-            throw new ValidationException($"'{card.Id}' is not a valid appliance id.");
+            throw new ValidationException($"'{Echo.Of(card.Id)}' is not a valid appliance id.");
         }
 
         Hostnames.Validate(card.Hostname);
@@ -283,15 +299,6 @@ public sealed class PairingService(
         {
             throw new ValidationException("The pairing credential is missing or too short.");
         }
-    }
-
-    private static string ValidateHost(string? host)
-    {
-        var trimmed = host?.Trim() ?? "";
-        var ok = trimmed.Length is > 0 and <= 253
-            && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or ':' or '[' or ']')
-            && trimmed[0] != '-';
-        return ok ? trimmed : throw new ValidationException($"'{host}' is not a host name or IP address.");
     }
 
     private static void ValidatePort(int port, string what)

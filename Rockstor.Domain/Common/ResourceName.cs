@@ -47,7 +47,7 @@ public static class ResourceName
     {
         if (!IsValid(name))
         {
-            var shown = string.IsNullOrEmpty(name) ? "An empty name" : $"'{name}'";
+            var shown = string.IsNullOrEmpty(name) ? "An empty name" : $"'{Echo.Of(name)}'";
             throw new ValidationException($"{shown} is not a valid {what} name. {Rule}");
         }
 

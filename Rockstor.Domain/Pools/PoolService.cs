@@ -36,7 +36,7 @@ public sealed class PoolService(
     public IReadOnlyList<string> Names() => pools.List().Select(p => p.Name).ToList();
 
     public Pool Require(string name) =>
-        pools.Find(name) ?? throw new NotFoundException($"There is no pool named '{name}'.");
+        pools.Find(name) ?? throw new NotFoundException($"There is no pool named '{Echo.Of(name)}'.");
 
     /// <summary>Whether the pool's filesystem is the one mounted at its mount point.</summary>
     public async Task<bool> IsMountedAsync(Pool pool, CancellationToken ct) =>
@@ -80,7 +80,7 @@ public sealed class PoolService(
         {
             if (!disks.TryGetValue(device, out var disk))
             {
-                throw new ValidationException($"'{device}' is not a disk on this appliance.");
+                throw new ValidationException($"'{Echo.Of(device)}' is not a disk on this appliance.");
             }
 
             if (!disk.Usable)

@@ -33,7 +33,7 @@ public sealed class ConfinedReceive(IBtrfs btrfs, IStorageFiles files)
 
             if (strays.Count > 0)
             {
-                var named = string.Join(", ", strays.Take(3).Select(s => $"'{Path.GetFileName(s)}'"));
+                var named = string.Join(", ", strays.Take(3).Select(s => $"'{Echo.Of(Path.GetFileName(s))}'"));
                 throw new UnsafeSendStreamException(
                     $"The stream made {named}{(strays.Count > 3 ? " and more" : "")} beside the offered snapshot; that was deleted and nothing was kept.");
             }

@@ -321,7 +321,7 @@ public sealed class FailbackReceiver(
 
         if (shares.Find(restore.NewShare!) is not null)
         {
-            throw new ReplicationRefusedException($"A share named '{restore.NewShare}' already exists here; choose another name.");
+            throw new ReplicationRefusedException($"A share named '{Echo.Of(restore.NewShare)}' already exists here; choose another name.");
         }
 
         return pools.Find(restore.TargetPool ?? "") ?? throw new ReplicationRefusedException($"Pool '{restore.TargetPool}' does not exist here any more.");

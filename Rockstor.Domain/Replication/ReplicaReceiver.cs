@@ -58,7 +58,7 @@ public sealed class ReplicaReceiver(
             }
 
             var pool = pools.Find(hello.TargetPool)
-                ?? throw new ReplicationRefusedException($"Pool '{hello.TargetPool}' does not exist on the destination.");
+                ?? throw new ReplicationRefusedException($"Pool '{Echo.Of(hello.TargetPool)}' does not exist on the destination.");
             var replicaShare = ReplicationNames.ReplicaShare(sender.Id, hello.SourceShare);
             if (shares.Find(replicaShare) is { } existing && (existing.Kind != ShareKind.Replica || existing.Pool != pool.Name))
             {
@@ -102,7 +102,7 @@ public sealed class ReplicaReceiver(
         {
             if (!ResourceName.IsSafe(offer.Snapshot))
             {
-                throw new ReplicationRefusedException($"'{offer.Snapshot}' cannot name a snapshot.");
+                throw new ReplicationRefusedException($"'{Echo.Of(offer.Snapshot)}' cannot name a snapshot.");
             }
 
             entered = await receiving.Gate.WaitAsync(0, ct).ConfigureAwait(false);
@@ -135,7 +135,7 @@ public sealed class ReplicaReceiver(
 
             if (files.Exists(layout.SnapshotPath(replica.Pool, replica.ReplicaShare, offer.Snapshot)))
             {
-                throw new ReplicationRefusedException($"The replica already has a snapshot named '{offer.Snapshot}'.");
+                throw new ReplicationRefusedException($"The replica already has a snapshot named '{Echo.Of(offer.Snapshot)}'.");
             }
 
             await confined.CheckOfferAsync(layout.PoolMountPoint(replica.Pool), offer, parent, ct).ConfigureAwait(false);

@@ -20,6 +20,6 @@ public static class ReplicationNames
     public static string ReplicaShare(string senderApplianceId, string sourceShare)
     {
         var name = $"{senderApplianceId}_{sourceShare}";
-        return ResourceName.IsSafe(name) ? name : throw new ValidationException($"'{name}' cannot name a replica share.");
+        return ResourceName.IsSafe(name) ? name : throw new ValidationException($"'{Echo.Of(name)}' cannot name a replica share.");
     }
 }

@@ -87,7 +87,7 @@ public sealed class ReplicationTaskService(
         var target = appliances.Find(applianceId);
         if (target is null || target.State != PairingState.Paired)
         {
-            throw new NotFoundException($"'{applianceId}' is not an appliance paired with this one.");
+            throw new NotFoundException($"'{Echo.Of(applianceId)}' is not an appliance paired with this one.");
         }
 
         return await peers.ListPoolsAsync(target, identity.Current.Id, ct).ConfigureAwait(false);
@@ -167,7 +167,7 @@ public sealed class ReplicationTaskService(
             throw new ValidationException("Choose the share to replicate.");
         }
 
-        var share = shares.Find(shareName) ?? throw new ValidationException($"There is no share named '{shareName}'.");
+        var share = shares.Find(shareName) ?? throw new ValidationException($"There is no share named '{Echo.Of(shareName)}'.");
         if (share.Kind == ShareKind.Replica)
         {
             throw new ValidationException($"'{share.Name}' is a replica received from another appliance; replicate its source instead.");
@@ -182,7 +182,7 @@ public sealed class ReplicationTaskService(
         var target = appliances.Find(targetId);
         if (target is null || target.State != PairingState.Paired)
         {
-            throw new ValidationException($"'{targetId}' is not an appliance paired with this one. Pair it first (System -> Appliances).");
+            throw new ValidationException($"'{Echo.Of(targetId)}' is not an appliance paired with this one. Pair it first (System -> Appliances).");
         }
 
         var pool = request.TargetPool ?? existing?.TargetPool;
@@ -227,7 +227,7 @@ public sealed class ReplicationTaskService(
         var compression = existing?.Compression ?? CompressionMode.Off;
         if (request.Compression is { } named && !Enum.TryParse(named, ignoreCase: true, out compression))
         {
-            throw new ValidationException($"Compression is \"off\", \"on\" or \"auto\", not \"{named}\".");
+            throw new ValidationException($"Compression is \"off\", \"on\" or \"auto\", not \"{Echo.Of(named)}\".");
         }
 
         // Absent keeps the window; both empty remove it.

@@ -51,5 +51,5 @@ public sealed record ReplicationWindow(TimeOnly Start, TimeOnly End)
     private static TimeOnly Time(string text, string which) =>
         TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
-            : throw new ValidationException($"The window's {which} '{text}' is not a time of day as HH:mm (UTC), such as 22:00.");
+            : throw new ValidationException($"The window's {which} '{Echo.Of(text)}' is not a time of day as HH:mm (UTC), such as 22:00.");
 }

@@ -71,7 +71,7 @@ public sealed class ServiceMonitor
     {
         lock (_status)
         {
-            return _status.TryGetValue(name, out var status) ? status : throw new NotFoundException($"There is no service named '{name}'.");
+            return _status.TryGetValue(name, out var status) ? status : throw new NotFoundException($"There is no service named '{Echo.Of(name)}'.");
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class ShareService(
     public IReadOnlyList<string> Names() => shares.List().Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
 
     public Share Require(string name) =>
-        shares.Find(name) ?? throw new NotFoundException($"There is no share named '{name}'.");
+        shares.Find(name) ?? throw new NotFoundException($"There is no share named '{Echo.Of(name)}'.");
 
     public async Task<ShareView> CreateAsync(string poolName, string name, CancellationToken ct)
     {

@@ -42,7 +42,7 @@ public sealed class SnapshotService(
     }
 
     public Snapshot Require(string share, string name) =>
-        snapshots.Find(share, name) ?? throw new NotFoundException($"Share '{share}' has no snapshot named '{name}'.");
+        snapshots.Find(share, name) ?? throw new NotFoundException($"Share '{Echo.Of(share)}' has no snapshot named '{Echo.Of(name)}'.");
 
     public async Task<Snapshot> CreateAsync(string shareName, string name, bool writable, CancellationToken ct)
     {
@@ -163,7 +163,7 @@ public sealed class SnapshotService(
     }
 
     private Share RequireShare(string name) =>
-        shares.Find(name) ?? throw new NotFoundException($"There is no share named '{name}'.");
+        shares.Find(name) ?? throw new NotFoundException($"There is no share named '{Echo.Of(name)}'.");
 
     /// <summary>A snapshot of the share (or of <paramref name="source"/>, when given) in the share's snapshot folder, recorded.</summary>
     private async Task<Snapshot> SnapshotAsync(Share share, string name, bool readOnly, CancellationToken ct, string? source = null)

@@ -1,6 +1,7 @@
 using LiteDB;
 using Rockstor.Domain.Alerts;
 using Rockstor.Infrastructure.Persistence;
+using Rockstor.Infrastructure.Secrets;
 
 namespace Rockstor.Infrastructure.Alerts;
 
@@ -42,7 +43,10 @@ internal sealed class AlertSettingsDocument
 
     public string? SmtpUsername { get; set; }
 
-    /// <summary>Kept in the store, which only root can read (the data directory is owner-only); never shown back.</summary>
+    /// <summary>
+    /// Encrypted (<see cref="StoredSecrets"/>); in clear only in a store written by an earlier version, until
+    /// the next start. Never shown back.
+    /// </summary>
     public string? SmtpPassword { get; set; }
 
     public string? EmailFrom { get; set; }
@@ -50,6 +54,8 @@ internal sealed class AlertSettingsDocument
     public List<string> EmailTo { get; set; } = [];
 
     public string? WebhookUrl { get; set; }
+
+    public bool AllowLoopbackWebhook { get; set; }
 }
 
 internal sealed class AlertRepository : IAlertRepository
@@ -133,7 +139,7 @@ internal sealed class AlertRepository : IAlertRepository
     };
 }
 
-internal sealed class AlertSettingsStore(RockstorDatabase db) : IAlertSettingsStore
+internal sealed class AlertSettingsStore(RockstorDatabase db, StoredSecrets secrets) : IAlertSettingsStore
 {
     private ILiteCollection<AlertSettingsDocument> Collection => db.Database.GetCollection<AlertSettingsDocument>("alert_settings");
 
@@ -146,8 +152,8 @@ internal sealed class AlertSettingsStore(RockstorDatabase db) : IAlertSettingsSt
 
         var email = d.SmtpHost is null
             ? null
-            : new EmailSettings(d.SmtpHost, d.SmtpPort, Enum.Parse<SmtpSecurity>(d.SmtpSecurity ?? nameof(SmtpSecurity.StartTls)), d.SmtpUsername, d.SmtpPassword, d.EmailFrom ?? "", d.EmailTo);
-        return new AlertSettings(email, d.WebhookUrl is null ? null : new Uri(d.WebhookUrl));
+            : new EmailSettings(d.SmtpHost, d.SmtpPort, Enum.Parse<SmtpSecurity>(d.SmtpSecurity ?? nameof(SmtpSecurity.StartTls)), d.SmtpUsername, d.SmtpPassword is null ? null : secrets.UnprotectSmtpPassword(d.SmtpPassword), d.EmailFrom ?? "", d.EmailTo);
+        return new AlertSettings(email, d.WebhookUrl is null ? null : new Uri(d.WebhookUrl), d.AllowLoopbackWebhook);
     }
 
     public void Save(AlertSettings settings) => Collection.Upsert(new AlertSettingsDocument
@@ -156,9 +162,23 @@ internal sealed class AlertSettingsStore(RockstorDatabase db) : IAlertSettingsSt
         SmtpPort = settings.Email?.Port ?? 0,
         SmtpSecurity = settings.Email?.Security.ToString(),
         SmtpUsername = settings.Email?.Username,
-        SmtpPassword = settings.Email?.Password,
+        SmtpPassword = settings.Email?.Password is { } password ? secrets.ProtectSmtpPassword(password) : null,
         EmailFrom = settings.Email?.From,
         EmailTo = settings.Email?.To.ToList() ?? [],
         WebhookUrl = settings.WebhookUrl?.ToString(),
+        AllowLoopbackWebhook = settings.AllowLoopbackWebhook,
     });
+
+    /// <summary>Encrypts the SMTP password when an earlier version stored it in clear; returns 1 if it did, else 0.</summary>
+    public int ProtectStoredInClear()
+    {
+        if (Collection.FindById(1) is not { SmtpPassword: { } password } document || StoredSecrets.IsProtected(password))
+        {
+            return 0;
+        }
+
+        document.SmtpPassword = secrets.ProtectSmtpPassword(password);
+        Collection.Update(document);
+        return 1;
+    }
 }

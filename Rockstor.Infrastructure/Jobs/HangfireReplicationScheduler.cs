@@ -35,7 +35,7 @@ public sealed class HangfireReplicationScheduler(IRecurringJobManager recurring,
         }
         catch (CronFormatException e)
         {
-            throw new ValidationException($"'{expression}' is not a cron expression of five fields (minute hour day-of-month month day-of-week): {e.Message}");
+            throw new ValidationException($"'{Echo.Of(expression)}' is not a cron expression of five fields (minute hour day-of-month month day-of-week): {e.Message}");
         }
     }
 

@@ -6,6 +6,7 @@ using System.Security.Authentication;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
 using Rockstor.Infrastructure.Certificates;
 
 namespace Rockstor.Infrastructure.Peers;
@@ -36,19 +37,19 @@ public sealed partial class PeerClient(ILogger<PeerClient> logger) : IPeerClient
                 return certificate is not null;
             });
             await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = TargetHost(host) }, timeout.Token).ConfigureAwait(false);
-            return fingerprint ?? throw new PeerUnreachableException($"{host}:{port} presented no certificate.");
+            return fingerprint ?? throw new PeerUnreachableException($"{Where(host, port)} presented no certificate.");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new PeerUnreachableException($"Could not reach {host}:{port}: no answer within {ConnectTimeout.TotalSeconds:0} s.");
+            throw new PeerUnreachableException($"Could not reach {Where(host, port)}: no answer within {ConnectTimeout.TotalSeconds:0} s.");
         }
         catch (SocketException e)
         {
-            throw new PeerUnreachableException($"Could not reach {host}:{port}: {e.Message}.", e);
+            throw new PeerUnreachableException($"Could not reach {Where(host, port)}: {e.Message}.", e);
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
-            throw new PeerUnreachableException($"{host}:{port} does not speak HTTPS like a Rockstor appliance: {e.Message}", e);
+            throw new PeerUnreachableException($"{Where(host, port)} does not speak HTTPS like a Rockstor appliance: {e.Message}", e);
         }
     }
 
@@ -59,16 +60,16 @@ public sealed partial class PeerClient(ILogger<PeerClient> logger) : IPeerClient
         if (response.IsSuccessStatusCode)
         {
             return await response.Content.ReadFromJsonAsync<ApplianceCard>(ct).ConfigureAwait(false)
-                ?? throw new PeerRefusedException($"{host}:{port} answered the pairing request with nothing.");
+                ?? throw new PeerRefusedException($"{Where(host, port)} answered the pairing request with nothing.");
         }
 
         var detail = await DetailAsync(response, ct).ConfigureAwait(false);
         throw response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => new PeerRefusedException($"{host}:{port} refused the admin username or password.", credentialsRejected: true),
-            HttpStatusCode.TooManyRequests => new PeerRefusedException($"{host}:{port} refused: too many pairing attempts; wait a minute and try again."),
-            HttpStatusCode.NotFound => new PeerRefusedException($"{host}:{port} is not a Rockstor appliance (it has no pairing endpoint)."),
-            _ => new PeerRefusedException($"{host}:{port} refused the pairing: {detail}"),
+            HttpStatusCode.Unauthorized => new PeerRefusedException($"{Where(host, port)} refused the admin username or password.", credentialsRejected: true),
+            HttpStatusCode.TooManyRequests => new PeerRefusedException($"{Where(host, port)} refused: too many pairing attempts; wait a minute and try again."),
+            HttpStatusCode.NotFound => new PeerRefusedException($"{Where(host, port)} is not a Rockstor appliance (it has no pairing endpoint)."),
+            _ => new PeerRefusedException($"{Where(host, port)} refused the pairing: {Echo.Of(detail, Echo.MaxSentenceLength)}"),
         };
     }
 
@@ -160,16 +161,16 @@ public sealed partial class PeerClient(ILogger<PeerClient> logger) : IPeerClient
         catch (HttpRequestException e) when (e.InnerException is AuthenticationException)
         {
             throw new CertificateMismatchException(
-                $"{host}:{port} presented a different certificate from the one pinned when it was paired. " +
+                $"{Where(host, port)} presented a different certificate from the one pinned when it was paired. " +
                 "If it was rebuilt, remove it and pair again.");
         }
         catch (HttpRequestException e)
         {
-            throw new PeerUnreachableException($"Could not reach {host}:{port}: {e.Message}", e);
+            throw new PeerUnreachableException($"Could not reach {Where(host, port)}: {e.Message}", e);
         }
         catch (TaskCanceledException e)
         {
-            throw new PeerUnreachableException($"Could not reach {host}:{port}: no answer in time.", e);
+            throw new PeerUnreachableException($"Could not reach {Where(host, port)}: no answer in time.", e);
         }
     }
 
@@ -189,6 +190,9 @@ public sealed partial class PeerClient(ILogger<PeerClient> logger) : IPeerClient
 
         return $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
     }
+
+    /// <summary>The host (as the admin typed it, cut short) and port, for messages.</summary>
+    private static string Where(string host, int port) => $"{Echo.Of(host)}:{port}";
 
     private static string TargetHost(string host) => IPAddress.TryParse(host.Trim('[', ']'), out _) ? "" : host;
 

@@ -1,6 +1,7 @@
 using LiteDB;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Services;
+using Rockstor.Infrastructure.Secrets;
 
 namespace Rockstor.Infrastructure.Persistence;
 
@@ -19,6 +20,7 @@ internal sealed class PairedApplianceDocument
 
     public string CertificateFingerprint { get; set; } = "";
 
+    /// <summary>Encrypted (<see cref="StoredSecrets"/>); in clear only in a store written by an earlier version, until the next start.</summary>
     public string OutgoingCredential { get; set; } = "";
 
     public string IncomingCredentialHash { get; set; } = "";
@@ -36,7 +38,7 @@ internal sealed class ServiceSettingDocument
     public bool Enabled { get; set; }
 }
 
-internal sealed class PairedApplianceRepository(RockstorDatabase db) : IPairedApplianceRepository
+internal sealed class PairedApplianceRepository(RockstorDatabase db, StoredSecrets secrets) : IPairedApplianceRepository
 {
     public IReadOnlyList<PairedAppliance> List() => db.PairedAppliances.FindAll().Select(ToAppliance).OrderBy(a => a.Hostname, StringComparer.Ordinal).ToList();
 
@@ -50,7 +52,7 @@ internal sealed class PairedApplianceRepository(RockstorDatabase db) : IPairedAp
         ManagementPort = a.ManagementPort,
         ReplicationPort = a.ReplicationPort,
         CertificateFingerprint = a.CertificateFingerprint,
-        OutgoingCredential = a.OutgoingCredential,
+        OutgoingCredential = secrets.ProtectPeerCredential(a.OutgoingCredential),
         IncomingCredentialHash = a.IncomingCredentialHash,
         PairedAt = a.PairedAt.UtcDateTime,
         State = a.State.ToString(),
@@ -58,7 +60,20 @@ internal sealed class PairedApplianceRepository(RockstorDatabase db) : IPairedAp
 
     public void Remove(string id) => db.PairedAppliances.Delete(new BsonValue(id));
 
-    private static PairedAppliance ToAppliance(PairedApplianceDocument d) => new()
+    /// <summary>Encrypts the credentials an earlier version stored in clear; returns how many.</summary>
+    public int ProtectStoredInClear()
+    {
+        var clear = db.PairedAppliances.FindAll().Where(d => !StoredSecrets.IsProtected(d.OutgoingCredential)).ToList();
+        foreach (var document in clear)
+        {
+            document.OutgoingCredential = secrets.ProtectPeerCredential(document.OutgoingCredential);
+            db.PairedAppliances.Update(document);
+        }
+
+        return clear.Count;
+    }
+
+    private PairedAppliance ToAppliance(PairedApplianceDocument d) => new()
     {
         Id = d.Id,
         Hostname = d.Hostname,
@@ -66,7 +81,7 @@ internal sealed class PairedApplianceRepository(RockstorDatabase db) : IPairedAp
         ManagementPort = d.ManagementPort,
         ReplicationPort = d.ReplicationPort,
         CertificateFingerprint = d.CertificateFingerprint,
-        OutgoingCredential = d.OutgoingCredential,
+        OutgoingCredential = secrets.UnprotectPeerCredential(d.OutgoingCredential, d.Hostname),
         IncomingCredentialHash = d.IncomingCredentialHash,
         PairedAt = PoolRepository.Utc(d.PairedAt),
         State = Enum.Parse<PairingState>(d.State),

@@ -9,6 +9,9 @@ public sealed class RockstorDatabase : IDisposable
 {
     public const string FileName = "rockstor.db";
 
+    /// <summary>btrfs names are case-sensitive; LiteDB compares without case unless told otherwise.</summary>
+    private static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
+
     public RockstorDatabase(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
@@ -18,8 +21,7 @@ public sealed class RockstorDatabase : IDisposable
                 Filename = Path,
                 Connection = ConnectionType.Direct,
 
-                // btrfs names are case-sensitive; LiteDB compares without case unless told otherwise.
-                Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+                Collation = OrdinalCollation,
             }, new BsonMapper());
         Pools.EnsureIndex(p => p.Name, unique: true);
         Shares.EnsureIndex(s => s.Pool);
@@ -75,6 +77,20 @@ public sealed class RockstorDatabase : IDisposable
     internal ILiteCollection<IncomingReplicaDocument> IncomingReplicas => Database.GetCollection<IncomingReplicaDocument>("incoming_replicas");
 
     internal ILiteCollection<RefusalDocument> Refusals => Database.GetCollection<RefusalDocument>("refusals");
+
+    /// <summary>
+    /// Writes the file anew from its documents, so bytes of documents that were changed or deleted (a secret
+    /// stored in clear before it was encrypted) are not left in its free pages; LiteDB's copy of the old
+    /// file is deleted after.
+    /// </summary>
+    internal void RebuildWithoutFreeSpace()
+    {
+        Database.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = OrdinalCollation });
+        foreach (var copy in Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileNameWithoutExtension(Path) + "-backup*"))
+        {
+            File.Delete(copy);
+        }
+    }
 
     public void Dispose() => Database.Dispose();
 }

@@ -150,7 +150,7 @@ internal sealed class ReceiveSpool : IReceiveSpool
 
     /// <summary>The snapshot's uuid names its files: a sender's words never become a path.</summary>
     private static string FileName(ReplicationOffer offer) =>
-        Guid.TryParse(offer.SnapshotUuid, out var uuid) ? uuid.ToString("D") : throw new ValidationException($"'{offer.SnapshotUuid}' is not a snapshot uuid.");
+        Guid.TryParse(offer.SnapshotUuid, out var uuid) ? uuid.ToString("D") : throw new ValidationException($"'{Echo.Of(offer.SnapshotUuid)}' is not a snapshot uuid.");
 
     private static Checkpoint? Read(string path)
     {

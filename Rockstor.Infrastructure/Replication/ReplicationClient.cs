@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
 using Rockstor.Infrastructure.Certificates;
 
@@ -91,7 +92,7 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
             if (answer.Type == FrameType.Refuse)
             {
                 var refusal = answer.Body.As<RefuseBody>();
-                throw new ReplicationRefusedException($"{destination.Hostname} refused: {refusal.Reason}", refusal.Retry);
+                throw new ReplicationRefusedException($"{destination.Hostname} refused: {Echo.Of(refusal.Reason, Echo.MaxSentenceLength)}", refusal.Retry);
             }
 
             var session = new Session(tcp, tls, answer.Body.As<ReplicationWelcome>(), destination.Hostname);
@@ -127,7 +128,7 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
             if (type == FrameType.Refuse)
             {
                 var refusal = body.As<RefuseBody>();
-                throw new ReplicationRefusedException($"{destination} refused: {refusal.Reason}", refusal.Retry);
+                throw new ReplicationRefusedException($"{destination} refused: {Echo.Of(refusal.Reason, Echo.MaxSentenceLength)}", refusal.Retry);
             }
 
             // Resuming, the receiver holds the stream's first bytes: they are regenerated but not sent.

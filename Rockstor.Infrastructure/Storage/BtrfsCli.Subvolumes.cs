@@ -7,6 +7,7 @@ public sealed partial class BtrfsCli
     public async Task<Subvolume> CreateSubvolumeAsync(string path, CancellationToken ct)
     {
         await runner.RunAsync(Btrfs, ["subvolume", "create", path], $"Could not create the subvolume {path}", ct).ConfigureAwait(false);
+        FolderModes.LikeParent(path); // btrfs made it with the appliance's umask (077): a share is as open as its pool
         return await ShowAfterCreateAsync(path, ct).ConfigureAwait(false);
     }
 

@@ -460,11 +460,7 @@ internal sealed class SendStreamGuard(Stream inner, ExpectedSubvolume expected, 
     }
 
     /// <summary>A path as a person can read it, cut short.</summary>
-    private static string Shown(byte[] path)
-    {
-        var text = Encoding.UTF8.GetString(path).Replace('\0', '?');
-        return text.Length <= 80 ? text : text[..80] + "…";
-    }
+    private static string Shown(byte[] path) => Domain.Common.Echo.Of(Encoding.UTF8.GetString(path));
 
     private static byte[] UuidBytes(string uuid) => Convert.FromHexString(uuid.Replace("-", "", StringComparison.Ordinal));
 

@@ -8,7 +8,7 @@ public sealed class StorageFiles : IStorageFiles
 {
     public bool Exists(string path) => Directory.Exists(path) || File.Exists(path);
 
-    public void CreateDirectory(string path) => Guard($"Could not create the folder {path}", () => Directory.CreateDirectory(path));
+    public void CreateDirectory(string path) => Guard($"Could not create the folder {path}", () => FolderModes.CreateLikeParent(path));
 
     public void Move(string from, string to) => Guard($"Could not move {from} to {to}", () => Directory.Move(from, to));
 

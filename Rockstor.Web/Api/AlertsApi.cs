@@ -36,7 +36,8 @@ public sealed record AlertSettingsDto(
     bool SmtpPasswordSet,
     string? EmailFrom,
     string? EmailTo,
-    string? WebhookUrl)
+    string? WebhookUrl,
+    bool AllowLoopbackWebhook)
 {
     public static AlertSettingsDto From(AlertSettings s) => new(
         s.Email?.Host,
@@ -46,7 +47,8 @@ public sealed record AlertSettingsDto(
         s.Email?.Password is not null,
         s.Email?.From,
         s.Email is null ? null : string.Join(", ", s.Email.To),
-        s.WebhookUrl?.ToString());
+        s.WebhookUrl?.ToString(),
+        s.AllowLoopbackWebhook);
 }
 
 /// <summary>Alerts about replication, and where they are sent.</summary>
@@ -57,7 +59,8 @@ public static class AlertsApi
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
         alerts.MapGet("/", (bool? open, int? take, AlertService service) => service.List(open ?? false, take ?? 200).Select(AlertDto.From));
         alerts.MapGet("/settings", (AlertService service) => AlertSettingsDto.From(service.Settings()));
-        alerts.MapPut("/settings", (AlertSettingsRequest request, AlertService service) => AlertSettingsDto.From(service.SaveSettings(request)));
+        alerts.MapPut("/settings", async (AlertSettingsRequest request, AlertService service, CancellationToken ct) =>
+            AlertSettingsDto.From(await service.SaveSettingsAsync(request, ct)));
         alerts.MapPost("/settings/test", (AlertService service, CancellationToken ct) => service.TestAsync(ct));
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
@@ -5,8 +6,12 @@ using Rockstor.Domain.Replication;
 
 namespace Rockstor.Web.Api;
 
-/// <summary>Turns the domain's errors into RFC 7807 problem details whose detail is the sentence for the user.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// Turns the domain's errors into RFC 7807 problem details whose detail is the sentence for the user. The
+/// domain's sentences already cut what they repeat of the request (<see cref="Echo"/>); ASP.NET's own, for
+/// a request it could not read, quote the value it could not bind, and that is cut here.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -20,6 +25,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             AuthenticationFailedException => (StatusCodes.Status401Unauthorized, "Login failed"),
             PeerRefusedException => (StatusCodes.Status400BadRequest, "The other appliance refused"),
             CertificateMismatchException => (StatusCodes.Status409Conflict, "The certificate does not match"),
+            CertificateNotConfirmedException => (StatusCodes.Status428PreconditionRequired, "Confirm the other appliance's certificate"),
             ReplicationRefusedException => (StatusCodes.Status409Conflict, "The other appliance refused"),
             PeerUnreachableException => (StatusCodes.Status502BadGateway, "The other appliance could not be reached"),
             _ => (StatusCodes.Status500InternalServerError, "Internal error"),
@@ -30,7 +36,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
 
         http.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = http,
             Exception = exception,
@@ -40,8 +46,22 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Title = title,
                 Detail = status == StatusCodes.Status500InternalServerError
                     ? "Something went wrong on the appliance; its log has the details."
-                    : exception.Message,
+                    : exception is BadHttpRequestException ? CutQuoted(exception.Message) : exception.Message,
             },
-        });
+        };
+        if (exception is CertificateNotConfirmedException unconfirmed)
+        {
+            // What a script repeats the request with, once a person has compared it.
+            context.ProblemDetails.Extensions["fingerprint"] = unconfirmed.Fingerprint;
+        }
+
+        return await problems.TryWriteAsync(context);
     }
+
+    /// <summary>Every "quoted" part of ASP.NET's sentence (the value it could not bind, a content type) cut short.</summary>
+    private static string CutQuoted(string message) =>
+        Echo.Of(Quoted().Replace(message, m => $"\"{Echo.Of(m.Groups[1].Value)}\""), Echo.MaxSentenceLength);
+
+    [GeneratedRegex("\"([^\"]*)\"")]
+    private static partial Regex Quoted();
 }

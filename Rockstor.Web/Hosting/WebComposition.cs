@@ -1,11 +1,12 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Hangfire;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Rockstor.Infrastructure;
 using Rockstor.Infrastructure.Certificates;
+using Rockstor.Infrastructure.Secrets;
+using Rockstor.Infrastructure.Storage;
 using Rockstor.Web.Accounts;
 using Rockstor.Web.Api;
 using Rockstor.Web.Components;
@@ -26,10 +27,8 @@ public static class WebComposition
 
         var options = builder.Configuration.GetSection(RockstorOptions.Section).Get<RockstorOptions>() ?? new RockstorOptions();
 
-        // The data directory holds the admin's password hash, the TLS key and the cookie keys: root only.
-        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-        Directory.CreateDirectory(options.DataDirectory, ownerOnly);
-        var keys = Directory.CreateDirectory(Path.Combine(options.DataDirectory, "keys"), ownerOnly);
+        // The data directory holds the admin's password hash, the TLS key, the keys and the secrets: root only.
+        DataDirectory.Secure(options.DataDirectory, new MountTable());
         // Run from a build rather than a publish (the tests do), the scripts, styles and Blazor's own
         // script come from the build's static web assets manifest; a publish has no manifest and its
         // wwwroot serves them, so this does nothing there.
@@ -37,9 +36,6 @@ public static class WebComposition
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
             https.ServerCertificate = kestrel.ApplicationServices.GetRequiredService<LocalCertificate>().Certificate));
 
-        services.AddDataProtection()
-            .SetApplicationName("Rockstor")
-            .PersistKeysToFileSystem(keys);
         services.AddRockstorAuthentication();
         services.AddRateLimiter(limiter =>
         {

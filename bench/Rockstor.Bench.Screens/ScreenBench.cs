@@ -29,7 +29,8 @@ public sealed class ScreenBench(BenchSettings settings, ApplianceProcess source,
         using (var other = await target.SetUpAndLogInAsync(password: Password, hostname: "target"))
         {
             await Ok(other.PostAsJsonAsync("/api/pools", new { name = "backup", imageSizeGiB = 1 }, ct));
-            await Ok(api.PostAsJsonAsync("/api/appliances", new { host = target.Address, mgmtPort = target.Port, username = "admin", password = Password }, ct));
+            var fingerprint = (await other.GetFromJsonAsync<JsonElement>("/api/appliance", ct)).GetProperty("certificateFingerprint").GetString();
+            await Ok(api.PostAsJsonAsync("/api/appliances", new { host = target.Address, mgmtPort = target.Port, username = "admin", password = Password, fingerprint }, ct));
             await Ok(api.PostAsJsonAsync("/api/pools", new { name = Pool, imageSizeGiB = 4 }, ct));
 
             Step($"Making {settings.Tasks} shares, each with a (disabled) replication task");

@@ -36,6 +36,14 @@ public sealed class TwoAppliances : IAsyncLifetime
         Source.Dispose();
         Destination.Dispose();
     }
+
+    /// <summary>The destination's certificate fingerprint as its About page shows it (groups of four hex digits).</summary>
+    public async Task<string> DestinationFingerprintAsync()
+    {
+        using var destination = await Destination.LogInAsync(password: Password);
+        var fingerprint = (await destination.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/appliance")).GetProperty("certificateFingerprint").GetString()!;
+        return Rockstor.Domain.Appliances.PairingService.Grouped(fingerprint);
+    }
 }
 
 /// <summary>The main flows with the keyboard alone: Tab, Shift+Tab, Enter, Space, arrows and typing.</summary>
@@ -93,6 +101,12 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         await keys.TypeIntoAsync(dialog.GetByLabel("Management port"), two.Destination.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await keys.TypeIntoAsync(dialog.GetByLabel("Admin username"), "admin");
         await keys.TypeIntoAsync(dialog.GetByLabel("Admin password"), TwoAppliances.Password);
+        await keys.ActivateAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }));
+        await Expect(new AppliancesPage(new Shell(page)).PresentedFingerprint).ToContainTextAsync(await two.DestinationFingerprintAsync());
+        Assert.Empty(await new Shell(page).UnnamedControlsAsync());
+        await keys.TabToAsync(dialog.GetByLabel("I checked this fingerprint"));
+        await page.Keyboard.PressAsync("Space");
+        await Expect(dialog.GetByLabel("I checked this fingerprint")).ToBeCheckedAsync();
         await keys.ActivateAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }));
         await new Shell(page).Table("Paired appliances").GetByText("nas2", new() { Exact = true }).WaitForAsync();
 

@@ -64,8 +64,10 @@ public sealed class TutorialTests(FreshAppliances two) : IClassFixture<FreshAppl
         await new AccountPages(a.Page, two.Source.BaseAddress).SetUpAsync("nas1", Password);
         await new AccountPages(b.Page, two.Destination.BaseAddress).SetUpAsync("nas2", Password);
 
-        // Pair them from the first, with the second's admin login; turn on replication on both.
-        await new AppliancesPage(a).PairAsync(two.Destination.Address, two.Destination.Port, Password, "nas2");
+        // Pair them from the first, with the second's admin login, once its certificate is the one the
+        // second's About page shows; turn on replication on both.
+        var fingerprint = await new AboutPage(b).FingerprintAsync();
+        await new AppliancesPage(a).PairAsync(two.Destination.Address, two.Destination.Port, Password, "nas2", fingerprint, "tutorial-pair-fingerprint");
         await new ServicesPage(a).TurnOnReplicationAsync();
         await new ServicesPage(b).TurnOnReplicationAsync();
 

@@ -47,6 +47,9 @@ public sealed class ApplianceProcess : IDisposable
 
     public Uri BaseAddress => new($"https://{Address}:{Port}/");
 
+    /// <summary>The running appliance's process id (to read its /proc entry), or null when it is not running.</summary>
+    public int? ProcessId => _process is { HasExited: false } running ? running.Id : null;
+
     /// <summary>What the appliance wrote to stdout and stderr, for failure messages.</summary>
     public string Log
     {

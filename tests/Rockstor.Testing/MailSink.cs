@@ -4,11 +4,17 @@ using System.Text;
 namespace Rockstor.Testing;
 
 /// <summary>
-/// A small SMTP server that takes every mail (no TLS, no login) and keeps it, with its envelope
-/// recipients ("RCPT: …" lines first) and its headers unfolded, for the test to read.
+/// A small SMTP server that takes every mail (no TLS) and keeps it, with its envelope recipients
+/// ("RCPT: …" lines first) and its headers unfolded, for the test to read. It offers AUTH PLAIN, takes
+/// any login, and keeps each as "username:password" in <see cref="Logins"/>.
 /// </summary>
 public sealed class MailSink(string address) : SocketSink(address)
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _logins = new();
+
+    /// <summary>The logins clients made, "username:password", in order.</summary>
+    public IReadOnlyList<string> Logins => _logins.ToList();
+
     protected override async Task ServeAsync(NetworkStream stream)
     {
         using var reader = new StreamReader(stream, Encoding.Latin1);
@@ -20,7 +26,20 @@ public sealed class MailSink(string address) : SocketSink(address)
             switch (line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant())
             {
                 case "EHLO" or "HELO":
-                    await writer.WriteLineAsync("250 rockstor-test-sink");
+                    await writer.WriteLineAsync("250-rockstor-test-sink");
+                    await writer.WriteLineAsync("250 AUTH PLAIN");
+                    break;
+                case "AUTH":
+                    var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (parts.Length < 3)
+                    {
+                        await writer.WriteLineAsync("334 ");
+                    }
+
+                    var plain = parts.Length >= 3 ? parts[2] : await reader.ReadLineAsync(Stop.Token) ?? "";
+                    var fields = Encoding.UTF8.GetString(Convert.FromBase64String(plain)).Split('\0');
+                    _logins.Enqueue($"{fields[^2]}:{fields[^1]}");
+                    await writer.WriteLineAsync("235 Authenticated");
                     break;
                 case "RCPT":
                     recipients.Append("RCPT: ").Append(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()).Append('\n');

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Appliances;
@@ -21,7 +22,7 @@ public sealed class AlertServiceTests
 
     public AlertServiceTests()
     {
-        _service = new AlertService(_alerts, _settings, [_email, _webhook], _tasks, _trails, Nas2(), new Hourly(), new ApplianceIdentity(new Me()), _time);
+        _service = new AlertService(_alerts, _settings, [_email, _webhook], _tasks, _trails, Nas2(), new Hourly(), new ApplianceIdentity(new Me()), new Resolver(), _time);
     }
 
     [Fact]
@@ -131,6 +132,37 @@ public sealed class AlertServiceTests
         Assert.Contains("No alert channel is set up", none.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:9000/hook")]
+    [InlineData("http://127.8.9.10/hook")]
+    [InlineData("http://[::1]:9000/hook")]
+    [InlineData("http://localhost/hook")]
+    [InlineData("https://sneaky.example.com/hook")]
+    [InlineData("http://0.0.0.0/hook")]
+    public async Task A_webhook_on_this_machine_is_refused_unless_the_settings_allow_it(string url)
+    {
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => _service.SaveSettingsAsync(Webhook(url, allowLoopback: null), default));
+
+        Assert.Contains("is this appliance (a loopback address", refused.Message, StringComparison.Ordinal);
+        Assert.Null(_settings.Saved);
+
+        var saved = await _service.SaveSettingsAsync(Webhook(url, allowLoopback: true), default);
+
+        Assert.Equal((new Uri(url), true), (saved.WebhookUrl, saved.AllowLoopbackWebhook));
+        Assert.Equal(saved, _settings.Saved);
+    }
+
+    [Theory]
+    [InlineData("https://hooks.example.com/rockstor")]
+    [InlineData("http://10.231.7.1:8080/hook")]
+    [InlineData("https://not-yet-in-dns.example.com/hook")]
+    public async Task A_webhook_elsewhere_is_saved_without_asking(string url)
+    {
+        var saved = await _service.SaveSettingsAsync(Webhook(url, allowLoopback: null), default);
+
+        Assert.Equal((new Uri(url), false), (saved.WebhookUrl, saved.AllowLoopbackWebhook));
+    }
+
     private Attempt Attempt(ReplicationTask task, AttemptStatus status, string? error = null) =>
         new() { OwnerId = task.Id, StartedAt = _time.GetUtcNow(), EndedAt = _time.GetUtcNow(), Status = status, Error = error };
 
@@ -158,9 +190,27 @@ public sealed class AlertServiceTests
 
     private sealed class Settings : IAlertSettingsStore
     {
-        public AlertSettings Load() => AlertSettings.None;
+        public AlertSettings? Saved { get; private set; }
 
-        public void Save(AlertSettings settings) => throw new NotSupportedException();
+        public AlertSettings Load() => Saved ?? AlertSettings.None;
+
+        public void Save(AlertSettings settings) => Saved = settings;
+    }
+
+    private static AlertSettingsRequest Webhook(string url, bool? allowLoopback) =>
+        new(null, null, null, null, null, null, null, url, allowLoopback);
+
+    /// <summary>A few names as DNS would answer them.</summary>
+    private sealed class Resolver : IHostResolver
+    {
+        public Task<IReadOnlyList<IPAddress>> ResolveAsync(string host, CancellationToken ct) => Task.FromResult<IReadOnlyList<IPAddress>>(host switch
+        {
+            "hooks.example.com" => [IPAddress.Parse("192.0.2.7")],
+            "localhost" => [IPAddress.Loopback, IPAddress.IPv6Loopback],
+            "sneaky.example.com" => [IPAddress.Parse("192.0.2.8"), IPAddress.Parse("127.0.0.2")],
+            _ when IPAddress.TryParse(host, out var literal) => [literal],
+            _ => [],
+        });
     }
 
     private sealed class Channel(string name) : IAlertChannel

@@ -5,7 +5,12 @@ namespace Rockstor.EndToEnd.Pages;
 /// <summary>System -> Appliances: pairing with another appliance.</summary>
 public sealed class AppliancesPage(Shell shell)
 {
-    public async Task PairAsync(string host, int port, string password, string expectedHostname)
+    /// <summary>
+    /// Pairs as a careful admin does: the first "Add" shows the fingerprint of the certificate the address
+    /// presents; it must be <paramref name="expectedFingerprint"/> (as the other appliance's About page shows
+    /// it) before "I checked this fingerprint" is ticked and "Add" sends the login.
+    /// </summary>
+    public async Task PairAsync(string host, int port, string password, string expectedHostname, string expectedFingerprint, string? screenshot = null)
     {
         await shell.GoAsync("Appliances");
         await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Add appliance" }).ClickAsync();
@@ -13,9 +18,22 @@ public sealed class AppliancesPage(Shell shell)
         await shell.FillAsync(shell.Dialog.GetByLabel("Management port"), port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await shell.FillAsync(shell.Dialog.GetByLabel("Admin username"), "admin");
         await shell.FillAsync(shell.Dialog.GetByLabel("Admin password"), password);
-        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        var add = shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true });
+        await add.ClickAsync();
+        await Assertions.Expect(PresentedFingerprint).ToContainTextAsync(expectedFingerprint);
+        await Assertions.Expect(add).ToBeDisabledAsync();
+        await shell.Dialog.GetByLabel("I checked this fingerprint").CheckAsync();
+        if (screenshot is not null)
+        {
+            await shell.ScreenshotAsync(screenshot);
+        }
+
+        await add.ClickAsync();
         await shell.Table("Paired appliances").GetByText(expectedHostname, new() { Exact = true }).WaitForAsync();
     }
+
+    /// <summary>Where the Add appliance dialog shows the fingerprint of the certificate presented, for the admin to check.</summary>
+    public ILocator PresentedFingerprint => shell.Dialog.Locator("[data-presented-fingerprint] code");
 }
 
 /// <summary>System -> Services: the Replication service.</summary>

@@ -58,6 +58,72 @@ public sealed class PairingTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task Pairing_without_a_fingerprint_answers_with_the_certificate_s_fingerprint_and_pairs_nothing()
+    {
+        var response = await PairWithAsync(_a, _destination, fingerprint: null);
+
+        Assert.Equal(HttpStatusCode.PreconditionRequired, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var presented = await FingerprintAsync(_b);
+        Assert.Equal(presented, problem.GetProperty("fingerprint").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains($"{_destination.Address}:{_destination.Port} presents a certificate with the SHA-256 fingerprint {Grouped(presented)}.", detail, StringComparison.Ordinal);
+        Assert.Contains("Nothing was sent to it yet.", detail, StringComparison.Ordinal);
+        Assert.Empty(await ListAsync(_a));
+        Assert.Empty(await ListAsync(_b));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Repeating_the_request_with_the_fingerprint_it_answered_pairs_both_sides()
+    {
+        var first = await PairWithAsync(_a, _destination, fingerprint: null);
+        var presented = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fingerprint").GetString();
+
+        var confirmed = await PairWithAsync(_a, _destination, presented);
+
+        Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
+        Assert.Equal(DestinationId, Id(Assert.Single(await ListAsync(_a))));
+        Assert.Equal(SourceId, Id(Assert.Single(await ListAsync(_b))));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_fingerprint_typed_in_groups_or_with_colons_in_lower_case_pairs_in_one_step()
+    {
+        var typed = string.Join(':', (await FingerprintAsync(_b)).ToLowerInvariant().Chunk(2).Select(pair => new string(pair)));
+
+        var response = await PairWithAsync(_a, _destination, typed);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Single(await ListAsync(_b));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task The_admin_password_goes_only_to_a_certificate_confirmed_by_its_fingerprint()
+    {
+        await using var stranger = await PairingSink.StartAsync(_network.Gateway);
+        var theirPassword = "their-admin-password-" + Guid.NewGuid().ToString("N");
+        object Pairing(string? fingerprint) => new { host = stranger.Address, mgmtPort = stranger.Port, username = "admin", password = theirPassword, fingerprint };
+
+        var unconfirmed = await _a.PostAsJsonAsync("/api/appliances", Pairing(null));
+        var wrong = await _a.PostAsJsonAsync("/api/appliances", Pairing(await FingerprintAsync(_b)));
+
+        Assert.Equal(HttpStatusCode.PreconditionRequired, unconfirmed.StatusCode);
+        Assert.Equal(stranger.Fingerprint, (await unconfirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fingerprint").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+        Assert.True(stranger.Handshakes >= 2, $"{stranger.Handshakes} handshakes"); // its certificate was read, twice
+        Assert.Empty(stranger.Requests); // and not one request was sent to it
+        Assert.Empty(await ListAsync(_a));
+
+        var confirmed = await _a.PostAsJsonAsync("/api/appliances", Pairing(stranger.Fingerprint));
+
+        Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
+        var offer = Assert.Single(stranger.Requests);
+        Assert.Equal(("POST", "/api/pairing"), (offer.Method, offer.Path));
+        Assert.Contains(theirPassword, offer.Body, StringComparison.Ordinal); // what it would have seen, had it been sent
+        Assert.Equal(PairingSink.Id, Id(Assert.Single(await ListAsync(_a))));
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task A_wrong_password_is_refused_and_nothing_is_stored_on_either_side()
     {
         var response = await PairAsync(_a, _destination, password: "wrong-horse");
@@ -68,7 +134,7 @@ public sealed class PairingTests : IAsyncLifetime
     [Fact(Timeout = 180_000)]
     public async Task A_certificate_that_does_not_match_the_fingerprint_given_is_refused()
     {
-        var response = await PairAsync(_a, _destination, fingerprint: new string('A', 64));
+        var response = await PairWithAsync(_a, _destination, fingerprint: new string('A', 64));
 
         await AssertRefusedAsync(response, HttpStatusCode.Conflict, "does not match the fingerprint you entered");
     }
@@ -177,7 +243,11 @@ public sealed class PairingTests : IAsyncLifetime
         Assert.Empty(await ListAsync(_b));
     }
 
-    private static Task<HttpResponseMessage> PairAsync(HttpClient from, ApplianceProcess to, string password = "correct-horse", string? fingerprint = null) =>
+    /// <summary>Pairs with the other appliance, giving the fingerprint its own API shows (what its admin reads on its About page).</summary>
+    private async Task<HttpResponseMessage> PairAsync(HttpClient from, ApplianceProcess to, string password = "correct-horse") =>
+        await PairWithAsync(from, to, await FingerprintAsync(to == _destination ? _b : _a), password);
+
+    private static Task<HttpResponseMessage> PairWithAsync(HttpClient from, ApplianceProcess to, string? fingerprint, string password = "correct-horse") =>
         from.PostAsJsonAsync("/api/appliances", new { host = to.Address, mgmtPort = to.Port, username = "admin", password, fingerprint });
 
     private static async Task<List<JsonElement>> ListAsync(HttpClient client) =>
@@ -187,6 +257,8 @@ public sealed class PairingTests : IAsyncLifetime
         (await client.GetFromJsonAsync<JsonElement>("/api/appliance")).GetProperty("certificateFingerprint").GetString()!;
 
     private static string? Id(JsonElement appliance) => appliance.GetProperty("id").GetString();
+
+    private static string Grouped(string fingerprint) => string.Join(' ', fingerprint.Chunk(4).Select(group => new string(group)));
 
     private static async Task<string> DetailAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";

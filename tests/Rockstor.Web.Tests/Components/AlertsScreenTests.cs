@@ -38,6 +38,31 @@ public sealed class AlertsScreenTests : ScreenTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_webhook_on_this_appliance_is_refused_on_the_screen_until_the_admin_ticks_the_box()
+    {
+        var screen = Context.Render<ContainerFragment>(p => p
+            .AddChildContent<MudPopoverProvider>()
+            .AddChildContent<MudSnackbarProvider>()
+            .AddChildContent<AlertsPage>());
+        var alerts = Context.Services.GetRequiredService<AlertService>();
+        var allow = screen.FindAll("input[type=checkbox]").Single(i => i.Closest("label")?.TextContent.Contains("Allow a webhook on this appliance", StringComparison.Ordinal) == true);
+        Assert.False(allow.HasAttribute("checked"));
+
+        screen.FindAll("input").First(i => i.GetAttribute("placeholder") == "https://hooks.example.com/rockstor").Change("http://localhost:9/hook");
+        await screen.InvokeAsync(() => screen.FindAll("button").First(b => b.TextContent.Trim() == "Save").Click());
+
+        await screen.WaitForAssertionAsync(() => Assert.Contains("is this appliance (a loopback address", screen.Find("[role='alert']").TextContent, StringComparison.Ordinal));
+        Assert.Null(alerts.Settings().WebhookUrl);
+
+        screen.FindAll("input[type=checkbox]").Single(i => i.Closest("label")?.TextContent.Contains("Allow a webhook on this appliance", StringComparison.Ordinal) == true).Change(true);
+        await screen.InvokeAsync(() => screen.FindAll("button").First(b => b.TextContent.Trim() == "Save").Click());
+
+        await screen.WaitForAssertionAsync(() => Assert.Equal((new Uri("http://localhost:9/hook"), true), (alerts.Settings().WebhookUrl, alerts.Settings().AllowLoopbackWebhook)));
+        Assert.DoesNotContain("is this appliance", screen.Markup, StringComparison.Ordinal);
+        Assert.Contains("Alert settings saved.", screen.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task The_menu_counts_open_alerts_live()
     {
         var layout = Context.Render<Rockstor.Web.Components.Layout.MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(_ => { })));

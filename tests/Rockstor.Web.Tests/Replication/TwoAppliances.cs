@@ -66,8 +66,12 @@ public sealed class TwoAppliances : IAsyncLifetime
         await SetServiceAsync(C, on: true);
         await Ok(C.PostAsJsonAsync("/api/pools", new { name = Pool, imageSizeGiB = 1 }));
 
-        await Ok(A.PostAsJsonAsync("/api/appliances", new { host = Destination.Address, mgmtPort = Destination.Port, username = "admin", password = "correct-horse" }));
-        await Ok(A.PostAsJsonAsync("/api/appliances", new { host = Third.Address, mgmtPort = Third.Port, username = "admin", password = "correct-horse" }));
+        await PairAsync(A, Destination, B);
+        using (var c = await Third.LogInAsync())
+        {
+            await PairAsync(A, Third, c);
+        }
+
         await SetServiceAsync(A, on: true);
         await SetServiceAsync(B, on: true);
         await Ok(A.PostAsJsonAsync("/api/pools", new { name = Pool, imageSizeGiB = 4 }));
@@ -105,6 +109,13 @@ public sealed class TwoAppliances : IAsyncLifetime
         await Source.StartAsync();
         A.Dispose();
         A = await Source.LogInAsync();
+    }
+
+    /// <summary>Pairs with the other appliance, confirming the fingerprint its own API shows (as an admin reads it on its About page).</summary>
+    public static async Task PairAsync(HttpClient from, ApplianceProcess to, HttpClient toAdmin)
+    {
+        var fingerprint = (await toAdmin.GetFromJsonAsync<JsonElement>("/api/appliance")).GetProperty("certificateFingerprint").GetString();
+        await Ok(from.PostAsJsonAsync("/api/appliances", new { host = to.Address, mgmtPort = to.Port, username = "admin", password = "correct-horse", fingerprint }));
     }
 
     public static async Task SetServiceAsync(HttpClient client, bool on)

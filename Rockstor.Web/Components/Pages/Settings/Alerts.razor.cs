@@ -19,6 +19,7 @@ public sealed partial class Alerts
     private string? _from;
     private string? _to;
     private string? _webhook;
+    private bool _allowLoopbackWebhook;
     private string? _error;
     private bool _busy;
 
@@ -62,14 +63,17 @@ public sealed partial class Alerts
         _from = settings.Email?.From;
         _to = settings.Email is null ? null : string.Join(", ", settings.Email.To);
         _webhook = settings.WebhookUrl?.ToString();
+        _allowLoopbackWebhook = settings.AllowLoopbackWebhook;
     }
 
-    private bool Save()
+    private async Task<bool> SaveAsync()
     {
         _error = null;
         try
         {
-            Show(Service.SaveSettings(new AlertSettingsRequest(_host, _port, _security.ToString(), _username, string.IsNullOrEmpty(_password) ? null : _password, _from, _to, _webhook)));
+            var request = new AlertSettingsRequest(
+                _host, _port, _security.ToString(), _username, string.IsNullOrEmpty(_password) ? null : _password, _from, _to, _webhook, _allowLoopbackWebhook);
+            Show(await Service.SaveSettingsAsync(request, CancellationToken.None));
             return true;
         }
         catch (RockstorException e)
@@ -79,9 +83,9 @@ public sealed partial class Alerts
         }
     }
 
-    private void SaveClicked()
+    private async Task SaveClickedAsync()
     {
-        if (Save())
+        if (await SaveAsync())
         {
             Snackbar.Add("Alert settings saved.", Severity.Success);
         }
@@ -89,7 +93,7 @@ public sealed partial class Alerts
 
     private async Task TestAsync()
     {
-        if (!Save())
+        if (!await SaveAsync())
         {
             return;
         }

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Rockstor.Testing;
+
+namespace Rockstor.Web.Tests.Api;
+
+/// <summary>The alert settings of a real appliance on this machine's loopback, with a webhook endpoint of the test's own there.</summary>
+public sealed class AlertSettingsTests(ApplianceFixture fixture) : IClassFixture<ApplianceFixture>, IAsyncLifetime
+{
+    private HttpClient Admin => fixture.Admin;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() =>
+        (await Admin.PutAsJsonAsync("/api/alerts/settings", new { smtpHost = "", webhookUrl = "" })).EnsureSuccessStatusCode();
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("mail.example.com:587")]
+    [InlineData("smtp://mail.example.com")]
+    [InlineData("mail.example.com/relay")]
+    [InlineData("mail example.com")]
+    [InlineData("-oProxyCommand=x")]
+    public async Task An_smtp_server_that_is_not_a_host_name_or_address_is_refused(string host)
+    {
+        var response = await Admin.PutAsJsonAsync("/api/alerts/settings", new { smtpHost = host, emailFrom = "nas@example.com", emailTo = "admin@example.com" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"The SMTP server '{host}' is not a host name or IP address.", await DetailAsync(response), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, (await SettingsAsync()).GetProperty("smtpHost").ValueKind);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("mail.example.com")]
+    [InlineData("192.0.2.25")]
+    [InlineData("2001:db8::25")]
+    public async Task An_smtp_server_named_by_host_name_or_address_is_saved(string host)
+    {
+        var response = await Admin.PutAsJsonAsync("/api/alerts/settings", new { smtpHost = host, emailFrom = "nas@example.com", emailTo = "admin@example.com" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(host, (await SettingsAsync()).GetProperty("smtpHost").GetString());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_webhook_on_the_appliance_s_loopback_is_refused_until_the_admin_allows_it_then_it_is_posted_to()
+    {
+        using var hook = new WebhookSink("127.0.0.1");
+        var byName = hook.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+
+        foreach (var url in new[] { hook.Url, byName, $"http://[::1]:{hook.Port}/hooks" })
+        {
+            var refused = await Admin.PutAsJsonAsync("/api/alerts/settings", new { webhookUrl = url });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("is this appliance (a loopback address", await DetailAsync(refused), StringComparison.Ordinal);
+        }
+
+        var unset = await SettingsAsync();
+        Assert.Equal(JsonValueKind.Null, unset.GetProperty("webhookUrl").ValueKind);
+        Assert.False(unset.GetProperty("allowLoopbackWebhook").GetBoolean());
+
+        var allowed = await Admin.PutAsJsonAsync("/api/alerts/settings", new { webhookUrl = byName, allowLoopbackWebhook = true });
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.True((await SettingsAsync()).GetProperty("allowLoopbackWebhook").GetBoolean());
+
+        var tested = await (await Admin.PostAsync(new Uri("/api/alerts/settings/test", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, tested[0].GetProperty("error").ValueKind);
+        Assert.Contains("\"event\":\"test\"", await hook.NextAsync(TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> SettingsAsync() => await Admin.GetFromJsonAsync<JsonElement>("/api/alerts/settings");
+
+    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
+}
