@@ -78,8 +78,12 @@ public sealed class StoredSecretsTests : IDisposable
 
     private ServiceProvider Compose() => StorageHost.AddSandboxedInfrastructure(new ServiceCollection(), _sandbox).BuildServiceProvider();
 
+    /// <summary>
+    /// Runs the start-up migration alone: resolving every hosted service would start Hangfire's, which makes
+    /// this container's loggers Hangfire's, process-wide, after the container is gone (later tests failed).
+    /// </summary>
     private static Task StartAsync(IServiceProvider services) =>
-        services.GetServices<IHostedService>().OfType<ClearSecretsMigration>().Single().StartAsync(CancellationToken.None);
+        ActivatorUtilities.CreateInstance<ClearSecretsMigration>(services).StartAsync(CancellationToken.None);
 
     /// <summary>The documents as the version before encryption wrote them: the same fields, the secrets in clear.</summary>
     private void WriteAsThePreviousVersionDid()
