@@ -3,33 +3,6 @@ using Rockstor.Domain.Common;
 
 namespace Rockstor.Domain.Accounts;
 
-public sealed class AdminUser
-{
-    public required string Username { get; init; }
-
-    public required string PasswordHash { get; set; }
-
-    public required DateTimeOffset CreatedAt { get; init; }
-}
-
-public interface IUserRepository
-{
-    bool Any();
-
-    AdminUser? Find(string username);
-
-    void Add(AdminUser user);
-}
-
-public interface IPasswordHasher
-{
-    string Hash(string password);
-
-    bool Verify(string hash, string password);
-}
-
-public sealed record SetupRequest(string? Username, string? Password, string? Hostname);
-
 /// <summary>The appliance's admin account: made once at first start, then used to log in.</summary>
 public sealed class AccountService(IUserRepository users, IApplianceStore appliance, IPasswordHasher hasher, TimeProvider time)
 {

@@ -11,8 +11,6 @@ using Rockstor.Web.Hosting;
 
 namespace Rockstor.Web.Accounts;
 
-public sealed record Credentials(string? Username, string? Password);
-
 /// <summary>Setup, login and logout: the only routes open without a login (with health and static files).</summary>
 public static class AccountEndpoints
 {
