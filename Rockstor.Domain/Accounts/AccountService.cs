@@ -10,6 +10,9 @@ public sealed class AccountService(IUserRepository users, IApplianceStore applia
 
     private readonly Lock _setupGate = new();
 
+    /// <summary>Checked against when the user name is unknown, so that refusal costs what a wrong password costs.</summary>
+    private readonly string _dummyHash = hasher.Hash(Guid.NewGuid().ToString("N"));
+
     public bool IsSetUp => users.Any();
 
     public void Setup(SetupRequest request)
@@ -44,7 +47,14 @@ public sealed class AccountService(IUserRepository users, IApplianceStore applia
         }
 
         var user = users.Find(username);
-        return user is not null && hasher.Verify(user.PasswordHash, password) ? user : null;
+        if (user is null)
+        {
+            // As long as a wrong password takes: the time of the answer does not tell which names exist.
+            hasher.Verify(_dummyHash, password);
+            return null;
+        }
+
+        return hasher.Verify(user.PasswordHash, password) ? user : null;
     }
 
     private static string ValidateUsername(string? username)
