@@ -3,8 +3,8 @@ using Rockstor.Domain.Common;
 
 namespace Rockstor.Domain.Accounts;
 
-/// <summary>The appliance's admin account: made once at first start, then used to log in.</summary>
-public sealed class AccountService(IUserRepository users, IApplianceStore appliance, IPasswordHasher hasher, TimeProvider time)
+/// <summary>The appliance's admin account: made once at first start, then used to log in; its password can be changed.</summary>
+public sealed class AccountService(IUserRepository users, IApplianceStore appliance, IPasswordHasher hasher, SessionService sessions, TimeProvider time)
 {
     public const int MinPasswordLength = 8;
 
@@ -18,10 +18,7 @@ public sealed class AccountService(IUserRepository users, IApplianceStore applia
     public void Setup(SetupRequest request)
     {
         var username = ValidateUsername(request.Username);
-        if (string.IsNullOrEmpty(request.Password) || request.Password.Length < MinPasswordLength)
-        {
-            throw new ValidationException($"The password must have at least {MinPasswordLength} characters.");
-        }
+        var password = ValidatePassword(request.Password);
 
         var hostname = Hostnames.Validate(request.Hostname);
         lock (_setupGate)
@@ -34,7 +31,13 @@ public sealed class AccountService(IUserRepository users, IApplianceStore applia
             var info = appliance.Get() ?? throw new InvalidOperationException("The appliance identity has not been made yet.");
             info.Hostname = hostname;
             appliance.Save(info);
-            users.Add(new AdminUser { Username = username, PasswordHash = hasher.Hash(request.Password), CreatedAt = time.GetUtcNow() });
+            users.Add(new AdminUser
+            {
+                Username = username,
+                PasswordHash = hasher.Hash(password),
+                CreatedAt = time.GetUtcNow(),
+                SecurityStamp = SessionService.NewRandomId(),
+            });
         }
     }
 
@@ -56,6 +59,33 @@ public sealed class AccountService(IUserRepository users, IApplianceStore applia
 
         return hasher.Verify(user.PasswordHash, password) ? user : null;
     }
+
+    /// <summary>
+    /// A new password, given the current one. Every login made before ends, this one too: cookies,
+    /// bearer tokens, refresh tokens and open pages.
+    /// </summary>
+    public void ChangePassword(string username, string? currentPassword, string? newPassword)
+    {
+        var user = users.Find(username) ?? throw new NotFoundException($"There is no account '{username}'.");
+        if (string.IsNullOrEmpty(currentPassword) || !hasher.Verify(user.PasswordHash, currentPassword))
+        {
+            throw new ValidationException("The current password is wrong; the password was not changed.");
+        }
+
+        var password = ValidatePassword(newPassword);
+        if (password == currentPassword)
+        {
+            throw new ValidationException("The new password is the current one; choose another.");
+        }
+
+        user.PasswordHash = hasher.Hash(password);
+        sessions.EndAll(user);
+    }
+
+    private static string ValidatePassword(string? password) =>
+        !string.IsNullOrEmpty(password) && password.Length >= MinPasswordLength
+            ? password
+            : throw new ValidationException($"The password must have at least {MinPasswordLength} characters.");
 
     private static string ValidateUsername(string? username)
     {

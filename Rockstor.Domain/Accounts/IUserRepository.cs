@@ -7,4 +7,7 @@ public interface IUserRepository
     AdminUser? Find(string username);
 
     void Add(AdminUser user);
+
+    /// <summary>Saves the password hash and security stamp of an existing user.</summary>
+    void Update(AdminUser user);
 }

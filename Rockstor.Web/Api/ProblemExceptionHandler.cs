@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
@@ -18,6 +19,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             ConflictException => (StatusCodes.Status409Conflict, "Conflict"),
             StorageCommandException => (StatusCodes.Status422UnprocessableEntity, "The storage command failed"),
             AuthenticationFailedException => (StatusCodes.Status401Unauthorized, "Login failed"),
+            SessionEndedException => (StatusCodes.Status401Unauthorized, "Log in again"),
             PeerRefusedException => (StatusCodes.Status400BadRequest, "The other appliance refused"),
             CertificateMismatchException => (StatusCodes.Status409Conflict, "The certificate does not match"),
             ReplicationRefusedException => (StatusCodes.Status409Conflict, "The other appliance refused"),
