@@ -5,6 +5,9 @@ using Rockstor.Web.Hosting;
 
 namespace Rockstor.Web.Api;
 
+/// <summary>PUT /api/appliance: the appliance's new hostname.</summary>
+public sealed record RenameApplianceBody(string? Hostname);
+
 public sealed record AddApplianceBody(string? Host, int? MgmtPort, string? Username, string? Password, string? Fingerprint);
 
 public sealed record PairedApplianceDto(
@@ -39,6 +42,9 @@ public static class ApplianceApi
     {
         app.MapGet("/api/appliance", (ApplianceIdentity identity, ILocalCertificate certificate) =>
                 ApplianceDto.From(identity.Current, certificate.Fingerprint))
+            .WithTags("Appliance");
+        app.MapPut("/api/appliance", (RenameApplianceBody body, ApplianceIdentity identity, ILocalCertificate certificate) =>
+                ApplianceDto.From(identity.Rename(body.Hostname), certificate.Fingerprint))
             .WithTags("Appliance");
 
         var appliances = app.MapGroup("/api/appliances").WithTags("Appliances");

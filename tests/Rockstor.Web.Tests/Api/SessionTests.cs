@@ -140,6 +140,23 @@ public sealed class SessionTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = "a new long secret" })).StatusCode);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_hostname_change_shows_in_the_appliance_answer_and_a_bad_one_is_refused()
+    {
+        using var appliance = await StartAsync();
+        using var admin = await appliance.SetUpAndLogInAsync(password: Password, hostname: "nas1");
+
+        var renamed = await admin.PutAsJsonAsync("/api/appliance", new { hostname = "office-nas" });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("office-nas", (await renamed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("hostname").GetString());
+        Assert.Equal("office-nas", (await admin.GetFromJsonAsync<JsonElement>("/api/appliance")).GetProperty("hostname").GetString());
+
+        var bad = await admin.PutAsJsonAsync("/api/appliance", new { hostname = "-office" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("is not a valid hostname", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("office-nas", (await admin.GetFromJsonAsync<JsonElement>("/api/appliance")).GetProperty("hostname").GetString());
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task An_unknown_user_name_takes_as_long_to_refuse_as_a_wrong_password()
     {
