@@ -26,8 +26,14 @@ public abstract class ScreenTests : IAsyncLifetime
             new Dictionary<string, string?> { ["Rockstor:ReplicationPort"] = ApplianceProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        AddServices(Context.Services);
         Context.Services.GetRequiredService<ApplianceIdentity>().Ensure(null);
         return Task.CompletedTask;
+    }
+
+    /// <summary>More services for a test class, added before the first is read.</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()
