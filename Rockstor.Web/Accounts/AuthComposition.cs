@@ -30,18 +30,7 @@ public static class AuthComposition
     public static IServiceCollection AddRockstorAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "Cookie, bearer token or peer credential", policy => policy.ForwardDefaultSelector = context =>
-            {
-                var authorization = context.Request.Headers.Authorization.ToString();
-                if (authorization.StartsWith(PeerClient.Scheme + " ", StringComparison.Ordinal))
-                {
-                    return PeerClient.Scheme;
-                }
-
-                return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? BearerTokenDefaults.AuthenticationScheme
-                    : CookieAuthenticationDefaults.AuthenticationScheme;
-            })
+            .AddPolicyScheme(Scheme, "Cookie, bearer token or peer credential", policy => policy.ForwardDefaultSelector = context => SchemeFor(context.Request))
             .AddScheme<AuthenticationSchemeOptions, PeerAuthenticationHandler>(PeerClient.Scheme, null)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
             {
@@ -74,6 +63,20 @@ public static class AuthComposition
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(AdminRole).Build())
             .AddPolicy(PeerPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PeerRole));
         return services;
+    }
+
+    /// <summary>The scheme that judges a request: its Authorization header if it has a peer credential or a bearer token, else the cookie.</summary>
+    public static string SchemeFor(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith(PeerClient.Scheme + " ", StringComparison.Ordinal))
+        {
+            return PeerClient.Scheme;
+        }
+
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? BearerTokenDefaults.AuthenticationScheme
+            : CookieAuthenticationDefaults.AuthenticationScheme;
     }
 
     /// <summary>API callers get a status code; people in a browser get the login page.</summary>

@@ -92,6 +92,7 @@ public static class WebComposition
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SameOriginGuard>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
