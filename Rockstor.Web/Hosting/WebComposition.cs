@@ -34,13 +34,22 @@ public static class WebComposition
         // script come from the build's static web assets manifest; a publish has no manifest and its
         // wwwroot serves them, so this does nothing there.
         builder.WebHost.UseStaticWebAssets();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
-            https.ServerCertificate = kestrel.ApplicationServices.GetRequiredService<LocalCertificate>().Certificate));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = kestrel.ApplicationServices.GetRequiredService<LocalCertificate>().Certificate);
+        });
 
         services.AddDataProtection()
             .SetApplicationName("Rockstor")
             .PersistKeysToFileSystem(keys);
         services.AddRockstorAuthentication();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "__Host-rockstor-antiforgery";
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            antiforgery.Cookie.Path = "/";
+        });
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -90,6 +99,7 @@ public static class WebComposition
 
     public static WebApplication UseRockstorWeb(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SameOriginGuard>();
