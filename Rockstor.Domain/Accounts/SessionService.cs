@@ -109,7 +109,8 @@ public sealed class SessionService(IUserRepository users, IRefreshTokenFamilyRep
 
     public static string NewRandomId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private static string Describe(TimeSpan span)
+    /// <summary>A lifetime in words: "12 hours", "90 minutes", "10 seconds".</summary>
+    public static string Describe(TimeSpan span)
     {
         var (count, unit) = span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? (span.TotalHours, "hour")
             : span.TotalMinutes >= 1 && span.TotalMinutes % 1 == 0 ? (span.TotalMinutes, "minute")

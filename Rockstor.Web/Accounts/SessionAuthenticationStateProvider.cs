@@ -14,6 +14,9 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
     private readonly Lock _gate = new();
     private IDisposable? _watching;
 
+    /// <summary>Whether this circuit's login was ended while it was open (the login page then says why).</summary>
+    public bool Ended { get; private set; }
+
     public SessionAuthenticationStateProvider(SessionWatch watch)
     {
         _watch = watch;
@@ -53,5 +56,9 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
         }
     }
 
-    private void LogOut() => SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+    private void LogOut()
+    {
+        Ended = true;
+        SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+    }
 }

@@ -49,6 +49,18 @@ public abstract class ScreenTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Clicks the button of the open dialog that says this.</summary>
+    protected static void Click<T>(IRenderedComponent<T> screen, string text)
+        where T : IComponent =>
+        screen.InvokeAsync(() => screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text).Click()).GetAwaiter().GetResult();
+
+    /// <summary>The input of the open dialog's field with the label.</summary>
+    protected static AngleSharp.Dom.IElement Field<T>(IRenderedComponent<T> screen, string label)
+        where T : IComponent =>
+        screen.FindAll(".mud-dialog .mud-input-control")
+            .Single(c => c.QuerySelector("label")?.TextContent.Trim().TrimEnd('*').Trim() == label)
+            .QuerySelector("input")!;
+
     /// <summary>Renders its children side by side, as the layout renders the providers beside the page.</summary>
     public sealed class ContainerFragment : ComponentBase
     {
