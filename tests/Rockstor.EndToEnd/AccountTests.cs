@@ -86,6 +86,10 @@ public sealed class AccountTests(OneAppliance one) : IClassFixture<OneAppliance>
         using var api = await one.Appliance.LogInAsync(password: NewPassword);
         Assert.Equal("office-nas", (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/appliance")).GetProperty("hostname").GetString());
 
+        // The jobs dashboard (Hangfire's own pages) lives under the same policy.
+        await a.Page.GotoAsync(new Uri(one.Appliance.BaseAddress, "/hangfire/recurring").ToString());
+        await Expect(a.Page.GetByRole(AriaRole.Heading, new() { Name = "Recurring jobs" })).ToBeVisibleAsync();
+        await a.Page.WaitForTimeoutAsync(2500); // its scripts poll the server every 2 s
         Assert.Empty(one.Browser.PolicyViolations);
     }
 }
