@@ -5,9 +5,6 @@ using Rockstor.Web.Hosting;
 
 namespace Rockstor.Web.Api;
 
-/// <summary>PUT /api/appliance: the appliance's new hostname.</summary>
-public sealed record RenameApplianceBody(string? Hostname);
-
 public sealed record AddApplianceBody(string? Host, int? MgmtPort, string? Username, string? Password, string? Fingerprint);
 
 public sealed record PairedApplianceDto(
