@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<IShareRepository, ShareRepository>();
         services.AddSingleton<ISnapshotRepository, SnapshotRepository>();
         services.AddSingleton<IUserRepository, UserRepository>();
+        services.AddSingleton<IRefreshTokenFamilyRepository, RefreshTokenFamilyRepository>();
         services.AddSingleton<IApplianceStore, ApplianceStore>();
         services.AddSingleton<Domain.Accounts.IPasswordHasher, AspNetPasswordHasher>();
 
@@ -69,6 +70,12 @@ public static class DependencyInjection
         services.AddSingleton<ShareService>();
         services.AddSingleton<SnapshotReconciler>();
         services.AddSingleton<SnapshotService>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RockstorOptions>>().Value;
+            return new SessionLifetimes(options.SessionIdleTimeout, options.SessionLifetime);
+        });
+        services.AddSingleton<SessionService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<ApplianceIdentity>();
 

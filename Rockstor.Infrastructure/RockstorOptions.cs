@@ -49,6 +49,20 @@ public sealed class RockstorOptions
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
     /// <summary>
+    /// A login (cookie or bearer token) not used for this long ends: each use of a cookie moves it on, a
+    /// token is refreshed within it (POST /api/auth/refresh). "08:00:00" is 8 hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// A login ends this long after the password was given, however much it is used (the absolute lifetime);
+    /// then the password is asked again. "12:00:00" is 12 hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
     /// A PostgreSQL connection string for Hangfire's job storage, for a site whose managers run on
     /// several nodes; empty (the default) keeps jobs in the LiteDB file beside the appliance's store.
     /// </summary>

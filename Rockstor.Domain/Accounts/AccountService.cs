@@ -3,49 +3,22 @@ using Rockstor.Domain.Common;
 
 namespace Rockstor.Domain.Accounts;
 
-public sealed class AdminUser
-{
-    public required string Username { get; init; }
-
-    public required string PasswordHash { get; set; }
-
-    public required DateTimeOffset CreatedAt { get; init; }
-}
-
-public interface IUserRepository
-{
-    bool Any();
-
-    AdminUser? Find(string username);
-
-    void Add(AdminUser user);
-}
-
-public interface IPasswordHasher
-{
-    string Hash(string password);
-
-    bool Verify(string hash, string password);
-}
-
-public sealed record SetupRequest(string? Username, string? Password, string? Hostname);
-
-/// <summary>The appliance's admin account: made once at first start, then used to log in.</summary>
-public sealed class AccountService(IUserRepository users, IApplianceStore appliance, IPasswordHasher hasher, TimeProvider time)
+/// <summary>The appliance's admin account: made once at first start, then used to log in; its password can be changed.</summary>
+public sealed class AccountService(IUserRepository users, IApplianceStore appliance, IPasswordHasher hasher, SessionService sessions, TimeProvider time)
 {
     public const int MinPasswordLength = 8;
 
     private readonly Lock _setupGate = new();
+
+    /// <summary>Checked against when the user name is unknown, so that refusal costs what a wrong password costs.</summary>
+    private readonly string _dummyHash = hasher.Hash(Guid.NewGuid().ToString("N"));
 
     public bool IsSetUp => users.Any();
 
     public void Setup(SetupRequest request)
     {
         var username = ValidateUsername(request.Username);
-        if (string.IsNullOrEmpty(request.Password) || request.Password.Length < MinPasswordLength)
-        {
-            throw new ValidationException($"The password must have at least {MinPasswordLength} characters.");
-        }
+        var password = ValidatePassword(request.Password);
 
         var hostname = Hostnames.Validate(request.Hostname);
         lock (_setupGate)
@@ -58,7 +31,13 @@ public sealed class AccountService(IUserRepository users, IApplianceStore applia
             var info = appliance.Get() ?? throw new InvalidOperationException("The appliance identity has not been made yet.");
             info.Hostname = hostname;
             appliance.Save(info);
-            users.Add(new AdminUser { Username = username, PasswordHash = hasher.Hash(request.Password), CreatedAt = time.GetUtcNow() });
+            users.Add(new AdminUser
+            {
+                Username = username,
+                PasswordHash = hasher.Hash(password),
+                CreatedAt = time.GetUtcNow(),
+                SecurityStamp = SessionService.NewRandomId(),
+            });
         }
     }
 
@@ -71,8 +50,42 @@ public sealed class AccountService(IUserRepository users, IApplianceStore applia
         }
 
         var user = users.Find(username);
-        return user is not null && hasher.Verify(user.PasswordHash, password) ? user : null;
+        if (user is null)
+        {
+            // As long as a wrong password takes: the time of the answer does not tell which names exist.
+            hasher.Verify(_dummyHash, password);
+            return null;
+        }
+
+        return hasher.Verify(user.PasswordHash, password) ? user : null;
     }
+
+    /// <summary>
+    /// A new password, given the current one. Every login made before ends, this one too: cookies,
+    /// bearer tokens, refresh tokens and open pages.
+    /// </summary>
+    public void ChangePassword(string username, string? currentPassword, string? newPassword)
+    {
+        var user = users.Find(username) ?? throw new NotFoundException($"There is no account '{username}'.");
+        if (string.IsNullOrEmpty(currentPassword) || !hasher.Verify(user.PasswordHash, currentPassword))
+        {
+            throw new ValidationException("The current password is wrong; the password was not changed.");
+        }
+
+        var password = ValidatePassword(newPassword);
+        if (password == currentPassword)
+        {
+            throw new ValidationException("The new password is the current one; choose another.");
+        }
+
+        user.PasswordHash = hasher.Hash(password);
+        sessions.EndAll(user);
+    }
+
+    private static string ValidatePassword(string? password) =>
+        !string.IsNullOrEmpty(password) && password.Length >= MinPasswordLength
+            ? password
+            : throw new ValidationException($"The password must have at least {MinPasswordLength} characters.");
 
     private static string ValidateUsername(string? username)
     {

@@ -62,4 +62,21 @@ public sealed class ApplianceIdentity(IApplianceStore store)
     }
 
     public ApplianceInfo Current => store.Get() ?? throw new InvalidOperationException("The appliance identity has not been made yet.");
+
+    /// <summary>Raised after the hostname changed, for screens that show it.</summary>
+    public event Action? Changed;
+
+    /// <summary>
+    /// A new hostname for the appliance (its name in the web-ui and for appliances paired later; those
+    /// paired already keep the name they were told at pairing). The machine's own hostname is not changed.
+    /// </summary>
+    public ApplianceInfo Rename(string? hostname)
+    {
+        var valid = Hostnames.Validate(hostname);
+        var info = Current;
+        info.Hostname = valid;
+        store.Save(info);
+        Changed?.Invoke();
+        return info;
+    }
 }

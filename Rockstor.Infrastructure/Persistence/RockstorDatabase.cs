@@ -62,6 +62,8 @@ public sealed class RockstorDatabase : IDisposable
 
     internal ILiteCollection<UserDocument> Users => Database.GetCollection<UserDocument>("users");
 
+    internal ILiteCollection<RefreshTokenFamilyDocument> RefreshTokenFamilies => Database.GetCollection<RefreshTokenFamilyDocument>("refresh_token_families");
+
     internal ILiteCollection<ApplianceDocument> Appliance => Database.GetCollection<ApplianceDocument>("appliance");
 
     internal ILiteCollection<PairedApplianceDocument> PairedAppliances => Database.GetCollection<PairedApplianceDocument>("paired_appliances");
@@ -158,6 +160,20 @@ internal sealed class UserDocument
     public string PasswordHash { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
+
+    public string? SecurityStamp { get; set; }
+}
+
+internal sealed class RefreshTokenFamilyDocument
+{
+    [BsonId]
+    public string Id { get; set; } = "";
+
+    public string Username { get; set; } = "";
+
+    public int Generation { get; set; }
+
+    public DateTime ExpiresAt { get; set; }
 }
 
 internal sealed class ApplianceDocument

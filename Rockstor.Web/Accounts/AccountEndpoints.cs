@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
@@ -11,11 +11,14 @@ using Rockstor.Web.Hosting;
 
 namespace Rockstor.Web.Accounts;
 
-public sealed record Credentials(string? Username, string? Password);
-
-/// <summary>Setup, login and logout: the only routes open without a login (with health and static files).</summary>
+/// <summary>
+/// Setup, login (form and token), token refresh, logout and the password. Setup, login and refresh are the
+/// only routes open without a login (with health and static files).
+/// </summary>
 public static class AccountEndpoints
 {
+    public const string InvalidRefreshToken = "This refresh token is not valid or has expired; log in again.";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Accounts");
@@ -27,18 +30,44 @@ public static class AccountEndpoints
             .AllowAnonymous()
             .RequireRateLimiting(WebComposition.LoginRateLimit);
 
-        api.MapPost("/auth/token", (Credentials credentials, AccountService accounts) =>
+        api.MapPost("/auth/token", (Credentials credentials, AccountService accounts, SessionService sessions) =>
             {
                 var user = accounts.Verify(credentials.Username, credentials.Password);
                 return user is null
                     ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Login failed", detail: "The username or password is wrong.")
-                    : Results.SignIn(Principal(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+                    : Results.SignIn(SessionClaims.Principal(sessions.StartWithRefreshTokens(user), BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
             })
             .AllowAnonymous()
             .RequireRateLimiting(WebComposition.LoginRateLimit);
 
+        // A new token pair for the newest refresh token of a login; the one given is used up (rotation).
+        api.MapPost("/auth/refresh", (RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, SessionService sessions, TimeProvider time) =>
+            {
+                var ticket = string.IsNullOrEmpty(request.RefreshToken)
+                    ? null
+                    : bearer.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+                if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+                    || SessionClaims.Read(ticket.Principal) is not { TokenFamily: not null } session)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Log in again", detail: InvalidRefreshToken);
+                }
+
+                var next = sessions.Refresh(session);
+                return Results.SignIn(SessionClaims.Principal(next, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(WebComposition.LoginRateLimit);
+
+        // Every login ends with the change, the caller's too: it logs in again with the new password.
+        api.MapPost("/account/password", (PasswordChange change, HttpContext http, AccountService accounts) =>
+            {
+                accounts.ChangePassword(http.User.Identity!.Name!, change.CurrentPassword, change.NewPassword);
+                return TypedResults.NoContent();
+            })
+            .RequireRateLimiting(WebComposition.LoginRateLimit);
+
         var forms = app.MapGroup("/account").ExcludeFromDescription();
-        forms.MapPost("/login", async (HttpContext http, [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, AccountService accounts) =>
+        forms.MapPost("/login", async (HttpContext http, [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, AccountService accounts, SessionService sessions) =>
             {
                 var user = accounts.Verify(username, password);
                 if (user is null)
@@ -47,13 +76,13 @@ public static class AccountEndpoints
                     return Results.Redirect("/login?error=credentials" + back);
                 }
 
-                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.Principal(sessions.Start(user), CookieAuthenticationDefaults.AuthenticationScheme));
                 return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
             })
             .AllowAnonymous()
             .RequireRateLimiting(WebComposition.LoginRateLimit);
 
-        forms.MapPost("/setup", async (HttpContext http, [FromForm] string? username, [FromForm] string? password, [FromForm] string? hostname, AccountService accounts) =>
+        forms.MapPost("/setup", async (HttpContext http, [FromForm] string? username, [FromForm] string? password, [FromForm] string? hostname, AccountService accounts, SessionService sessions) =>
             {
                 try
                 {
@@ -65,22 +94,21 @@ public static class AccountEndpoints
                 }
 
                 var user = accounts.Verify(username, password)!;
-                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.Principal(sessions.Start(user), CookieAuthenticationDefaults.AuthenticationScheme));
                 return Results.LocalRedirect("/");
             })
             .AllowAnonymous()
             .RequireRateLimiting(WebComposition.LoginRateLimit);
 
-        forms.MapPost("/logout", async (HttpContext http) =>
+        // Logging out ends every login of the admin: other browsers, scripts' tokens and open pages too.
+        forms.MapPost("/logout", async (HttpContext http, SessionService sessions) =>
         {
+            sessions.EndAll(http.User.Identity!.Name!);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/login");
         });
         return app;
     }
-
-    private static ClaimsPrincipal Principal(AdminUser user, string scheme) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, AuthComposition.AdminRole)], scheme));
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);

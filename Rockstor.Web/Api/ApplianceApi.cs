@@ -40,6 +40,9 @@ public static class ApplianceApi
         app.MapGet("/api/appliance", (ApplianceIdentity identity, ILocalCertificate certificate) =>
                 ApplianceDto.From(identity.Current, certificate.Fingerprint))
             .WithTags("Appliance");
+        app.MapPut("/api/appliance", (RenameApplianceBody body, ApplianceIdentity identity, ILocalCertificate certificate) =>
+                ApplianceDto.From(identity.Rename(body.Hostname), certificate.Fingerprint))
+            .WithTags("Appliance");
 
         var appliances = app.MapGroup("/api/appliances").WithTags("Appliances");
         appliances.MapGet("/", (PairingService pairing) => pairing.List().Select(PairedApplianceDto.From));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
@@ -23,6 +24,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             ConflictException => (StatusCodes.Status409Conflict, "Conflict"),
             StorageCommandException => (StatusCodes.Status422UnprocessableEntity, "The storage command failed"),
             AuthenticationFailedException => (StatusCodes.Status401Unauthorized, "Login failed"),
+            SessionEndedException => (StatusCodes.Status401Unauthorized, "Log in again"),
             PeerRefusedException => (StatusCodes.Status400BadRequest, "The other appliance refused"),
             CertificateMismatchException => (StatusCodes.Status409Conflict, "The certificate does not match"),
             CertificateNotConfirmedException => (StatusCodes.Status428PreconditionRequired, "Confirm the other appliance's certificate"),

@@ -22,12 +22,19 @@ public sealed class Browser : IAsyncLifetime
             }
         };
         page.PageError += (_, error) => Log.Enqueue($"page error: {error}");
+
+        // Chromium logs a blocked script or style as a console error; the event also names what the policy refused.
+        await page.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error('Content Security Policy violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')))");
         page.RequestFailed += (_, request) => Log.Enqueue($"request failed: {request.Method} {request.Url} {request.Failure}");
         return page;
     }
 
     /// <summary>What the pages said went wrong (console errors, failed requests), for a failing test's message.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; } = new();
+
+    /// <summary>What the appliance's Content-Security-Policy refused on any page so far (none, when it fits the app).</summary>
+    public IReadOnlyList<string> PolicyViolations => Log.Where(line => line.Contains("Content Security Policy", StringComparison.Ordinal)).ToList();
 
     public async Task DisposeAsync()
     {

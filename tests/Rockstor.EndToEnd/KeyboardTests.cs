@@ -198,7 +198,8 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
             ("Services", []),
             ("Alerts", []),
             ("Appliances", ["Add appliance"]),
-            ("About", []),
+            ("Account", ["Change password"]),
+            ("About", ["Change hostname"]),
         })
         {
             await keys.GoAsync(screen);
@@ -220,6 +221,7 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         await ScanAsync("Send trail");
 
         Assert.True(unnamed.Count == 0, "Controls without a name:\n" + string.Join("\n", unnamed));
+        Assert.Empty(two.Browser.PolicyViolations);
     }
 
 }

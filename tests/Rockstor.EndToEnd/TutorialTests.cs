@@ -130,6 +130,9 @@ public sealed class TutorialTests(FreshAppliances two) : IClassFixture<FreshAppl
         await snapshots.CloneAsync(key, "docs-copy");
         var copy = await new SharesPage(b).PathOfCreatedAsync("docs-copy");
         Assert.Equal(Hashes(docs), Hashes(copy));
+
+        // Every page of the walk, on both appliances, within their Content-Security-Policy.
+        Assert.Empty(two.Browser.PolicyViolations);
     }
 
     private static void WriteFiles(string root)

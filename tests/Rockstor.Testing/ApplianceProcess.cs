@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Rockstor.Testing;
 
@@ -49,6 +50,9 @@ public sealed class ApplianceProcess : IDisposable
 
     /// <summary>The running appliance's process id (to read its /proc entry), or null when it is not running.</summary>
     public int? ProcessId => _process is { HasExited: false } running ? running.Id : null;
+
+    /// <summary>This appliance's web origin, as a browser names it in the Origin header.</summary>
+    public string Origin => $"https://{Address}:{Port}";
 
     /// <summary>What the appliance wrote to stdout and stderr, for failure messages.</summary>
     public string Log
@@ -151,14 +155,14 @@ public sealed class ApplianceProcess : IDisposable
         _process = null;
     }
 
-    /// <summary>An HTTPS client for this appliance (its certificate is self-signed) that keeps cookies.</summary>
-    public HttpClient CreateClient(bool followRedirects = false)
+    /// <summary>An HTTPS client for this appliance (its certificate is self-signed) that keeps cookies (in <paramref name="cookies"/> when given).</summary>
+    public HttpClient CreateClient(bool followRedirects = false, CookieContainer? cookies = null)
     {
         var handler = new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
             AllowAutoRedirect = followRedirects,
-            CookieContainer = new CookieContainer(),
+            CookieContainer = cookies ?? new CookieContainer(),
         };
         return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
     }
@@ -183,6 +187,35 @@ public sealed class ApplianceProcess : IDisposable
         var body = await token.Content.ReadFromJsonAsync<TokenResponse>();
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", body!.AccessToken);
+        return client;
+    }
+
+    /// <summary>
+    /// A client that logs in through the login form as a browser does (the form's antiforgery token, this
+    /// appliance's Origin) and then holds the login cookie, in <paramref name="cookies"/> when given.
+    /// </summary>
+    public async Task<HttpClient> LogInWithFormAsync(string username = "admin", string password = "correct-horse", CookieContainer? cookies = null)
+    {
+        var client = CreateClient(cookies: cookies);
+        var page = await client.GetStringAsync(new Uri("/login", UriKind.Relative));
+        var antiforgery = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/login", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = antiforgery,
+                ["username"] = username,
+                ["password"] = password,
+            }),
+        };
+        form.Headers.Add("Origin", Origin);
+        var response = await client.SendAsync(form);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"The login form answered {(int)response.StatusCode} to {response.Headers.Location}.");
+        }
+
         return client;
     }
 

@@ -46,3 +46,42 @@ public sealed class ServicesPage(Shell shell)
         await shell.Page.Locator("tr[data-service='replication']").GetByText("running").WaitForAsync();
     }
 }
+
+/// <summary>System -> Account: the login and the password.</summary>
+public sealed class AccountPage(Shell shell)
+{
+    public async Task OpenAsync()
+    {
+        await shell.GoAsync("Account");
+        await shell.Page.Locator("[data-username]").WaitForAsync();
+    }
+
+    /// <summary>Opens the dialog, fills it and presses its button; the dialog stays open when the change is refused.</summary>
+    public async Task ChangePasswordAsync(string current, string next, string again)
+    {
+        if (!await shell.Dialog.IsVisibleAsync())
+        {
+            await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        }
+
+        await shell.FillAsync(shell.Dialog.GetByLabel("Current password"), current);
+        await shell.FillAsync(shell.Dialog.GetByLabel("New password", new() { Exact = true }), next);
+        await shell.FillAsync(shell.Dialog.GetByLabel("New password again"), again);
+        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+    }
+
+    public ILocator Refusal => shell.Dialog.GetByRole(AriaRole.Alert);
+}
+
+/// <summary>System -> About: the appliance, and its hostname.</summary>
+public sealed class AboutPage(Shell shell)
+{
+    public async Task RenameAsync(string hostname)
+    {
+        await shell.GoAsync("About");
+        await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Change hostname" }).ClickAsync();
+        await shell.FillAsync(shell.Dialog.GetByLabel("Hostname"), hostname);
+        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await shell.SnackbarAsync($"now called {hostname}");
+    }
+}

@@ -184,16 +184,7 @@ public sealed class ReplicationScreensTests : ScreenTests
         return screen;
     }
 
-    private static void Click(IRenderedComponent<ContainerFragment> screen, string text) =>
-        screen.InvokeAsync(() => screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text).Click()).GetAwaiter().GetResult();
-
     private static string Alert(IRenderedComponent<ContainerFragment> screen) => screen.Find(".mud-dialog [role='alert']").TextContent;
-
-    /// <summary>The input of the field with the label.</summary>
-    private static AngleSharp.Dom.IElement Field(IRenderedComponent<ContainerFragment> screen, string label) =>
-        screen.FindAll(".mud-dialog .mud-input-control")
-            .Single(c => c.QuerySelector("label")?.TextContent.Trim().TrimEnd('*').Trim() == label)
-            .QuerySelector("input")!;
 
     private static List<string> SourceShares(IRenderedComponent<ContainerFragment> screen) =>
         screen.FindAll("[aria-label='Incoming replicas'] td[data-label='Source share']").Select(c => c.TextContent.Trim()).ToList();

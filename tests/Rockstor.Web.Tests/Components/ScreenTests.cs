@@ -26,8 +26,14 @@ public abstract class ScreenTests : IAsyncLifetime
             new Dictionary<string, string?> { ["Rockstor:ReplicationPort"] = ApplianceProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        AddServices(Context.Services);
         Context.Services.GetRequiredService<ApplianceIdentity>().Ensure(null);
         return Task.CompletedTask;
+    }
+
+    /// <summary>More services for a test class, added before the first is read.</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()
@@ -42,6 +48,18 @@ public abstract class ScreenTests : IAsyncLifetime
             Sandbox.Dispose();
         }
     }
+
+    /// <summary>Clicks the button of the open dialog that says this.</summary>
+    protected static void Click<T>(IRenderedComponent<T> screen, string text)
+        where T : IComponent =>
+        screen.InvokeAsync(() => screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text).Click()).GetAwaiter().GetResult();
+
+    /// <summary>The input of the open dialog's field with the label.</summary>
+    protected static AngleSharp.Dom.IElement Field<T>(IRenderedComponent<T> screen, string label)
+        where T : IComponent =>
+        screen.FindAll(".mud-dialog .mud-input-control")
+            .Single(c => c.QuerySelector("label")?.TextContent.Trim().TrimEnd('*').Trim() == label)
+            .QuerySelector("input")!;
 
     /// <summary>Renders its children side by side, as the layout renders the providers beside the page.</summary>
     public sealed class ContainerFragment : ComponentBase

@@ -1,0 +1,3 @@
+namespace Rockstor.Domain.Accounts;
+
+public sealed record SetupRequest(string? Username, string? Password, string? Hostname);
