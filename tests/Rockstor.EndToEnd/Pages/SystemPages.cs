@@ -72,16 +72,3 @@ public sealed class AccountPage(Shell shell)
 
     public ILocator Refusal => shell.Dialog.GetByRole(AriaRole.Alert);
 }
-
-/// <summary>System -> About: the appliance, and its hostname.</summary>
-public sealed class AboutPage(Shell shell)
-{
-    public async Task RenameAsync(string hostname)
-    {
-        await shell.GoAsync("About");
-        await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Change hostname" }).ClickAsync();
-        await shell.FillAsync(shell.Dialog.GetByLabel("Hostname"), hostname);
-        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
-        await shell.SnackbarAsync($"now called {hostname}");
-    }
-}
