@@ -25,7 +25,8 @@ public sealed partial class BtrfsCli
         {
             using (WatchStuck(guard, idle, stuck))
             {
-                await runner.StreamAsync(Btrfs, ["receive", "-e", "--chroot", directory], guard, output: null, $"Could not receive into {directory}", stuck.Token)
+                await runner.StreamAsync(
+                        Btrfs, ["receive", "-e", "--chroot", directory], new UntilProcessEnds(guard, stuck.Token), output: null, $"Could not receive into {directory}", stuck.Token)
                     .ConfigureAwait(false);
             }
 
@@ -83,4 +84,50 @@ public sealed partial class BtrfsCli
 
     public Task ReleaseReceiveFolderAsync(string directory, CancellationToken ct) =>
         runner.RunAsync(Chattr, ["-a", directory], $"Could not make {directory} an ordinary folder again after a receive", ct);
+
+    /// <summary>
+    /// The receive's input as CliWrap pumps it into btrfs. btrfs stops at the end command (-e), and CliWrap
+    /// then cancels the read it has under way: that read ends the pump as the end of input, not as an error
+    /// (CliWrap let such a cancellation through now and then, and a whole stream failed as "stopped"). Nothing
+    /// is lost: a cancelled read takes no bytes, and the rest is read after btrfs, by the caller.
+    /// </summary>
+    private sealed class UntilProcessEnds(Stream inner, CancellationToken receive) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !receive.IsCancellationRequested)
+            {
+                return 0;
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
