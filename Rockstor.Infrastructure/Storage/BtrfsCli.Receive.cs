@@ -19,20 +19,40 @@ public sealed partial class BtrfsCli
         var guard = new SendStreamGuard(input, expected, SymbolicLinks.IsSymbolicLink);
         var idle = TimeSpan.FromSeconds(options.Value.ReplicationIdleSeconds);
         using var stuck = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stopPumping = CancellationTokenSource.CreateLinkedTokenSource(stuck.Token);
+        var pumping = Task.CompletedTask;
         await runner.RunAsync(Chattr, ["+a", directory], $"Could not make {directory} append-only for a receive", ct).ConfigureAwait(false);
         var done = false;
         try
         {
-            using (WatchStuck(guard, idle, stuck))
+            try
             {
-                await runner.StreamAsync(
-                        Btrfs, ["receive", "-e", "--chroot", directory], new UntilProcessEnds(guard, stuck.Token), output: null, $"Could not receive into {directory}", stuck.Token)
-                    .ConfigureAwait(false);
+                using (WatchStuck(guard, idle, stuck))
+                {
+                    await runner.StreamAsync(
+                            Btrfs,
+                            ["receive", "-e", "--chroot", directory],
+                            (stdin, _) => pumping = PumpAsync(guard, stdin, stopPumping.Token),
+                            $"Could not receive into {directory}",
+                            stuck.Token)
+                        .ConfigureAwait(false);
+                }
+
+                // btrfs stops at the end command, and CliWrap then stops waiting for its input: the pump may
+                // still be reading (the sender's last frame); let it finish before anything else reads.
+                await pumping.ConfigureAwait(false);
+            }
+            finally
+            {
+                if (!pumping.IsCompleted)
+                {
+                    await stopPumping.CancelAsync().ConfigureAwait(false);
+                    await pumping.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                }
             }
 
-            // btrfs stops at the end command and its input may not have been read to the end: read the
-            // rest (nothing, from an honest sender) so the stream is whole to check, and the guard sees
-            // anything that follows the end.
+            // What btrfs did not need: nothing, from an honest sender. Read so the stream is whole to check,
+            // and the guard sees anything that follows the end.
             await guard.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
             done = true;
         }
@@ -65,6 +85,33 @@ public sealed partial class BtrfsCli
     }
 
     /// <summary>
+    /// Copies the checked stream into btrfs receive's input until the stream ends or btrfs stops taking it
+    /// (it stopped at the end command, or failed); the caller reads what is left. Reads are never cut short
+    /// from outside but by <paramref name="ct"/>, so the stream stays whole for the caller.
+    /// </summary>
+    private static async Task PumpAsync(Stream from, Stream to, CancellationToken ct)
+    {
+        var buffer = new byte[128 * 1024];
+        while (true)
+        {
+            var read = await from.ReadAsync(buffer, ct).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await to.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                return; // btrfs is gone
+            }
+        }
+    }
+
+    /// <summary>
     /// Stops btrfs receive when it has not asked for input for <paramref name="idle"/> while none was on
     /// its way (a stream can make it wait forever, opening a FIFO as a clone's source). Waiting for the
     /// sender is the connection's own idle limit, not this.
@@ -84,50 +131,4 @@ public sealed partial class BtrfsCli
 
     public Task ReleaseReceiveFolderAsync(string directory, CancellationToken ct) =>
         runner.RunAsync(Chattr, ["-a", directory], $"Could not make {directory} an ordinary folder again after a receive", ct);
-
-    /// <summary>
-    /// The receive's input as CliWrap pumps it into btrfs. btrfs stops at the end command (-e), and CliWrap
-    /// then cancels the read it has under way: that read ends the pump as the end of input, not as an error
-    /// (CliWrap let such a cancellation through now and then, and a whole stream failed as "stopped"). Nothing
-    /// is lost: a cancelled read takes no bytes, and the rest is read after btrfs, by the caller.
-    /// </summary>
-    private sealed class UntilProcessEnds(Stream inner, CancellationToken receive) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !receive.IsCancellationRequested)
-            {
-                return 0;
-            }
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

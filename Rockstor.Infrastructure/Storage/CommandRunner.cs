@@ -48,7 +48,17 @@ public sealed class CommandRunner(ILogger<CommandRunner> logger)
     /// Runs the program with its standard input and/or output connected to streams (btrfs send and
     /// receive): nothing is buffered in memory beyond the pipes' own small buffers.
     /// </summary>
-    public async Task StreamAsync(string program, IReadOnlyList<string> arguments, Stream? input, Stream? output, string failure, CancellationToken ct)
+    public Task StreamAsync(string program, IReadOnlyList<string> arguments, Stream? input, Stream? output, string failure, CancellationToken ct) =>
+        StreamAsync(program, arguments, input is null ? null : PipeSource.FromStream(input), output, failure, ct);
+
+    /// <summary>
+    /// Runs the program with <paramref name="writeInput"/> writing its standard input: for a caller that
+    /// must know when its input stops being read (CliWrap stops waiting for it once the program exits).
+    /// </summary>
+    public Task StreamAsync(string program, IReadOnlyList<string> arguments, Func<Stream, CancellationToken, Task> writeInput, string failure, CancellationToken ct) =>
+        StreamAsync(program, arguments, PipeSource.Create(writeInput), output: null, failure, ct);
+
+    private async Task StreamAsync(string program, IReadOnlyList<string> arguments, PipeSource? input, Stream? output, string failure, CancellationToken ct)
     {
         var stderr = new StringBuilder();
         var command = Cli.Wrap(program)
@@ -58,7 +68,7 @@ public sealed class CommandRunner(ILogger<CommandRunner> logger)
             .WithValidation(CommandResultValidation.ZeroExitCode);
         if (input is not null)
         {
-            command = command.WithStandardInputPipe(PipeSource.FromStream(input));
+            command = command.WithStandardInputPipe(input);
         }
 
         if (output is not null)
