@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Replication.Restores;
@@ -22,18 +21,5 @@ public sealed partial class PeerClient : IRestorePeer
         using var client = Create(peer, ownId);
         var response = await SendAsync(peer.Host, peer.ManagementPort, () => client.PostAsJsonAsync("/api/peer/restores", request, ct)).ConfigureAwait(false);
         await EnsureAnsweredAsync(peer, response, "refused the restore", ct).ConfigureAwait(false);
-    }
-
-    private static async Task EnsureAnsweredAsync(PairedAppliance peer, HttpResponseMessage response, string failure, CancellationToken ct)
-    {
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            throw new PeerRefusedException($"{peer.Hostname} answers but no longer knows this appliance; remove it and pair again.");
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PeerRefusedException($"{peer.Hostname} {failure}: {await DetailAsync(response, ct).ConfigureAwait(false)}");
-        }
     }
 }

@@ -94,15 +94,7 @@ public sealed partial class PeerClient(ILogger<PeerClient> logger) : IPeerClient
         using var client = Create(peer, ownId);
         var response = await SendAsync(peer.Host, peer.ManagementPort, () => client.GetAsync(new Uri("/api/peer/hello", UriKind.Relative), ct))
             .ConfigureAwait(false);
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            throw new PeerRefusedException($"{peer.Hostname} answers but no longer knows this appliance; remove it and pair again.");
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PeerRefusedException($"{peer.Hostname} answered: {await DetailAsync(response, ct).ConfigureAwait(false)}");
-        }
+        await EnsureAnsweredAsync(peer, response, "answered", ct).ConfigureAwait(false);
 
         logger.LogDebug("{Peer} answers", peer.Hostname);
     }
@@ -112,15 +104,7 @@ public sealed partial class PeerClient(ILogger<PeerClient> logger) : IPeerClient
         using var client = Create(peer, ownId);
         var response = await SendAsync(peer.Host, peer.ManagementPort, () => client.GetAsync(new Uri("/api/peer/pools", UriKind.Relative), ct))
             .ConfigureAwait(false);
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            throw new PeerRefusedException($"{peer.Hostname} answers but no longer knows this appliance; remove it and pair again.");
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PeerRefusedException($"{peer.Hostname} answered: {await DetailAsync(response, ct).ConfigureAwait(false)}");
-        }
+        await EnsureAnsweredAsync(peer, response, "answered", ct).ConfigureAwait(false);
 
         return await response.Content.ReadFromJsonAsync<List<PeerPool>>(ct).ConfigureAwait(false) ?? [];
     }
@@ -171,6 +155,20 @@ public sealed partial class PeerClient(ILogger<PeerClient> logger) : IPeerClient
         catch (TaskCanceledException e)
         {
             throw new PeerUnreachableException($"Could not reach {Where(host, port)}: no answer in time.", e);
+        }
+    }
+
+    /// <summary>Throws when a paired appliance refused a call: it no longer knows this one, or it says why (after <paramref name="failure"/>).</summary>
+    private static async Task EnsureAnsweredAsync(PairedAppliance peer, HttpResponseMessage response, string failure, CancellationToken ct)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new PeerRefusedException($"{peer.Hostname} answers but no longer knows this appliance; remove it and pair again.");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PeerRefusedException($"{peer.Hostname} {failure}: {await DetailAsync(response, ct).ConfigureAwait(false)}");
         }
     }
 

@@ -199,7 +199,7 @@ public sealed class PairingTests : IAsyncLifetime
         await _source.StartAsync(); // the retry runs at start, then every few minutes
 
         using var a = await _source.LogInAsync();
-        await Eventually(async () => Assert.Empty(await ListAsync(a)));
+        await Waiting.UntilAsync(async () => Assert.Empty(await ListAsync(a)));
         Assert.Empty(await ListAsync(_b));
     }
 
@@ -262,21 +262,4 @@ public sealed class PairingTests : IAsyncLifetime
 
     private static async Task<string> DetailAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
-
-
-    private static async Task Eventually(Func<Task> assertion)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await assertion();
-                return;
-            }
-            catch (Xunit.Sdk.XunitException) when (attempt < 50)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
 }

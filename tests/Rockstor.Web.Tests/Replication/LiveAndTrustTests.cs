@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Rockstor.Testing;
@@ -29,14 +27,14 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
         var run = await two.FinishedAsync(taskId, 1);
         two.AssertSucceeded(run);
 
-        await Eventually(() => Assert.Contains(sent, e => Is(e, "attempt", "send", taskId) && Status(e) == "succeeded"));
+        await Waiting.UntilAsync(() => Assert.Contains(sent, e => Is(e, "attempt", "send", taskId) && Status(e) == "succeeded"));
         Assert.Contains(sent, e => Is(e, "attempt", "send", taskId) && Status(e) == "running");
         var progress = sent.Where(e => Is(e, "progress", "send", taskId)).ToList();
         Assert.NotEmpty(progress);
         Assert.All(progress, p => Assert.InRange(p.GetProperty("bytes").GetInt64(), 1, run.GetProperty("bytes").GetInt64()));
         Assert.All(progress, p => Assert.Equal(run.GetProperty("id").GetInt64(), p.GetProperty("attemptId").GetInt64()));
 
-        await Eventually(() => Assert.Contains(received, e => Is(e, "attempt", "receive", null) && Status(e) == "succeeded"
+        await Waiting.UntilAsync(() => Assert.Contains(received, e => Is(e, "attempt", "receive", null) && Status(e) == "succeeded"
             && e.GetProperty("attempt").GetProperty("snapshot").GetString() == run.GetProperty("snapshot").GetString()));
     }
 
@@ -115,7 +113,7 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
         }
 
         Assert.Equal(0, answered);
-        await Eventually(async () =>
+        await Waiting.UntilAsync(async () =>
         {
             var refusals = await TrailAsync(two.B, "/api/replication/refusals");
             Assert.Contains(refusals, r => r.GetProperty("reason").GetString()!.Contains("Not a paired appliance", StringComparison.Ordinal)
@@ -168,26 +166,4 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
         };
         options.WebSocketConfiguration = socket => socket.RemoteCertificateValidationCallback = (_, _, _, _) => true;
     }
-
-    private static async Task Eventually(Func<Task> assertion)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await assertion();
-                return;
-            }
-            catch (Xunit.Sdk.XunitException) when (attempt < 50)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
-
-    private static Task Eventually(Action assertion) => Eventually(() =>
-    {
-        assertion();
-        return Task.CompletedTask;
-    });
 }
