@@ -1,7 +1,7 @@
-using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Testing;
+using Rockstor.Domain.Replication;
 
 namespace Rockstor.Infrastructure.Tests.Replication;
 
@@ -35,7 +35,7 @@ public sealed class ReceiveSettlingTests : IDisposable
         Sandbox.Run("btrfs", "subvolume", "create", Path.Combine(folder, "replication-1-20261124T130000000Z"));
         Assert.Empty(_host.Get<ISnapshotRepository>().ListForShare("0f3a_docs"));
 
-        await _host.Get<ReplicaReceiver>().DiscardUnfinishedAsync(_ct);
+        await _host.Get<ReplicationRecovery>().DiscardUnfinishedReceivesAsync(_ct);
 
         var recorded = Assert.Single(_host.Get<ISnapshotRepository>().ListForShare("0f3a_docs"));
         Assert.Equal(("replication-1-20261124T120000000Z", sent.Uuid, true), (recorded.Name, recorded.ReceivedUuid, recorded.ReadOnly));

@@ -14,11 +14,12 @@ public sealed class SchedulerTests : IDisposable
     private readonly Sandbox _sandbox = new();
     private readonly LiteDbJobStorage _storage;
     private readonly HangfireReplicationScheduler _scheduler;
+    private readonly TaskSchedule _schedule = new(new CronosCalendar());
 
     public SchedulerTests()
     {
         _storage = new LiteDbJobStorage(Path.Combine(_sandbox.DataDirectory, LiteDbJobStorage.FileName));
-        _scheduler = new HangfireReplicationScheduler(new RecurringJobManager(_storage), new BackgroundJobClient(_storage));
+        _scheduler = new HangfireReplicationScheduler(new RecurringJobManager(_storage), new BackgroundJobClient(_storage), _schedule);
     }
 
     public void Dispose()
@@ -28,29 +29,23 @@ public sealed class SchedulerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1, "*/1 * * * *")]
-    [InlineData(15, "*/15 * * * *")]
-    [InlineData(60, "0 * * * *")]
-    [InlineData(360, "0 */6 * * *")]
-    [InlineData(1440, "0 0 * * *")]
-    public void Every_n_minutes_or_hours_becomes_a_cron_expression(int minutes, string cron) =>
-        Assert.Equal(cron, _scheduler.CronOf(minutes, null));
-
-    [Theory]
-    [InlineData(0, "at least one minute")]
-    [InlineData(7, "does not divide an hour")]
-    [InlineData(300, "cannot be scheduled")]
-    [InlineData(2880, "cannot be scheduled")]
-    public void A_frequency_that_cannot_be_kept_is_refused_with_what_can(int minutes, string says) =>
-        Assert.Contains(says, Assert.Throws<ValidationException>(() => _scheduler.CronOf(minutes, null)).Message, StringComparison.Ordinal);
-
-    [Theory]
     [InlineData("61 * * * *")]
     [InlineData("* * *")]
     [InlineData("")]
     [InlineData("0 0 * * * *")]
+    [InlineData("0 25 * * *")]
     public void A_bad_cron_expression_is_refused(string cron) =>
-        Assert.Contains("is not a cron expression", Assert.Throws<ValidationException>(() => _scheduler.CronOf(null, cron)).Message, StringComparison.Ordinal);
+        Assert.Contains("is not a cron expression", Assert.Throws<ValidationException>(() => _schedule.CronOf(null, cron)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_cron_expression_runs_when_it_says_in_utc()
+    {
+        var from = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+
+        var runs = _schedule.Occurrences(null, "30 2 * * 1", from, from.AddDays(14)).ToList();
+
+        Assert.Equal([new DateTimeOffset(2026, 11, 30, 2, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 7, 2, 30, 0, TimeSpan.Zero)], runs);
+    }
 
     [Fact]
     public void Scheduling_registers_one_recurring_job_per_task_and_unscheduling_removes_it()

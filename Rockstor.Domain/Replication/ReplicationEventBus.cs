@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
+using Rockstor.Domain.Replication.Sending;
+using Rockstor.Domain.Replication.Trail;
 
-namespace Rockstor.Domain.Replication.Trail;
+namespace Rockstor.Domain.Replication;
 
 /// <summary>
-/// The in-process news of replication: open screens subscribe here, and the SignalR hub forwards it to
-/// browsers and other clients. Handlers run on the reporting thread and must return quickly. The latest
+/// The in-process news of replication: open screens subscribe here, the SignalR hub forwards it to
+/// browsers and other clients, and alerts hear of runs that ended. Handlers run on the reporting thread
+/// and must return quickly. The latest
 /// progress of each running attempt is kept (in memory only) so a trail read in between shows it too.
 /// </summary>
 public sealed class ReplicationEventBus : IReplicationEvents
@@ -15,6 +18,10 @@ public sealed class ReplicationEventBus : IReplicationEvents
 
     public event Action<AttemptProgress>? Progressed;
 
+    public event Action<RunEnd>? RunFinished;
+
+    public event Action<int>? TaskRemoved;
+
     public void AttemptChanged(TrailSide side, Attempt attempt)
     {
         if (attempt.Status != AttemptStatus.Running)
@@ -24,6 +31,10 @@ public sealed class ReplicationEventBus : IReplicationEvents
 
         Changed?.Invoke(side, attempt.Copy());
     }
+
+    public void RunEnded(RunEnd end) => RunFinished?.Invoke(end);
+
+    public void TaskDeleted(int taskId) => TaskRemoved?.Invoke(taskId);
 
     public void Progress(AttemptProgress progress)
     {

@@ -5,7 +5,7 @@ using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Restores;
 using Rockstor.Domain.Tests.Fakes;
 
-namespace Rockstor.Domain.Tests.Replication;
+namespace Rockstor.Domain.Tests.Replication.Restores;
 
 /// <summary>The consent a snapshot sent back needs: a restore asked for here, of that appliance, for that share and snapshot, once, in time.</summary>
 public sealed class RestoreServiceTests

@@ -1,7 +1,7 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication.Tasks;
 
-namespace Rockstor.Domain.Tests.Replication;
+namespace Rockstor.Domain.Tests.Replication.Tasks;
 
 public sealed class ReplicationWindowTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Rockstor.Domain.Replication.Sending;
+using Rockstor.Infrastructure.Replication;
 
-namespace Rockstor.Domain.Tests.Replication;
+namespace Rockstor.Infrastructure.Tests.Replication;
 
 public sealed class RateLimitedStreamTests
 {

@@ -1,7 +1,7 @@
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Trail;
 
-namespace Rockstor.Domain.Tests.Replication;
+namespace Rockstor.Domain.Tests.Replication.Trail;
 
 public sealed class ProgressTests
 {
