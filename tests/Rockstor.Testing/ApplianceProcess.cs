@@ -116,30 +116,29 @@ public sealed class ApplianceProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
+        // Healthy, or gone: an appliance that exits at start fails the test at once, not after the wait.
         using var client = CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        using var stop = new CancellationTokenSource();
+        var exited = _process.WaitForExitAsync(stop.Token);
+        var healthy = Waiting.UntilAsync(
+            async () => (await client.GetAsync(new Uri("/healthz", UriKind.Relative), stop.Token)).EnsureSuccessStatusCode(),
+            TimeSpan.FromSeconds(60),
+            stop.Token);
+        var first = await Task.WhenAny(healthy, exited);
+        await stop.CancelAsync();
+        if (first == exited)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The appliance exited with {_process.ExitCode}:\n{Log}");
-            }
-
-            try
-            {
-                if ((await client.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
+            throw new InvalidOperationException($"The appliance exited with {_process.ExitCode}:\n{Log}");
         }
 
-        throw new TimeoutException($"The appliance did not answer /healthz within 60 s:\n{Log}");
+        try
+        {
+            await healthy;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            throw new TimeoutException($"The appliance did not answer /healthz within 60 s:\n{Log}", e);
+        }
     }
 
     /// <summary>Kills the process as a power cut would; pools stay mounted, as they would after a crash.</summary>

@@ -52,10 +52,7 @@ public sealed class DashboardHost : IAsyncLifetime
         _server = new BackgroundJobServer(new BackgroundJobServerOptions { ServerName = "dashboard-test", Queues = ["elsewhere"], WorkerCount = 1 }, _storage);
         using (var connection = _storage.GetConnection())
         {
-            for (var i = 0; i < 200 && connection.GetStateData(processing)?.Name != ProcessingState.StateName; i++)
-            {
-                await Task.Delay(50);
-            }
+            await Waiting.UntilAsync(() => Assert.Equal(ProcessingState.StateName, connection.GetStateData(processing)?.Name), TimeSpan.FromSeconds(20));
         }
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -68,7 +68,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
         var id = new BackgroundJobClient(_storage).Enqueue(() => Probe.Run(Name("a")));
         using (Server())
         {
-            await Until(() => State(id) == SucceededState.StateName);
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(id)), TimeSpan.FromSeconds(20));
         }
 
         Assert.Equal(1, Probe.Count(Name("a")));
@@ -95,7 +95,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server())
         {
-            await Until(() => State(id) == SucceededState.StateName);
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(id)), TimeSpan.FromSeconds(20));
         }
 
         var succeededAt = _storage.GetMonitoringApi().SucceededJobs(0, 1).Single().Value.SucceededAt!.Value;
@@ -110,7 +110,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server())
         {
-            await Until(() => Probe.Count(Name("r")) >= 2, TimeSpan.FromSeconds(30));
+            await Waiting.UntilAsync(() => Assert.InRange(Probe.Count(Name("r")), 2, int.MaxValue), TimeSpan.FromSeconds(30));
         }
 
         using var connection = _storage.GetConnection();
@@ -125,7 +125,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server())
         {
-            await Until(() => State(id) == FailedState.StateName, TimeSpan.FromSeconds(45));
+            await Waiting.UntilAsync(() => Assert.Equal(FailedState.StateName, State(id)), TimeSpan.FromSeconds(45));
         }
 
         Assert.Equal(3, Probe.Count(Name("f")));
@@ -144,7 +144,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server())
         {
-            await Until(() => State(child) == SucceededState.StateName);
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(child)), TimeSpan.FromSeconds(20));
         }
 
         Assert.Equal((1, 1), (Probe.Count(Name("parent")), Probe.Count(Name("child"))));
@@ -160,7 +160,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
         using (Server())
         {
             var after = new BackgroundJobClient(_storage).Enqueue(() => Probe.Run(Name("after")));
-            await Until(() => State(after) == SucceededState.StateName);
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(after)), TimeSpan.FromSeconds(20));
         }
 
         Assert.Equal(0, Probe.Count(Name("d")));
@@ -177,7 +177,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server())
         {
-            await Until(() => State(id) == SucceededState.StateName);
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(id)), TimeSpan.FromSeconds(20));
         }
 
         Assert.Equal(1, Probe.Count(Name("restart")));
@@ -216,7 +216,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server(workers: 20))
         {
-            await Until(() => _storage.GetMonitoringApi().SucceededListCount() == names.Count, TimeSpan.FromSeconds(90));
+            await Waiting.UntilAsync(() => Assert.Equal(names.Count, _storage.GetMonitoringApi().SucceededListCount()), TimeSpan.FromSeconds(90));
         }
 
         Assert.All(names, n => Assert.Equal(1, Probe.Count(n)));
@@ -296,13 +296,11 @@ public sealed class LiteDbJobStorageTests : IDisposable
         using (Server())
         {
             var id = new BackgroundJobClient(_storage).Enqueue(() => Probe.Run(Name("idle")));
-            await Until(() => State(id) == SucceededState.StateName);
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(id)), TimeSpan.FromSeconds(20));
+            await Task.Delay(TimeSpan.FromSeconds(1)); // the writes that end the job land; what follows is idle
             var before = Snapshot();
 
-            await Task.Delay(TimeSpan.FromSeconds(5));
-
-            Assert.Equal(before, Snapshot());
+            await Waiting.ThroughoutAsync(() => Assert.Equal(before, Snapshot()), TimeSpan.FromSeconds(5));
         }
     }
 
@@ -326,15 +324,5 @@ public sealed class LiteDbJobStorageTests : IDisposable
     {
         using var connection = _storage.GetConnection();
         return connection.GetStateData(id)?.Name;
-    }
-
-    private static async Task Until(Func<bool> condition, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in time");
-            await Task.Delay(100);
-        }
     }
 }
