@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Rockstor.Testing;
 
-namespace Rockstor.Infrastructure.Tests.Storage;
+namespace Rockstor.Infrastructure.Tests.Testing;
 
 /// <summary>The fixtures themselves: nothing a test made outlives it, even when it fails or is killed.</summary>
 public sealed class SandboxTests

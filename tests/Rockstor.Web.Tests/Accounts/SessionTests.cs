@@ -5,7 +5,7 @@ using System.Text.Json;
 using Rockstor.Testing;
 using Xunit.Abstractions;
 
-namespace Rockstor.Web.Tests.Api;
+namespace Rockstor.Web.Tests.Accounts;
 
 /// <summary>Logins end: logging out and changing the password revoke what was issued before; sessions have an absolute lifetime.</summary>
 public sealed class SessionTests(ITestOutputHelper output)

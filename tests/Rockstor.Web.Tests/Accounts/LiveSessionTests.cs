@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
 using Rockstor.Testing;
 
-namespace Rockstor.Web.Tests.Api;
+namespace Rockstor.Web.Tests.Accounts;
 
 /// <summary>A connection that stays open (the replication hub) ends with its login, not only new requests.</summary>
 public sealed class LiveSessionTests
