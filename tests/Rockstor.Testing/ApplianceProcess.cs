@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -9,10 +10,16 @@ namespace Rockstor.Testing;
 
 /// <summary>
 /// A real appliance: the built Rockstor.Web on Kestrel in a process of its own, with its data directory
-/// and mount root in a sandbox. Dispose kills the process, then unmounts, detaches and deletes what it made.
+/// and mount root in a sandbox. Dispose stops the process (SIGTERM, then SIGKILL after <see cref="StopGrace"/>),
+/// then unmounts, detaches and deletes what it made.
 /// </summary>
-public sealed class ApplianceProcess : IDisposable
+public sealed partial class ApplianceProcess : IDisposable
 {
+    /// <summary>How long a stopped appliance has to end on its own before it is killed.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    private const int Sigterm = 15;
+
     private readonly Dictionary<string, string> _settings;
     private readonly StringBuilder _log = new();
     private Process? _process;
@@ -32,6 +39,10 @@ public sealed class ApplianceProcess : IDisposable
             ["Rockstor__MountRoot"] = Sandbox.MountRoot,
             ["Rockstor__AllowLoopDevicesAsDisks"] = "true",
             ["Rockstor__LoginAttemptsPerMinute"] = "1000",
+
+            // No diagnostics port: a killed runtime leaves its /tmp/dotnet-diagnostic-* socket and
+            // clr-debug-pipe-* files behind, and the tests kill appliances on purpose.
+            ["DOTNET_EnableDiagnostics"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -154,6 +165,20 @@ public sealed class ApplianceProcess : IDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// Stops the process as the service manager would (SIGTERM: the host shuts down and ends its commands);
+    /// kills it with whatever it started when it is still there after <see cref="StopGrace"/>.
+    /// </summary>
+    public void Stop()
+    {
+        if (_process is { HasExited: false } && SendSignal(_process.Id, Sigterm) == 0)
+        {
+            _process.WaitForExit(StopGrace);
+        }
+
+        Kill();
+    }
+
     /// <summary>An HTTPS client for this appliance (its certificate is self-signed) that keeps cookies (in <paramref name="cookies"/> when given).</summary>
     public HttpClient CreateClient(bool followRedirects = false, CookieContainer? cookies = null)
     {
@@ -220,7 +245,7 @@ public sealed class ApplianceProcess : IDisposable
 
     public void Dispose()
     {
-        Kill();
+        Stop();
         Sandbox.Dispose();
     }
 
@@ -257,6 +282,9 @@ public sealed class ApplianceProcess : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
 
     private sealed record TokenResponse(string AccessToken);
 }
