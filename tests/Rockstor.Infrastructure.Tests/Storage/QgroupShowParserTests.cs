@@ -10,7 +10,9 @@ public class QgroupShowParserTests
     {
         var referenced = QgroupShowParser.Parse(TestData.Read("qgroup-show-raw.txt"));
 
-        Assert.True(referenced[256] > 3_000_000, "the share holds a 3 MiB file");
-        Assert.Contains(257L, referenced.Keys);
+        // The Referenced column of every level-0 group, as captured: the share and its snapshots hold a 3 MiB file.
+        Assert.Equal(
+            new Dictionary<long, long> { [5] = 16_384, [256] = 3_162_112, [257] = 3_162_112, [258] = 3_162_112, [259] = 3_162_112, [260] = 16_384 },
+            referenced);
     }
 }

@@ -15,7 +15,7 @@ public class SubvolumeShowParserTests
         Assert.Equal("ffee48f1-7f7f-d34e-b333-78cb637d2a48", subvolume.Uuid);
         Assert.Equal("24d965d1-1c9f-c548-97ca-8a39a749e201", subvolume.ParentUuid);
         Assert.Null(subvolume.ReceivedUuid);
-        Assert.NotNull(subvolume.CreatedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 47, 25, TimeSpan.Zero), subvolume.CreatedAt); // "Creation time: 2026-11-24 10:47:25 +0000"
     }
 
     [Fact]
