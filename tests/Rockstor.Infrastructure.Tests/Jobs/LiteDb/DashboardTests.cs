@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Jobs.LiteDb;
 
@@ -33,10 +34,11 @@ public sealed class DashboardTests(DashboardHost host)
         Assert.Contains("probe enqueued-0", queues, StringComparison.Ordinal);
         await PageAsync("/retries");
 
+        Assert.Equal(host.Succeeded, HangfireDashboard.JobId(await PageAsync("/jobs/succeeded"), "probe succeeded-0"));
         var details = await PageAsync($"/jobs/details/{host.Succeeded}");
 
-        Assert.Contains("probe succeeded-0", details, StringComparison.Ordinal);
-        Assert.Contains("Succeeded", details, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"page-header\">probe succeeded-0</h1>", details, StringComparison.Ordinal);
+        Assert.Equal("Succeeded", HangfireDashboard.CurrentState(details));
     }
 
     [Fact]
