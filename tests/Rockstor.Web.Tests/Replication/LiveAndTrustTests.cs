@@ -75,14 +75,16 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
         Assert.Contains($"replication-task-{taskId}", recurring, StringComparison.Ordinal);
         Assert.Contains("rockstor", pages["/servers"], StringComparison.Ordinal);
 
-        // This task's run, found by its name among the succeeded jobs (the job ends a moment after its attempt).
+        // This task's first run (queued when the task was made), found by its name among the succeeded jobs:
+        // the job ends a moment after its attempt.
+        var name = $"Replicate task {taskId} now";
         var jobId = await Waiting.UntilAsync(async () =>
         {
             var succeeded = await two.A.GetStringAsync(new Uri("/hangfire/jobs/succeeded", UriKind.Relative));
-            return HangfireDashboard.JobId(succeeded, $"Replicate task {taskId}") ?? throw new InvalidOperationException($"No succeeded job is named 'Replicate task {taskId}'.");
+            return HangfireDashboard.JobId(succeeded, name) ?? throw new InvalidOperationException($"No succeeded job is named '{name}'.");
         });
         var details = await two.A.GetStringAsync(new Uri($"/hangfire/jobs/details/{jobId}", UriKind.Relative));
-        Assert.Contains($"<h1 class=\"page-header\">Replicate task {taskId}</h1>", details, StringComparison.Ordinal);
+        Assert.Contains($"<h1 class=\"page-header\">{name}</h1>", details, StringComparison.Ordinal);
         Assert.Equal("Succeeded", HangfireDashboard.CurrentState(details));
 
         // The appliance's store is the source of truth: the schedule is registered again at start.
