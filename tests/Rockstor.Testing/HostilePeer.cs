@@ -147,21 +147,11 @@ public sealed class HostilePeer : IAsyncDisposable
     }
 
     /// <summary>Waits for the appliance to ask this peer for a restore.</summary>
-    public async Task<PeerRestoreRequest> RestoreRequestedAsync(int count = 1)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (_restores.Count < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The appliance asked for {_restores.Count} restore(s), not {count}.");
-            }
-
-            await Task.Delay(50);
-        }
-
-        return RestoreRequests[count - 1];
-    }
+    public Task<PeerRestoreRequest> RestoreRequestedAsync(int count = 1) => Waiting.UntilAsync(
+        () => RestoreRequests is var asked && asked.Count >= count
+            ? asked[count - 1]
+            : throw new TimeoutException($"The appliance asked for {asked.Count} restore(s), not {count}."),
+        TimeSpan.FromSeconds(30));
 
     public async ValueTask DisposeAsync()
     {

@@ -9,9 +9,11 @@ namespace Rockstor.Infrastructure.Tests.Replication;
 public sealed class ReceiveSettlingTests : IDisposable
 {
     private readonly StorageHost _host = new();
-    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+    private readonly CancellationToken _ct;
 
-    [Fact]
+    public ReceiveSettlingTests() => _ct = _host.Lifetime;
+
+    [Fact(Timeout = 120_000)]
     public async Task A_finished_receive_the_crash_kept_from_the_store_is_recorded_and_an_unfinished_one_is_deleted()
     {
         await _host.CreateImagePoolAsync();

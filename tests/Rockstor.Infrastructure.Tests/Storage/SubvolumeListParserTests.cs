@@ -1,7 +1,7 @@
 using Rockstor.Infrastructure.Storage;
 using Rockstor.Infrastructure.Tests.Support;
 
-namespace Rockstor.Infrastructure.Tests.Parsers;
+namespace Rockstor.Infrastructure.Tests.Storage;
 
 public class SubvolumeListParserTests
 {

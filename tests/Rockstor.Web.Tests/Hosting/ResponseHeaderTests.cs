@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Rockstor.Testing;
 
-namespace Rockstor.Web.Tests.Api;
+namespace Rockstor.Web.Tests.Hosting;
 
 /// <summary>What every answer tells the browser: HTTPS only, a content policy, no sniffing, no referrer to others, no server banner.</summary>
 public sealed partial class ResponseHeaderTests : IAsyncLifetime

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Rockstor.Testing;
 
-namespace Rockstor.Web.Tests.Api;
+namespace Rockstor.Web.Tests.Accounts;
 
 public sealed partial class AuthTests : IAsyncLifetime
 {

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Rockstor.Testing;
 
-namespace Rockstor.Web.Tests.Api;
+namespace Rockstor.Web.Tests.Hosting;
 
 /// <summary>What a real appliance leaves in its data directory: who may read it, and that no secret is in it in clear.</summary>
 public sealed class SecretsAtRestTests

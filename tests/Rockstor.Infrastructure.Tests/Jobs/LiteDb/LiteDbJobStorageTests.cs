@@ -1,49 +1,10 @@
-using System.Collections.Concurrent;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
 using Rockstor.Infrastructure.Jobs.LiteDb;
 using Rockstor.Testing;
 
-namespace Rockstor.Infrastructure.Tests.Jobs;
-
-/// <summary>What the jobs record; static, because Hangfire runs them by type and method name.</summary>
-public static class Probe
-{
-    private static readonly ConcurrentDictionary<string, int> Runs = new(StringComparer.Ordinal);
-
-    public static void Run(string name) => Runs.AddOrUpdate(name, 1, (_, n) => n + 1);
-
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [1, 1])]
-    public static void Fail(string name)
-    {
-        Run(name);
-        throw new InvalidOperationException($"{name} fails on purpose");
-    }
-
-    public static void Slow(string name)
-    {
-        Run(name);
-        Thread.Sleep(TimeSpan.FromSeconds(30));
-    }
-
-    public static int Count(string name) => Runs.GetValueOrDefault(name);
-
-    [JobDisplayName("probe {0}")]
-    public static void Named(string name) => Run(name);
-
-    [JobDisplayName("probe {0}")]
-    [AutomaticRetry(Attempts = 0)]
-    public static void Once(string name) => Run(name);
-
-    /// <summary>Runs until the server stops.</summary>
-    [JobDisplayName("probe {0}")]
-    public static async Task Hold(string name, CancellationToken ct)
-    {
-        Run(name);
-        await Task.Delay(Timeout.Infinite, ct);
-    }
-}
+namespace Rockstor.Infrastructure.Tests.Jobs.LiteDb;
 
 /// <summary>Hangfire on the LiteDB job storage, driven by a real BackgroundJobServer over a real file.</summary>
 public sealed class LiteDbJobStorageTests : IDisposable
@@ -68,7 +29,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
         var id = new BackgroundJobClient(_storage).Enqueue(() => Probe.Run(Name("a")));
         using (Server())
         {
-            await Until(() => State(id) == SucceededState.StateName);
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(id)), TimeSpan.FromSeconds(20));
         }
 
         Assert.Equal(1, Probe.Count(Name("a")));
@@ -95,7 +56,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server())
         {
-            await Until(() => State(id) == SucceededState.StateName);
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(id)), TimeSpan.FromSeconds(20));
         }
 
         var succeededAt = _storage.GetMonitoringApi().SucceededJobs(0, 1).Single().Value.SucceededAt!.Value;
@@ -110,7 +71,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server())
         {
-            await Until(() => Probe.Count(Name("r")) >= 2, TimeSpan.FromSeconds(30));
+            await Waiting.UntilAsync(() => Assert.InRange(Probe.Count(Name("r")), 2, int.MaxValue), TimeSpan.FromSeconds(30));
         }
 
         using var connection = _storage.GetConnection();
@@ -125,7 +86,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server())
         {
-            await Until(() => State(id) == FailedState.StateName, TimeSpan.FromSeconds(45));
+            await Waiting.UntilAsync(() => Assert.Equal(FailedState.StateName, State(id)), TimeSpan.FromSeconds(45));
         }
 
         Assert.Equal(3, Probe.Count(Name("f")));
@@ -144,7 +105,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server())
         {
-            await Until(() => State(child) == SucceededState.StateName);
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(child)), TimeSpan.FromSeconds(20));
         }
 
         Assert.Equal((1, 1), (Probe.Count(Name("parent")), Probe.Count(Name("child"))));
@@ -160,7 +121,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
         using (Server())
         {
             var after = new BackgroundJobClient(_storage).Enqueue(() => Probe.Run(Name("after")));
-            await Until(() => State(after) == SucceededState.StateName);
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(after)), TimeSpan.FromSeconds(20));
         }
 
         Assert.Equal(0, Probe.Count(Name("d")));
@@ -177,7 +138,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server())
         {
-            await Until(() => State(id) == SucceededState.StateName);
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(id)), TimeSpan.FromSeconds(20));
         }
 
         Assert.Equal(1, Probe.Count(Name("restart")));
@@ -216,7 +177,7 @@ public sealed class LiteDbJobStorageTests : IDisposable
 
         using (Server(workers: 20))
         {
-            await Until(() => _storage.GetMonitoringApi().SucceededListCount() == names.Count, TimeSpan.FromSeconds(90));
+            await Waiting.UntilAsync(() => Assert.Equal(names.Count, _storage.GetMonitoringApi().SucceededListCount()), TimeSpan.FromSeconds(90));
         }
 
         Assert.All(names, n => Assert.Equal(1, Probe.Count(n)));
@@ -296,13 +257,11 @@ public sealed class LiteDbJobStorageTests : IDisposable
         using (Server())
         {
             var id = new BackgroundJobClient(_storage).Enqueue(() => Probe.Run(Name("idle")));
-            await Until(() => State(id) == SucceededState.StateName);
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Waiting.UntilAsync(() => Assert.Equal(SucceededState.StateName, State(id)), TimeSpan.FromSeconds(20));
+            await Task.Delay(TimeSpan.FromSeconds(1)); // the writes that end the job land; what follows is idle
             var before = Snapshot();
 
-            await Task.Delay(TimeSpan.FromSeconds(5));
-
-            Assert.Equal(before, Snapshot());
+            await Waiting.ThroughoutAsync(() => Assert.Equal(before, Snapshot()), TimeSpan.FromSeconds(5));
         }
     }
 
@@ -326,15 +285,5 @@ public sealed class LiteDbJobStorageTests : IDisposable
     {
         using var connection = _storage.GetConnection();
         return connection.GetStateData(id)?.Name;
-    }
-
-    private static async Task Until(Func<bool> condition, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in time");
-            await Task.Delay(100);
-        }
     }
 }

@@ -7,7 +7,7 @@ using Rockstor.Infrastructure.Certificates;
 using Rockstor.Infrastructure.Replication;
 using Rockstor.Testing;
 
-namespace Rockstor.Infrastructure.Tests.Storage;
+namespace Rockstor.Infrastructure.Tests.Replication;
 
 /// <summary>The replication listener on a real socket with real TLS: only a paired appliance's certificate gets in.</summary>
 public sealed class ReplicationListenerTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
 using Rockstor.Testing;
 
-namespace Rockstor.Web.Tests.Api;
+namespace Rockstor.Web.Tests.Accounts;
 
 /// <summary>A connection that stays open (the replication hub) ends with its login, not only new requests.</summary>
 public sealed class LiveSessionTests
@@ -20,14 +20,13 @@ public sealed class LiveSessionTests
         var closed = Closed(hub);
         await hub.StartAsync();
         using var browser = await appliance.LogInWithFormAsync(password: Password);
-        await Task.Delay(500);
-        Assert.Equal(HubConnectionState.Connected, hub.State);
+        await Waiting.ThroughoutAsync(() => Assert.Equal(HubConnectionState.Connected, hub.State), TimeSpan.FromMilliseconds(500));
 
         using var logout = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/logout", UriKind.Relative)) { Content = new FormUrlEncodedContent([]) };
         logout.Headers.Add("Origin", appliance.Origin);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SendAsync(logout)).StatusCode);
 
-        Assert.Same(closed, await Task.WhenAny(closed, Task.Delay(TimeSpan.FromSeconds(10))));
+        await closed.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact(Timeout = 120_000)]
@@ -42,7 +41,7 @@ public sealed class LiveSessionTests
         var closed = Closed(hub);
         await hub.StartAsync();
 
-        Assert.Same(closed, await Task.WhenAny(closed, Task.Delay(lifetime + TimeSpan.FromSeconds(10))));
+        await closed.WaitAsync(lifetime + TimeSpan.FromSeconds(10));
         Assert.True(loggedIn.Elapsed >= lifetime - TimeSpan.FromSeconds(1), $"closed after {loggedIn.Elapsed}");
     }
 

@@ -4,7 +4,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Rockstor.Testing;
 
-namespace Rockstor.Web.Tests.Api;
+namespace Rockstor.Web.Tests.Accounts;
 
 /// <summary>
 /// A page served from another origin of the same host (another port) gets the browser to send the login

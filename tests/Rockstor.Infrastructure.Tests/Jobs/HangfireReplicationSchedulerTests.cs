@@ -6,17 +6,17 @@ using Rockstor.Infrastructure.Jobs;
 using Rockstor.Infrastructure.Jobs.LiteDb;
 using Rockstor.Testing;
 
-namespace Rockstor.Infrastructure.Tests.Replication;
+namespace Rockstor.Infrastructure.Tests.Jobs;
 
 /// <summary>The task schedule as Hangfire recurring jobs, on the appliance's job storage in a real file.</summary>
-public sealed class SchedulerTests : IDisposable
+public sealed class HangfireReplicationSchedulerTests : IDisposable
 {
     private readonly Sandbox _sandbox = new();
     private readonly LiteDbJobStorage _storage;
     private readonly HangfireReplicationScheduler _scheduler;
     private readonly TaskSchedule _schedule = new(new CronosCalendar());
 
-    public SchedulerTests()
+    public HangfireReplicationSchedulerTests()
     {
         _storage = new LiteDbJobStorage(Path.Combine(_sandbox.DataDirectory, LiteDbJobStorage.FileName));
         _scheduler = new HangfireReplicationScheduler(new RecurringJobManager(_storage), new BackgroundJobClient(_storage), _schedule);
