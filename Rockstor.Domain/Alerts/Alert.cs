@@ -1,14 +1,4 @@
 namespace Rockstor.Domain.Alerts;
-
-public enum AlertKind
-{
-    /// <summary>A replication run failed.</summary>
-    RunFailed,
-
-    /// <summary>No good snapshot has reached a task's destination for three times its interval.</summary>
-    Stale,
-}
-
 /// <summary>
 /// Something the admin must hear of, about one replication task: raised once, told once through the
 /// configured channels, and open until the task works again (or is deleted).
@@ -38,44 +28,4 @@ public sealed class Alert
     public string? NotifyError { get; set; }
 
     public bool Open => ResolvedAt is null;
-}
-
-public interface IAlertRepository
-{
-    /// <summary>Adds the alert (giving it its id) or replaces it.</summary>
-    void Save(Alert alert);
-
-    /// <summary>The open alert of this kind for the task, if any.</summary>
-    Alert? FindOpen(AlertKind kind, int taskId);
-
-    IReadOnlyList<Alert> OpenFor(int taskId);
-
-    /// <summary>Newest first; open ones only when asked.</summary>
-    IReadOnlyList<Alert> List(bool openOnly, int take);
-
-    int CountOpen();
-}
-
-/// <summary>How a raised or resolved alert is told: as it stands, and which appliance tells it.</summary>
-public sealed record AlertNotice(Alert Alert, AlertNoticeKind Kind, string ApplianceId, string ApplianceHostname);
-
-public enum AlertNoticeKind
-{
-    Raised,
-    Resolved,
-
-    /// <summary>The admin checking the settings ("Send a test").</summary>
-    Test,
-}
-
-/// <summary>A way to tell the admin: email, a webhook.</summary>
-public interface IAlertChannel
-{
-    /// <summary>"email", "webhook": how errors name it.</summary>
-    string Name { get; }
-
-    bool IsConfigured(AlertSettings settings);
-
-    /// <summary>Tells the notice; throws with the reason when it could not.</summary>
-    Task SendAsync(AlertNotice notice, AlertSettings settings, CancellationToken ct);
 }

@@ -4,10 +4,6 @@ using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 
 namespace Rockstor.Domain.Alerts;
-
-/// <summary>What telling one channel came to: null error when it went.</summary>
-public sealed record ChannelResult(string Channel, string? Error);
-
 /// <summary>
 /// Raises alerts about replication tasks (a failed run; no good snapshot for three times the task's
 /// interval), tells each once through the configured channels, and resolves them when the task works

@@ -1,14 +1,4 @@
 namespace Rockstor.Domain.Appliances;
-
-public enum PairingState
-{
-    /// <summary>Both sides know each other.</summary>
-    Paired,
-
-    /// <summary>Removed here, but the other side could not be told yet; it is told when it is reachable again.</summary>
-    RemovalPending,
-}
-
 /// <summary>Another appliance this one is paired with.</summary>
 public sealed class PairedAppliance
 {
@@ -35,22 +25,4 @@ public sealed class PairedAppliance
     public required DateTimeOffset PairedAt { get; set; }
 
     public PairingState State { get; set; } = PairingState.Paired;
-}
-
-public interface IPairedApplianceRepository
-{
-    IReadOnlyList<PairedAppliance> List();
-
-    PairedAppliance? Find(string id);
-
-    /// <summary>Adds the appliance, or replaces the one with the same id (a re-pairing).</summary>
-    void Save(PairedAppliance appliance);
-
-    void Remove(string id);
-}
-
-/// <summary>This appliance's own TLS certificate, as peers see it.</summary>
-public interface ILocalCertificate
-{
-    string Fingerprint { get; }
 }

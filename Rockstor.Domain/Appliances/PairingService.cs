@@ -4,20 +4,6 @@ using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Common;
 
 namespace Rockstor.Domain.Appliances;
-
-public sealed record AddApplianceRequest(string? Host, int ManagementPort, string? Username, string? Password, string? Fingerprint = null);
-
-public sealed record PeerCheck(bool Ok, string Message);
-
-public enum RemovalOutcome
-{
-    /// <summary>Removed on both sides.</summary>
-    Removed,
-
-    /// <summary>Removed here; the other side was unreachable and is told when it is back.</summary>
-    OtherSidePending,
-}
-
 /// <summary>
 /// Pairs this appliance with another in one step. The admin gives the other's address, admin login and
 /// the fingerprint of its certificate; both sides then record each other with the other's pinned

@@ -1,7 +1,6 @@
 using Rockstor.Domain.Storage;
 
 namespace Rockstor.Domain.Pools;
-
 /// <summary>A btrfs filesystem on whole disks or on an image file, mounted under the mount root.</summary>
 public sealed class Pool
 {
@@ -21,18 +20,4 @@ public sealed class Pool
     public required DateTimeOffset CreatedAt { get; init; }
 
     public bool IsImagePool => ImageFile is not null;
-}
-
-/// <summary>A pool as listed: its record, where it is mounted and how full it is.</summary>
-public sealed record PoolView(Pool Pool, string MountPoint, bool Mounted, long SizeBytes, long UsedBytes);
-
-public interface IPoolRepository
-{
-    IReadOnlyList<Pool> List();
-
-    Pool? Find(string name);
-
-    void Add(Pool pool);
-
-    void Remove(string name);
 }

@@ -5,10 +5,6 @@ using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
 
 namespace Rockstor.Domain.Replication;
-
-/// <summary>What replication found after a crash and settled, for the log.</summary>
-public sealed record RecoveryReport(IReadOnlyDictionary<TrailSide, int> Interrupted, IReadOnlyList<string> AbandonedSpools);
-
 /// <summary>
 /// The one place for what a crash (or a kill) leaves of replication, settled once at start, before any
 /// transfer can begin: attempts still "running" end as interrupted; receives cut part-way are deleted

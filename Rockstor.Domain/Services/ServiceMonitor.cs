@@ -1,38 +1,6 @@
 using Rockstor.Domain.Common;
 
 namespace Rockstor.Domain.Services;
-
-public enum ServiceState
-{
-    Stopped,
-    Running,
-    Failed,
-}
-
-public sealed record ServiceStatus(string Name, string Title, bool Enabled, ServiceState State, string? Error);
-
-/// <summary>A service of the appliance's own that runs inside its process and can be started and stopped.</summary>
-public interface IManagedService
-{
-    /// <summary>The name used in the API: lower case, no spaces.</summary>
-    string Name { get; }
-
-    string Title { get; }
-
-    /// <summary>Starts the service; throws when it cannot (the monitor records it as failed).</summary>
-    Task StartAsync(CancellationToken ct);
-
-    Task StopAsync(CancellationToken ct);
-}
-
-/// <summary>Which services the admin turned on; read once at start, written only when a switch changes.</summary>
-public interface IServiceSettings
-{
-    IReadOnlyDictionary<string, bool> Load();
-
-    void SetEnabled(string name, bool enabled);
-}
-
 /// <summary>
 /// Keeps every service's state in memory and pushes changes to whoever listens (open screens). It starts
 /// no process and does no I/O to learn a state: the services run in this process and report to it. The

@@ -10,10 +10,6 @@ using Rockstor.Domain.Services;
 using Rockstor.Infrastructure.Certificates;
 
 namespace Rockstor.Infrastructure.Replication;
-
-/// <summary>A connection to the replication port: from a paired appliance, or refused with the reason.</summary>
-public sealed record ReplicationConnection(string Remote, PairedAppliance? Sender, string? Refusal);
-
 /// <summary>
 /// The replication listener: the Replication service. It listens on the replication port only while the
 /// service is on. Every connection is TLS with both certificates checked: the appliance's own serves,

@@ -4,32 +4,6 @@ using Rockstor.Infrastructure;
 using Rockstor.Web.Hosting;
 
 namespace Rockstor.Web.Api;
-
-public sealed record AddApplianceBody(string? Host, int? MgmtPort, string? Username, string? Password, string? Fingerprint);
-
-public sealed record PairedApplianceDto(
-    string Id,
-    string Hostname,
-    string Host,
-    int MgmtPort,
-    int ReplicationPort,
-    string CertificateFingerprint,
-    DateTimeOffset PairedAt,
-    string State)
-{
-    public static PairedApplianceDto From(PairedAppliance a) => new(
-        a.Id,
-        a.Hostname,
-        a.Host,
-        a.ManagementPort,
-        a.ReplicationPort,
-        a.CertificateFingerprint,
-        a.PairedAt,
-        a.State == PairingState.Paired ? "paired" : "removalPending");
-}
-
-public sealed record RemovalDto(string Id, string Outcome, string Message);
-
 /// <summary>This appliance, and the appliances it is paired with (admin only).</summary>
 public static class ApplianceApi
 {

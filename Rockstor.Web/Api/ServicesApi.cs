@@ -1,14 +1,6 @@
 using Rockstor.Domain.Services;
 
 namespace Rockstor.Web.Api;
-
-public sealed record ServiceDto(string Name, string Title, bool Enabled, string State, string? Error)
-{
-    public static ServiceDto From(ServiceStatus s) => new(s.Name, s.Title, s.Enabled, s.State.ToString().ToLowerInvariant(), s.Error);
-}
-
-public sealed record ServiceSwitch(bool Enabled);
-
 public static class ServicesApi
 {
     public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder app)

@@ -6,7 +6,6 @@ using Rockstor.Domain.Services;
 using Rockstor.Web.Components.Shared;
 
 namespace Rockstor.Web.Components.Replication;
-
 /// <summary>
 /// A replication screen's list, a page at a time from the server, redrawn when an attempt it shows (or
 /// the Replication service) changes: what the Send and Receive screens share.
@@ -91,11 +90,4 @@ public abstract class LiveReplicationList<TRow> : ComponentBase, IDisposable
         Load();
         StateHasChanged();
     });
-}
-
-/// <summary>What the replication screens have in common.</summary>
-public static class ReplicationScreens
-{
-    /// <summary>Tasks or replicas on a page of the Send and Receive screens: only those have their trails read.</summary>
-    public const int PageSize = 25;
 }

@@ -1,0 +1,17 @@
+namespace Rockstor.Domain.Alerts;
+
+public interface IAlertRepository
+{
+    /// <summary>Adds the alert (giving it its id) or replaces it.</summary>
+    void Save(Alert alert);
+
+    /// <summary>The open alert of this kind for the task, if any.</summary>
+    Alert? FindOpen(AlertKind kind, int taskId);
+
+    IReadOnlyList<Alert> OpenFor(int taskId);
+
+    /// <summary>Newest first; open ones only when asked.</summary>
+    IReadOnlyList<Alert> List(bool openOnly, int take);
+
+    int CountOpen();
+}

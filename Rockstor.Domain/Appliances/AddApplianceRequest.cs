@@ -1,0 +1,3 @@
+namespace Rockstor.Domain.Appliances;
+
+public sealed record AddApplianceRequest(string? Host, int ManagementPort, string? Username, string? Password, string? Fingerprint = null);

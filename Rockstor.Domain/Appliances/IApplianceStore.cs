@@ -1,0 +1,8 @@
+namespace Rockstor.Domain.Appliances;
+
+public interface IApplianceStore
+{
+    ApplianceInfo? Get();
+
+    void Save(ApplianceInfo appliance);
+}

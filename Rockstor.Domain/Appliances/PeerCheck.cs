@@ -1,0 +1,3 @@
+namespace Rockstor.Domain.Appliances;
+
+public sealed record PeerCheck(bool Ok, string Message);

@@ -1,0 +1,12 @@
+namespace Rockstor.Domain.Pools;
+
+public interface IPoolRepository
+{
+    IReadOnlyList<Pool> List();
+
+    Pool? Find(string name);
+
+    void Add(Pool pool);
+
+    void Remove(string name);
+}

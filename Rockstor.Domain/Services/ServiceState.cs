@@ -1,0 +1,8 @@
+namespace Rockstor.Domain.Services;
+
+public enum ServiceState
+{
+    Stopped,
+    Running,
+    Failed,
+}

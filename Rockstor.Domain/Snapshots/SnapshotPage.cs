@@ -1,0 +1,3 @@
+namespace Rockstor.Domain.Snapshots;
+
+public sealed record SnapshotPage(IReadOnlyList<Snapshot> Items, int Total);

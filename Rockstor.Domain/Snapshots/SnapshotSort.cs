@@ -1,0 +1,8 @@
+namespace Rockstor.Domain.Snapshots;
+
+public enum SnapshotSort
+{
+    CreatedAt,
+    Name,
+    Share,
+}

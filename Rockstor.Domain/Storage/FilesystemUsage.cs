@@ -1,0 +1,4 @@
+namespace Rockstor.Domain.Storage;
+
+/// <summary>Size and usage of a mounted btrfs filesystem, in bytes of usable (after raid) space.</summary>
+public sealed record FilesystemUsage(long SizeBytes, long UsedBytes);

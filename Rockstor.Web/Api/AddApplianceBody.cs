@@ -1,0 +1,6 @@
+using Rockstor.Infrastructure;
+using Rockstor.Web.Hosting;
+
+namespace Rockstor.Web.Api;
+
+public sealed record AddApplianceBody(string? Host, int? MgmtPort, string? Username, string? Password, string? Fingerprint);

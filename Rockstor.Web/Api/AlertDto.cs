@@ -1,0 +1,28 @@
+using Rockstor.Domain.Alerts;
+
+namespace Rockstor.Web.Api;
+
+public sealed record AlertDto(
+    long Id,
+    string Kind,
+    int TaskId,
+    string Subject,
+    string Message,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? ResolvedAt,
+    bool Open,
+    DateTimeOffset? NotifiedAt,
+    string? NotifyError)
+{
+    public static AlertDto From(Alert a) => new(
+        a.Id,
+        a.Kind == AlertKind.RunFailed ? "runFailed" : "stale",
+        a.TaskId,
+        a.Subject,
+        a.Message,
+        a.RaisedAt,
+        a.ResolvedAt,
+        a.Open,
+        a.NotifiedAt,
+        a.NotifyError);
+}

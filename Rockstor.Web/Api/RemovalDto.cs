@@ -1,0 +1,6 @@
+using Rockstor.Infrastructure;
+using Rockstor.Web.Hosting;
+
+namespace Rockstor.Web.Api;
+
+public sealed record RemovalDto(string Id, string Outcome, string Message);

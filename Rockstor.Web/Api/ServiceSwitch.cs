@@ -1,0 +1,3 @@
+namespace Rockstor.Web.Api;
+
+public sealed record ServiceSwitch(bool Enabled);
