@@ -161,7 +161,7 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         await keys.ChooseAsync(dialog.GetByLabel("Pool on the target"), "backup");
         await keys.ActivateAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }));
         await new Shell(page).SnackbarAsync("Task added");
-        await keys.ActivateAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Trail of task") }));
+        await keys.ActivateAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("trail of task \\d+$") }));
         await Expect(page.Locator("tbody tr").First.Locator("td[data-status]")).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 120_000 });
         await new Shell(page).ScreenshotAsync("keyboard-trail");
     }
@@ -216,7 +216,7 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         }
 
         await keys.GoAsync("Send");
-        await keys.ActivateAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Trail of task") }).First);
+        await keys.ActivateAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("trail of task \\d+$") }).First);
         await page.Locator("tr.attempt-row").First.WaitForAsync();
         await ScanAsync("Send trail");
 
