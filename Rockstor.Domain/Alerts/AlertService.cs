@@ -1,6 +1,7 @@
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
 
 namespace Rockstor.Domain.Alerts;
 

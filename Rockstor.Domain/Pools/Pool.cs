@@ -1,3 +1,5 @@
+using Rockstor.Domain.Storage;
+
 namespace Rockstor.Domain.Pools;
 
 /// <summary>A btrfs filesystem on whole disks or on an image file, mounted under the mount root.</summary>

@@ -1,3 +1,5 @@
+using Rockstor.Domain.Storage;
+
 namespace Rockstor.Domain.Pools;
 
 /// <summary>Create a pool from whole disks.</summary>

@@ -1,3 +1,5 @@
+using Rockstor.Domain.Replication.Trail;
+
 namespace Rockstor.Domain.Replication;
 
 /// <summary>The rules of a run, pure so they are tested alone.</summary>

@@ -7,7 +7,7 @@ namespace Rockstor.Domain.Storage;
 public interface IBtrfs
 {
     /// <summary>Makes a new filesystem over the devices and returns its uuid.</summary>
-    Task<string> MakeFilesystemAsync(string label, Pools.RaidLevel level, IReadOnlyList<string> devices, CancellationToken ct);
+    Task<string> MakeFilesystemAsync(string label, RaidLevel level, IReadOnlyList<string> devices, CancellationToken ct);
 
     Task EnableQuotaAsync(string mountPoint, CancellationToken ct);
 
@@ -53,59 +53,4 @@ public interface IBtrfs
 
     /// <summary>Bytes referenced by each subvolume (by subvolume id), from the quota groups; empty when quotas are off.</summary>
     Task<IReadOnlyDictionary<long, long>> GetReferencedBytesAsync(string mountPoint, CancellationToken ct);
-}
-
-/// <summary>The machine's disks, loop devices and mounts.</summary>
-public interface IBlockDevices
-{
-    /// <summary>Every whole disk, each marked usable or with the reason it is not.</summary>
-    Task<IReadOnlyList<BlockDevice>> ListDisksAsync(CancellationToken ct);
-
-    /// <summary>Removes filesystem signatures so the disk is offered again after its pool is deleted.</summary>
-    Task WipeAsync(string device, CancellationToken ct);
-
-    /// <summary>Makes a sparse image file of the given size; fails when the file exists.</summary>
-    Task CreateImageFileAsync(string path, long sizeBytes, CancellationToken ct);
-
-    /// <summary>Attaches the image file to a loop device (or returns the one it is attached to).</summary>
-    Task<string> AttachLoopAsync(string imageFile, CancellationToken ct);
-
-    /// <summary>Detaches every loop device backed by the image file.</summary>
-    Task DetachLoopAsync(string imageFile, CancellationToken ct);
-
-    /// <summary>Mounts a pool so that device nodes and set-user-id programs in it do nothing (nodev, nosuid).</summary>
-    Task MountAsync(IReadOnlyList<string> devices, string mountPoint, CancellationToken ct);
-
-    /// <summary>Makes a pool mounted before (by an older version, or by hand) nodev and nosuid.</summary>
-    Task RestrictMountAsync(string mountPoint, CancellationToken ct);
-
-    Task UnmountAsync(string mountPoint, CancellationToken ct);
-
-    /// <summary>Makes btrfs learn every device of a multi-device filesystem before a mount.</summary>
-    Task ScanAsync(CancellationToken ct);
-}
-
-/// <summary>Plain file-system steps that storage changes need around btrfs.</summary>
-public interface IStorageFiles
-{
-    bool Exists(string path);
-
-    void CreateDirectory(string path);
-
-    /// <summary>Renames a subvolume (or any directory) within one filesystem.</summary>
-    void Move(string from, string to);
-
-    /// <summary>Removes a directory if it is empty; does nothing otherwise.</summary>
-    void RemoveEmptyDirectory(string path);
-
-    void DeleteFile(string path);
-
-    /// <summary>The paths of the entries of a folder (empty when it does not exist).</summary>
-    IReadOnlyList<string> Entries(string path);
-
-    /// <summary>Removes a folder and everything in it that is not a subvolume.</summary>
-    void RemoveTree(string path);
-
-    /// <summary>Removes one entry whatever it is (a file, a link, a folder with what it holds) except a subvolume.</summary>
-    void RemoveEntry(string path);
 }

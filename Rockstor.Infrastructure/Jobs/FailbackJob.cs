@@ -1,5 +1,5 @@
 using Hangfire;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Failback;
 
 namespace Rockstor.Infrastructure.Jobs;
 
@@ -8,7 +8,7 @@ namespace Rockstor.Infrastructure.Jobs;
 /// Its one-time code is an argument: it is of no use once the source has taken the snapshot, or after the
 /// restore expires there.
 /// </summary>
-public sealed class FailbackJob(FailbackService failbacks)
+public sealed class FailbackJob(FailbackSender failbacks)
 {
     [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("Send snapshot {1} of replica {0} back")]

@@ -1,7 +1,7 @@
 using Cronos;
 using Hangfire;
 using Rockstor.Domain.Common;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
 
 namespace Rockstor.Infrastructure.Jobs;
 

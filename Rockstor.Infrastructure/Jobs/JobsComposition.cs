@@ -4,7 +4,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Infrastructure.Jobs.LiteDb;
 
 namespace Rockstor.Infrastructure.Jobs;

@@ -1,5 +1,5 @@
 using Hangfire;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Sending;
 
 namespace Rockstor.Infrastructure.Jobs;
 

@@ -1,5 +1,5 @@
 using LiteDB;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Trail;
 
 namespace Rockstor.Infrastructure.Persistence;
 

@@ -1,5 +1,6 @@
 using LiteDB;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
 
 namespace Rockstor.Infrastructure.Persistence;
 

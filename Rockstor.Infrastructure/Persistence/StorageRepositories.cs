@@ -1,5 +1,6 @@
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Shares;
+using Rockstor.Domain.Storage;
 
 namespace Rockstor.Infrastructure.Persistence;
 

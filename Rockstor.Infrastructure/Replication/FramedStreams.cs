@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Receiving;
+using Rockstor.Domain.Replication.Sending;
+using Rockstor.Domain.Replication.Tasks;
 
 namespace Rockstor.Infrastructure.Replication;
 

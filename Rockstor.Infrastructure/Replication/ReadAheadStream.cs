@@ -1,5 +1,5 @@
 using System.IO.Pipelines;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Receiving;
 
 namespace Rockstor.Infrastructure.Replication;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Receiving;
 
 namespace Rockstor.Infrastructure.Replication;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Receiving;
 
 namespace Rockstor.Infrastructure.Replication;
 

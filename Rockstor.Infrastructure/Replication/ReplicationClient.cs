@@ -4,6 +4,8 @@ using System.Security.Authentication;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Sending;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Infrastructure.Certificates;
 
 namespace Rockstor.Infrastructure.Replication;

@@ -5,7 +5,7 @@ using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Services;
 using Rockstor.Infrastructure.Certificates;
 

@@ -1,4 +1,3 @@
-using Rockstor.Domain.Pools;
 using Rockstor.Domain.Storage;
 
 namespace Rockstor.Infrastructure.Storage;

@@ -2,6 +2,7 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
 
 namespace Rockstor.Web.Api;
 

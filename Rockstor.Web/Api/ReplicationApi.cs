@@ -1,4 +1,6 @@
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
+
 
 namespace Rockstor.Web.Api;
 

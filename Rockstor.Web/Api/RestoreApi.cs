@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Failback;
 using Rockstor.Domain.Replication.Restores;
 using Rockstor.Web.Accounts;
 
@@ -40,8 +40,8 @@ public static class RestoreApi
             TypedResults.Accepted("/api/replication/restores", RestoreDto.From(await service.AskAsync(ask, ct))));
 
         var peer = app.MapGroup("/api/peer").RequireAuthorization(AuthComposition.PeerPolicy).WithTags("Peers");
-        peer.MapGet("/replicas", (ClaimsPrincipal caller, FailbackService failbacks) => failbacks.Held(CallerId(caller)));
-        peer.MapPost("/restores", (PeerRestoreRequest request, ClaimsPrincipal caller, FailbackService failbacks) =>
+        peer.MapGet("/replicas", (ClaimsPrincipal caller, FailbackSender failbacks) => failbacks.Held(CallerId(caller)));
+        peer.MapPost("/restores", (PeerRestoreRequest request, ClaimsPrincipal caller, FailbackSender failbacks) =>
         {
             failbacks.Accept(CallerId(caller), request);
             return TypedResults.Accepted("/api/peer/replicas");

@@ -2,6 +2,10 @@ using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Failback;
+using Rockstor.Domain.Replication.Receiving;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
 using Rockstor.Infrastructure;
 
 namespace Rockstor.Web.Hosting;

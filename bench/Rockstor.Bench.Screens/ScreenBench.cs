@@ -6,7 +6,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
 using Rockstor.Infrastructure;
 using Rockstor.Testing;
 

@@ -10,6 +10,8 @@ using Microsoft.Extensions.Logging;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Restores;
+using Rockstor.Domain.Replication.Sending;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Infrastructure.Certificates;
 using Rockstor.Infrastructure.Replication;
 

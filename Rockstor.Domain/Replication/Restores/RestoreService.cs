@@ -3,6 +3,7 @@ using System.Text;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Shares;
 
 namespace Rockstor.Domain.Replication.Restores;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Services;
 using Rockstor.Web.Components.Shared;
 

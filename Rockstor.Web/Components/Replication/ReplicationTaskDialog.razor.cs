@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Trail;
 
 namespace Rockstor.Web.Components.Replication;
 

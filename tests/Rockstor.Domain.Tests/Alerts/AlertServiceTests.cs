@@ -3,9 +3,10 @@ using Microsoft.Extensions.Time.Testing;
 using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
-using Rockstor.Domain.Replication;
 
 using Rockstor.Domain.Tests.Fakes;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
 
 namespace Rockstor.Domain.Tests.Alerts;
 

@@ -1,6 +1,7 @@
 using Rockstor.Domain.Pools;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Shares;
+using Rockstor.Domain.Storage;
 
 namespace Rockstor.Domain.Tests.Fakes;
 

@@ -1,4 +1,5 @@
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Trail;
 
 namespace Rockstor.Domain.Tests.Replication;
 

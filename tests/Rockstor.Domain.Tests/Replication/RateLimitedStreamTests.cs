@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Sending;
 
 namespace Rockstor.Domain.Tests.Replication;
 

@@ -1,5 +1,7 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Sending;
+using Rockstor.Domain.Replication.Trail;
 
 namespace Rockstor.Domain.Tests.Replication;
 

@@ -1,5 +1,5 @@
 using Rockstor.Domain.Common;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
 
 namespace Rockstor.Domain.Tests.Replication;
 

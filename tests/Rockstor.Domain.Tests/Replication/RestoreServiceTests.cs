@@ -3,7 +3,6 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Restores;
-using Rockstor.Domain.Shares;
 using Rockstor.Domain.Tests.Fakes;
 
 namespace Rockstor.Domain.Tests.Replication;

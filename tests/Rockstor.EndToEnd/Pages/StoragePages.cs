@@ -1,5 +1,5 @@
-using Rockstor.Testing;
 using Microsoft.Playwright;
+using Rockstor.Testing;
 
 namespace Rockstor.EndToEnd.Pages;
 

@@ -5,7 +5,6 @@ using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Rockstor.Infrastructure.Jobs.LiteDb;
 using Rockstor.Testing;
 

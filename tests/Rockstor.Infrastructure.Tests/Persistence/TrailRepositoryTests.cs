@@ -1,4 +1,4 @@
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Trail;
 using Rockstor.Infrastructure.Persistence;
 using Rockstor.Testing;
 

@@ -1,5 +1,6 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
 using Rockstor.Testing;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Sending;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Infrastructure.Replication;
 
 namespace Rockstor.Infrastructure.Tests.Replication;

@@ -1,4 +1,5 @@
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Receiving;
+using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Testing;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Infrastructure.Replication;
 using Rockstor.Testing;
 

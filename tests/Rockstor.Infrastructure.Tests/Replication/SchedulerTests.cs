@@ -1,7 +1,7 @@
 using Hangfire;
 using Hangfire.Storage;
 using Rockstor.Domain.Common;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Infrastructure.Jobs;
 using Rockstor.Infrastructure.Jobs.LiteDb;
 using Rockstor.Testing;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Appliances;
 using Rockstor.Infrastructure.Persistence;

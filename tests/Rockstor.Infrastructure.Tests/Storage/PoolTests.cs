@@ -1,6 +1,6 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
-using Rockstor.Infrastructure.Storage;
+using Rockstor.Domain.Storage;
 using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Storage;

@@ -1,10 +1,11 @@
+using AlertsPage = Rockstor.Web.Components.Pages.Settings.Alerts;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Rockstor.Domain.Alerts;
-using Rockstor.Domain.Replication;
-using AlertsPage = Rockstor.Web.Components.Pages.Settings.Alerts;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
 
 namespace Rockstor.Web.Tests.Components;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Services;
 using SendPage = Rockstor.Web.Components.Pages.Replication.Send;
 

@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Rockstor.Domain.Services;
 using ServicesPage = Rockstor.Web.Components.Pages.Settings.Services;
 

@@ -1,5 +1,5 @@
-using Rockstor.Domain.Replication;
-using Rockstor.Web.Components.Replication;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication.Trail;
 
 namespace Rockstor.Web.Components.Pages.Replication;
 

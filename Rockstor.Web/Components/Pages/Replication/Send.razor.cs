@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Rockstor.Domain.Common;
-using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Restores;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
 using Rockstor.Web.Components.Replication;
 
 namespace Rockstor.Web.Components.Pages.Replication;

@@ -1,0 +1,224 @@
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication.Receiving;
+using Rockstor.Domain.Replication.Restores;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Domain.Replication.Failback;
+
+/// <summary>
+/// The source's side of a failback: takes a snapshot a paired appliance sends back only against a restore
+/// the admin asked for here (<see cref="RestoreService.Claim"/>: asked of that appliance, for that share and
+/// snapshot, once, in time), into a staging folder of the pool; checks it (confined, read-only, its received
+/// uuid the one offered, length and SHA-256), and only then makes the new share of it, or keeps it as a
+/// snapshot of the original share and rolls that back (its current state is kept first), as the restore
+/// says. The staging copy is always deleted. Recorded in the restore and in the trail of the task that
+/// replicates the share to that appliance, when there is one (after a rebuild there is none).
+/// </summary>
+public sealed class FailbackReceiver(
+    IShareRepository shares,
+    IPoolRepository pools,
+    PoolService poolService,
+    SnapshotService snapshotService,
+    RestoreService restores,
+    IReplicationTaskRepository tasks,
+    ITrailRepository trails,
+    ConfinedReceive confined,
+    IStorageFiles files,
+    StorageLayout layout,
+    IReplicationEvents events,
+    IRefusalLog refusals,
+    TimeProvider time)
+{
+    /// <summary>One failback is received at a time.</summary>
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public ReplicationWelcome Hello(PairedAppliance sender, ReplicationHello hello)
+    {
+        Refusing(sender, () => Target(restores.Claim(sender, hello)));
+        return new ReplicationWelcome([]);
+    }
+
+    public async Task<RestorePlan> OfferAsync(PairedAppliance sender, ReplicationHello hello, ReplicationOffer offer, CancellationToken ct)
+    {
+        var (restore, pool) = Refusing(sender, () =>
+        {
+            var claimed = restores.Claim(sender, hello);
+            return (claimed, Target(claimed));
+        });
+        if (!await _one.WaitAsync(0, ct).ConfigureAwait(false))
+        {
+            throw new ReplicationRefusedException("Another failback is being received here; try again when it is done.", transient: true);
+        }
+
+        try
+        {
+            if (offer.ParentUuid is not null)
+            {
+                throw new ReplicationRefusedException("A restore is a full send; this offer names a parent.");
+            }
+
+            await poolService.RequireMountedAsync(pool.Name, ct).ConfigureAwait(false);
+            await confined.CheckOfferAsync(layout.PoolMountPoint(pool.Name), offer, parent: null, ct).ConfigureAwait(false);
+            restores.Use(restore, offer);
+            var folder = layout.FailbackDirectory(pool.Name, sender.Id);
+            await confined.ClearAsync(folder).ConfigureAwait(false);
+            files.CreateDirectory(folder);
+            var task = tasks.List().FirstOrDefault(t => t.Share == restore.SourceShare && t.TargetApplianceId == sender.Id);
+            var attempt = new Attempt
+            {
+                OwnerId = task?.Id ?? 0,
+                StartedAt = time.GetUtcNow(),
+                Status = AttemptStatus.Running,
+                Snapshot = offer.Snapshot,
+                Note = restore.Rollback
+                    ? $"Failback from {sender.Hostname}: roll '{restore.SourceShare}' back to this snapshot"
+                    : $"Failback from {sender.Hostname} as share '{restore.NewShare}'",
+            };
+            var plan = new RestorePlan(sender, hello, restore, pool.Name, folder, task?.Id, attempt, offer);
+            Record(plan);
+            return plan;
+        }
+        catch (RockstorException e)
+        {
+            _one.Release();
+            if (restore.UsedAt is not null)
+            {
+                restores.Finish(restore, RestoreState.Failed, e.Message);
+            }
+
+            refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
+            throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
+        }
+    }
+
+    public async Task<ReplicationVerdict> ReceiveAsync(RestorePlan plan, ReceivedStream stream, CancellationToken ct)
+    {
+        var attempt = plan.Attempt;
+        var restore = plan.Restore;
+        var received = Path.Combine(plan.Folder, plan.Offer.Snapshot);
+        try
+        {
+            await confined.ReceiveAsync(plan.Folder, stream, plan.Offer, parent: null, ct).ConfigureAwait(false);
+            if (!stream.Intact)
+            {
+                throw new ReplicationRefusedException("The stream that arrived is not the one sent (its length or SHA-256 differs); nothing was made of it.");
+            }
+
+            if (restore.Rollback)
+            {
+                var snapshot = await snapshotService.SnapshotFromAsync(restore.SourceShare, received, "failback-", ct).ConfigureAwait(false);
+                var kept = await snapshotService.RollbackAsync(restore.SourceShare, snapshot.Name, ct).ConfigureAwait(false);
+                attempt.Note += $"; done: it is kept as snapshot '{snapshot.Name}', the state before as '{kept.Name}'";
+                restores.Finish(restore, RestoreState.Succeeded, $"'{restore.SourceShare}' rolled back; its state before is snapshot '{kept.Name}'.");
+            }
+            else
+            {
+                await snapshotService.ShareFromAsync(plan.Pool, received, restore.NewShare!, ct).ConfigureAwait(false);
+                restores.Finish(restore, RestoreState.Succeeded, $"Restored as share '{restore.NewShare}'.");
+            }
+
+            attempt.Status = AttemptStatus.Succeeded;
+            return new ReplicationVerdict(true, null, stream.Received, stream.StreamReceived);
+        }
+#pragma warning disable CA1031 // Whatever ended the failback, nothing half-made stays and the reason goes back.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            attempt.Status = AttemptStatus.Failed;
+            attempt.Error = e is RockstorException ? e.Message : $"The stream was cut: {e.Message}";
+            restores.Finish(restore, RestoreState.Failed, attempt.Error);
+            if (e is UnsafeSendStreamException)
+            {
+                refusals.Add(new Refusal(time.GetUtcNow(), plan.Sender.Host, plan.Sender.Id, e.Message));
+            }
+
+            return new ReplicationVerdict(false, attempt.Error, stream.Received, stream.StreamReceived);
+        }
+        finally
+        {
+            await confined.ClearAsync(plan.Folder).ConfigureAwait(false);
+            attempt.Bytes = stream.Received;
+            attempt.StreamBytes = stream.StreamReceived;
+            attempt.EndedAt = time.GetUtcNow();
+            attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
+            Record(plan);
+            _one.Release();
+        }
+    }
+
+    public void Abandon(RestorePlan plan, string reason)
+    {
+        plan.Attempt.Status = AttemptStatus.Failed;
+        plan.Attempt.Error = $"The connection broke before any data: {reason}";
+        plan.Attempt.EndedAt = time.GetUtcNow();
+        restores.Finish(plan.Restore, RestoreState.Failed, plan.Attempt.Error);
+        Record(plan);
+        _one.Release();
+    }
+
+    /// <summary>At start-up: deletes what failbacks cut by a crash left in the pools' staging folders.</summary>
+    public async Task DiscardUnfinishedAsync(CancellationToken ct)
+    {
+        foreach (var pool in pools.List())
+        {
+            if (await poolService.IsMountedAsync(pool, ct).ConfigureAwait(false))
+            {
+                foreach (var sender in files.Entries(Path.Combine(layout.PoolMountPoint(pool.Name), StorageLayout.FailbackFolder)))
+                {
+                    await confined.ClearAsync(sender).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>The pool the snapshot lands in: the share's own for a rollback, the asked one for a new share; checked again now.</summary>
+    private Pool Target(PendingRestore restore)
+    {
+        if (restore.Rollback)
+        {
+            var share = shares.Find(restore.SourceShare);
+            if (share is null || share.Kind != ShareKind.Regular)
+            {
+                throw new ReplicationRefusedException($"There is no share '{restore.SourceShare}' here to roll back any more.");
+            }
+
+            return pools.Find(share.Pool) ?? throw new ReplicationRefusedException($"The pool of share '{share.Name}' is gone.");
+        }
+
+        if (shares.Find(restore.NewShare!) is not null)
+        {
+            throw new ReplicationRefusedException($"A share named '{Echo.Of(restore.NewShare)}' already exists here; choose another name.");
+        }
+
+        return pools.Find(restore.TargetPool ?? "") ?? throw new ReplicationRefusedException($"Pool '{restore.TargetPool}' does not exist here any more.");
+    }
+
+    /// <summary>Runs a check; a refusal (or a bad name) is recorded with who asked, and goes back as a refusal.</summary>
+    private T Refusing<T>(PairedAppliance sender, Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (RockstorException e)
+        {
+            refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
+            throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
+        }
+    }
+
+    private void Record(RestorePlan plan)
+    {
+        if (plan.TaskId is not null)
+        {
+            trails.Save(TrailSide.Send, plan.Attempt);
+            events.AttemptChanged(TrailSide.Send, plan.Attempt);
+        }
+    }
+}

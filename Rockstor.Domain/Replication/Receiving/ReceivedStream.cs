@@ -1,0 +1,17 @@
+namespace Rockstor.Domain.Replication.Receiving;
+
+/// <summary>The data of one send as the receiver reads it.</summary>
+public abstract class ReceivedStream : Stream
+{
+    /// <summary>After the stream ended: whether the length and SHA-256 the sender announced match what arrived.</summary>
+    public abstract bool Intact { get; }
+
+    /// <summary>Bytes that crossed the link.</summary>
+    public abstract long Received { get; }
+
+    /// <summary>Bytes of the send stream itself (after decompression).</summary>
+    public abstract long StreamReceived { get; }
+
+    /// <summary>The stream's size as the sender estimated it (0 until it says).</summary>
+    public abstract long ExpectedBytes { get; }
+}

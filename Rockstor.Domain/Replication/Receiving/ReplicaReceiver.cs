@@ -1,0 +1,523 @@
+using System.Collections.Concurrent;
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication.Sending;
+using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Domain.Replication.Receiving;
+
+/// <summary>
+/// The destination's side of a run. A stream is received into the replica share's folder, where it is
+/// not yet a snapshot of the appliance: it becomes one only once checked (read-only, received uuid equal
+/// to the source snapshot's uuid, length and SHA-256 as announced). A failed or cut receive is deleted,
+/// so no subvolume is left behind. (A read-only subvolume cannot be moved to another folder, and making
+/// it writable to move it would lose its received uuid: see ADR-008.)
+/// </summary>
+public sealed class ReplicaReceiver(
+    IIncomingReplicaRepository replicas,
+    ITrailRepository trails,
+    IShareRepository shares,
+    ISnapshotRepository snapshots,
+    IPoolRepository pools,
+    PoolService poolService,
+    IBtrfs btrfs,
+    ConfinedReceive confined,
+    IStorageFiles files,
+    StorageLayout layout,
+    StorageLock storageLock,
+    IReplicationEvents events,
+    IRefusalLog refusals,
+    IReceiveSpool spools,
+    TimeProvider time)
+{
+    /// <summary>How long a new try waits for the receive it supersedes to stop and clean up.</summary>
+    private static readonly TimeSpan SupersedeWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>One receive at a time per replica share's folder (two tasks of one sender may share it).</summary>
+    private readonly ConcurrentDictionary<string, Receiving> _receiving = new(StringComparer.Ordinal);
+
+    public ReplicationWelcome Hello(PairedAppliance sender, ReplicationHello hello)
+    {
+        try
+        {
+            if (!ResourceName.IsValid(hello.SourceShare))
+            {
+                throw new ReplicationRefusedException("The hello names no valid share to replicate.");
+            }
+
+            if (!ResourceName.IsValid(hello.TargetPool))
+            {
+                throw new ReplicationRefusedException("The hello names no valid pool to replicate into.");
+            }
+
+            if (hello.Keep < 1)
+            {
+                throw new ReplicationRefusedException("The hello asks to keep no snapshot at all.");
+            }
+
+            var pool = pools.Find(hello.TargetPool)
+                ?? throw new ReplicationRefusedException($"Pool '{Echo.Of(hello.TargetPool)}' does not exist on the destination.");
+            var replicaShare = ReplicationNames.ReplicaShare(sender.Id, hello.SourceShare);
+            if (shares.Find(replicaShare) is { } existing && (existing.Kind != ShareKind.Replica || existing.Pool != pool.Name))
+            {
+                throw new ReplicationRefusedException(
+                    $"The destination already has a share '{replicaShare}' in pool '{existing.Pool}' that is not this task's replica.");
+            }
+
+            if (replicas.Find(sender.Id, hello.TaskId) is { } replica && replica.Pool != pool.Name)
+            {
+                throw new ReplicationRefusedException($"This task replicates into pool '{replica.Pool}' on the destination, not '{pool.Name}'.");
+            }
+
+            var received = snapshots.ListForShare(replicaShare)
+                .Where(s => s.ReceivedUuid is not null)
+                .Select(s => s.ReceivedUuid!)
+                .ToList();
+            return new ReplicationWelcome(received, spools.PartialUuid(layout.SpoolDirectory(pool.Name, replicaShare)));
+        }
+        catch (RockstorException e)
+        {
+            refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
+            throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
+        }
+    }
+
+    public async Task<ReplicaPlan> OfferAsync(PairedAppliance sender, ReplicationHello hello, ReplicationOffer offer, CancellationToken ct)
+    {
+        var replica = ReplicaOf(sender, hello);
+        var attempt = new Attempt
+        {
+            OwnerId = replica.Id,
+            StartedAt = time.GetUtcNow(),
+            Status = AttemptStatus.Running,
+            Snapshot = offer.Snapshot,
+        };
+        var receiving = _receiving.GetOrAdd(replica.ReplicaShare, _ => new Receiving());
+        var entered = false;
+        SpoolPrefix? resume = null;
+        Snapshot? parent = null;
+        try
+        {
+            if (!ResourceName.IsSafe(offer.Snapshot))
+            {
+                throw new ReplicationRefusedException($"'{Echo.Of(offer.Snapshot)}' cannot name a snapshot.");
+            }
+
+            entered = await receiving.Gate.WaitAsync(0, ct).ConfigureAwait(false);
+            if (!entered)
+            {
+                if (receiving.Owner != replica.Id)
+                {
+                    throw new ReplicationRefusedException("Another task's receive into this replica is under way; try again when it is done.", transient: true);
+                }
+
+                // The sender's runs of a task never overlap, so a new try means it gave up on the receive
+                // still under way here (its connection went silent): that one stops and is cleaned up.
+                receiving.Supersede();
+                entered = await receiving.Gate.WaitAsync(SupersedeWait, ct).ConfigureAwait(false);
+                if (!entered)
+                {
+                    throw new ReplicationRefusedException("A receive for this task is still being cleaned up.", transient: true);
+                }
+            }
+
+            receiving.Begin(replica.Id);
+
+            var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
+            if (offer.ParentUuid is not null)
+            {
+                parent = snapshots.ListForShare(replica.ReplicaShare).FirstOrDefault(s => s.ReceivedUuid == offer.ParentUuid)
+                    ?? throw new ReplicationRefusedException("The destination no longer holds the parent snapshot of this incremental send.");
+                attempt.Parent = parent.Name;
+            }
+
+            if (files.Exists(layout.SnapshotPath(replica.Pool, replica.ReplicaShare, offer.Snapshot)))
+            {
+                throw new ReplicationRefusedException($"The replica already has a snapshot named '{Echo.Of(offer.Snapshot)}'.");
+            }
+
+            await confined.CheckOfferAsync(layout.PoolMountPoint(replica.Pool), offer, parent, ct).ConfigureAwait(false);
+            EnsureReplicaShare(pool, replica);
+
+            // A resumable offer goes on from what the spool holds of this snapshot; any other spool is stale.
+            var spool = layout.SpoolDirectory(replica.Pool, replica.ReplicaShare);
+            if (offer.Resumable)
+            {
+                resume = await spools.PrepareAsync(spool, offer, ct).ConfigureAwait(false);
+                attempt.ResumedFrom = resume.Length;
+            }
+            else
+            {
+                spools.Delete(spool);
+            }
+        }
+        catch (RockstorException e)
+        {
+            if (entered)
+            {
+                receiving.End();
+            }
+
+            attempt.Status = AttemptStatus.Failed;
+            attempt.Error = e.Message;
+            attempt.EndedAt = time.GetUtcNow();
+            Record(attempt);
+            refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
+            throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
+        }
+
+        Record(attempt);
+        return new ReplicaPlan(sender, replica, attempt, offer, hello.Keep, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare), parent, resume);
+    }
+
+    public async Task<ReplicationVerdict> ReceiveAsync(ReplicaPlan plan, ReceivedStream stream, IProgress<long> applied, CancellationToken ct)
+    {
+        var (sender, replica, attempt, offer, keep, folder, parent, resume) = plan;
+        var received = Path.Combine(folder, offer.Snapshot);
+        var spool = layout.SpoolDirectory(replica.Pool, replica.ReplicaShare);
+        var receiving = _receiving[replica.ReplicaShare];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, receiving.Token);
+        ct = stop.Token;
+        var spooling = false;
+        var garbled = false;
+        try
+        {
+            var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
+            files.CreateDirectory(folder);
+            Subvolume? subvolume = null;
+            using (new ProgressTicker(stream, attempt, events, time))
+            {
+                if (resume is null)
+                {
+                    subvolume = await confined.ReceiveAsync(folder, stream, offer, parent, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    spooling = true;
+                    await spools.AppendAsync(spool, offer, resume.Length, stream, ct).ConfigureAwait(false);
+                    spooling = false;
+                }
+            }
+
+            attempt.Bytes = stream.Received;
+            if (!stream.Intact)
+            {
+                garbled = true;
+                throw new ReplicationRefusedException("The stream that arrived is not the one sent (its length or SHA-256 differs); nothing was kept.");
+            }
+
+            if (resume is not null)
+            {
+                // The whole stream is in the spool and checked: now btrfs receive rebuilds the snapshot from it.
+                await using var whole = new CountingReadStream(spools.OpenRead(spool, offer), applied);
+                subvolume = await confined.ReceiveAsync(folder, whole, offer, parent, ct).ConfigureAwait(false);
+            }
+
+            await PutInPlaceAsync(pool, replica, offer, received, subvolume!, keep, ct).ConfigureAwait(false);
+            attempt.Status = AttemptStatus.Succeeded;
+            if (resume is not null)
+            {
+                ForgetSpool(spool);
+            }
+
+            return new ReplicationVerdict(true, null, stream.Received, stream.StreamReceived, ResumedFrom: resume?.Length ?? 0);
+        }
+#pragma warning disable CA1031 // Whatever ended the receive (a cut socket surfaces in several shapes), nothing half-received stays.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            // A spool cut while it grew keeps what arrived, for the next try; a spool whose stream turned
+            // out wrong (it did not match, or did not check) or that could not be written (the pool is
+            // full) is deleted, and the next try starts over.
+            var keepSpool = spooling && e is not (StreamMismatchException or StorageCommandException);
+            var startOver = resume is not null && !keepSpool;
+            attempt.Status = AttemptStatus.Failed;
+            attempt.Error = e switch
+            {
+                _ when receiving.Superseded => "Superseded: the sender gave up on this connection and tried again.",
+                OperationCanceledException => "The receive was stopped.",
+                RockstorException => e.Message,
+                _ => $"The stream was cut: {e.Message}",
+            };
+            if (keepSpool)
+            {
+                attempt.Error += " What arrived is kept; the next try goes on from there.";
+            }
+
+            if (e is UnsafeSendStreamException)
+            {
+                refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
+            }
+
+            await DiscardAsync(replica, received).ConfigureAwait(false);
+            if (startOver)
+            {
+                ForgetSpool(spool);
+            }
+
+            // A stream garbled on the way, or a resumed one that did not match, is worth sending again.
+            var retry = garbled || e is StreamMismatchException;
+            return new ReplicationVerdict(false, attempt.Error, stream.Received, stream.StreamReceived, retry, resume?.Length ?? 0);
+        }
+        finally
+        {
+            attempt.Bytes = stream.Received;
+            attempt.StreamBytes = stream.StreamReceived;
+            attempt.ExpectedBytes = stream.ExpectedBytes;
+            attempt.EndedAt = time.GetUtcNow();
+            attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
+            Record(attempt);
+            receiving.End();
+        }
+    }
+
+    /// <summary>
+    /// At start-up: deletes what receives cut by a crash left in replica shares' folders (subvolumes that
+    /// btrfs receive did not finish: writable, or without a received uuid), and records a finished one the
+    /// crash came before recording (it was checked by btrfs receive; without this the sender's next offer
+    /// of it would be refused as a name already taken).
+    /// </summary>
+    public async Task DiscardUnfinishedAsync(CancellationToken ct)
+    {
+        foreach (var byPool in replicas.List().GroupBy(r => r.Pool))
+        {
+            if (pools.Find(byPool.Key) is not { } pool || !await poolService.IsMountedAsync(pool, ct).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var replicaShares = byPool.Select(r => r.ReplicaShare).ToHashSet(StringComparer.Ordinal);
+            foreach (var share in replicaShares)
+            {
+                // A receive cut by a crash leaves its folder append-only (see IBtrfs.ReceiveAsync).
+                var folder = layout.ShareSnapshotsDirectory(pool.Name, share);
+                if (files.Exists(folder))
+                {
+                    await btrfs.ReleaseReceiveFolderAsync(folder, ct).ConfigureAwait(false);
+                }
+            }
+
+            foreach (var subvolume in await btrfs.ListSubvolumesAsync(layout.PoolMountPoint(pool.Name), ct).ConfigureAwait(false))
+            {
+                if (StorageLayout.ParseSnapshotPath(subvolume.RelativePath) is not var (share, name) || !replicaShares.Contains(share))
+                {
+                    continue;
+                }
+
+                var path = layout.SnapshotPath(pool.Name, share, name);
+                if (!IsFinished(subvolume))
+                {
+                    await btrfs.DeleteSubvolumeAsync(path, ct).ConfigureAwait(false);
+                    snapshots.Remove(share, name);
+                }
+                else if (snapshots.Find(share, name) is null)
+                {
+                    snapshots.Upsert(SnapshotReconciler.FromSubvolume(pool.Name, share, name, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow()));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes, on every mounted pool, the spools of resumable transfers nobody came back for in
+    /// <see cref="ReplicationRules.AbandonedSpoolAge"/> (a task deleted or a sender gone for good): they
+    /// hold up to a whole send stream each. Returns "pool/folder" of each, for the log.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteAbandonedSpoolsAsync(CancellationToken ct)
+    {
+        var deleted = new List<string>();
+        foreach (var pool in pools.List())
+        {
+            if (await poolService.IsMountedAsync(pool, ct).ConfigureAwait(false))
+            {
+                var root = Path.Combine(layout.PoolMountPoint(pool.Name), StorageLayout.SpoolFolder);
+                deleted.AddRange(spools.DeleteAbandoned(root, ReplicationRules.AbandonedSpoolAge, time.GetUtcNow()).Select(folder => $"{pool.Name}/{folder}"));
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>A subvolume btrfs receive completed: it sets the received uuid and then the read-only flag.</summary>
+    public static bool IsFinished(Subvolume subvolume) => subvolume.ReadOnly && subvolume.ReceivedUuid is not null;
+
+    public void Abandon(ReplicaPlan plan, string reason)
+    {
+        plan.Attempt.Status = AttemptStatus.Failed;
+        plan.Attempt.Error = $"The connection broke before any data: {reason}";
+        plan.Attempt.EndedAt = time.GetUtcNow();
+        Record(plan.Attempt);
+        _receiving[plan.Replica.ReplicaShare].End();
+    }
+
+    private IncomingReplica ReplicaOf(PairedAppliance sender, ReplicationHello hello)
+    {
+        if (replicas.Find(sender.Id, hello.TaskId) is { } known)
+        {
+            return known;
+        }
+
+        var replica = new IncomingReplica
+        {
+            SenderApplianceId = sender.Id,
+            SenderTaskId = hello.TaskId,
+            SourceShare = hello.SourceShare,
+            ReplicaShare = ReplicationNames.ReplicaShare(sender.Id, hello.SourceShare),
+            Pool = hello.TargetPool,
+        };
+        replicas.Save(replica);
+        return replica;
+    }
+
+    /// <summary>The replica share exists from the first offer, so its folder is known as one while data arrives.</summary>
+    private void EnsureReplicaShare(Pool pool, IncomingReplica replica)
+    {
+        if (shares.Find(replica.ReplicaShare) is null)
+        {
+            shares.Add(new Share { Name = replica.ReplicaShare, Pool = pool.Name, Uuid = "", CreatedAt = time.GetUtcNow(), Kind = ShareKind.Replica });
+        }
+    }
+
+    private async Task PutInPlaceAsync(Pool pool, IncomingReplica replica, ReplicationOffer offer, string path, Subvolume subvolume, int keep, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        snapshots.Upsert(SnapshotReconciler.FromSubvolume(pool.Name, replica.ReplicaShare, offer.Snapshot, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow()));
+        replica.LastReceiveAt = time.GetUtcNow();
+        replicas.Save(replica);
+
+        // Retention on this side, over this task's snapshots only (another task's, say of a rebuilt source,
+        // stay until the admin deletes them): the newest (just received, the next parent) is never pruned.
+        var own = snapshots.ListForShare(replica.ReplicaShare)
+            .Where(s => s.ReceivedUuid is not null && ReplicationNames.IsOfTask(s.Name, replica.SenderTaskId))
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+        foreach (var old in ReplicationRules.Prune(own, keep, own.LastOrDefault(s => s.Name == offer.Snapshot)))
+        {
+            await btrfs.DeleteSubvolumeAsync(old.Path, ct).ConfigureAwait(false);
+            snapshots.Remove(old.Share, old.Name);
+        }
+    }
+
+    /// <summary>Deletes a replica's spools; one that cannot be deleted now is deleted by the next offer.</summary>
+    private void ForgetSpool(string spool)
+    {
+        try
+        {
+            spools.Delete(spool);
+        }
+        catch (StorageCommandException)
+        {
+            // The next offer for this replica prepares the spool folder again and deletes what is stale.
+        }
+    }
+
+    /// <summary>Deletes the subvolume of a failed receive (complete or not) and forgets it if a reconcile saw it.</summary>
+    private async Task DiscardAsync(IncomingReplica replica, string path)
+    {
+        if (!files.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            await btrfs.DeleteSubvolumeAsync(path, CancellationToken.None).ConfigureAwait(false);
+            snapshots.Remove(replica.ReplicaShare, Path.GetFileName(path));
+        }
+        catch (StorageCommandException)
+        {
+            // Left for the start-up sweep; the failure itself is already in the trail.
+        }
+    }
+
+    private void Record(Attempt attempt)
+    {
+        trails.Save(TrailSide.Receive, attempt);
+        events.AttemptChanged(TrailSide.Receive, attempt);
+    }
+
+    /// <summary>The one receive of an incoming task at a time, and how to stop it when the sender tries again.</summary>
+    private sealed class Receiving
+    {
+        private readonly Lock _lock = new();
+        private CancellationTokenSource? _current;
+        private int? _owner;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public CancellationToken Token
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _current?.Token ?? CancellationToken.None;
+                }
+            }
+        }
+
+        public bool Superseded { get; private set; }
+
+        /// <summary>The incoming replica (task) whose receive is under way, if any.</summary>
+        public int? Owner
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _owner;
+                }
+            }
+        }
+
+        public void Begin(int owner)
+        {
+            lock (_lock)
+            {
+                _current = new CancellationTokenSource();
+                _owner = owner;
+                Superseded = false;
+            }
+        }
+
+        public void Supersede()
+        {
+            lock (_lock)
+            {
+                Superseded = true;
+                _current?.Cancel();
+            }
+        }
+
+        public void End()
+        {
+            lock (_lock)
+            {
+                _current?.Dispose();
+                _current = null;
+                _owner = null;
+            }
+
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Reports the bytes received four times a second while btrfs receive reads the stream.</summary>
+    private sealed class ProgressTicker : IDisposable
+    {
+        private readonly ITimer _timer;
+
+        public ProgressTicker(ReceivedStream stream, Attempt attempt, IReplicationEvents events, TimeProvider time) =>
+            _timer = time.CreateTimer(
+                _ => events.Progress(AttemptProgress.Of(TrailSide.Receive, attempt, stream.Received, stream.StreamReceived, stream.ExpectedBytes, time.GetUtcNow())),
+                null,
+                TimeSpan.FromMilliseconds(250),
+                TimeSpan.FromMilliseconds(250));
+
+        public void Dispose() => _timer.Dispose();
+    }
+}

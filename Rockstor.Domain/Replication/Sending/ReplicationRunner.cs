@@ -1,0 +1,312 @@
+using System.Collections.Concurrent;
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Services;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Domain.Replication.Sending;
+
+/// <summary>
+/// One run of a send task: say hello to the destination, snapshot the share, send it (incrementally from
+/// the newest snapshot both sides hold), record the attempt, prune. Two runs of one task never overlap.
+/// </summary>
+public sealed class ReplicationRunner(
+    IReplicationTaskRepository tasks,
+    ITrailRepository trails,
+    ISnapshotRepository snapshots,
+    SnapshotService snapshotService,
+    IPairedApplianceRepository appliances,
+    IReplicationTransport transport,
+    IBtrfs btrfs,
+    IReplicationEvents events,
+    ServiceMonitor services,
+    RetryPolicy retryPolicy,
+    Alerts.AlertService alerts,
+    TimeProvider time)
+{
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _running = new();
+
+    /// <summary>
+    /// Runs the task once. A scheduled run (<paramref name="requested"/> false) outside the task's window
+    /// does not start; a run that started inside it is stopped when the window closes.
+    /// </summary>
+    public async Task<Attempt?> RunAsync(int taskId, bool requested, CancellationToken ct)
+    {
+        if (tasks.Find(taskId) is not { } task)
+        {
+            return null; // deleted since it was queued
+        }
+
+        if (!services.IsRunning("replication"))
+        {
+            return null; // the admin turned replication off: scheduled runs wait, nothing is recorded
+        }
+
+        var now = time.GetUtcNow();
+        var inWindow = task.Window?.Contains(now) ?? false;
+        if (task.Window is not null && !inWindow && !requested)
+        {
+            return null; // outside the task's hours: the schedule's next run in the window does it
+        }
+
+        using var windowClosed = inWindow ? new CancellationTokenSource(task.Window!.ClosesAfter(now) - now, time) : new CancellationTokenSource();
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, windowClosed.Token);
+
+        var gate = _running.GetOrAdd(taskId, _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(0, ct).ConfigureAwait(false))
+        {
+            var skipped = new Attempt
+            {
+                OwnerId = taskId,
+                StartedAt = time.GetUtcNow(),
+                EndedAt = time.GetUtcNow(),
+                Status = AttemptStatus.Skipped,
+                Error = "The previous run of this task was still going.",
+            };
+            Record(skipped);
+            return skipped;
+        }
+
+        var attempt = new Attempt { OwnerId = taskId, StartedAt = time.GetUtcNow(), Status = AttemptStatus.Running };
+        Record(attempt);
+        var transfer = new Transfer { Resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, trails.LatestSucceeded(TrailSide.Send, task.Id)) };
+        try
+        {
+            await SendWithRetriesAsync(task, attempt, transfer, run.Token).ConfigureAwait(false);
+            attempt.Status = AttemptStatus.Succeeded;
+            attempt.Error = null;
+        }
+#pragma warning disable CA1031 // Whatever ends a run, its attempt must end as failed with the reason, never stay "running".
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            attempt.Status = AttemptStatus.Failed;
+            attempt.Error = e switch
+            {
+                _ when windowClosed.IsCancellationRequested && !ct.IsCancellationRequested => transfer.Resumable
+                    ? $"The task's window ({task.Window}) closed; the next run in it goes on from where this one stopped."
+                    : $"The task's window ({task.Window}) closed; the next run in it sends again.",
+                OperationCanceledException => "The run was stopped (the appliance is shutting down).",
+                RockstorException or IOException => e.Message,
+                _ => $"Unexpected error ({e.GetType().Name}): {e.Message}",
+            };
+        }
+        finally
+        {
+            attempt.EndedAt = time.GetUtcNow();
+            attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
+            Record(attempt);
+            gate.Release();
+        }
+
+        // A run stopped on purpose (the window closed, the appliance shutting down) is no alert.
+        if (!windowClosed.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            await alerts.RunEndedAsync(task, attempt, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return attempt;
+    }
+
+    /// <summary>
+    /// Sends, and after a transient failure (the network, the peer restarting) waits and tries again, up
+    /// to the policy's bound. The snapshot is taken once: every try sends the same one.
+    /// </summary>
+    private async Task SendWithRetriesAsync(ReplicationTask task, Attempt attempt, Transfer transfer, CancellationToken ct)
+    {
+        Snapshot? snapshot = null;
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                snapshot = await TryAsync(task, attempt, snapshot, transfer, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (ReplicationRules.IsTransient(e) && retry < retryPolicy.MaxRetries && !ct.IsCancellationRequested)
+            {
+                var delay = retryPolicy.Delay(retry + 1);
+                attempt.Retries = retry + 1;
+                attempt.Error = $"Trying again in {delay.TotalSeconds:0} s ({retry + 1} of {retryPolicy.MaxRetries}): {e.Message}";
+                Record(attempt);
+                await Task.Delay(delay, time, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One try under the stall watchdog: a try that stops moving is ended as stalled (a transient failure).</summary>
+    private async Task<Snapshot> TryAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, Transfer transfer, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var moved = new Movement();
+        using var watchdog = new StallWatchdog(time, retryPolicy.StallLimit, () => moved.Value, stop);
+        try
+        {
+            return await SendAsync(task, attempt, snapshot, transfer, moved, stop.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A cancelled socket or process surfaces in several shapes; the watchdog says why.
+        catch (Exception e) when (watchdog.Fired && !ct.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            throw new TimeoutException($"Stalled: nothing moved for {retryPolicy.StallLimit.TotalSeconds:0} s.", e);
+        }
+    }
+
+    /// <summary>One try: connect, snapshot (the first time), choose the parent, send, prune. Returns the snapshot.</summary>
+    private async Task<Snapshot> SendAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, Transfer transfer, Movement moved, CancellationToken ct)
+    {
+        var target = appliances.Find(task.TargetApplianceId);
+        if (target is null || target.State != PairingState.Paired)
+        {
+            throw new ReplicationRefusedException($"Appliance {task.TargetApplianceId} is no longer paired with this one.");
+        }
+
+        await using var session = await transport.ConnectAsync(target, task.Port, new ReplicationHello(task.Id, task.Share, task.TargetPool, task.Keep), ct)
+            .ConfigureAwait(false);
+
+        var received = session.Welcome.ReceivedUuids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (snapshot is null && ReplicationRules.HasDiverged(OwnSnapshots(task).Select(s => s.Uuid), received) && !task.ReseedRequested)
+        {
+            SetDiverged(task.Id, true);
+            throw new ReplicationRefusedException(
+                $"Diverged: {target.Hostname} holds {received.Count} snapshot(s) of this share's replica, and none of them is a snapshot "
+                + "this task still has here, so no incremental send can build on them. Nothing was sent or deleted. "
+                + "Re-seed the task with a full send (Replication -> Send) to start a new chain there.");
+        }
+
+        // A resumable transfer an earlier run could not finish goes on with the same snapshot (the
+        // destination holds part of its stream); otherwise the run takes a snapshot of its own.
+        snapshot ??= Unfinished(task, session.Welcome.PartialUuid, received)
+            ?? await snapshotService.CreateAsync(task.Share, ReplicationNames.Snapshot(task.Id, time.GetUtcNow()), writable: false, ct)
+                .ConfigureAwait(false);
+        attempt.Snapshot = snapshot.Name;
+        transfer.Resumable |= string.Equals(session.Welcome.PartialUuid, snapshot.Uuid, StringComparison.OrdinalIgnoreCase);
+        if (!received.Contains(snapshot.Uuid))
+        {
+            var earlier = OwnSnapshots(task).Where(s => s.Name != snapshot.Name).ToList();
+            var parent = ReplicationRules.ChooseParent(earlier, s => s.Uuid, received);
+            attempt.Parent = parent?.Name;
+            attempt.Bytes = 0;
+            attempt.StreamBytes = 0;
+
+            attempt.ExpectedBytes = 0;
+            Record(attempt);
+
+            // The estimate (a metadata-only send) runs alongside the transfer, so it neither delays it nor
+            // counts against the stall watchdog; percent and time left appear once it is known.
+            using var estimating = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var estimate = EstimateAsync(snapshot, parent, attempt, estimating.Token);
+            var progress = new ProgressReporter(TrailSide.Send, attempt, events, time, count => moved.Value = count.Moved);
+            var sending = snapshot;
+            var verdict = await session.SendAsync(
+                    new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid, transfer.Resumable),
+                    (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, Limited(stream, task), token),
+                    estimate,
+                    task.Compression,
+                    progress,
+                    ct)
+                .ConfigureAwait(false);
+            await estimating.CancelAsync().ConfigureAwait(false);
+            attempt.Bytes = Math.Max(attempt.Bytes, verdict.Bytes);
+            attempt.StreamBytes = verdict.StreamBytes;
+            attempt.ResumedFrom = verdict.ResumedFrom;
+            if (!verdict.Ok)
+            {
+                throw new ReplicationRefusedException(verdict.Error ?? "The destination did not accept the snapshot.", verdict.Retry);
+            }
+        }
+
+        if (task.Diverged || task.ReseedRequested)
+        {
+            SetDiverged(task.Id, false);
+        }
+
+        // (When the destination already holds it, a previous try got through but its verdict was lost.)
+        // Both sides now hold this snapshot: it is the next run's parent and is never pruned.
+        var own = OwnSnapshots(task);
+        foreach (var old in ReplicationRules.Prune(own, task.Keep, own.LastOrDefault(s => s.Name == snapshot.Name)))
+        {
+            await snapshotService.DeleteAsync(task.Share, old.Name, ct).ConfigureAwait(false);
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>
+    /// The stream's size from a metadata-only send, for percent and time left. A failure here only costs
+    /// the estimate: the send itself says what is wrong.
+    /// </summary>
+    private async Task<long> EstimateAsync(Snapshot snapshot, Snapshot? parent, Attempt attempt, CancellationToken ct)
+    {
+        try
+        {
+            var expected = await btrfs.EstimateSendAsync(snapshot.Path, parent?.Path, ct).ConfigureAwait(false);
+            attempt.ExpectedBytes = expected;
+            return expected;
+        }
+        catch (Exception e) when (e is StorageCommandException or OperationCanceledException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>The stream btrfs send writes into, slowed to the task's bandwidth limit when it has one.</summary>
+    private Stream Limited(Stream stream, ReplicationTask task) =>
+        task.BandwidthLimitMBps is { } limit ? new RateLimitedStream(stream, limit * 1_000_000, time) : stream;
+
+    /// <summary>Marks the task diverged (a run refused) or not (a run got through; a requested re-seed is done).</summary>
+    private void SetDiverged(int taskId, bool diverged)
+    {
+        if (tasks.Find(taskId) is { } current)
+        {
+            current.Diverged = diverged;
+            current.ReseedRequested &= diverged;
+            tasks.Save(current);
+        }
+    }
+
+    /// <summary>The task's snapshot whose transfer the destination holds part of, when it still is the newest to send.</summary>
+    private Snapshot? Unfinished(ReplicationTask task, string? partialUuid, IReadOnlySet<string> received)
+    {
+        var own = OwnSnapshots(task);
+        var unfinished = own.FindLastIndex(s => string.Equals(s.Uuid, partialUuid, StringComparison.OrdinalIgnoreCase));
+        var newestReceived = own.FindLastIndex(s => received.Contains(s.Uuid));
+        return unfinished > newestReceived ? own[unfinished] : null;
+    }
+
+    /// <summary>The task's snapshots of its share, oldest first (their names sort by time).</summary>
+    private List<Snapshot> OwnSnapshots(ReplicationTask task) =>
+        snapshots.ListForShare(task.Share)
+            .Where(s => ReplicationNames.IsOfTask(s.Name, task.Id))
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+
+    private void Record(Attempt attempt)
+    {
+        trails.Save(TrailSide.Send, attempt);
+        events.AttemptChanged(TrailSide.Send, attempt);
+    }
+
+    /// <summary>
+    /// How a run sends, for all its tries: resumably when chosen at its start, or from the first try that
+    /// finds part of its snapshot already on the destination (what the run's end then says depends on it).
+    /// </summary>
+    private sealed class Transfer
+    {
+        public bool Resumable { get; set; }
+    }
+
+    /// <summary>What a try has moved (sent, regenerated, or heard applied): the stall watchdog's measure.</summary>
+    private sealed class Movement
+    {
+        private long _value;
+
+        public long Value
+        {
+            get => Interlocked.Read(ref _value);
+            set => Interlocked.Exchange(ref _value, value);
+        }
+    }
+}

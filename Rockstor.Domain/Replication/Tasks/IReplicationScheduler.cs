@@ -1,0 +1,26 @@
+using Rockstor.Domain.Replication.Failback;
+
+namespace Rockstor.Domain.Replication.Tasks;
+
+/// <summary>Runs each task on its schedule (Hangfire recurring jobs); the store stays the source of truth.</summary>
+public interface IReplicationScheduler
+{
+    /// <summary>The cron expression the task runs on; throws a validation error for a bad schedule.</summary>
+    string CronOf(int? frequencyMinutes, string? cron);
+
+    /// <summary>When a schedule runs between two moments (for checking it against a window).</summary>
+    IEnumerable<DateTimeOffset> Occurrences(int? frequencyMinutes, string? cron, DateTimeOffset from, DateTimeOffset to);
+
+    void Schedule(ReplicationTask task);
+
+    void Unschedule(int taskId);
+
+    /// <summary>Queues a run now (the first run of a new task, "Run now").</summary>
+    void RunNow(int taskId);
+
+    /// <summary>
+    /// Queues a failback the replica's source asked for: its snapshot sent back, presenting the restore's
+    /// one-time code (see <see cref="FailbackSender"/>).
+    /// </summary>
+    void SendBack(int replicaId, string snapshot, string code);
+}

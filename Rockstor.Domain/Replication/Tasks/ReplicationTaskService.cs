@@ -1,0 +1,261 @@
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Services;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+
+namespace Rockstor.Domain.Replication.Tasks;
+
+/// <summary>Adds, changes and removes replication tasks; the schedule follows the store.</summary>
+public sealed class ReplicationTaskService(
+    IReplicationTaskRepository tasks,
+    ITrailRepository trails,
+    IShareRepository shares,
+    ISnapshotRepository snapshots,
+    SnapshotService snapshotService,
+    IPairedApplianceRepository appliances,
+    IPeerClient peers,
+    ApplianceIdentity identity,
+    IReplicationScheduler scheduler,
+    ServiceMonitor services,
+    Alerts.AlertService alerts,
+    TimeProvider time)
+{
+    public const int DefaultKeep = 5;
+
+    public const double MaxBandwidthLimitMBps = 100_000;
+
+    public IReadOnlyList<ReplicationTask> List() => tasks.List();
+
+    public ReplicationTask Require(int id) =>
+        tasks.Find(id) ?? throw new NotFoundException($"There is no replication task {id}.");
+
+    public TaskResult Create(TaskRequest request)
+    {
+        var task = Validate(request, existing: null);
+        tasks.Save(task);
+        var waits = task.Window is { } window && !window.Contains(time.GetUtcNow());
+        if (task.Enabled)
+        {
+            scheduler.Schedule(task);
+            if (!waits)
+            {
+                scheduler.RunNow(task.Id);
+            }
+        }
+
+        return new TaskResult(task, Warning() ?? (waits ? $"The first run waits for the task's window ({task.Window}); Run now starts it at once." : null));
+    }
+
+    public TaskResult Update(int id, TaskRequest request)
+    {
+        var task = Validate(request, Require(id));
+        tasks.Save(task);
+        if (task.Enabled)
+        {
+            scheduler.Schedule(task);
+        }
+        else
+        {
+            scheduler.Unschedule(task.Id);
+        }
+
+        return new TaskResult(task, Warning());
+    }
+
+    /// <summary>The pools a paired appliance offers as targets, read from it.</summary>
+    public async Task<IReadOnlyList<PeerPool>> TargetPoolsAsync(string applianceId, CancellationToken ct)
+    {
+        var target = appliances.Find(applianceId);
+        if (target is null || target.State != PairingState.Paired)
+        {
+            throw new NotFoundException($"'{Echo.Of(applianceId)}' is not an appliance paired with this one.");
+        }
+
+        return await peers.ListPoolsAsync(target, identity.Current.Id, ct).ConfigureAwait(false);
+    }
+
+    public void RunNow(int id)
+    {
+        var task = Require(id);
+        RequireServiceOn();
+        scheduler.RunNow(task.Id);
+    }
+
+    /// <summary>
+    /// Asks for a full send that starts a new chain on a diverged destination, and runs it now. The
+    /// destination's older snapshots of the replica stay until its retention replaces them.
+    /// </summary>
+    public void Reseed(int id)
+    {
+        var task = Require(id);
+        RequireServiceOn();
+        task.ReseedRequested = true;
+        tasks.Save(task);
+        scheduler.RunNow(task.Id);
+    }
+
+    /// <summary>Removes the task, its schedule and trail; its snapshots on this side go too when asked.</summary>
+    public async Task DeleteAsync(int id, bool deleteSnapshots, CancellationToken ct)
+    {
+        var task = Require(id);
+        scheduler.Unschedule(id);
+        if (deleteSnapshots)
+        {
+            foreach (var snapshot in snapshots.ListForShare(task.Share).Where(s => ReplicationNames.IsOfTask(s.Name, id)))
+            {
+                await snapshotService.DeleteAsync(task.Share, snapshot.Name, ct).ConfigureAwait(false);
+            }
+        }
+
+        trails.RemoveAll(TrailSide.Send, id);
+        tasks.Remove(id);
+        await alerts.TaskDeletedAsync(id, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Registers every enabled task's schedule again from the store (at start-up).</summary>
+    public void ScheduleAll()
+    {
+        foreach (var task in tasks.List())
+        {
+            if (task.Enabled)
+            {
+                scheduler.Schedule(task);
+            }
+            else
+            {
+                scheduler.Unschedule(task.Id);
+            }
+        }
+    }
+
+    private void RequireServiceOn()
+    {
+        if (!services.IsRunning("replication"))
+        {
+            throw new ConflictException("The Replication service is off on this appliance: turn it on first (System -> Services).");
+        }
+    }
+
+    private string? Warning() => services.IsRunning("replication")
+        ? null
+        : "The Replication service is off on this appliance: the task runs once it is turned on (System -> Services).";
+
+    private ReplicationTask Validate(TaskRequest request, ReplicationTask? existing)
+    {
+        var shareName = request.Share ?? existing?.Share;
+        if (string.IsNullOrWhiteSpace(shareName))
+        {
+            throw new ValidationException("Choose the share to replicate.");
+        }
+
+        var share = shares.Find(shareName) ?? throw new ValidationException($"There is no share named '{Echo.Of(shareName)}'.");
+        if (share.Kind == ShareKind.Replica)
+        {
+            throw new ValidationException($"'{share.Name}' is a replica received from another appliance; replicate its source instead.");
+        }
+
+        var targetId = request.TargetApplianceId ?? existing?.TargetApplianceId ?? SoleAppliance();
+        if (string.IsNullOrWhiteSpace(targetId))
+        {
+            throw new ValidationException("Choose the appliance to replicate to.");
+        }
+
+        var target = appliances.Find(targetId);
+        if (target is null || target.State != PairingState.Paired)
+        {
+            throw new ValidationException($"'{Echo.Of(targetId)}' is not an appliance paired with this one. Pair it first (System -> Appliances).");
+        }
+
+        var pool = request.TargetPool ?? existing?.TargetPool;
+        if (string.IsNullOrWhiteSpace(pool))
+        {
+            throw new ValidationException("Choose the pool on the destination that receives the replica.");
+        }
+
+        ResourceName.Validate(pool, "pool");
+        var frequency = request.FrequencyMinutes ?? (request.Cron is null ? existing?.FrequencyMinutes : null);
+        var cron = request.Cron ?? (request.FrequencyMinutes is null ? existing?.Cron : null);
+        if (frequency is null && string.IsNullOrWhiteSpace(cron))
+        {
+            throw new ValidationException("Say how often the task runs: every N minutes (frequencyMinutes) or a cron expression.");
+        }
+
+        scheduler.CronOf(frequency, cron);
+        var port = request.Port ?? existing?.Port ?? target.ReplicationPort;
+        if (port is < 1 or > 65535)
+        {
+            throw new ValidationException("The replication port must be between 1 and 65535.");
+        }
+
+        var keep = request.Keep ?? existing?.Keep ?? DefaultKeep;
+        if (keep is < ReplicationRules.MinKeep or > ReplicationRules.MaxKeep)
+        {
+            throw new ValidationException($"Keep between {ReplicationRules.MinKeep} and {ReplicationRules.MaxKeep} snapshots on each side.");
+        }
+
+        // Absent keeps what the task had; 0 removes the limit.
+        var limit = request.BandwidthLimitMBps ?? existing?.BandwidthLimitMBps;
+        if (limit is < 0 or > MaxBandwidthLimitMBps || (limit is { } l && double.IsNaN(l)))
+        {
+            throw new ValidationException($"A bandwidth limit is between 0.1 and {MaxBandwidthLimitMBps} MB/s (0 or empty: no limit).");
+        }
+
+        if (limit is > 0 and < 0.1)
+        {
+            throw new ValidationException("A bandwidth limit below 0.1 MB/s would make a run last for days; use at least 0.1 MB/s.");
+        }
+
+        var compression = existing?.Compression ?? CompressionMode.Off;
+        if (request.Compression is { } named && !Enum.TryParse(named, ignoreCase: true, out compression))
+        {
+            throw new ValidationException($"Compression is \"off\", \"on\" or \"auto\", not \"{Echo.Of(named)}\".");
+        }
+
+        // Absent keeps the window; both empty remove it.
+        var window = request.WindowStart is null && request.WindowEnd is null
+            ? existing?.Window
+            : ReplicationWindow.Parse(request.WindowStart, request.WindowEnd);
+        var from = time.GetUtcNow();
+        if (window is not null && !scheduler.Occurrences(frequency, cron, from, from.AddDays(8)).Any(window.Contains))
+        {
+            throw new ValidationException($"The schedule never runs inside the window {window}: choose a schedule or a window that meet.");
+        }
+
+        if (tasks.List().Any(t => t.Id != existing?.Id && t.Share == share.Name && t.TargetApplianceId == target.Id))
+        {
+            throw new ConflictException($"Share '{share.Name}' already has a task to {target.Hostname}.");
+        }
+
+        var task = existing ?? new ReplicationTask
+        {
+            Share = share.Name,
+            TargetApplianceId = target.Id,
+            TargetPool = pool!,
+            Port = port,
+            Keep = keep,
+            Enabled = true,
+            CreatedAt = time.GetUtcNow(),
+        };
+        task.Share = share.Name;
+        task.TargetApplianceId = target.Id;
+        task.TargetPool = pool!;
+        task.FrequencyMinutes = frequency;
+        task.Cron = frequency is null ? cron!.Trim() : null;
+        task.Port = port;
+        task.Keep = keep;
+        task.Enabled = request.Enabled ?? existing?.Enabled ?? true;
+        task.BandwidthLimitMBps = limit is > 0 ? limit : null;
+        task.Compression = compression;
+        task.Resumable = request.Resumable ?? existing?.Resumable ?? false;
+        task.Window = window;
+        return task;
+    }
+
+    private string? SoleAppliance()
+    {
+        var paired = appliances.List().Where(a => a.State == PairingState.Paired).ToList();
+        return paired.Count == 1 ? paired[0].Id : null;
+    }
+}

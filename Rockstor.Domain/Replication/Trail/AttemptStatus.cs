@@ -1,0 +1,10 @@
+namespace Rockstor.Domain.Replication.Trail;
+
+public enum AttemptStatus
+{
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    Skipped,
+}

@@ -1,0 +1,7 @@
+namespace Rockstor.Domain.Replication.Trail;
+
+public enum TrailSide
+{
+    Send,
+    Receive,
+}

@@ -1,0 +1,31 @@
+namespace Rockstor.Domain.Storage;
+
+/// <summary>The machine's disks, loop devices and mounts.</summary>
+public interface IBlockDevices
+{
+    /// <summary>Every whole disk, each marked usable or with the reason it is not.</summary>
+    Task<IReadOnlyList<BlockDevice>> ListDisksAsync(CancellationToken ct);
+
+    /// <summary>Removes filesystem signatures so the disk is offered again after its pool is deleted.</summary>
+    Task WipeAsync(string device, CancellationToken ct);
+
+    /// <summary>Makes a sparse image file of the given size; fails when the file exists.</summary>
+    Task CreateImageFileAsync(string path, long sizeBytes, CancellationToken ct);
+
+    /// <summary>Attaches the image file to a loop device (or returns the one it is attached to).</summary>
+    Task<string> AttachLoopAsync(string imageFile, CancellationToken ct);
+
+    /// <summary>Detaches every loop device backed by the image file.</summary>
+    Task DetachLoopAsync(string imageFile, CancellationToken ct);
+
+    /// <summary>Mounts a pool so that device nodes and set-user-id programs in it do nothing (nodev, nosuid).</summary>
+    Task MountAsync(IReadOnlyList<string> devices, string mountPoint, CancellationToken ct);
+
+    /// <summary>Makes a pool mounted before (by an older version, or by hand) nodev and nosuid.</summary>
+    Task RestrictMountAsync(string mountPoint, CancellationToken ct);
+
+    Task UnmountAsync(string mountPoint, CancellationToken ct);
+
+    /// <summary>Makes btrfs learn every device of a multi-device filesystem before a mount.</summary>
+    Task ScanAsync(CancellationToken ct);
+}

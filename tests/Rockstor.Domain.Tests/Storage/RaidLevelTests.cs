@@ -1,0 +1,45 @@
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Domain.Tests.Storage;
+
+public class RaidLevelTests
+{
+    [Theory]
+    [InlineData(RaidLevel.Single, 1)]
+    [InlineData(RaidLevel.Raid0, 2)]
+    [InlineData(RaidLevel.Raid1, 2)]
+    [InlineData(RaidLevel.Raid10, 4)]
+    [InlineData(RaidLevel.Raid5, 2)]
+    [InlineData(RaidLevel.Raid6, 3)]
+    public void Each_level_accepts_its_minimum_and_refuses_one_less(RaidLevel level, int minimum)
+    {
+        RaidLevels.ValidateDeviceCount(level, minimum);
+        RaidLevels.ValidateDeviceCount(level, minimum + 3);
+
+        var error = Assert.Throws<ValidationException>(() => RaidLevels.ValidateDeviceCount(level, minimum - 1));
+        Assert.Contains($"at least {minimum}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("raid10", RaidLevel.Raid10)]
+    [InlineData("RAID1", RaidLevel.Raid1)]
+    [InlineData(" single ", RaidLevel.Single)]
+    public void Levels_parse_from_their_profile_names(string text, RaidLevel expected)
+    {
+        Assert.Equal(expected, RaidLevels.Parse(text));
+        Assert.Equal(expected, RaidLevels.Parse(expected.ToProfile()));
+    }
+
+    [Theory]
+    [InlineData("raid7")]
+    [InlineData("")]
+    [InlineData(null)]
+    [InlineData("dup")]
+    public void Unknown_levels_are_refused_with_the_list_of_levels(string? text)
+    {
+        var error = Assert.Throws<ValidationException>(() => RaidLevels.Parse(text));
+
+        Assert.Contains("single, raid0, raid1, raid10, raid5, raid6", error.Message, StringComparison.Ordinal);
+    }
+}
