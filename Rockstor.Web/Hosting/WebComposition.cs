@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Hangfire;
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Rockstor.Infrastructure;
 using Rockstor.Infrastructure.Certificates;

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Rockstor.EndToEnd;
 
 /// <summary>The accessibility check itself: it can fail, and its message says what to fix.</summary>
