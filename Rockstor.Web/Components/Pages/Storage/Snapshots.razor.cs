@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Rockstor.Domain.Common;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Web.Components.Shared;
@@ -67,15 +66,7 @@ public partial class Snapshots
     internal async Task RefreshAsync()
     {
         Loading = true;
-        try
-        {
-            await SnapshotService.ReconcileAsync(CancellationToken.None);
-        }
-        catch (RockstorException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
-
+        await Snackbar.TryAsync(() => SnapshotService.ReconcileAsync(CancellationToken.None));
         ShareNames = ShareService.Names();
         Load();
         Loading = false;
@@ -156,15 +147,10 @@ public partial class Snapshots
         foreach (var key in keys)
         {
             var slash = key.IndexOf('/', StringComparison.Ordinal);
-            try
+            if (await Snackbar.TryAsync(() => SnapshotService.DeleteAsync(key[..slash], key[(slash + 1)..], CancellationToken.None), about: key))
             {
-                await SnapshotService.DeleteAsync(key[..slash], key[(slash + 1)..], CancellationToken.None);
                 Selected.Remove(key);
                 deleted++;
-            }
-            catch (RockstorException e)
-            {
-                Snackbar.Add($"{key}: {e.Message}", Severity.Error);
             }
         }
 
@@ -209,16 +195,11 @@ public partial class Snapshots
             return;
         }
 
-        try
+        await Snackbar.TryAsync(async () =>
         {
             var kept = await SnapshotService.RollbackAsync(snapshot.Share, snapshot.Name, CancellationToken.None);
             Snackbar.Add($"'{snapshot.Share}' rolled back to '{snapshot.Name}'; its previous state is snapshot '{kept.Name}'.", Severity.Success);
-        }
-        catch (RockstorException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
-
+        });
         Load();
     }
 
