@@ -27,8 +27,16 @@ public partial class Snapshots
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    /// <summary>The share in the address (<c>?share=</c>, as the Receive screen links a replica); the filter starts from it.</summary>
     [SupplyParameterFromQuery(Name = "share")]
-    public string? ShareFilter { get; set; }
+    public string? ShareInAddress { get; set; }
+
+    private string? _shareInAddress;
+
+    private string? AddressFilter => string.IsNullOrEmpty(ShareInAddress) ? null : ShareInAddress;
+
+    /// <summary>The share whose snapshots are shown (all when null).</summary>
+    internal string? ShareFilter { get; private set; }
 
     internal string? Search { get; private set; }
 
@@ -57,9 +65,23 @@ public partial class Snapshots
     /// </summary>
     protected override async Task OnInitializedAsync()
     {
+        _shareInAddress = ShareInAddress;
+        ShareFilter = AddressFilter;
         ShareNames = ShareService.Names();
         Load();
         await RefreshAsync();
+    }
+
+    /// <summary>Another share in the address (the menu's link, or a replica's, while this screen is open) filters anew.</summary>
+    protected override void OnParametersSet()
+    {
+        if (ShareInAddress != _shareInAddress)
+        {
+            _shareInAddress = ShareInAddress;
+            ShareFilter = AddressFilter;
+            PageNumber = 1;
+            Load();
+        }
     }
 
     /// <summary>Reads btrfs again (reconcile), then shows the current page.</summary>
