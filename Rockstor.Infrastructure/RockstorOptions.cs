@@ -62,12 +62,6 @@ public sealed class RockstorOptions
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>
-    /// A PostgreSQL connection string for Hangfire's job storage, for a site whose managers run on
-    /// several nodes; empty (the default) keeps jobs in the LiteDB file beside the appliance's store.
-    /// </summary>
-    public string? JobStoragePostgreSql { get; set; }
-
     /// <summary>Offers loop devices as disks; meant for tests and trials on machines without spare disks.</summary>
     public bool AllowLoopDevicesAsDisks { get; set; }
 }

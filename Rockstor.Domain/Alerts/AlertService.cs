@@ -20,7 +20,7 @@ public sealed class AlertService(
     IReplicationTaskRepository tasks,
     ITrailRepository trails,
     IPairedApplianceRepository appliances,
-    IReplicationScheduler scheduler,
+    TaskSchedule schedule,
     ApplianceIdentity identity,
     IHostResolver resolver,
     TimeProvider time)
@@ -135,7 +135,7 @@ public sealed class AlertService(
     {
         foreach (var ahead in (ReadOnlySpan<int>)[8, 400])
         {
-            var runs = scheduler.Occurrences(task.FrequencyMinutes, task.Cron, now, now.AddDays(ahead))
+            var runs = schedule.Occurrences(task.FrequencyMinutes, task.Cron, now, now.AddDays(ahead))
                 .Where(o => task.Window?.Contains(o) ?? true)
                 .ToList();
             if (runs.Count >= 2)

@@ -1,6 +1,4 @@
 using Hangfire;
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,9 +10,8 @@ namespace Rockstor.Infrastructure.Jobs;
 public static class JobsComposition
 {
     /// <summary>
-    /// Hangfire, with the one place that chooses its job storage: the LiteDB file beside the appliance's
-    /// store (ADR-011), or PostgreSQL when <see cref="RockstorOptions.JobStoragePostgreSql"/> is set for a
-    /// site that runs its managers on several nodes.
+    /// Hangfire, with its job storage: the LiteDB file beside the appliance's store, which only this
+    /// appliance's process opens (ADR-011; ADR-019 says why there is no other).
     /// </summary>
     public static IServiceCollection AddRockstorJobs(this IServiceCollection services)
     {
@@ -33,9 +30,5 @@ public static class JobsComposition
     }
 
     private static JobStorage CreateStorage(RockstorOptions options, ILogger logger) =>
-        string.IsNullOrWhiteSpace(options.JobStoragePostgreSql)
-            ? LiteDbJobStorage.OpenOrReplace(Path.Combine(options.DataDirectory, LiteDbJobStorage.FileName), message => logger.LogError("{Message}", message))
-            : new PostgreSqlStorage(
-                new NpgsqlConnectionFactory(options.JobStoragePostgreSql, new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }),
-                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true });
+        LiteDbJobStorage.OpenOrReplace(Path.Combine(options.DataDirectory, LiteDbJobStorage.FileName), message => logger.LogError("{Message}", message));
 }

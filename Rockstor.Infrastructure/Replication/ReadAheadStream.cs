@@ -4,72 +4,6 @@ using Rockstor.Domain.Replication.Receiving;
 namespace Rockstor.Infrastructure.Replication;
 
 /// <summary>
-/// Bounded buffers between the stages of a transfer, so that btrfs, TLS and hashing work at the same
-/// time on both cores instead of taking turns through a 64 KiB pipe. Memory stays bounded: a stage that
-/// runs ahead waits once <see cref="Ahead"/> bytes are buffered.
-/// </summary>
-internal static class StageBuffer
-{
-    /// <summary>How far one stage may run ahead of the next.</summary>
-    public const int Ahead = 8 << 20;
-
-    public static Pipe Create() => new(new PipeOptions(
-        pauseWriterThreshold: Ahead,
-        resumeWriterThreshold: Ahead / 2,
-        minimumSegmentSize: 64 * 1024,
-        useSynchronizationContext: false));
-
-    /// <summary>
-    /// Runs <paramref name="produce"/> (btrfs send) into a buffer while the buffer is copied to
-    /// <paramref name="destination"/>; whichever side fails stops the other.
-    /// </summary>
-    public static async Task PumpAsync(Func<Stream, CancellationToken, Task> produce, Stream destination, CancellationToken ct)
-    {
-        var pipe = Create();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var producing = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    await using var input = pipe.Writer.AsStream(leaveOpen: true);
-                    await produce(input, stop.Token).ConfigureAwait(false);
-                    await pipe.Writer.CompleteAsync().ConfigureAwait(false);
-                }
-                catch (Exception e)
-                {
-                    await pipe.Writer.CompleteAsync(e).ConfigureAwait(false);
-                    throw;
-                }
-            },
-            CancellationToken.None);
-        try
-        {
-            await pipe.Reader.CopyToAsync(destination, stop.Token).ConfigureAwait(false);
-            await pipe.Reader.CompleteAsync().ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            await pipe.Reader.CompleteAsync(e).ConfigureAwait(false);
-            await stop.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await producing.ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // The consumer's failure is the one reported; the producer only had to stop.
-            catch
-#pragma warning restore CA1031
-            {
-            }
-
-            throw;
-        }
-
-        await producing.ConfigureAwait(false);
-    }
-}
-
-/// <summary>
 /// A received stream read ahead into a bounded buffer by a task of its own, so the network and TLS keep
 /// going while btrfs receive writes. When the connection fails, what was read ahead is still handed out
 /// before the failure (a spool keeps it). Dispose stops the reading.
@@ -101,21 +35,8 @@ internal sealed class ReadAheadStream : ReceivedStream
     /// <summary>Whether the sender's End frame has been read.</summary>
     public bool Ended => _inner.Ended;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => Received; set => throw new NotSupportedException(); }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Failed(await _output.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override int Read(byte[] buffer, int offset, int count) => Failed(_output.Read(buffer, offset, count));
 
@@ -134,16 +55,6 @@ internal sealed class ReadAheadStream : ReceivedStream
         {
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

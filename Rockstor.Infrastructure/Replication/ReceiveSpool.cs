@@ -91,8 +91,10 @@ internal sealed class ReceiveSpool : IReceiveSpool
         }
     }
 
-    public Stream OpenRead(string folder, ReplicationOffer offer) =>
-        new FileStream(StreamPath(folder, offer), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+    public Stream OpenRead(string folder, ReplicationOffer offer, IProgress<long> read) =>
+        new CountingReadStream(
+            new FileStream(StreamPath(folder, offer), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan),
+            read);
 
     public string? PartialUuid(string folder)
     {

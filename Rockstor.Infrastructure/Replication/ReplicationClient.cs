@@ -5,13 +5,12 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Sending;
-using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Infrastructure.Certificates;
 
 namespace Rockstor.Infrastructure.Replication;
 
 /// <summary>The sending side of the peer replication socket: mutual TLS with both certificates pinned, then frames.</summary>
-public sealed class ReplicationClient(LocalCertificate certificate) : IReplicationTransport
+public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider time) : IReplicationTransport
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
@@ -97,7 +96,7 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
                 throw new ReplicationRefusedException($"{destination.Hostname} refused: {Echo.Of(refusal.Reason, Echo.MaxSentenceLength)}", refusal.Retry);
             }
 
-            var session = new Session(tcp, tls, answer.Body.As<ReplicationWelcome>(), destination.Hostname);
+            var session = new Session(tcp, tls, answer.Body.As<ReplicationWelcome>(), destination.Hostname, time);
             tcp = null!;
             tls = null;
             return session;
@@ -113,7 +112,7 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
         }
     }
 
-    private sealed class Session(TcpClient tcp, SslStream tls, ReplicationWelcome welcome, string destination) : IReplicationSession
+    private sealed class Session(TcpClient tcp, SslStream tls, ReplicationWelcome welcome, string destination, TimeProvider time) : IReplicationSession
     {
         public ReplicationWelcome Welcome { get; } = welcome;
 
@@ -121,7 +120,7 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
             ReplicationOffer offer,
             Func<Stream, CancellationToken, Task> writeStream,
             Task<long> expectedBytes,
-            CompressionMode compression,
+            SendOptions options,
             IProgress<TransferCount> progress,
             CancellationToken ct)
         {
@@ -135,7 +134,7 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
 
             // Resuming, the receiver holds the stream's first bytes: they are regenerated but not sent.
             var resumeFrom = body.As<AcceptBody>().ResumeFrom;
-            await using var data = new FramedWriteStream(tls, progress, compression, resumeFrom);
+            await using var data = new FramedWriteStream(tls, progress, options.Compression, resumeFrom);
 
             // The receiver may give its verdict before the stream ends (it failed: no space, a bad
             // stream): listen for it while sending, and stop sending when it comes.
@@ -146,7 +145,7 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnRanToCompletion,
                 TaskScheduler.Default);
-            var stream = SendStreamAsync(data, writeStream, sending.Token);
+            var stream = SendStreamAsync(data, Limited(writeStream, options), sending.Token);
             if (await Task.WhenAny(verdict, stream).ConfigureAwait(false) == verdict && !stream.IsCompleted)
             {
                 await sending.CancelAsync().ConfigureAwait(false);
@@ -191,6 +190,12 @@ public sealed class ReplicationClient(LocalCertificate certificate) : IReplicati
                 progress.Report(new TransferCount(data.Written, data.StreamWritten, body.As<ApplyingBody>().Bytes));
             }
         }
+
+        /// <summary>The writer of the stream, writing no faster than the options allow (btrfs send then waits on its pipe).</summary>
+        private Func<Stream, CancellationToken, Task> Limited(Func<Stream, CancellationToken, Task> writeStream, SendOptions options) =>
+            options.BytesPerSecond is { } limit && limit > 0
+                ? (stream, ct) => writeStream(new RateLimitedStream(stream, limit, time), ct)
+                : writeStream;
 
         private static async Task SendStreamAsync(FramedWriteStream data, Func<Stream, CancellationToken, Task> writeStream, CancellationToken ct)
         {

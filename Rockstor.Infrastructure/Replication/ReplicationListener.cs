@@ -27,8 +27,6 @@ public sealed class ReplicationListener(
     IReplicationReceiver receiver,
     ILogger<ReplicationListener> logger) : IManagedService, IAsyncDisposable
 {
-    public const string ServiceName = "replication";
-
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>TLS handshakes under way at once, in all and per address; a connection beyond is closed at once (and its refusal counted).</summary>
@@ -38,7 +36,7 @@ public sealed class ReplicationListener(
     private CancellationTokenSource? _stopping;
     private Task? _acceptLoop;
 
-    public string Name => ServiceName;
+    public string Name => ServiceNames.Replication;
 
     public string Title => "Replication";
 

@@ -2,10 +2,7 @@ using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
-using Rockstor.Domain.Replication.Failback;
-using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Tasks;
-using Rockstor.Domain.Replication.Trail;
 using Rockstor.Infrastructure;
 
 namespace Rockstor.Web.Hosting;
@@ -17,11 +14,8 @@ namespace Rockstor.Web.Hosting;
 public sealed class StartupTasks(
     ApplianceIdentity identity,
     PoolService pools,
-    ITrailRepository trails,
-    ReplicaReceiver receiver,
-    FailbackReceiver failbacks,
+    ReplicationRecovery recovery,
     ReplicationTaskService tasks,
-    TimeProvider time,
     IOptions<RockstorOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
 {
@@ -35,23 +29,18 @@ public sealed class StartupTasks(
             logger.LogError("{Failure}", failure);
         }
 
-        // A crash leaves attempts "running" and perhaps half a received subvolume: settle both.
-        foreach (var side in Enum.GetValues<TrailSide>())
+        // A crash leaves attempts "running", perhaps half a received subvolume or failback, stale spools.
+        var recovered = await recovery.RecoverAsync(cancellationToken);
+        foreach (var (side, count) in recovered.Interrupted.Where(i => i.Value > 0))
         {
-            var interrupted = trails.FailUnfinished(side, "Interrupted: the appliance stopped during this attempt.", time.GetUtcNow());
-            if (interrupted > 0)
-            {
-                logger.LogWarning("Marked {Count} unfinished {Side} attempts as interrupted", interrupted, side);
-            }
+            logger.LogWarning("Marked {Count} unfinished {Side} attempts as interrupted", count, side);
         }
 
-        await receiver.DiscardUnfinishedAsync(cancellationToken);
-        foreach (var spool in await receiver.DeleteAbandonedSpoolsAsync(cancellationToken))
+        foreach (var spool in recovered.AbandonedSpools)
         {
             logger.LogInformation("Deleted the spool {Spool}: nothing came for it in {Days} days", spool, ReplicationRules.AbandonedSpoolAge.TotalDays);
         }
 
-        await failbacks.DiscardUnfinishedAsync(cancellationToken);
         tasks.ScheduleAll();
     }
 

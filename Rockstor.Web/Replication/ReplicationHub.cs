@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Web.Accounts;
 using Rockstor.Web.Api;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -9,10 +10,16 @@ namespace Rockstor.Testing;
 
 /// <summary>
 /// A real appliance: the built Rockstor.Web on Kestrel in a process of its own, with its data directory
-/// and mount root in a sandbox. Dispose kills the process, then unmounts, detaches and deletes what it made.
+/// and mount root in a sandbox. Dispose stops the process (SIGTERM, then SIGKILL after <see cref="StopGrace"/>),
+/// then unmounts, detaches and deletes what it made.
 /// </summary>
-public sealed class ApplianceProcess : IDisposable
+public sealed partial class ApplianceProcess : IDisposable
 {
+    /// <summary>How long a stopped appliance has to end on its own before it is killed.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    private const int Sigterm = 15;
+
     private readonly Dictionary<string, string> _settings;
     private readonly StringBuilder _log = new();
     private Process? _process;
@@ -32,6 +39,10 @@ public sealed class ApplianceProcess : IDisposable
             ["Rockstor__MountRoot"] = Sandbox.MountRoot,
             ["Rockstor__AllowLoopDevicesAsDisks"] = "true",
             ["Rockstor__LoginAttemptsPerMinute"] = "1000",
+
+            // No diagnostics port: a killed runtime leaves its /tmp/dotnet-diagnostic-* socket and
+            // clr-debug-pipe-* files behind, and the tests kill appliances on purpose.
+            ["DOTNET_EnableDiagnostics"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -116,30 +127,29 @@ public sealed class ApplianceProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
+        // Healthy, or gone: an appliance that exits at start fails the test at once, not after the wait.
         using var client = CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        using var stop = new CancellationTokenSource();
+        var exited = _process.WaitForExitAsync(stop.Token);
+        var healthy = Waiting.UntilAsync(
+            async () => (await client.GetAsync(new Uri("/healthz", UriKind.Relative), stop.Token)).EnsureSuccessStatusCode(),
+            TimeSpan.FromSeconds(60),
+            stop.Token);
+        var first = await Task.WhenAny(healthy, exited);
+        await stop.CancelAsync();
+        if (first == exited)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The appliance exited with {_process.ExitCode}:\n{Log}");
-            }
-
-            try
-            {
-                if ((await client.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
+            throw new InvalidOperationException($"The appliance exited with {_process.ExitCode}:\n{Log}");
         }
 
-        throw new TimeoutException($"The appliance did not answer /healthz within 60 s:\n{Log}");
+        try
+        {
+            await healthy;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            throw new TimeoutException($"The appliance did not answer /healthz within 60 s:\n{Log}", e);
+        }
     }
 
     /// <summary>Kills the process as a power cut would; pools stay mounted, as they would after a crash.</summary>
@@ -153,6 +163,20 @@ public sealed class ApplianceProcess : IDisposable
 
         _process?.Dispose();
         _process = null;
+    }
+
+    /// <summary>
+    /// Stops the process as the service manager would (SIGTERM: the host shuts down and ends its commands);
+    /// kills it with whatever it started when it is still there after <see cref="StopGrace"/>.
+    /// </summary>
+    public void Stop()
+    {
+        if (_process is { HasExited: false } && SendSignal(_process.Id, Sigterm) == 0)
+        {
+            _process.WaitForExit(StopGrace);
+        }
+
+        Kill();
     }
 
     /// <summary>An HTTPS client for this appliance (its certificate is self-signed) that keeps cookies (in <paramref name="cookies"/> when given).</summary>
@@ -221,7 +245,7 @@ public sealed class ApplianceProcess : IDisposable
 
     public void Dispose()
     {
-        Kill();
+        Stop();
         Sandbox.Dispose();
     }
 
@@ -258,6 +282,9 @@ public sealed class ApplianceProcess : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
 
     private sealed record TokenResponse(string AccessToken);
 }

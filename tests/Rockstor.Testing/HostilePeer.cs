@@ -11,7 +11,6 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Restores;
 using Rockstor.Domain.Replication.Sending;
-using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Infrastructure.Certificates;
 using Rockstor.Infrastructure.Replication;
 
@@ -94,7 +93,7 @@ public sealed class HostilePeer : IAsyncDisposable
 
     /// <summary>Connects to the appliance's replication port with this peer's certificate and says the hello; throws on a Refuse.</summary>
     public Task<IReplicationSession> ConnectAsync(ReplicationHello hello, CancellationToken ct) =>
-        new ReplicationClient(new LocalCertificate(_certificate)).ConnectAsync(Appliance, Appliance.ReplicationPort, hello, ct);
+        new ReplicationClient(new LocalCertificate(_certificate), TimeProvider.System).ConnectAsync(Appliance, Appliance.ReplicationPort, hello, ct);
 
     /// <summary>Says the hello, offers the snapshot and sends <paramref name="stream"/> as its send stream; returns the verdict.</summary>
     public async Task<ReplicationVerdict> SendAsync(ReplicationHello hello, ReplicationOffer offer, byte[] stream, CancellationToken ct)
@@ -104,7 +103,7 @@ public sealed class HostilePeer : IAsyncDisposable
             offer,
             (output, token) => output.WriteAsync(stream, token).AsTask(),
             Task.FromResult((long)stream.Length),
-            CompressionMode.Off,
+            new SendOptions(),
             new Progress<TransferCount>(),
             ct);
     }
@@ -148,21 +147,11 @@ public sealed class HostilePeer : IAsyncDisposable
     }
 
     /// <summary>Waits for the appliance to ask this peer for a restore.</summary>
-    public async Task<PeerRestoreRequest> RestoreRequestedAsync(int count = 1)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (_restores.Count < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The appliance asked for {_restores.Count} restore(s), not {count}.");
-            }
-
-            await Task.Delay(50);
-        }
-
-        return RestoreRequests[count - 1];
-    }
+    public Task<PeerRestoreRequest> RestoreRequestedAsync(int count = 1) => Waiting.UntilAsync(
+        () => RestoreRequests is var asked && asked.Count >= count
+            ? asked[count - 1]
+            : throw new TimeoutException($"The appliance asked for {asked.Count} restore(s), not {count}."),
+        TimeSpan.FromSeconds(30));
 
     public async ValueTask DisposeAsync()
     {

@@ -13,16 +13,25 @@ namespace Rockstor.Testing;
 public sealed class StorageHost : IDisposable
 {
     private readonly IReadOnlyDictionary<string, string?>? _settings;
+    private readonly CancellationTokenSource _lifetime = new();
     private ServiceProvider _services;
 
     /// <param name="settings">Settings of the "Rockstor" section beside the sandbox's, e.g. <c>["Rockstor:ReplicationIdleSeconds"] = "2"</c>.</param>
     public StorageHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
         _settings = settings;
+        Lifetime = _lifetime.Token;
         _services = Compose();
     }
 
     public Sandbox Sandbox { get; } = new();
+
+    /// <summary>
+    /// Cancelled when the host is disposed, before anything is cleaned up: a test that passes it to every
+    /// call has its btrfs commands stopped when it ends, also when xUnit's timeout ends it and the test's
+    /// code is still running.
+    /// </summary>
+    public CancellationToken Lifetime { get; }
 
     public PoolService Pools => _services.GetRequiredService<PoolService>();
 
@@ -44,14 +53,17 @@ public sealed class StorageHost : IDisposable
 
     public async Task<PoolView> CreateImagePoolAsync(string name = "pool1")
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Lifetime);
+        cts.CancelAfter(TimeSpan.FromMinutes(1));
         return await Pools.CreateAsync(new CreateImagePool(name, 1), cts.Token);
     }
 
     public void Dispose()
     {
+        _lifetime.Cancel();
         _services.Dispose();
         Sandbox.Dispose();
+        _lifetime.Dispose();
     }
 
     /// <summary>Adds the appliance's infrastructure, configured over the sandbox, to any service collection.</summary>

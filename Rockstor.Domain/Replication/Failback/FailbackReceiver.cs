@@ -27,26 +27,23 @@ public sealed class FailbackReceiver(
     SnapshotService snapshotService,
     RestoreService restores,
     IReplicationTaskRepository tasks,
-    ITrailRepository trails,
     ConfinedReceive confined,
     IStorageFiles files,
     StorageLayout layout,
-    IReplicationEvents events,
-    IRefusalLog refusals,
-    TimeProvider time)
+    AttemptLog log)
 {
     /// <summary>One failback is received at a time.</summary>
     private readonly SemaphoreSlim _one = new(1, 1);
 
     public ReplicationWelcome Hello(PairedAppliance sender, ReplicationHello hello)
     {
-        Refusing(sender, () => Target(restores.Claim(sender, hello)));
+        log.Refusing(sender, () => Target(restores.Claim(sender, hello)));
         return new ReplicationWelcome([]);
     }
 
     public async Task<RestorePlan> OfferAsync(PairedAppliance sender, ReplicationHello hello, ReplicationOffer offer, CancellationToken ct)
     {
-        var (restore, pool) = Refusing(sender, () =>
+        var (restore, pool) = log.Refusing(sender, () =>
         {
             var claimed = restores.Claim(sender, hello);
             return (claimed, Target(claimed));
@@ -70,16 +67,12 @@ public sealed class FailbackReceiver(
             await confined.ClearAsync(folder).ConfigureAwait(false);
             files.CreateDirectory(folder);
             var task = tasks.List().FirstOrDefault(t => t.Share == restore.SourceShare && t.TargetApplianceId == sender.Id);
-            var attempt = new Attempt
-            {
-                OwnerId = task?.Id ?? 0,
-                StartedAt = time.GetUtcNow(),
-                Status = AttemptStatus.Running,
-                Snapshot = offer.Snapshot,
-                Note = restore.Rollback
+            var attempt = log.Begin(
+                task?.Id ?? 0,
+                offer.Snapshot,
+                restore.Rollback
                     ? $"Failback from {sender.Hostname}: roll '{restore.SourceShare}' back to this snapshot"
-                    : $"Failback from {sender.Hostname} as share '{restore.NewShare}'",
-            };
+                    : $"Failback from {sender.Hostname} as share '{restore.NewShare}'");
             var plan = new RestorePlan(sender, hello, restore, pool.Name, folder, task?.Id, attempt, offer);
             Record(plan);
             return plan;
@@ -92,8 +85,7 @@ public sealed class FailbackReceiver(
                 restores.Finish(restore, RestoreState.Failed, e.Message);
             }
 
-            refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
-            throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
+            throw log.Refuse(sender, e);
         }
     }
 
@@ -105,10 +97,7 @@ public sealed class FailbackReceiver(
         try
         {
             await confined.ReceiveAsync(plan.Folder, stream, plan.Offer, parent: null, ct).ConfigureAwait(false);
-            if (!stream.Intact)
-            {
-                throw new ReplicationRefusedException("The stream that arrived is not the one sent (its length or SHA-256 differs); nothing was made of it.");
-            }
+            AttemptLog.RequireFaithful(stream);
 
             if (restore.Rollback)
             {
@@ -135,7 +124,7 @@ public sealed class FailbackReceiver(
             restores.Finish(restore, RestoreState.Failed, attempt.Error);
             if (e is UnsafeSendStreamException)
             {
-                refusals.Add(new Refusal(time.GetUtcNow(), plan.Sender.Host, plan.Sender.Id, e.Message));
+                log.Refused(plan.Sender, e.Message);
             }
 
             return new ReplicationVerdict(false, attempt.Error, stream.Received, stream.StreamReceived);
@@ -143,10 +132,8 @@ public sealed class FailbackReceiver(
         finally
         {
             await confined.ClearAsync(plan.Folder).ConfigureAwait(false);
-            attempt.Bytes = stream.Received;
-            attempt.StreamBytes = stream.StreamReceived;
-            attempt.EndedAt = time.GetUtcNow();
-            attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
+            AttemptLog.Count(attempt, stream);
+            log.Close(attempt, attempt.Status, attempt.Error);
             Record(plan);
             _one.Release();
         }
@@ -154,27 +141,10 @@ public sealed class FailbackReceiver(
 
     public void Abandon(RestorePlan plan, string reason)
     {
-        plan.Attempt.Status = AttemptStatus.Failed;
-        plan.Attempt.Error = $"The connection broke before any data: {reason}";
-        plan.Attempt.EndedAt = time.GetUtcNow();
+        log.Close(plan.Attempt, AttemptStatus.Failed, $"The connection broke before any data: {reason}");
         restores.Finish(plan.Restore, RestoreState.Failed, plan.Attempt.Error);
         Record(plan);
         _one.Release();
-    }
-
-    /// <summary>At start-up: deletes what failbacks cut by a crash left in the pools' staging folders.</summary>
-    public async Task DiscardUnfinishedAsync(CancellationToken ct)
-    {
-        foreach (var pool in pools.List())
-        {
-            if (await poolService.IsMountedAsync(pool, ct).ConfigureAwait(false))
-            {
-                foreach (var sender in files.Entries(Path.Combine(layout.PoolMountPoint(pool.Name), StorageLayout.FailbackFolder)))
-                {
-                    await confined.ClearAsync(sender).ConfigureAwait(false);
-                }
-            }
-        }
     }
 
     /// <summary>The pool the snapshot lands in: the share's own for a rollback, the asked one for a new share; checked again now.</summary>
@@ -199,26 +169,12 @@ public sealed class FailbackReceiver(
         return pools.Find(restore.TargetPool ?? "") ?? throw new ReplicationRefusedException($"Pool '{restore.TargetPool}' does not exist here any more.");
     }
 
-    /// <summary>Runs a check; a refusal (or a bad name) is recorded with who asked, and goes back as a refusal.</summary>
-    private T Refusing<T>(PairedAppliance sender, Func<T> check)
-    {
-        try
-        {
-            return check();
-        }
-        catch (RockstorException e)
-        {
-            refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
-            throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
-        }
-    }
-
+    /// <summary>Records the failback in the trail of the task that replicates the share to its sender, when there is one.</summary>
     private void Record(RestorePlan plan)
     {
         if (plan.TaskId is not null)
         {
-            trails.Save(TrailSide.Send, plan.Attempt);
-            events.AttemptChanged(TrailSide.Send, plan.Attempt);
+            log.Save(TrailSide.Send, plan.Attempt);
         }
     }
 }

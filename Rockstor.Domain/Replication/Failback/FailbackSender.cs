@@ -21,9 +21,7 @@ public sealed class FailbackSender(
     IReplicationTransport transport,
     IReplicationScheduler scheduler,
     IBtrfs btrfs,
-    ITrailRepository trails,
-    IReplicationEvents events,
-    TimeProvider time)
+    AttemptLog log)
 {
     /// <summary>Longest restore code taken (the source makes 43 characters).</summary>
     private const int MaxCodeLength = 128;
@@ -70,15 +68,7 @@ public sealed class FailbackSender(
         var source = appliances.Find(replica.SenderApplianceId) is { State: PairingState.Paired } paired
             ? paired
             : throw new ConflictException($"The appliance this replica came from ({replica.SenderApplianceId}) is not paired with this one; pair it again first.");
-        var attempt = new Attempt
-        {
-            OwnerId = replica.Id,
-            StartedAt = time.GetUtcNow(),
-            Status = AttemptStatus.Running,
-            Snapshot = snapshot.Name,
-            Note = $"Failback to {source.Hostname}, which asked for it",
-        };
-        Record(attempt);
+        var attempt = log.Start(TrailSide.Receive, replica.Id, snapshot.Name, $"Failback to {source.Hostname}, which asked for it");
         try
         {
             var hello = new ReplicationHello(replica.SenderTaskId, replica.SourceShare, "", 0, new RestoreRequest(code));
@@ -89,28 +79,20 @@ public sealed class FailbackSender(
             var verdict = await session.SendAsync(
                     new ReplicationOffer(snapshot.Name, snapshot.ReceivedUuid!, null),
                     (stream, token) => btrfs.SendAsync(snapshot.Path, null, stream, token),
-                    Estimate(snapshot, attempt, ct),
-                    CompressionMode.Off,
-                    new ProgressReporter(TrailSide.Receive, attempt, events, time),
+                    log.EstimateAsync(attempt, snapshot.Path, null, ct),
+                    new SendOptions(),
+                    log.Progress(TrailSide.Receive, attempt),
                     ct)
                 .ConfigureAwait(false);
             attempt.Bytes = verdict.Bytes;
             attempt.StreamBytes = verdict.StreamBytes;
-            attempt.Status = verdict.Ok ? AttemptStatus.Succeeded : AttemptStatus.Failed;
-            attempt.Error = verdict.Ok ? null : verdict.Error;
+            log.End(TrailSide.Receive, attempt, verdict.Ok ? AttemptStatus.Succeeded : AttemptStatus.Failed, verdict.Error);
         }
 #pragma warning disable CA1031 // Whatever ends the failback, its attempt ends with the reason, never "running".
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            attempt.Status = AttemptStatus.Failed;
-            attempt.Error = e is RockstorException or IOException ? e.Message : $"Unexpected error ({e.GetType().Name}): {e.Message}";
-        }
-        finally
-        {
-            attempt.EndedAt = time.GetUtcNow();
-            attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
-            Record(attempt);
+            log.End(TrailSide.Receive, attempt, AttemptStatus.Failed, e is RockstorException or IOException ? e.Message : $"Unexpected error ({e.GetType().Name}): {e.Message}");
         }
 
         return attempt;
@@ -118,24 +100,4 @@ public sealed class FailbackSender(
 
     private IEnumerable<Snapshot> Received(string replicaShare) =>
         snapshots.ListForShare(replicaShare).Where(s => s.ReceivedUuid is not null).OrderByDescending(s => s.Name, StringComparer.Ordinal);
-
-    /// <summary>The stream's expected size, for percent and time left; a failure only costs the estimate.</summary>
-    private async Task<long> Estimate(Snapshot snapshot, Attempt attempt, CancellationToken ct)
-    {
-        try
-        {
-            attempt.ExpectedBytes = await btrfs.EstimateSendAsync(snapshot.Path, null, ct).ConfigureAwait(false);
-            return attempt.ExpectedBytes;
-        }
-        catch (Exception e) when (e is StorageCommandException or OperationCanceledException)
-        {
-            return 0;
-        }
-    }
-
-    private void Record(Attempt attempt)
-    {
-        trails.Save(TrailSide.Receive, attempt);
-        events.AttemptChanged(TrailSide.Receive, attempt);
-    }
 }

@@ -18,8 +18,8 @@ public interface IReceiveSpool
     /// </summary>
     Task AppendAsync(string folder, ReplicationOffer offer, long offset, Stream from, CancellationToken ct);
 
-    /// <summary>The whole spooled stream, to read.</summary>
-    Stream OpenRead(string folder, ReplicationOffer offer);
+    /// <summary>The whole spooled stream, to read; <paramref name="read"/> hears how much has been read so far.</summary>
+    Stream OpenRead(string folder, ReplicationOffer offer, IProgress<long> read);
 
     /// <summary>The uuid of the snapshot whose stream the folder holds part of, if any.</summary>
     string? PartialUuid(string folder);

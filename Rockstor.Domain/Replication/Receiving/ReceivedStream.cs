@@ -1,7 +1,9 @@
+using Rockstor.Domain.Common;
+
 namespace Rockstor.Domain.Replication.Receiving;
 
 /// <summary>The data of one send as the receiver reads it.</summary>
-public abstract class ReceivedStream : Stream
+public abstract class ReceivedStream : ReadOnlyStream
 {
     /// <summary>After the stream ended: whether the length and SHA-256 the sender announced match what arrived.</summary>
     public abstract bool Intact { get; }

@@ -8,7 +8,7 @@ namespace Rockstor.Domain.Replication.Receiving;
 /// The listener's one receiver: a hello that asks for a restore goes to the failback receiver, every
 /// other to the replica receiver; a plan goes back to the one that made it.
 /// </summary>
-public sealed class ReceiverRouter(ReplicaReceiver replicas, FailbackReceiver failbacks, IRefusalLog refusals, TimeProvider time) : IReplicationReceiver
+public sealed class ReceiverRouter(ReplicaReceiver replicas, FailbackReceiver failbacks, AttemptLog log) : IReplicationReceiver
 {
     public ReplicationWelcome Hello(PairedAppliance sender, ReplicationHello hello) =>
         hello.Restore is null ? replicas.Hello(sender, hello) : failbacks.Hello(sender, hello);
@@ -38,7 +38,7 @@ public sealed class ReceiverRouter(ReplicaReceiver replicas, FailbackReceiver fa
         }
     }
 
-    public void Refused(string from, string reason) => refusals.Add(new Refusal(time.GetUtcNow(), from, null, reason));
+    public void Refused(string from, string reason) => log.Refused(from, reason);
 
-    public void Refused(PairedAppliance sender, string reason) => refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, reason));
+    public void Refused(PairedAppliance sender, string reason) => log.Refused(sender, reason);
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
-using Rockstor.Domain.Replication.Sending;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
@@ -19,7 +18,6 @@ namespace Rockstor.Domain.Replication.Receiving;
 /// </summary>
 public sealed class ReplicaReceiver(
     IIncomingReplicaRepository replicas,
-    ITrailRepository trails,
     IShareRepository shares,
     ISnapshotRepository snapshots,
     IPoolRepository pools,
@@ -29,16 +27,15 @@ public sealed class ReplicaReceiver(
     IStorageFiles files,
     StorageLayout layout,
     StorageLock storageLock,
-    IReplicationEvents events,
-    IRefusalLog refusals,
     IReceiveSpool spools,
+    AttemptLog log,
     TimeProvider time)
 {
     /// <summary>How long a new try waits for the receive it supersedes to stop and clean up.</summary>
     private static readonly TimeSpan SupersedeWait = TimeSpan.FromSeconds(30);
 
     /// <summary>One receive at a time per replica share's folder (two tasks of one sender may share it).</summary>
-    private readonly ConcurrentDictionary<string, Receiving> _receiving = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReceiveGate> _receiving = new(StringComparer.Ordinal);
 
     public ReplicationWelcome Hello(PairedAppliance sender, ReplicationHello hello)
     {
@@ -81,22 +78,15 @@ public sealed class ReplicaReceiver(
         }
         catch (RockstorException e)
         {
-            refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
-            throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
+            throw log.Refuse(sender, e);
         }
     }
 
     public async Task<ReplicaPlan> OfferAsync(PairedAppliance sender, ReplicationHello hello, ReplicationOffer offer, CancellationToken ct)
     {
         var replica = ReplicaOf(sender, hello);
-        var attempt = new Attempt
-        {
-            OwnerId = replica.Id,
-            StartedAt = time.GetUtcNow(),
-            Status = AttemptStatus.Running,
-            Snapshot = offer.Snapshot,
-        };
-        var receiving = _receiving.GetOrAdd(replica.ReplicaShare, _ => new Receiving());
+        var attempt = log.Begin(replica.Id, offer.Snapshot);
+        var receiving = _receiving.GetOrAdd(replica.ReplicaShare, _ => new ReceiveGate());
         var entered = false;
         SpoolPrefix? resume = null;
         Snapshot? parent = null;
@@ -162,15 +152,11 @@ public sealed class ReplicaReceiver(
                 receiving.End();
             }
 
-            attempt.Status = AttemptStatus.Failed;
-            attempt.Error = e.Message;
-            attempt.EndedAt = time.GetUtcNow();
-            Record(attempt);
-            refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
-            throw e as ReplicationRefusedException ?? new ReplicationRefusedException(e.Message);
+            log.End(TrailSide.Receive, attempt, AttemptStatus.Failed, e.Message);
+            throw log.Refuse(sender, e);
         }
 
-        Record(attempt);
+        log.Save(TrailSide.Receive, attempt);
         return new ReplicaPlan(sender, replica, attempt, offer, hello.Keep, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare), parent, resume);
     }
 
@@ -189,7 +175,7 @@ public sealed class ReplicaReceiver(
             var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
             files.CreateDirectory(folder);
             Subvolume? subvolume = null;
-            using (new ProgressTicker(stream, attempt, events, time))
+            using (log.Ticker(TrailSide.Receive, attempt, stream))
             {
                 if (resume is null)
                 {
@@ -203,17 +189,14 @@ public sealed class ReplicaReceiver(
                 }
             }
 
-            attempt.Bytes = stream.Received;
-            if (!stream.Intact)
-            {
-                garbled = true;
-                throw new ReplicationRefusedException("The stream that arrived is not the one sent (its length or SHA-256 differs); nothing was kept.");
-            }
+            AttemptLog.Count(attempt, stream);
+            garbled = !stream.Intact;
+            AttemptLog.RequireFaithful(stream);
 
             if (resume is not null)
             {
                 // The whole stream is in the spool and checked: now btrfs receive rebuilds the snapshot from it.
-                await using var whole = new CountingReadStream(spools.OpenRead(spool, offer), applied);
+                await using var whole = spools.OpenRead(spool, offer, applied);
                 subvolume = await confined.ReceiveAsync(folder, whole, offer, parent, ct).ConfigureAwait(false);
             }
 
@@ -250,7 +233,7 @@ public sealed class ReplicaReceiver(
 
             if (e is UnsafeSendStreamException)
             {
-                refusals.Add(new Refusal(time.GetUtcNow(), sender.Host, sender.Id, e.Message));
+                log.Refused(sender, e.Message);
             }
 
             await DiscardAsync(replica, received).ConfigureAwait(false);
@@ -265,92 +248,15 @@ public sealed class ReplicaReceiver(
         }
         finally
         {
-            attempt.Bytes = stream.Received;
-            attempt.StreamBytes = stream.StreamReceived;
-            attempt.ExpectedBytes = stream.ExpectedBytes;
-            attempt.EndedAt = time.GetUtcNow();
-            attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
-            Record(attempt);
+            AttemptLog.Count(attempt, stream);
+            log.End(TrailSide.Receive, attempt, attempt.Status, attempt.Error);
             receiving.End();
         }
     }
 
-    /// <summary>
-    /// At start-up: deletes what receives cut by a crash left in replica shares' folders (subvolumes that
-    /// btrfs receive did not finish: writable, or without a received uuid), and records a finished one the
-    /// crash came before recording (it was checked by btrfs receive; without this the sender's next offer
-    /// of it would be refused as a name already taken).
-    /// </summary>
-    public async Task DiscardUnfinishedAsync(CancellationToken ct)
-    {
-        foreach (var byPool in replicas.List().GroupBy(r => r.Pool))
-        {
-            if (pools.Find(byPool.Key) is not { } pool || !await poolService.IsMountedAsync(pool, ct).ConfigureAwait(false))
-            {
-                continue;
-            }
-
-            var replicaShares = byPool.Select(r => r.ReplicaShare).ToHashSet(StringComparer.Ordinal);
-            foreach (var share in replicaShares)
-            {
-                // A receive cut by a crash leaves its folder append-only (see IBtrfs.ReceiveAsync).
-                var folder = layout.ShareSnapshotsDirectory(pool.Name, share);
-                if (files.Exists(folder))
-                {
-                    await btrfs.ReleaseReceiveFolderAsync(folder, ct).ConfigureAwait(false);
-                }
-            }
-
-            foreach (var subvolume in await btrfs.ListSubvolumesAsync(layout.PoolMountPoint(pool.Name), ct).ConfigureAwait(false))
-            {
-                if (StorageLayout.ParseSnapshotPath(subvolume.RelativePath) is not var (share, name) || !replicaShares.Contains(share))
-                {
-                    continue;
-                }
-
-                var path = layout.SnapshotPath(pool.Name, share, name);
-                if (!IsFinished(subvolume))
-                {
-                    await btrfs.DeleteSubvolumeAsync(path, ct).ConfigureAwait(false);
-                    snapshots.Remove(share, name);
-                }
-                else if (snapshots.Find(share, name) is null)
-                {
-                    snapshots.Upsert(SnapshotReconciler.FromSubvolume(pool.Name, share, name, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow()));
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Deletes, on every mounted pool, the spools of resumable transfers nobody came back for in
-    /// <see cref="ReplicationRules.AbandonedSpoolAge"/> (a task deleted or a sender gone for good): they
-    /// hold up to a whole send stream each. Returns "pool/folder" of each, for the log.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> DeleteAbandonedSpoolsAsync(CancellationToken ct)
-    {
-        var deleted = new List<string>();
-        foreach (var pool in pools.List())
-        {
-            if (await poolService.IsMountedAsync(pool, ct).ConfigureAwait(false))
-            {
-                var root = Path.Combine(layout.PoolMountPoint(pool.Name), StorageLayout.SpoolFolder);
-                deleted.AddRange(spools.DeleteAbandoned(root, ReplicationRules.AbandonedSpoolAge, time.GetUtcNow()).Select(folder => $"{pool.Name}/{folder}"));
-            }
-        }
-
-        return deleted;
-    }
-
-    /// <summary>A subvolume btrfs receive completed: it sets the received uuid and then the read-only flag.</summary>
-    public static bool IsFinished(Subvolume subvolume) => subvolume.ReadOnly && subvolume.ReceivedUuid is not null;
-
     public void Abandon(ReplicaPlan plan, string reason)
     {
-        plan.Attempt.Status = AttemptStatus.Failed;
-        plan.Attempt.Error = $"The connection broke before any data: {reason}";
-        plan.Attempt.EndedAt = time.GetUtcNow();
-        Record(plan.Attempt);
+        log.End(TrailSide.Receive, plan.Attempt, AttemptStatus.Failed, $"The connection broke before any data: {reason}");
         _receiving[plan.Replica.ReplicaShare].End();
     }
 
@@ -432,92 +338,5 @@ public sealed class ReplicaReceiver(
         {
             // Left for the start-up sweep; the failure itself is already in the trail.
         }
-    }
-
-    private void Record(Attempt attempt)
-    {
-        trails.Save(TrailSide.Receive, attempt);
-        events.AttemptChanged(TrailSide.Receive, attempt);
-    }
-
-    /// <summary>The one receive of an incoming task at a time, and how to stop it when the sender tries again.</summary>
-    private sealed class Receiving
-    {
-        private readonly Lock _lock = new();
-        private CancellationTokenSource? _current;
-        private int? _owner;
-
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public CancellationToken Token
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _current?.Token ?? CancellationToken.None;
-                }
-            }
-        }
-
-        public bool Superseded { get; private set; }
-
-        /// <summary>The incoming replica (task) whose receive is under way, if any.</summary>
-        public int? Owner
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _owner;
-                }
-            }
-        }
-
-        public void Begin(int owner)
-        {
-            lock (_lock)
-            {
-                _current = new CancellationTokenSource();
-                _owner = owner;
-                Superseded = false;
-            }
-        }
-
-        public void Supersede()
-        {
-            lock (_lock)
-            {
-                Superseded = true;
-                _current?.Cancel();
-            }
-        }
-
-        public void End()
-        {
-            lock (_lock)
-            {
-                _current?.Dispose();
-                _current = null;
-                _owner = null;
-            }
-
-            Gate.Release();
-        }
-    }
-
-    /// <summary>Reports the bytes received four times a second while btrfs receive reads the stream.</summary>
-    private sealed class ProgressTicker : IDisposable
-    {
-        private readonly ITimer _timer;
-
-        public ProgressTicker(ReceivedStream stream, Attempt attempt, IReplicationEvents events, TimeProvider time) =>
-            _timer = time.CreateTimer(
-                _ => events.Progress(AttemptProgress.Of(TrailSide.Receive, attempt, stream.Received, stream.StreamReceived, stream.ExpectedBytes, time.GetUtcNow())),
-                null,
-                TimeSpan.FromMilliseconds(250),
-                TimeSpan.FromMilliseconds(250));
-
-        public void Dispose() => _timer.Dispose();
     }
 }

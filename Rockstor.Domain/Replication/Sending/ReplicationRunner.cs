@@ -15,16 +15,15 @@ namespace Rockstor.Domain.Replication.Sending;
 /// </summary>
 public sealed class ReplicationRunner(
     IReplicationTaskRepository tasks,
-    ITrailRepository trails,
     ISnapshotRepository snapshots,
     SnapshotService snapshotService,
     IPairedApplianceRepository appliances,
     IReplicationTransport transport,
     IBtrfs btrfs,
+    AttemptLog log,
     IReplicationEvents events,
     ServiceMonitor services,
     RetryPolicy retryPolicy,
-    Alerts.AlertService alerts,
     TimeProvider time)
 {
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _running = new();
@@ -40,7 +39,7 @@ public sealed class ReplicationRunner(
             return null; // deleted since it was queued
         }
 
-        if (!services.IsRunning("replication"))
+        if (!services.IsRunning(ServiceNames.Replication))
         {
             return null; // the admin turned replication off: scheduled runs wait, nothing is recorded
         }
@@ -58,33 +57,21 @@ public sealed class ReplicationRunner(
         var gate = _running.GetOrAdd(taskId, _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(0, ct).ConfigureAwait(false))
         {
-            var skipped = new Attempt
-            {
-                OwnerId = taskId,
-                StartedAt = time.GetUtcNow(),
-                EndedAt = time.GetUtcNow(),
-                Status = AttemptStatus.Skipped,
-                Error = "The previous run of this task was still going.",
-            };
-            Record(skipped);
-            return skipped;
+            return log.Skip(TrailSide.Send, taskId, "The previous run of this task was still going.");
         }
 
-        var attempt = new Attempt { OwnerId = taskId, StartedAt = time.GetUtcNow(), Status = AttemptStatus.Running };
-        Record(attempt);
-        var transfer = new Transfer { Resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, trails.LatestSucceeded(TrailSide.Send, task.Id)) };
+        var attempt = log.Start(TrailSide.Send, taskId);
+        var transfer = new Transfer { Resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, log.LastSucceeded(TrailSide.Send, task.Id)) };
         try
         {
             await SendWithRetriesAsync(task, attempt, transfer, run.Token).ConfigureAwait(false);
-            attempt.Status = AttemptStatus.Succeeded;
-            attempt.Error = null;
+            log.End(TrailSide.Send, attempt, AttemptStatus.Succeeded);
         }
 #pragma warning disable CA1031 // Whatever ends a run, its attempt must end as failed with the reason, never stay "running".
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            attempt.Status = AttemptStatus.Failed;
-            attempt.Error = e switch
+            log.End(TrailSide.Send, attempt, AttemptStatus.Failed, e switch
             {
                 _ when windowClosed.IsCancellationRequested && !ct.IsCancellationRequested => transfer.Resumable
                     ? $"The task's window ({task.Window}) closed; the next run in it goes on from where this one stopped."
@@ -92,22 +79,15 @@ public sealed class ReplicationRunner(
                 OperationCanceledException => "The run was stopped (the appliance is shutting down).",
                 RockstorException or IOException => e.Message,
                 _ => $"Unexpected error ({e.GetType().Name}): {e.Message}",
-            };
+            });
         }
         finally
         {
-            attempt.EndedAt = time.GetUtcNow();
-            attempt.BytesPerSecond = ReplicationRules.Rate(attempt.Bytes, attempt.EndedAt.Value - attempt.StartedAt);
-            Record(attempt);
             gate.Release();
         }
 
-        // A run stopped on purpose (the window closed, the appliance shutting down) is no alert.
-        if (!windowClosed.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            await alerts.RunEndedAsync(task, attempt, CancellationToken.None).ConfigureAwait(false);
-        }
-
+        // A run stopped on purpose (the window closed, the appliance shutting down) says so: no alert.
+        events.RunEnded(new RunEnd(task, attempt.Copy(), StoppedOnPurpose: windowClosed.IsCancellationRequested || ct.IsCancellationRequested));
         return attempt;
     }
 
@@ -130,7 +110,7 @@ public sealed class ReplicationRunner(
                 var delay = retryPolicy.Delay(retry + 1);
                 attempt.Retries = retry + 1;
                 attempt.Error = $"Trying again in {delay.TotalSeconds:0} s ({retry + 1} of {retryPolicy.MaxRetries}): {e.Message}";
-                Record(attempt);
+                log.Save(TrailSide.Send, attempt);
                 await Task.Delay(delay, time, ct).ConfigureAwait(false);
             }
         }
@@ -192,19 +172,19 @@ public sealed class ReplicationRunner(
             attempt.StreamBytes = 0;
 
             attempt.ExpectedBytes = 0;
-            Record(attempt);
+            log.Save(TrailSide.Send, attempt);
 
             // The estimate (a metadata-only send) runs alongside the transfer, so it neither delays it nor
             // counts against the stall watchdog; percent and time left appear once it is known.
             using var estimating = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var estimate = EstimateAsync(snapshot, parent, attempt, estimating.Token);
-            var progress = new ProgressReporter(TrailSide.Send, attempt, events, time, count => moved.Value = count.Moved);
+            var estimate = log.EstimateAsync(attempt, snapshot.Path, parent?.Path, estimating.Token);
+            var progress = log.Progress(TrailSide.Send, attempt, count => moved.Value = count.Moved);
             var sending = snapshot;
             var verdict = await session.SendAsync(
                     new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid, transfer.Resumable),
-                    (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, Limited(stream, task), token),
+                    (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, stream, token),
                     estimate,
-                    task.Compression,
+                    SendOptions.Of(task),
                     progress,
                     ct)
                 .ConfigureAwait(false);
@@ -234,28 +214,6 @@ public sealed class ReplicationRunner(
         return snapshot;
     }
 
-    /// <summary>
-    /// The stream's size from a metadata-only send, for percent and time left. A failure here only costs
-    /// the estimate: the send itself says what is wrong.
-    /// </summary>
-    private async Task<long> EstimateAsync(Snapshot snapshot, Snapshot? parent, Attempt attempt, CancellationToken ct)
-    {
-        try
-        {
-            var expected = await btrfs.EstimateSendAsync(snapshot.Path, parent?.Path, ct).ConfigureAwait(false);
-            attempt.ExpectedBytes = expected;
-            return expected;
-        }
-        catch (Exception e) when (e is StorageCommandException or OperationCanceledException)
-        {
-            return 0;
-        }
-    }
-
-    /// <summary>The stream btrfs send writes into, slowed to the task's bandwidth limit when it has one.</summary>
-    private Stream Limited(Stream stream, ReplicationTask task) =>
-        task.BandwidthLimitMBps is { } limit ? new RateLimitedStream(stream, limit * 1_000_000, time) : stream;
-
     /// <summary>Marks the task diverged (a run refused) or not (a run got through; a requested re-seed is done).</summary>
     private void SetDiverged(int taskId, bool diverged)
     {
@@ -282,12 +240,6 @@ public sealed class ReplicationRunner(
             .Where(s => ReplicationNames.IsOfTask(s.Name, task.Id))
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
-
-    private void Record(Attempt attempt)
-    {
-        trails.Save(TrailSide.Send, attempt);
-        events.AttemptChanged(TrailSide.Send, attempt);
-    }
 
     /// <summary>
     /// How a run sends, for all its tries: resumably when chosen at its start, or from the first try that

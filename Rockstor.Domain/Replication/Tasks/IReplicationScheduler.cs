@@ -2,15 +2,12 @@ using Rockstor.Domain.Replication.Failback;
 
 namespace Rockstor.Domain.Replication.Tasks;
 
-/// <summary>Runs each task on its schedule (Hangfire recurring jobs); the store stays the source of truth.</summary>
+/// <summary>
+/// Runs each task on its schedule (Hangfire recurring jobs; what the schedule means is <see cref="TaskSchedule"/>);
+/// the store stays the source of truth.
+/// </summary>
 public interface IReplicationScheduler
 {
-    /// <summary>The cron expression the task runs on; throws a validation error for a bad schedule.</summary>
-    string CronOf(int? frequencyMinutes, string? cron);
-
-    /// <summary>When a schedule runs between two moments (for checking it against a window).</summary>
-    IEnumerable<DateTimeOffset> Occurrences(int? frequencyMinutes, string? cron, DateTimeOffset from, DateTimeOffset to);
-
     void Schedule(ReplicationTask task);
 
     void Unschedule(int taskId);

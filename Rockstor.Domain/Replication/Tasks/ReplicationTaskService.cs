@@ -18,8 +18,9 @@ public sealed class ReplicationTaskService(
     IPeerClient peers,
     ApplianceIdentity identity,
     IReplicationScheduler scheduler,
+    TaskSchedule schedule,
     ServiceMonitor services,
-    Alerts.AlertService alerts,
+    IReplicationEvents events,
     TimeProvider time)
 {
     public const int DefaultKeep = 5;
@@ -111,7 +112,7 @@ public sealed class ReplicationTaskService(
 
         trails.RemoveAll(TrailSide.Send, id);
         tasks.Remove(id);
-        await alerts.TaskDeletedAsync(id, ct).ConfigureAwait(false);
+        events.TaskDeleted(id);
     }
 
     /// <summary>Registers every enabled task's schedule again from the store (at start-up).</summary>
@@ -132,13 +133,13 @@ public sealed class ReplicationTaskService(
 
     private void RequireServiceOn()
     {
-        if (!services.IsRunning("replication"))
+        if (!services.IsRunning(ServiceNames.Replication))
         {
             throw new ConflictException("The Replication service is off on this appliance: turn it on first (System -> Services).");
         }
     }
 
-    private string? Warning() => services.IsRunning("replication")
+    private string? Warning() => services.IsRunning(ServiceNames.Replication)
         ? null
         : "The Replication service is off on this appliance: the task runs once it is turned on (System -> Services).";
 
@@ -182,7 +183,7 @@ public sealed class ReplicationTaskService(
             throw new ValidationException("Say how often the task runs: every N minutes (frequencyMinutes) or a cron expression.");
         }
 
-        scheduler.CronOf(frequency, cron);
+        schedule.CronOf(frequency, cron);
         var port = request.Port ?? existing?.Port ?? target.ReplicationPort;
         if (port is < 1 or > 65535)
         {
@@ -218,7 +219,7 @@ public sealed class ReplicationTaskService(
             ? existing?.Window
             : ReplicationWindow.Parse(request.WindowStart, request.WindowEnd);
         var from = time.GetUtcNow();
-        if (window is not null && !scheduler.Occurrences(frequency, cron, from, from.AddDays(8)).Any(window.Contains))
+        if (window is not null && !schedule.Occurrences(frequency, cron, from, from.AddDays(8)).Any(window.Contains))
         {
             throw new ValidationException($"The schedule never runs inside the window {window}: choose a schedule or a window that meet.");
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Services;
 using Rockstor.Web.Components.Shared;
@@ -64,7 +65,7 @@ public abstract class LiveReplicationList<TRow> : ComponentBase, IDisposable
 
         (Rows, Total) = (page.Items, page.Total);
 
-        ServiceOn = Services.IsRunning("replication");
+        ServiceOn = Services.IsRunning(ServiceNames.Replication);
     }
 
     protected void GoTo(int page)

@@ -23,7 +23,7 @@ public sealed class AlertServiceTests
 
     public AlertServiceTests()
     {
-        _service = new AlertService(_alerts, _settings, [_email, _webhook], _tasks, _trails, Nas2(), new Hourly(), new ApplianceIdentity(new Me()), new Resolver(), _time);
+        _service = new AlertService(_alerts, _settings, [_email, _webhook], _tasks, _trails, Nas2(), new TaskSchedule(new Hourly()), new ApplianceIdentity(new Me()), new Resolver(), _time);
     }
 
     [Fact]
@@ -300,25 +300,18 @@ public sealed class AlertServiceTests
     }
 
     /// <summary>Every task runs hourly on the hour.</summary>
-    private sealed class Hourly : IReplicationScheduler
+    /// <summary>A calendar on which every schedule runs on the hour.</summary>
+    private sealed class Hourly : ICronCalendar
     {
-        public IEnumerable<DateTimeOffset> Occurrences(int? frequencyMinutes, string? cron, DateTimeOffset from, DateTimeOffset to)
+        public string? Problem(string expression) => null;
+
+        public IEnumerable<DateTimeOffset> Occurrences(string expression, DateTimeOffset from, DateTimeOffset to)
         {
             for (var at = new DateTimeOffset(from.Year, from.Month, from.Day, from.Hour, 0, 0, TimeSpan.Zero).AddHours(1); at < to; at = at.AddHours(1))
             {
                 yield return at;
             }
         }
-
-        public string CronOf(int? frequencyMinutes, string? cron) => throw new NotSupportedException();
-
-        public void Schedule(ReplicationTask task) => throw new NotSupportedException();
-
-        public void Unschedule(int taskId) => throw new NotSupportedException();
-
-        public void RunNow(int taskId) => throw new NotSupportedException();
-
-        public void SendBack(int replicaId, string snapshot, string code) => throw new NotSupportedException();
     }
 
     private sealed class Me : IApplianceStore

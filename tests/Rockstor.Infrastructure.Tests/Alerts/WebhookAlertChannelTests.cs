@@ -28,8 +28,7 @@ public sealed class WebhookAlertChannelTests : IDisposable
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => _channel.SendAsync(Notice, new AlertSettings(null, url), CancellationToken.None));
 
         Assert.Contains("is this appliance (a loopback address", refused.Message, StringComparison.Ordinal);
-        await Task.Delay(500);
-        Assert.Equal(0, _sink.Count);
+        await Waiting.ThroughoutAsync(() => Assert.Equal(0, _sink.Count), TimeSpan.FromMilliseconds(500));
 
         await _channel.SendAsync(Notice, new AlertSettings(null, url, AllowLoopbackWebhook: true), CancellationToken.None);
 

@@ -17,13 +17,15 @@ public sealed class ConfinedReceiveTests : IDisposable
     private const string Replica = "0f3a_docs";
 
     private readonly StorageHost _host = new();
-    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+    private readonly CancellationToken _ct;
+
+    public ConfinedReceiveTests() => _ct = _host.Lifetime;
 
     private string Folder => _host.Layout.ShareSnapshotsDirectory("pool1", Replica);
 
     private ConfinedReceive Confined => _host.Get<ConfinedReceive>();
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task An_honest_full_stream_and_an_incremental_one_that_clones_from_its_parent_are_received_whole()
     {
         var (first, second) = await ReflinkedAsync(await MakeShareAsync());
@@ -42,7 +44,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Equal(["s1", "s2"], Entries());
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_stream_whose_paths_climb_out_of_its_subvolume_is_stopped_and_writes_nothing_outside()
     {
         var share = await MakeShareAsync();
@@ -76,7 +78,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Empty(Entries());
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_stream_that_makes_two_subvolumes_is_refused_and_leaves_neither()
     {
         await MakeShareAsync();
@@ -92,7 +94,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Empty(Entries());
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_stream_that_goes_on_after_its_end_is_refused_and_leaves_nothing()
     {
         await MakeShareAsync();
@@ -104,7 +106,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Empty(Entries());
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_stream_whose_subvolume_has_another_name_than_the_offer_is_refused()
     {
         await MakeShareAsync();
@@ -118,7 +120,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Empty(Entries());
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_stream_that_clones_through_a_symbolic_link_in_its_parent_is_refused_and_reads_nothing()
     {
         // The destination has a share of its own; the sender's earlier snapshot holds a link towards it.
@@ -146,7 +148,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Equal(["s1"], Entries());
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_stream_that_clones_from_a_subvolume_other_than_itself_and_its_parent_is_refused()
     {
         var (first, second) = await ReflinkedAsync(await MakeShareAsync());
@@ -160,7 +162,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Equal(["s1"], Entries());
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task What_a_stream_makes_beside_its_subvolume_through_a_link_is_deleted_and_the_stream_refused()
     {
         await MakeShareAsync();
@@ -174,7 +176,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Empty(Entries());
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_link_a_stream_leaves_beside_its_subvolume_is_removed_itself_and_never_what_it_leads_to()
     {
         await MakeShareAsync();
@@ -194,7 +196,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Equal("still here", await File.ReadAllTextAsync(Path.Combine(victim.Path, "precious.txt"), _ct));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_device_node_a_stream_makes_stays_inert_on_the_pool()
     {
         await MakeShareAsync();
@@ -224,7 +226,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Empty(Entries());
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_stream_that_keeps_btrfs_waiting_is_stopped_after_the_idle_limit()
     {
         using var quick = new StorageHost(new Dictionary<string, string?> { ["Rockstor:ReplicationIdleSeconds"] = "2" });
@@ -261,7 +263,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.DoesNotContain('a', Sandbox.Run("lsattr", "-d", folder).Split(' ')[0]);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task An_offer_of_a_snapshot_received_here_already_or_whose_parent_is_held_twice_is_refused_before_any_data()
     {
         await MakeShareAsync();
@@ -281,7 +283,7 @@ public sealed class ConfinedReceiveTests : IDisposable
         Assert.Contains("not held here as exactly one snapshot", twice.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_stream_cannot_rename_the_snapshots_already_in_its_folder()
     {
         await MakeShareAsync();

@@ -1,7 +1,7 @@
-using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Testing;
+using Rockstor.Domain.Replication;
 
 namespace Rockstor.Infrastructure.Tests.Replication;
 
@@ -9,9 +9,11 @@ namespace Rockstor.Infrastructure.Tests.Replication;
 public sealed class ReceiveSettlingTests : IDisposable
 {
     private readonly StorageHost _host = new();
-    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+    private readonly CancellationToken _ct;
 
-    [Fact]
+    public ReceiveSettlingTests() => _ct = _host.Lifetime;
+
+    [Fact(Timeout = 120_000)]
     public async Task A_finished_receive_the_crash_kept_from_the_store_is_recorded_and_an_unfinished_one_is_deleted()
     {
         await _host.CreateImagePoolAsync();
@@ -35,7 +37,7 @@ public sealed class ReceiveSettlingTests : IDisposable
         Sandbox.Run("btrfs", "subvolume", "create", Path.Combine(folder, "replication-1-20261124T130000000Z"));
         Assert.Empty(_host.Get<ISnapshotRepository>().ListForShare("0f3a_docs"));
 
-        await _host.Get<ReplicaReceiver>().DiscardUnfinishedAsync(_ct);
+        await _host.Get<ReplicationRecovery>().DiscardUnfinishedReceivesAsync(_ct);
 
         var recorded = Assert.Single(_host.Get<ISnapshotRepository>().ListForShare("0f3a_docs"));
         Assert.Equal(("replication-1-20261124T120000000Z", sent.Uuid, true), (recorded.Name, recorded.ReceivedUuid, recorded.ReadOnly));

@@ -33,10 +33,12 @@ public sealed class ReceiveSpoolTests : IDisposable
         Assert.Equal(Offer.SnapshotUuid, _spool.PartialUuid(Folder));
 
         await _spool.AppendAsync(Folder, Offer, held.Length, new MemoryStream(data[(2 << 20)..]), _ct);
-        await using var whole = _spool.OpenRead(Folder, Offer);
+        var read = new LastCount();
+        await using var whole = _spool.OpenRead(Folder, Offer, read);
         using var copy = new MemoryStream();
         await whole.CopyToAsync(copy, _ct);
         Assert.Equal(data, copy.ToArray());
+        Assert.Equal(data.Length, read.Value);
     }
 
     [Fact]
@@ -166,5 +168,13 @@ public sealed class ReceiveSpoolTests : IDisposable
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>The last count reported, as it was reported (no thread hop, unlike Progress).</summary>
+    private sealed class LastCount : IProgress<long>
+    {
+        public long Value { get; private set; }
+
+        public void Report(long value) => Value = value;
     }
 }

@@ -8,9 +8,11 @@ namespace Rockstor.Infrastructure.Tests.Storage;
 public sealed class PoolTests : IDisposable
 {
     private readonly StorageHost _host = new();
-    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+    private readonly CancellationToken _ct;
 
-    [Fact]
+    public PoolTests() => _ct = _host.Lifetime;
+
+    [Fact(Timeout = 120_000)]
     public async Task An_image_pool_is_made_mounted_and_listed_with_its_size()
     {
         var view = await _host.CreateImagePoolAsync("0pool");
@@ -24,7 +26,7 @@ public sealed class PoolTests : IDisposable
         Assert.Equal(("0pool", RaidLevel.Single), (listed.Pool.Name, listed.Pool.RaidLevel));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Deleting_an_image_pool_unmounts_it_detaches_the_loop_device_and_removes_the_image()
     {
         var view = await _host.CreateImagePoolAsync();
@@ -37,7 +39,7 @@ public sealed class PoolTests : IDisposable
         Assert.False(File.Exists(view.Pool.ImageFile));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Pools_are_mounted_again_at_start_up()
     {
         var view = await _host.CreateImagePoolAsync();
@@ -51,7 +53,7 @@ public sealed class PoolTests : IDisposable
         Assert.True((await _host.Pools.GetAsync("pool1", _ct)).Mounted);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Pools_are_mounted_without_devices_and_set_user_id_and_one_mounted_otherwise_is_restricted_at_start_up()
     {
         var view = await _host.CreateImagePoolAsync();
@@ -66,7 +68,7 @@ public sealed class PoolTests : IDisposable
         Assert.Equal(["nodev", "nosuid"], Restrictions(view.MountPoint));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_raid1_pool_is_made_from_two_empty_disks_and_deleting_it_frees_them()
     {
         var disks = new[] { _host.Sandbox.AttachLoopDisk(), _host.Sandbox.AttachLoopDisk() };
@@ -86,7 +88,7 @@ public sealed class PoolTests : IDisposable
         Assert.All(disks, d => Assert.True(after.Single(o => o.Path == d).Usable));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_disk_with_a_filesystem_is_refused_and_left_untouched()
     {
         var disk = _host.Sandbox.AttachLoopDisk();
@@ -100,7 +102,7 @@ public sealed class PoolTests : IDisposable
         Assert.Equal("ext4", Sandbox.Run("blkid", "-p", "-o", "value", "-s", "TYPE", disk).Trim());
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task The_system_disk_is_never_offered()
     {
         var disks = await _host.Get<Domain.Storage.IBlockDevices>().ListDisksAsync(_ct);
@@ -109,7 +111,7 @@ public sealed class PoolTests : IDisposable
         Assert.DoesNotContain(disks, d => d.Usable && root.StartsWith(d.Path, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_raid_level_that_needs_more_disks_is_refused_before_anything_is_touched()
     {
         var disk = _host.Sandbox.AttachLoopDisk();
@@ -121,7 +123,7 @@ public sealed class PoolTests : IDisposable
         Assert.Equal(2, Sandbox.TryRun("blkid", "-p", disk).ExitCode);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_failed_image_pool_leaves_no_loop_device_image_or_mount_behind()
     {
         Directory.CreateDirectory(_host.Sandbox.MountRoot);
@@ -136,7 +138,7 @@ public sealed class PoolTests : IDisposable
         Assert.Empty(Sandbox.MountsUnder(_host.Sandbox.MountRoot));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_busy_pool_is_not_deleted_and_btrfs_or_umount_says_why()
     {
         var view = await _host.CreateImagePoolAsync();
@@ -151,7 +153,7 @@ public sealed class PoolTests : IDisposable
         Assert.True((await _host.Pools.GetAsync("pool1", _ct)).Mounted);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Two_pools_cannot_share_a_name()
     {
         await _host.CreateImagePoolAsync();

@@ -7,9 +7,11 @@ namespace Rockstor.Infrastructure.Tests.Storage;
 public sealed class SendEstimateTests : IDisposable
 {
     private readonly StorageHost _host = new();
-    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+    private readonly CancellationToken _ct;
 
-    [Fact]
+    public SendEstimateTests() => _ct = _host.Lifetime;
+
+    [Fact(Timeout = 120_000)]
     public async Task The_estimate_of_a_full_and_an_incremental_send_is_within_a_few_percent_of_the_stream()
     {
         await _host.CreateImagePoolAsync();
@@ -50,7 +52,7 @@ public sealed class SendEstimateTests : IDisposable
         Assert.InRange(incrementalEstimate, incrementalActual * 0.95, incrementalActual * 1.05);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Estimating_a_missing_snapshot_fails_with_btrfs_s_reason()
     {
         await _host.CreateImagePoolAsync();

@@ -7,9 +7,11 @@ namespace Rockstor.Infrastructure.Tests.Storage;
 public sealed class ShareAndSnapshotTests : IDisposable
 {
     private readonly StorageHost _host = new();
-    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+    private readonly CancellationToken _ct;
 
-    [Fact]
+    public ShareAndSnapshotTests() => _ct = _host.Lifetime;
+
+    [Fact(Timeout = 120_000)]
     public async Task A_share_is_a_subvolume_whose_usage_is_reported()
     {
         await _host.CreateImagePoolAsync();
@@ -24,7 +26,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
         Assert.True(listed.UsedBytes >= 3 << 20, $"used {listed.UsedBytes}");
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Snapshots_are_read_only_by_default_and_carry_btrfs_identity()
     {
         await _host.CreateImagePoolAsync();
@@ -46,7 +48,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
         Assert.Contains("Read-only file system", write.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_clone_is_a_new_writable_share_with_the_snapshot_s_files()
     {
         var share = await ShareWithSnapshotOfVersion1Async();
@@ -58,7 +60,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
         Assert.Equal(["docs", "restored"], (await _host.Shares.ListAsync(_ct)).Select(s => s.Share.Name));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Rollback_restores_the_snapshot_and_keeps_the_current_state_as_a_snapshot()
     {
         var share = await ShareWithSnapshotOfVersion1Async();
@@ -74,7 +76,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
         Assert.Equal(2, (await _host.Snapshots.ListAsync(new SnapshotQuery("docs"), _ct)).Total);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_share_with_snapshots_is_deleted_only_when_the_snapshots_go_too()
     {
         await _host.CreateImagePoolAsync();
@@ -93,7 +95,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
         Assert.Equal(0, (await _host.Snapshots.ListAsync(new SnapshotQuery(), _ct)).Total);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Reconcile_drops_snapshots_removed_behind_the_store_s_back_and_adds_new_ones()
     {
         await _host.CreateImagePoolAsync();
@@ -113,7 +115,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
         Assert.Equal(share.Share.Uuid, page.Items[0].ParentUuid);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_share_removed_behind_the_store_s_back_is_forgotten()
     {
         await _host.CreateImagePoolAsync();
@@ -125,7 +127,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
         Assert.Empty(await _host.Shares.ListAsync(_ct));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_bad_snapshot_name_is_refused_and_nothing_is_made()
     {
         await _host.CreateImagePoolAsync();
@@ -140,7 +142,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
         Assert.False(Directory.Exists(_host.Layout.ShareSnapshotsDirectory("pool1", "docs")));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_btrfs_failure_reaches_the_caller_with_btrfs_s_own_words_and_leaves_nothing_behind()
     {
         var pool = await _host.CreateImagePoolAsync();
@@ -163,7 +165,7 @@ public sealed class ShareAndSnapshotTests : IDisposable
         Assert.True(Directory.Exists(share.Path));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Snapshots_are_listed_in_pages_with_a_total()
     {
         await _host.CreateImagePoolAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Shares;

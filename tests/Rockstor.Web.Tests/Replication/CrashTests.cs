@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Rockstor.Testing;
@@ -82,27 +83,24 @@ public sealed class CrashTests(TwoAppliances two, Xunit.Abstractions.ITestOutput
     /// Waits for the task to have a succeeded run; when its runs have settled without one (the source was
     /// killed and its job gave up), asks for one more, as the next scheduled run would.
     /// </summary>
-    private async Task<JsonElement> UntilSucceededAsync(int taskId)
+    private Task<JsonElement> UntilSucceededAsync(int taskId)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        var askedAt = DateTime.MinValue;
-        while (true)
-        {
-            var trail = await TrailAsync(two.A, $"/api/replication/tasks/{taskId}/trail");
-            if (trail.FirstOrDefault(a => a.GetProperty("status").GetString() == "succeeded") is { ValueKind: JsonValueKind.Object } good)
+        Stopwatch? sinceAsked = null;
+        return Waiting.UntilAsync(
+            async () =>
             {
+                var trail = await TrailAsync(two.A, $"/api/replication/tasks/{taskId}/trail");
+                var good = trail.FirstOrDefault(a => a.GetProperty("status").GetString() == "succeeded");
+                var settled = trail.All(a => a.GetProperty("status").GetString() is not ("running" or "pending"));
+                if (good.ValueKind != JsonValueKind.Object && settled && (sinceAsked is null || sinceAsked.Elapsed > TimeSpan.FromSeconds(20)))
+                {
+                    await Ok(two.A.PostAsync(new Uri($"/api/replication/tasks/{taskId}/run", UriKind.Relative), null));
+                    sinceAsked = Stopwatch.StartNew();
+                }
+
+                Assert.True(good.ValueKind == JsonValueKind.Object, $"No run of task {taskId} succeeded: {string.Join("\n", trail)}\n--- source ---\n{two.Source.Log}\n--- destination ---\n{two.Destination.Log}");
                 return good;
-            }
-
-            var settled = trail.All(a => a.GetProperty("status").GetString() is not ("running" or "pending"));
-            if (settled && DateTime.UtcNow - askedAt > TimeSpan.FromSeconds(20))
-            {
-                await Ok(two.A.PostAsync(new Uri($"/api/replication/tasks/{taskId}/run", UriKind.Relative), null));
-                askedAt = DateTime.UtcNow;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No run of task {taskId} succeeded: {string.Join("\n", trail)}\n--- source ---\n{two.Source.Log}\n--- destination ---\n{two.Destination.Log}");
-            await Task.Delay(250);
-        }
+            },
+            TimeSpan.FromMinutes(3));
     }
 }

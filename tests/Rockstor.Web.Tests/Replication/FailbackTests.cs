@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Rockstor.Testing;
 using static Rockstor.Web.Tests.Replication.TwoAppliances;
 
 namespace Rockstor.Web.Tests.Replication;
@@ -110,22 +111,15 @@ public sealed class FailbackTests(TwoAppliances two)
     }
 
     /// <summary>Waits until the replica's receive trail holds this many finished failback attempts; returns the newest.</summary>
-    private async Task<JsonElement> FailbackAsync(int replicaId, int count)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (true)
+    private Task<JsonElement> FailbackAsync(int replicaId, int count) => Waiting.UntilAsync(
+        async () =>
         {
             var failbacks = (await TrailAsync(two.B, $"/api/replication/receives/{replicaId}/trail"))
                 .Where(a => a.GetProperty("note").GetString()?.StartsWith("Failback", StringComparison.Ordinal) == true)
                 .Where(a => a.GetProperty("status").GetString() is not ("running" or "pending"))
                 .ToList();
-            if (failbacks.Count >= count)
-            {
-                return failbacks[0];
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{failbacks.Count} failbacks finished, not {count}\n--- source ---\n{two.Source.Log}\n--- destination ---\n{two.Destination.Log}");
-            await Task.Delay(200);
-        }
-    }
+            Assert.True(failbacks.Count >= count, $"{failbacks.Count} failbacks finished, not {count}\n--- source ---\n{two.Source.Log}\n--- destination ---\n{two.Destination.Log}");
+            return failbacks[0];
+        },
+        TimeSpan.FromMinutes(2));
 }

@@ -72,11 +72,19 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
         // collection leave more than 20 tasks, and the new one's next run may put it on a later page.
         var recurring = await two.A.GetStringAsync(new Uri("/hangfire/recurring?count=100", UriKind.Relative));
         Assert.Contains($"replication-task-{taskId}", recurring, StringComparison.Ordinal);
-        Assert.Contains($"Replicate task {taskId}", pages["/jobs/succeeded"], StringComparison.Ordinal);
         Assert.Contains("rockstor", pages["/servers"], StringComparison.Ordinal);
-        var details = await two.A.GetStringAsync(new Uri("/hangfire/jobs/details/1", UriKind.Relative));
-        Assert.Contains("Replicate task", details, StringComparison.Ordinal);
-        Assert.Contains("Succeeded", details, StringComparison.Ordinal);
+
+        // This task's first run (queued when the task was made), found by its name among the succeeded jobs:
+        // the job ends a moment after its attempt.
+        var name = $"Replicate task {taskId} now";
+        var jobId = await Waiting.UntilAsync(async () =>
+        {
+            var succeeded = await two.A.GetStringAsync(new Uri("/hangfire/jobs/succeeded", UriKind.Relative));
+            return HangfireDashboard.JobId(succeeded, name) ?? throw new InvalidOperationException($"No succeeded job is named '{name}'.");
+        });
+        var details = await two.A.GetStringAsync(new Uri($"/hangfire/jobs/details/{jobId}", UriKind.Relative));
+        Assert.Contains($"<h1 class=\"page-header\">{name}</h1>", details, StringComparison.Ordinal);
+        Assert.Equal("Succeeded", HangfireDashboard.CurrentState(details));
 
         // The appliance's store is the source of truth: the schedule is registered again at start.
         await two.RestartSourceAsync();

@@ -479,6 +479,3 @@ public sealed class ReplicationTests(TwoAppliances two)
     }
 
 }
-
-[CollectionDefinition(nameof(ReplicationCollection))]
-public sealed class ReplicationCollection : ICollectionFixture<TwoAppliances>;

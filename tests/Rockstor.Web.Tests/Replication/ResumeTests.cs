@@ -190,21 +190,14 @@ public sealed class ResumeTests(TwoAppliances two, Xunit.Abstractions.ITestOutpu
     private string Spool(string share) => Path.Combine(two.Destination.Sandbox.MountRoot, Pool, ".spool", ReplicaShare(share));
 
     /// <summary>The spool file of the share's replica once it holds at least that much.</summary>
-    private async Task<string> SpoolFileAsync(string share, long atLeast)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
+    private Task<string> SpoolFileAsync(string share, long atLeast) => Waiting.UntilAsync(
+        () =>
         {
             var file = Directory.Exists(Spool(share)) ? Directory.EnumerateFiles(Spool(share), "*.stream").FirstOrDefault() : null;
-            if (file is not null && new FileInfo(file).Length >= atLeast)
-            {
-                return file;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No spool of {atLeast} bytes in {Spool(share)}");
-            await Task.Delay(100);
-        }
-    }
+            Assert.True(file is not null && new FileInfo(file).Length >= atLeast, $"No spool of {atLeast} bytes in {Spool(share)}");
+            return file;
+        },
+        TimeSpan.FromSeconds(30));
 
     private async Task<List<JsonElement>> ReceiveTrailAsync(string share)
     {

@@ -148,42 +148,28 @@ public sealed class TwoAppliances : IAsyncLifetime
         (await client.GetFromJsonAsync<JsonElement>(path)).EnumerateArray().ToList();
 
     /// <summary>Waits until the task's trail has <paramref name="count"/> finished attempts; returns the one that ended last.</summary>
-    public async Task<JsonElement> FinishedAsync(int taskId, int count, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromMinutes(2));
-        while (true)
+    public Task<JsonElement> FinishedAsync(int taskId, int count, TimeSpan? within = null) => Waiting.UntilAsync(
+        async () =>
         {
             var trail = await TrailAsync(A, $"/api/replication/tasks/{taskId}/trail");
             var finished = trail
                 .Where(a => a.GetProperty("status").GetString() is not ("running" or "pending"))
                 .OrderByDescending(a => a.GetProperty("endedAt").GetDateTimeOffset())
                 .ToList();
-            if (finished.Count >= count)
-            {
-                return finished[0];
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Task {taskId} has {finished.Count} finished attempts, not {count}: {string.Join("\n", trail)}\n{Source.Log}");
-            await Task.Delay(200);
-        }
-    }
+            Assert.True(finished.Count >= count, $"Task {taskId} has {finished.Count} finished attempts, not {count}: {string.Join("\n", trail)}\n{Source.Log}");
+            return finished[0];
+        },
+        within ?? TimeSpan.FromMinutes(2));
 
     /// <summary>Waits until the task's newest attempt matches (as the trail shows it while the run goes on).</summary>
-    public async Task<JsonElement> UntilAttemptAsync(int taskId, Func<JsonElement, bool> matches, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromMinutes(1));
-        while (true)
+    public Task<JsonElement> UntilAttemptAsync(int taskId, Func<JsonElement, bool> matches, TimeSpan? within = null) => Waiting.UntilAsync(
+        async () =>
         {
             var newest = (await TrailAsync(A, $"/api/replication/tasks/{taskId}/trail")).FirstOrDefault();
-            if (newest.ValueKind == JsonValueKind.Object && matches(newest))
-            {
-                return newest;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Task {taskId}'s newest attempt never matched; it is {newest}\n{Source.Log}");
-            await Task.Delay(100);
-        }
-    }
+            Assert.True(newest.ValueKind == JsonValueKind.Object && matches(newest), $"Task {taskId}'s newest attempt never matched; it is {newest}\n{Source.Log}");
+            return newest;
+        },
+        within ?? TimeSpan.FromMinutes(1));
 
     public async Task<JsonElement> RunAsync(int taskId, int finishedBefore)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Rockstor.Testing;
 using static Rockstor.Web.Tests.Replication.TwoAppliances;
 
 namespace Rockstor.Web.Tests.Replication;
@@ -25,8 +26,7 @@ public sealed class WindowTests(TwoAppliances two)
 
         Assert.Equal((start, end), (added.GetProperty("windowStart").GetString(), added.GetProperty("windowEnd").GetString()));
         Assert.Contains($"The first run waits for the task's window ({start}-{end} UTC)", added.GetProperty("warning").GetString(), StringComparison.Ordinal);
-        await Task.Delay(2000);
-        Assert.Empty(await TrailAsync(two.A, $"/api/replication/tasks/{taskId}/trail"));
+        await Waiting.ThroughoutAsync(async () => Assert.Empty(await TrailAsync(two.A, $"/api/replication/tasks/{taskId}/trail")), TimeSpan.FromSeconds(2));
 
         var never = await two.A.PutAsJsonAsync($"/api/replication/tasks/{taskId}", new { windowStart = "10:15", windowEnd = "10:45" });
         Assert.Equal(HttpStatusCode.BadRequest, never.StatusCode);

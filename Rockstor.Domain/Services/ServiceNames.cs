@@ -1,0 +1,8 @@
+namespace Rockstor.Domain.Services;
+
+/// <summary>The names of the appliance's services, as the API and the Services screen use them.</summary>
+public static class ServiceNames
+{
+    /// <summary>Receiving replicas from paired appliances, and running this appliance's send tasks.</summary>
+    public const string Replication = "replication";
+}
