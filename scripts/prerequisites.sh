@@ -8,6 +8,8 @@ command -v chattr >/dev/null 2>&1 || need+=(e2fsprogs)
 command -v jq >/dev/null 2>&1 || need+=(jq)
 # The browser tests drive Debian's Chromium (never a downloaded browser); only the test script asks for it.
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! [ -x /usr/bin/chromium ] && need+=(chromium)
+# They check every screen with axe-core, which npm installs (below).
+[ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v npm >/dev/null 2>&1 && need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]}..."
   apt-get update -qq
@@ -16,6 +18,15 @@ fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET SDK 10 is needed (https://learn.microsoft.com/dotnet/core/install/linux-debian)." >&2
   exit 1
+fi
+# axe-core at the version tests/Rockstor.EndToEnd/package-lock.json pins (npm checks its integrity hash).
+if [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ]; then
+  axe=tests/Rockstor.EndToEnd
+  if [ "$(jq -r '.packages["node_modules/axe-core"].version' "$axe/package-lock.json")" != \
+       "$(jq -r .version "$axe/node_modules/axe-core/package.json" 2>/dev/null)" ]; then
+    echo "Installing axe-core for the browser tests..."
+    npm ci --prefix "$axe" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
 fi
 modprobe btrfs 2>/dev/null || true
 modprobe loop 2>/dev/null || true

@@ -7,7 +7,6 @@ using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Web.Api;
-using Rockstor.Web.Hosting;
 
 namespace Rockstor.Web.Accounts;
 
@@ -28,7 +27,7 @@ public static class AccountEndpoints
                 return TypedResults.Ok(ApplianceDto.From(identity.Current, certificate.Fingerprint));
             })
             .AllowAnonymous()
-            .RequireRateLimiting(WebComposition.LoginRateLimit);
+            .RequireRateLimiting(LoginRateLimits.Policy);
 
         api.MapPost("/auth/token", (Credentials credentials, AccountService accounts, SessionService sessions) =>
             {
@@ -38,7 +37,7 @@ public static class AccountEndpoints
                     : Results.SignIn(SessionClaims.Principal(sessions.StartWithRefreshTokens(user), BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
             })
             .AllowAnonymous()
-            .RequireRateLimiting(WebComposition.LoginRateLimit);
+            .RequireRateLimiting(LoginRateLimits.Policy);
 
         // A new token pair for the newest refresh token of a login; the one given is used up (rotation).
         api.MapPost("/auth/refresh", (RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, SessionService sessions, TimeProvider time) =>
@@ -56,7 +55,7 @@ public static class AccountEndpoints
                 return Results.SignIn(SessionClaims.Principal(next, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
             })
             .AllowAnonymous()
-            .RequireRateLimiting(WebComposition.LoginRateLimit);
+            .RequireRateLimiting(LoginRateLimits.Policy);
 
         // Every login ends with the change, the caller's too: it logs in again with the new password.
         api.MapPost("/account/password", (PasswordChange change, HttpContext http, AccountService accounts) =>
@@ -64,7 +63,7 @@ public static class AccountEndpoints
                 accounts.ChangePassword(http.User.Identity!.Name!, change.CurrentPassword, change.NewPassword);
                 return TypedResults.NoContent();
             })
-            .RequireRateLimiting(WebComposition.LoginRateLimit);
+            .RequireRateLimiting(LoginRateLimits.Policy);
 
         var forms = app.MapGroup("/account").ExcludeFromDescription();
         forms.MapPost("/login", async (HttpContext http, [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, AccountService accounts, SessionService sessions) =>
@@ -80,7 +79,7 @@ public static class AccountEndpoints
                 return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
             })
             .AllowAnonymous()
-            .RequireRateLimiting(WebComposition.LoginRateLimit);
+            .RequireRateLimiting(LoginRateLimits.Policy);
 
         forms.MapPost("/setup", async (HttpContext http, [FromForm] string? username, [FromForm] string? password, [FromForm] string? hostname, AccountService accounts, SessionService sessions) =>
             {
@@ -98,7 +97,7 @@ public static class AccountEndpoints
                 return Results.LocalRedirect("/");
             })
             .AllowAnonymous()
-            .RequireRateLimiting(WebComposition.LoginRateLimit);
+            .RequireRateLimiting(LoginRateLimits.Policy);
 
         // Logging out ends every login of the admin: other browsers, scripts' tokens and open pages too.
         forms.MapPost("/logout", async (HttpContext http, SessionService sessions) =>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
 using Rockstor.Infrastructure;
-using Rockstor.Web.Hosting;
+using Rockstor.Web.Accounts;
 
 namespace Rockstor.Web.Api;
 /// <summary>This appliance, and the appliances it is paired with (admin only).</summary>
@@ -26,7 +26,7 @@ public static class ApplianceApi
                 var peer = await pairing.PairAsync(request, http.Connection.LocalPort, options.Value.ReplicationPort, ct);
                 return TypedResults.Created($"/api/appliances/{peer.Id}", PairedApplianceDto.From(peer));
             })
-            .RequireRateLimiting(WebComposition.LoginRateLimit);
+            .RequireRateLimiting(LoginRateLimits.Policy);
         appliances.MapGet("/{id}/check", (string id, PairingService pairing, CancellationToken ct) => pairing.CheckAsync(id, ct));
         appliances.MapDelete("/{id}", async (string id, PairingService pairing, CancellationToken ct) =>
         {

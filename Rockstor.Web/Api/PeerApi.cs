@@ -4,7 +4,6 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
 using Rockstor.Infrastructure;
 using Rockstor.Web.Accounts;
-using Rockstor.Web.Hosting;
 
 namespace Rockstor.Web.Api;
 
@@ -23,7 +22,7 @@ public static class PeerApi
                 return pairing.Accept(offer, address, http.Connection.LocalPort, options.Value.ReplicationPort);
             })
             .AllowAnonymous()
-            .RequireRateLimiting(WebComposition.LoginRateLimit)
+            .RequireRateLimiting(LoginRateLimits.Policy)
             .WithTags("Peers");
 
         var peer = app.MapGroup("/api/peer").RequireAuthorization(AuthComposition.PeerPolicy).WithTags("Peers");

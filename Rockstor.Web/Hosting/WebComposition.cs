@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Hangfire;
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Rockstor.Infrastructure;
 using Rockstor.Infrastructure.Certificates;
@@ -16,10 +14,6 @@ namespace Rockstor.Web.Hosting;
 
 public static class WebComposition
 {
-    public const string LoginRateLimit = "login";
-
-    public const string TooManyAttempts = "Too many attempts from this address; wait a minute and try again.";
-
     public static WebApplicationBuilder AddRockstorWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -46,29 +40,7 @@ public static class WebComposition
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             antiforgery.Cookie.Path = "/";
         });
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
-            {
-                // People at the login or setup form get the form back with the reason; scripts get 429.
-                if (context.HttpContext.Request.Path.StartsWithSegments("/account"))
-                {
-                    context.HttpContext.Response.Redirect(
-                        context.HttpContext.Request.Path.StartsWithSegments("/account/setup") ? "/setup?error=" + Uri.EscapeDataString(TooManyAttempts) : "/login?error=throttled");
-                }
-
-                return ValueTask.CompletedTask;
-            };
-            limiter.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<RockstorOptions>>().Value.LoginAttemptsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-        });
+        services.AddLoginRateLimits();
 
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails();

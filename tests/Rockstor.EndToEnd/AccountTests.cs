@@ -62,10 +62,10 @@ public sealed class AccountTests(OneAppliance one) : IClassFixture<OneAppliance>
         var account = new AccountPage(a);
         await account.OpenAsync();
         await Expect(a.Page.Locator("[data-username]")).ToHaveTextAsync("admin");
-        Assert.Empty(await a.UnnamedControlsAsync());
+        await a.ExpectAccessibleAsync("Account");
         await account.ChangePasswordAsync("not-the-password", NewPassword, NewPassword);
         await Expect(account.Refusal).ToHaveTextAsync("The current password is wrong; the password was not changed.");
-        Assert.Empty(await a.UnnamedControlsAsync());
+        await a.ExpectAccessibleAsync("Account with the password refused");
         await a.ScreenshotAsync("account-password-refused");
 
         // The change ends every login: this page, the other browser's open page (by itself, no reload), the token.
@@ -77,6 +77,7 @@ public sealed class AccountTests(OneAppliance one) : IClassFixture<OneAppliance>
         }
 
         await b.ScreenshotAsync("account-ended-elsewhere");
+        await b.ExpectAccessibleAsync("Login, the login ended");
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync(new Uri("/api/pools", UriKind.Relative))).StatusCode);
 
         // The new password logs in; a new hostname shows in the menu at once and in the API.

@@ -5,9 +5,12 @@ namespace Rockstor.EndToEnd.Pages;
 /// <summary>The first-start form and the login form (plain forms, before the app shell).</summary>
 public sealed class AccountPages(IPage page, Uri appliance)
 {
+    /// <summary>The first-start form, before anything is typed.</summary>
+    public async Task OpenSetUpAsync() => await page.GotoAsync(new Uri(appliance, "/setup").ToString());
+
     public async Task SetUpAsync(string hostname, string password)
     {
-        await page.GotoAsync(new Uri(appliance, "/setup").ToString());
+        await OpenSetUpAsync();
         await page.GetByLabel("Hostname").FillAsync(hostname);
         await page.GetByLabel("Admin password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up" }).ClickAsync();

@@ -27,7 +27,7 @@ public sealed class SendPage(Shell shell)
     {
         var row = shell.Table("Replication tasks").GetByRole(AriaRole.Row)
             .Filter(new() { Has = shell.Page.GetByRole(AriaRole.Cell, new() { Name = share, Exact = true }) });
-        await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Trail of task") }).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("trail of task \\d+$") }).ClickAsync();
         return new TrailPage(shell);
     }
 }
@@ -51,7 +51,7 @@ public sealed class ReceivePage(Shell shell)
         await shell.GoAsync("Receive");
         var row = shell.Table("Incoming replicas").GetByRole(AriaRole.Row)
             .Filter(new() { Has = shell.Page.GetByRole(AriaRole.Cell, new() { Name = sourceShare, Exact = true }) });
-        await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Trail of") }).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(": trail of ") }).ClickAsync();
         return new TrailPage(shell);
     }
 }

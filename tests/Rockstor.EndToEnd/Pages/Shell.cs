@@ -63,16 +63,8 @@ public sealed class Shell(IPage page)
         await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
-    /// <summary>The controls on the page (and its open dialog) that have no name, as Chromium's accessibility tree has them.</summary>
-    public async Task<IReadOnlyList<string>> UnnamedControlsAsync() => UnnamedControls(await page.Locator("body").AriaSnapshotAsync()).ToList();
-
-    /// <summary>The lines of an aria snapshot that are controls with no name (a name is the quoted text after the role).</summary>
-    public static IEnumerable<string> UnnamedControls(string ariaSnapshot) =>
-        ariaSnapshot.Split('\n')
-            .Select(line => line.Trim())
-            .Where(line => System.Text.RegularExpressions.Regex.IsMatch(
-                line,
-                @"^- (button|link|checkbox|switch|textbox|searchbox|combobox|listbox|radio|spinbutton|slider|menuitem|tab|option)( \[[^\]]*\])*:?$"));
+    /// <summary>Fails, listing what axe-core found, unless the page and its open dialog pass WCAG 2.1 A and AA (see <see cref="Axe"/>).</summary>
+    public Task ExpectAccessibleAsync(string where) => Axe.ExpectNoViolationsAsync(page, where);
 
     /// <summary>A picture of the page once MudBlazor's short animations (floating labels, dialogs) are over.</summary>
     public async Task ScreenshotAsync(string name)

@@ -4,6 +4,7 @@ using Rockstor.Domain.Replication.Restores;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Web.Components.Replication;
+using Rockstor.Web.Components.Shared;
 
 namespace Rockstor.Web.Components.Pages.Replication;
 
@@ -39,31 +40,11 @@ public partial class Send
 
     private void SetEnabled(ReplicationTask task, bool on)
     {
-        try
-        {
-            Tasks.Update(task.Id, new TaskRequest(null, null, null, null, null, null, null, on));
-            Snackbar.Add($"Task {task.Id} {(on ? "enabled" : "disabled")}.", Severity.Success);
-        }
-        catch (RockstorException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
-
+        Snackbar.Try(() => Tasks.Update(task.Id, new TaskRequest(null, null, null, null, null, null, null, on)), $"Task {task.Id} {(on ? "enabled" : "disabled")}.");
         Load();
     }
 
-    private void RunNow(ReplicationTask task)
-    {
-        try
-        {
-            Tasks.RunNow(task.Id);
-            Snackbar.Add($"Task {task.Id} queued to run now.", Severity.Info);
-        }
-        catch (RockstorException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
-    }
+    private void RunNow(ReplicationTask task) => Snackbar.Try(() => Tasks.RunNow(task.Id), $"Task {task.Id} queued to run now.", Severity.Info);
 
     private async Task RestoreAsync(SendTaskView view)
     {
@@ -95,16 +76,7 @@ public partial class Send
             return;
         }
 
-        try
-        {
-            Tasks.Reseed(task.Id);
-            Snackbar.Add($"Task {task.Id}: a full send has started.", Severity.Info);
-        }
-        catch (RockstorException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
-
+        Snackbar.Try(() => Tasks.Reseed(task.Id), $"Task {task.Id}: a full send has started.", Severity.Info);
         Load();
     }
 
@@ -117,16 +89,9 @@ public partial class Send
             return;
         }
 
-        try
-        {
-            await Tasks.DeleteAsync(task.Id, deleteSnapshots, CancellationToken.None);
-            Snackbar.Add(deleteSnapshots ? $"Task {task.Id} and its snapshots deleted." : $"Task {task.Id} deleted; its snapshots are kept.", Severity.Success);
-        }
-        catch (RockstorException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
-
+        await Snackbar.TryAsync(
+            () => Tasks.DeleteAsync(task.Id, deleteSnapshots, CancellationToken.None),
+            deleteSnapshots ? $"Task {task.Id} and its snapshots deleted." : $"Task {task.Id} deleted; its snapshots are kept.");
         Load();
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Rockstor.Domain.Common;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Web.Components.Shared;
@@ -28,8 +27,16 @@ public partial class Snapshots
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    /// <summary>The share in the address (<c>?share=</c>, as the Receive screen links a replica); the filter starts from it.</summary>
     [SupplyParameterFromQuery(Name = "share")]
-    public string? ShareFilter { get; set; }
+    public string? ShareInAddress { get; set; }
+
+    private string? _shareInAddress;
+
+    private string? AddressFilter => string.IsNullOrEmpty(ShareInAddress) ? null : ShareInAddress;
+
+    /// <summary>The share whose snapshots are shown (all when null).</summary>
+    internal string? ShareFilter { get; private set; }
 
     internal string? Search { get; private set; }
 
@@ -58,24 +65,30 @@ public partial class Snapshots
     /// </summary>
     protected override async Task OnInitializedAsync()
     {
+        _shareInAddress = ShareInAddress;
+        ShareFilter = AddressFilter;
         ShareNames = ShareService.Names();
         Load();
         await RefreshAsync();
+    }
+
+    /// <summary>Another share in the address (the menu's link, or a replica's, while this screen is open) filters anew.</summary>
+    protected override void OnParametersSet()
+    {
+        if (ShareInAddress != _shareInAddress)
+        {
+            _shareInAddress = ShareInAddress;
+            ShareFilter = AddressFilter;
+            PageNumber = 1;
+            Load();
+        }
     }
 
     /// <summary>Reads btrfs again (reconcile), then shows the current page.</summary>
     internal async Task RefreshAsync()
     {
         Loading = true;
-        try
-        {
-            await SnapshotService.ReconcileAsync(CancellationToken.None);
-        }
-        catch (RockstorException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
-
+        await Snackbar.TryAsync(() => SnapshotService.ReconcileAsync(CancellationToken.None));
         ShareNames = ShareService.Names();
         Load();
         Loading = false;
@@ -156,15 +169,10 @@ public partial class Snapshots
         foreach (var key in keys)
         {
             var slash = key.IndexOf('/', StringComparison.Ordinal);
-            try
+            if (await Snackbar.TryAsync(() => SnapshotService.DeleteAsync(key[..slash], key[(slash + 1)..], CancellationToken.None), about: key))
             {
-                await SnapshotService.DeleteAsync(key[..slash], key[(slash + 1)..], CancellationToken.None);
                 Selected.Remove(key);
                 deleted++;
-            }
-            catch (RockstorException e)
-            {
-                Snackbar.Add($"{key}: {e.Message}", Severity.Error);
             }
         }
 
@@ -209,16 +217,11 @@ public partial class Snapshots
             return;
         }
 
-        try
+        await Snackbar.TryAsync(async () =>
         {
             var kept = await SnapshotService.RollbackAsync(snapshot.Share, snapshot.Name, CancellationToken.None);
             Snackbar.Add($"'{snapshot.Share}' rolled back to '{snapshot.Name}'; its previous state is snapshot '{kept.Name}'.", Severity.Success);
-        }
-        catch (RockstorException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
-
+        });
         Load();
     }
 

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Rockstor.Domain.Services;
+using Rockstor.Web.Components.Shared;
+
+namespace Rockstor.Web.Components.Pages.Settings;
+
+/// <summary>The appliance's services with their state, live; a switch turns each on or off.</summary>
+public sealed partial class Services : IDisposable
+{
+    private IReadOnlyList<ServiceStatus> _services = [];
+
+    [Inject]
+    private ServiceMonitor Monitor { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        _services = Monitor.List();
+        Monitor.Changed += OnChanged;
+    }
+
+    public void Dispose() => Monitor.Changed -= OnChanged;
+
+    // The monitor pushes every change; the screen redraws without a reload.
+    private void OnChanged(ServiceStatus _) => InvokeAsync(() =>
+    {
+        _services = Monitor.List();
+        StateHasChanged();
+    });
+
+    private Task SetAsync(ServiceStatus service, bool on) => Snackbar.TryAsync(async () =>
+    {
+        var status = await Monitor.SetEnabledAsync(service.Name, on, CancellationToken.None);
+        if (status.State == ServiceState.Failed)
+        {
+            Snackbar.Add($"{service.Title} could not start: {status.Error}", Severity.Error);
+        }
+        else
+        {
+            Snackbar.Add($"{service.Title} is {(on ? "on" : "off")}.", Severity.Success);
+        }
+    });
+
+    private static Color Colour(ServiceState state) => state switch
+    {
+        ServiceState.Running => Color.Success,
+        ServiceState.Failed => Color.Error,
+        _ => Color.Default,
+    };
+}

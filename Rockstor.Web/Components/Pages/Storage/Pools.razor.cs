@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Rockstor.Domain.Pools;
+using Rockstor.Web.Components.Shared;
+using Rockstor.Web.Components.Storage;
+
+namespace Rockstor.Web.Components.Pages.Storage;
+
+/// <summary>The pools with their size and use; create one (on disks or an image file), delete one after a confirmation.</summary>
+public partial class Pools
+{
+    private IReadOnlyList<PoolView> _pools = [];
+    private bool _loading = true;
+
+    [Inject]
+    private PoolService PoolService { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync() => await LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        await Snackbar.TryAsync(async () => _pools = await PoolService.ListAsync(CancellationToken.None));
+        _loading = false;
+    }
+
+    private async Task CreateAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<CreatePoolDialog>("Create pool");
+        if (await dialog.Result is { Canceled: false, Data: string name })
+        {
+            Snackbar.Add($"Pool '{name}' created.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    /// <summary>Asks first; a pool that still holds shares is deleted with them only after a second question.</summary>
+    private async Task DeleteAsync(string name)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete pool",
+            $"Delete pool '{name}'? It is unmounted and its disks are wiped (or its image file removed).",
+            yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        await Snackbar.TryAsync(
+            () => PoolService.DeleteAsync(name, deleteShares: false, CancellationToken.None),
+            $"Pool '{name}' deleted.",
+            onConflict: async notEmpty =>
+            {
+                var everything = await Dialogs.ShowMessageBoxAsync(
+                    "The pool is not empty", notEmpty.Message + " Delete the pool with all its shares and snapshots?",
+                    yesText: "Delete everything", cancelText: "Keep it");
+                if (everything == true)
+                {
+                    await Snackbar.TryAsync(() => PoolService.DeleteAsync(name, deleteShares: true, CancellationToken.None), $"Pool '{name}' deleted.");
+                }
+            });
+        await LoadAsync();
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Rockstor.Domain.Shares;
+using Rockstor.Web.Components.Shared;
+using Rockstor.Web.Components.Storage;
+
+namespace Rockstor.Web.Components.Pages.Storage;
+
+/// <summary>The shares with their pool, path and use; create one, delete one after a confirmation.</summary>
+public partial class Shares
+{
+    private IReadOnlyList<ShareView> _shares = [];
+    private bool _loading = true;
+
+    [Inject]
+    private ShareService ShareService { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync() => await LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        await Snackbar.TryAsync(async () => _shares = await ShareService.ListAsync(CancellationToken.None));
+        _loading = false;
+    }
+
+    private async Task CreateAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<CreateShareDialog>("Create share");
+        if (await dialog.Result is { Canceled: false, Data: string name })
+        {
+            Snackbar.Add($"Share '{name}' created.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    /// <summary>Asks first; a share that has snapshots is deleted with them only after a second question.</summary>
+    private async Task DeleteAsync(string name)
+    {
+        if (await Dialogs.ShowMessageBoxAsync("Delete share", $"Delete share '{name}' and all its files?", yesText: "Delete", cancelText: "Cancel") != true)
+        {
+            return;
+        }
+
+        await Snackbar.TryAsync(
+            () => ShareService.DeleteAsync(name, deleteSnapshots: false, CancellationToken.None),
+            $"Share '{name}' deleted.",
+            onConflict: async hasSnapshots =>
+            {
+                if (await Dialogs.ShowMessageBoxAsync("The share has snapshots", hasSnapshots.Message, yesText: "Delete share and snapshots", cancelText: "Keep it") == true)
+                {
+                    await Snackbar.TryAsync(
+                        () => ShareService.DeleteAsync(name, deleteSnapshots: true, CancellationToken.None),
+                        $"Share '{name}' and its snapshots deleted.");
+                }
+            });
+        await LoadAsync();
+    }
+}

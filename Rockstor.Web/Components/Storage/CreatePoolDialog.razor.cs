@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Web.Components.Storage;
+
+/// <summary>
+/// Creates a pool on an image file (to try the appliance out) or on whole disks at a raid level; the
+/// disks are read as it opens. A refusal shows in the dialog, the form kept as filled in.
+/// </summary>
+public sealed partial class CreatePoolDialog
+{
+    private string _name = "";
+    private bool _onImage = true;
+    private int _sizeGiB = 8;
+    private RaidLevel _raid = RaidLevel.Single;
+    private IReadOnlyList<BlockDevice> _disks = [];
+    private readonly HashSet<string> _chosen = [];
+    private string? _error;
+    private bool _busy;
+
+    [CascadingParameter]
+    private IMudDialogInstance MudDialog { get; set; } = default!;
+
+    [Inject]
+    private PoolService PoolService { get; set; } = default!;
+
+    [Inject]
+    private IBlockDevices Devices { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        try
+        {
+            _disks = await Devices.ListDisksAsync(CancellationToken.None);
+        }
+        catch (RockstorException e)
+        {
+            _error = e.Message;
+        }
+    }
+
+    private void Toggle(string path, bool on)
+    {
+        if (on)
+        {
+            _chosen.Add(path);
+        }
+        else
+        {
+            _chosen.Remove(path);
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var view = _onImage
+                ? await PoolService.CreateAsync(new CreateImagePool(_name, _sizeGiB), CancellationToken.None)
+                : await PoolService.CreateAsync(new CreateDiskPool(_name, _raid, _chosen.ToList()), CancellationToken.None);
+            MudDialog.Close(DialogResult.Ok(view.Pool.Name));
+        }
+        catch (RockstorException e)
+        {
+            _error = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
