@@ -1,5 +1,3 @@
-using Rockstor.Infrastructure;
-using Rockstor.Web.Hosting;
 
 namespace Rockstor.Web.Api;
 

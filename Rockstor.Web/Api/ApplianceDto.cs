@@ -1,6 +1,4 @@
 using Rockstor.Domain.Appliances;
-using Rockstor.Domain.Snapshots;
-using Rockstor.Domain.Storage;
 
 namespace Rockstor.Web.Api;
 

@@ -1,6 +1,3 @@
-using Rockstor.Domain.Shares;
-using Rockstor.Domain.Snapshots;
-using Rockstor.Domain.Storage;
 
 namespace Rockstor.Web.Api;
 

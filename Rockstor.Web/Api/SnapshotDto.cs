@@ -1,4 +1,3 @@
-using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 
 namespace Rockstor.Web.Api;

@@ -1,7 +1,3 @@
-using Rockstor.Domain.Replication;
-using Rockstor.Domain.Replication.Trail;
-using Rockstor.Domain.Services;
-using Rockstor.Web.Components.Shared;
 
 namespace Rockstor.Web.Components.Replication;
 
