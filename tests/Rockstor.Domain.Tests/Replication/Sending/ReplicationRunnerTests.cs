@@ -34,19 +34,19 @@ public sealed class ReplicationRunnerTests
     public async Task The_parent_is_the_newest_source_snapshot_the_destination_holds_by_received_uuid_whatever_its_name_there()
     {
         var scene = await ReplicationScene.StartAsync();
-        var (first, second) = await scene.RunHourlyAsync(2) is [var a, var b] ? (a.Snapshot!, b.Snapshot!) : default;
+        var (first, second, third) = await scene.RunHourlyAsync(3) is [var a, var b, var c] ? (a.Snapshot!, b.Snapshot!, c.Snapshot!) : default;
 
-        // On nas2 the admin deletes the newest replica snapshot and renames the other.
+        // On nas2 the admin deletes the newest replica snapshot and renames the one before it.
         var folder = scene.B.Layout.ShareSnapshotsDirectory(Appliance.Pool, scene.ReplicaShare);
-        await scene.B.Btrfs.DeleteSubvolumeAsync(Path.Combine(folder, second), CancellationToken.None);
-        scene.B.Files.Move(Path.Combine(folder, first), Path.Combine(folder, "kept-by-admin"));
+        await scene.B.Btrfs.DeleteSubvolumeAsync(Path.Combine(folder, third), CancellationToken.None);
+        scene.B.Files.Move(Path.Combine(folder, second), Path.Combine(folder, "kept-by-admin"));
         await scene.B.SnapshotService.ReconcileAsync(CancellationToken.None);
-        var third = (await scene.RunAsync())!;
+        var fourth = (await scene.RunAsync())!;
 
-        Assert.Equal((AttemptStatus.Succeeded, first), (third.Status, third.Parent));
-        Assert.Equal(["kept-by-admin", third.Snapshot!], scene.B.Kept(scene.ReplicaShare));
-        Assert.Equal(scene.B.Snapshot(scene.ReplicaShare, "kept-by-admin").Uuid, scene.B.Snapshot(scene.ReplicaShare, third.Snapshot!).ParentUuid);
-        Assert.Equal([first, second, third.Snapshot!], scene.A.Kept(Share));
+        Assert.Equal((AttemptStatus.Succeeded, second), (fourth.Status, fourth.Parent));
+        Assert.Equal(["kept-by-admin", first, fourth.Snapshot!], scene.B.Kept(scene.ReplicaShare));
+        Assert.Equal(scene.B.Snapshot(scene.ReplicaShare, "kept-by-admin").Uuid, scene.B.Snapshot(scene.ReplicaShare, fourth.Snapshot!).ParentUuid);
+        Assert.Equal([first, second, third, fourth.Snapshot!], scene.A.Kept(Share));
     }
 
     [Fact(Timeout = 10_000)]
