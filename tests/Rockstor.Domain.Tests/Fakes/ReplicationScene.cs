@@ -104,6 +104,17 @@ public sealed class ReplicationScene
     public static ReplicationOffer Offer(Snapshot snapshot, Snapshot? parent = null, bool resumable = false) =>
         new(snapshot.Name, snapshot.Uuid, parent?.Uuid, resumable);
 
+    /// <summary>
+    /// Hands B's receiver an offer of A's snapshot and then its stream (through <paramref name="fault"/>), as
+    /// B's listener would for one connection of task <paramref name="taskId"/>; returns the verdict.
+    /// </summary>
+    public async Task<ReplicationVerdict> ReceiveAtBAsync(Snapshot snapshot, Snapshot? parent = null, int taskId = 1, int keep = 5, LinkFault? fault = null, CancellationToken ct = default)
+    {
+        var plan = await B.Receiver.OfferAsync(SenderAtB, Hello(taskId, keep), Offer(snapshot, parent), ct);
+        await using var stream = new WireStream(StreamOf(snapshot, parent), fault ?? LinkFault.None, plan.Resume);
+        return await B.Receiver.ReceiveAsync(plan, stream, new ProgressRecorder<long>(), ct);
+    }
+
     /// <summary>The send stream A's btrfs makes of the snapshot (relative to the parent).</summary>
     public byte[] StreamOf(Snapshot snapshot, Snapshot? parent = null) => A.Btrfs.StreamOf(snapshot.Path, parent?.Path);
 }
