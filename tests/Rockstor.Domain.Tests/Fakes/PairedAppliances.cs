@@ -7,13 +7,13 @@ public sealed class PairedAppliances : IPairedApplianceRepository
 {
     private readonly List<PairedAppliance> _all = [];
 
-    public PairedAppliance Add(string id, string hostname)
+    public PairedAppliance Add(string id, string hostname, string host = "10.0.0.2")
     {
         var appliance = new PairedAppliance
         {
             Id = id,
             Hostname = hostname,
-            Host = "10.0.0.2",
+            Host = host,
             ManagementPort = 8443,
             ReplicationPort = 10002,
             CertificateFingerprint = "",

@@ -5,7 +5,7 @@ using Rockstor.Domain.Storage;
 
 namespace Rockstor.Domain.Tests.Fakes;
 
-/// <summary>Pools, shares and replication tasks as records only, in lists.</summary>
+/// <summary>Pools, shares and replication tasks as records only, in lists; a task read is a copy, as a store's is.</summary>
 public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplicationTaskRepository
 {
     private readonly List<Pool> _pools = [];
@@ -18,18 +18,31 @@ public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplica
     public void AddShare(string name, string pool, ShareKind kind = ShareKind.Regular) =>
         _shares.Add(new Share { Name = name, Pool = pool, Uuid = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UnixEpoch, Kind = kind });
 
-    public void AddTask(string share, string targetApplianceId) => _tasks.Add(new ReplicationTask
+    public ReplicationTask AddTask(string share, string targetApplianceId, int keep = 5)
     {
-        Id = _tasks.Count + 1,
-        Share = share,
-        TargetApplianceId = targetApplianceId,
-        TargetPool = "tank",
-        FrequencyMinutes = 60,
-        Port = 10002,
-        Keep = 5,
-        Enabled = true,
-        CreatedAt = DateTimeOffset.UnixEpoch,
-    });
+        var task = new ReplicationTask
+        {
+            Id = _tasks.Count == 0 ? 1 : _tasks.Max(t => t.Id) + 1,
+            Share = share,
+            TargetApplianceId = targetApplianceId,
+            TargetPool = "tank",
+            FrequencyMinutes = 60,
+            Port = 10002,
+            Keep = keep,
+            Enabled = true,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        _tasks.Add(task);
+        return Copy(task);
+    }
+
+    /// <summary>Changes the stored task (as the task service would).</summary>
+    public ReplicationTask ChangeTask(int id, Action<ReplicationTask> change)
+    {
+        var task = _tasks.Single(t => t.Id == id);
+        change(task);
+        return Copy(task);
+    }
 
     IReadOnlyList<Pool> IPoolRepository.List() => _pools;
 
@@ -49,11 +62,35 @@ public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplica
 
     void IShareRepository.Remove(string name) => _shares.RemoveAll(s => s.Name == name);
 
-    IReadOnlyList<ReplicationTask> IReplicationTaskRepository.List() => _tasks;
+    IReadOnlyList<ReplicationTask> IReplicationTaskRepository.List() => _tasks.Select(Copy).ToList();
 
-    ReplicationTask? IReplicationTaskRepository.Find(int id) => _tasks.FirstOrDefault(t => t.Id == id);
+    ReplicationTask? IReplicationTaskRepository.Find(int id) => _tasks.FirstOrDefault(t => t.Id == id) is { } found ? Copy(found) : null;
 
-    void IReplicationTaskRepository.Save(ReplicationTask task) => throw new NotSupportedException();
+    void IReplicationTaskRepository.Save(ReplicationTask task)
+    {
+        _tasks.RemoveAll(t => t.Id == task.Id);
+        _tasks.Add(Copy(task));
+    }
 
-    void IReplicationTaskRepository.Remove(int id) => throw new NotSupportedException();
+    void IReplicationTaskRepository.Remove(int id) => _tasks.RemoveAll(t => t.Id == id);
+
+    private static ReplicationTask Copy(ReplicationTask t) => new()
+    {
+        Id = t.Id,
+        Share = t.Share,
+        TargetApplianceId = t.TargetApplianceId,
+        TargetPool = t.TargetPool,
+        FrequencyMinutes = t.FrequencyMinutes,
+        Cron = t.Cron,
+        Port = t.Port,
+        Keep = t.Keep,
+        Enabled = t.Enabled,
+        Compression = t.Compression,
+        BandwidthLimitMBps = t.BandwidthLimitMBps,
+        Resumable = t.Resumable,
+        Window = t.Window,
+        Diverged = t.Diverged,
+        ReseedRequested = t.ReseedRequested,
+        CreatedAt = t.CreatedAt,
+    };
 }

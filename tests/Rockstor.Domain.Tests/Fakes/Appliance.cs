@@ -1,0 +1,140 @@
+using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication.Failback;
+using Rockstor.Domain.Replication.Receiving;
+using Rockstor.Domain.Replication.Restores;
+using Rockstor.Domain.Replication.Sending;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Services;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Domain.Tests.Fakes;
+
+/// <summary>
+/// One appliance of a test, all in memory: its own disk (<see cref="FakeStorageFiles"/> and
+/// <see cref="FakeBtrfs"/>), records, trail, spools and news, and the real services wired from them as the
+/// composition root wires them: pools, shares, snapshots, the attempt log, the receivers behind the
+/// router, and the replication runner sending through an <see cref="InProcessTransport"/>.
+/// </summary>
+public sealed class Appliance
+{
+    public const string Pool = "tank";
+
+    private Appliance(string id, string hostname, string host, TimeProvider time, RetryPolicy retry, bool serviceOn)
+    {
+        Id = id;
+        Hostname = hostname;
+        Host = host;
+        Files = new FakeStorageFiles();
+        Btrfs = new FakeBtrfs(Files, time);
+        Devices = new FakeBlockDevices(Btrfs, Files);
+        Layout = new StorageLayout($"/mnt/{hostname}", $"/var/lib/{hostname}");
+        Spool = new FakeReceiveSpool(time);
+        Log = new AttemptLog(Trails, Events, Refusals, Btrfs, time);
+        var storageLock = new StorageLock();
+        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, time);
+        var reconciler = new SnapshotReconciler(Records, Snapshots, Btrfs, Layout, time);
+        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, time);
+        SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, time);
+        var confined = new ConfinedReceive(Btrfs, Files);
+        ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, time);
+        var restores = new RestoreService(new RestoreStore(), Paired, new RestorePeer(), new ApplianceIdentity(new ThisAppliance(id, hostname)), Records, Records, Records, time);
+        var failbacks = new FailbackReceiver(Records, Records, Pools, SnapshotService, restores, Records, confined, Files, Layout, Log);
+        Receiver = new ReceiverRouter(ReplicaReceiver, failbacks, Log);
+        Service = new ServiceSwitch(serviceOn);
+        Services = new ServiceMonitor([Service], Service);
+        Runner = new ReplicationRunner(Records, Snapshots, SnapshotService, Paired, Transport, Btrfs, Log, Events, Services, retry, time);
+    }
+
+    public string Id { get; }
+
+    public string Hostname { get; }
+
+    /// <summary>The address its peers know it by.</summary>
+    public string Host { get; }
+
+    public FakeStorageFiles Files { get; }
+
+    public FakeBtrfs Btrfs { get; }
+
+    public FakeBlockDevices Devices { get; }
+
+    public StorageLayout Layout { get; }
+
+    public StorageRecords Records { get; } = new();
+
+    public IReplicationTaskRepository Tasks => Records;
+
+    public SnapshotRecords Snapshots { get; } = new();
+
+    public TrailRecords Trails { get; } = new();
+
+    public IncomingReplicas Replicas { get; } = new();
+
+    public RefusalRecords Refusals { get; } = new();
+
+    public FakeReceiveSpool Spool { get; }
+
+    public EventRecorder Events { get; } = new();
+
+    public PairedAppliances Paired { get; } = new();
+
+    public InProcessTransport Transport { get; } = new();
+
+    public ServiceSwitch Service { get; }
+
+    public ServiceMonitor Services { get; }
+
+    public AttemptLog Log { get; }
+
+    public PoolService Pools { get; }
+
+    public ShareService Shares { get; }
+
+    public SnapshotService SnapshotService { get; }
+
+    public ReplicaReceiver ReplicaReceiver { get; }
+
+    /// <summary>What the replication listener hands every connection to.</summary>
+    public ReceiverRouter Receiver { get; }
+
+    public ReplicationRunner Runner { get; }
+
+    /// <summary>An appliance with its pool <see cref="Pool"/> made (on an image file) and mounted, and its replication service on unless told otherwise.</summary>
+    public static async Task<Appliance> StartAsync(string id, string hostname, string host, TimeProvider time, RetryPolicy retry, bool serviceOn = true)
+    {
+        var appliance = new Appliance(id, hostname, host, time, retry, serviceOn);
+        await appliance.Services.StartEnabledAsync(CancellationToken.None);
+        await appliance.Pools.CreateAsync(new CreateImagePool(Pool, 1), CancellationToken.None);
+        return appliance;
+    }
+
+    /// <summary>Makes a share holding <paramref name="content"/>.</summary>
+    public async Task<string> ShareAsync(string name, string content)
+    {
+        var share = await Shares.CreateAsync(Pool, name, CancellationToken.None);
+        Btrfs.Write(share.Path, content);
+        return share.Path;
+    }
+
+    /// <summary>
+    /// The names of the share's snapshots, oldest first by name, after checking that the records and the
+    /// disk agree (a subvolume left behind, or a record without one, fails the test).
+    /// </summary>
+    public IReadOnlyList<string> Kept(string share)
+    {
+        var recorded = Snapshots.ListForShare(share).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+        var onDisk = Files.Entries(Layout.ShareSnapshotsDirectory(Pool, share)).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(recorded, onDisk);
+        return recorded;
+    }
+
+    /// <summary>The share's snapshot of that name, as recorded.</summary>
+    public Snapshot Snapshot(string share, string name) => Snapshots.Find(share, name) ?? throw new InvalidOperationException($"{Hostname} has no snapshot {share}/{name}.");
+
+    /// <summary>The trail of one side for the owner (a task here, or an incoming replica), newest first.</summary>
+    public IReadOnlyList<Attempt> Trail(TrailSide side, int ownerId) => Trails.List(side, ownerId);
+}
