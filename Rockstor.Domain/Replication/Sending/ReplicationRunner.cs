@@ -97,12 +97,11 @@ public sealed class ReplicationRunner(
     /// </summary>
     private async Task SendWithRetriesAsync(ReplicationTask task, Attempt attempt, Transfer transfer, CancellationToken ct)
     {
-        Snapshot? snapshot = null;
         for (var retry = 0; ; retry++)
         {
             try
             {
-                snapshot = await TryAsync(task, attempt, snapshot, transfer, ct).ConfigureAwait(false);
+                await TryAsync(task, attempt, transfer, ct).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (ReplicationRules.IsTransient(e) && retry < retryPolicy.MaxRetries && !ct.IsCancellationRequested)
@@ -117,14 +116,14 @@ public sealed class ReplicationRunner(
     }
 
     /// <summary>One try under the stall watchdog: a try that stops moving is ended as stalled (a transient failure).</summary>
-    private async Task<Snapshot> TryAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, Transfer transfer, CancellationToken ct)
+    private async Task TryAsync(ReplicationTask task, Attempt attempt, Transfer transfer, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var moved = new Movement();
         using var watchdog = new StallWatchdog(time, retryPolicy.StallLimit, () => moved.Value, stop);
         try
         {
-            return await SendAsync(task, attempt, snapshot, transfer, moved, stop.Token).ConfigureAwait(false);
+            await SendAsync(task, attempt, transfer, moved, stop.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A cancelled socket or process surfaces in several shapes; the watchdog says why.
         catch (Exception e) when (watchdog.Fired && !ct.IsCancellationRequested)
@@ -134,8 +133,8 @@ public sealed class ReplicationRunner(
         }
     }
 
-    /// <summary>One try: connect, snapshot (the first time), choose the parent, send, prune. Returns the snapshot.</summary>
-    private async Task<Snapshot> SendAsync(ReplicationTask task, Attempt attempt, Snapshot? snapshot, Transfer transfer, Movement moved, CancellationToken ct)
+    /// <summary>One try: connect, snapshot (the first try that gets this far), choose the parent, send, prune.</summary>
+    private async Task SendAsync(ReplicationTask task, Attempt attempt, Transfer transfer, Movement moved, CancellationToken ct)
     {
         var target = appliances.Find(task.TargetApplianceId);
         if (target is null || target.State != PairingState.Paired)
@@ -147,6 +146,7 @@ public sealed class ReplicationRunner(
             .ConfigureAwait(false);
 
         var received = session.Welcome.ReceivedUuids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var snapshot = transfer.Snapshot;
         if (snapshot is null && ReplicationRules.HasDiverged(OwnSnapshots(task).Select(s => s.Uuid), received) && !task.ReseedRequested)
         {
             SetDiverged(task.Id, true);
@@ -161,6 +161,7 @@ public sealed class ReplicationRunner(
         snapshot ??= Unfinished(task, session.Welcome.PartialUuid, received)
             ?? await snapshotService.CreateAsync(task.Share, ReplicationNames.Snapshot(task.Id, time.GetUtcNow()), writable: false, ct)
                 .ConfigureAwait(false);
+        transfer.Snapshot = snapshot;
         attempt.Snapshot = snapshot.Name;
         transfer.Resumable |= string.Equals(session.Welcome.PartialUuid, snapshot.Uuid, StringComparison.OrdinalIgnoreCase);
         if (!received.Contains(snapshot.Uuid))
@@ -210,8 +211,6 @@ public sealed class ReplicationRunner(
         {
             await snapshotService.DeleteAsync(task.Share, old.Name, ct).ConfigureAwait(false);
         }
-
-        return snapshot;
     }
 
     /// <summary>Marks the task diverged (a run refused) or not (a run got through; a requested re-seed is done).</summary>
@@ -242,12 +241,16 @@ public sealed class ReplicationRunner(
             .ToList();
 
     /// <summary>
-    /// How a run sends, for all its tries: resumably when chosen at its start, or from the first try that
-    /// finds part of its snapshot already on the destination (what the run's end then says depends on it).
+    /// What a run's tries share: whether it sends resumably (chosen at its start, or from the first try that
+    /// finds part of its snapshot already on the destination; what the run's end then says depends on it),
+    /// and the snapshot it sends, taken by the first try that got that far: a try that fails after taking
+    /// it leaves it to the next, so one run takes one snapshot however many tries it needs.
     /// </summary>
     private sealed class Transfer
     {
         public bool Resumable { get; set; }
+
+        public Snapshot? Snapshot { get; set; }
     }
 
     /// <summary>What a try has moved (sent, regenerated, or heard applied): the stall watchdog's measure.</summary>
