@@ -82,6 +82,7 @@ public static class DependencyInjection
         });
         services.AddSingleton<SessionService>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<IAdminCredentials>(sp => sp.GetRequiredService<AccountService>());
         services.AddSingleton<ApplianceIdentity>();
 
         services.AddSingleton(sp => new LocalCertificate(

@@ -4,7 +4,7 @@ using Rockstor.Domain.Common;
 namespace Rockstor.Domain.Accounts;
 
 /// <summary>The appliance's admin account: made once at first start, then used to log in; its password can be changed.</summary>
-public sealed class AccountService(IUserRepository users, IApplianceStore appliance, IPasswordHasher hasher, SessionService sessions, TimeProvider time)
+public sealed class AccountService(IUserRepository users, IApplianceStore appliance, IPasswordHasher hasher, SessionService sessions, TimeProvider time) : IAdminCredentials
 {
     public const int MinPasswordLength = 8;
 
@@ -40,6 +40,8 @@ public sealed class AccountService(IUserRepository users, IApplianceStore applia
             });
         }
     }
+
+    public bool AreValid(string? username, string? password) => Verify(username, password) is not null;
 
     /// <summary>The user when the credentials are right, else null (the caller does not learn which part was wrong).</summary>
     public AdminUser? Verify(string? username, string? password)

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Common;
 
 namespace Rockstor.Domain.Appliances;
@@ -14,7 +13,7 @@ namespace Rockstor.Domain.Appliances;
 public sealed class PairingService(
     IPairedApplianceRepository appliances,
     ApplianceIdentity identity,
-    AccountService accounts,
+    IAdminCredentials admin,
     ILocalCertificate certificate,
     IPeerClient peers,
     TimeProvider time)
@@ -125,7 +124,7 @@ public sealed class PairingService(
     /// </summary>
     public ApplianceCard Accept(PairingOffer offer, string remoteAddress, int ownManagementPort, int ownReplicationPort)
     {
-        if (accounts.Verify(offer.Username, offer.Password) is null)
+        if (!admin.AreValid(offer.Username, offer.Password))
         {
             throw new AuthenticationFailedException("The admin username or password is wrong.");
         }

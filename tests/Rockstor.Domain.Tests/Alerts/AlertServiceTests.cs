@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
-
 using Rockstor.Domain.Tests.Fakes;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
@@ -17,19 +16,19 @@ public sealed class AlertServiceTests
     private readonly Settings _settings = new();
     private readonly Channel _email = new("email");
     private readonly Channel _webhook = new("webhook");
-    private readonly Tasks _tasks = new();
-    private readonly Trails _trails = new();
+    private readonly StorageRecords _tasks = new();
+    private readonly TrailRecords _trails = new();
     private readonly AlertService _service;
 
     public AlertServiceTests()
     {
-        _service = new AlertService(_alerts, _settings, [_email, _webhook], _tasks, _trails, Nas2(), new TaskSchedule(new Hourly()), new ApplianceIdentity(new Me()), new Resolver(), _time);
+        _service = new AlertService(_alerts, _settings, [_email, _webhook], _tasks, _trails, Nas2(), new TaskSchedule(new Hourly()), new ApplianceIdentity(new ThisAppliance()), new Resolver(), _time);
     }
 
     [Fact]
     public async Task A_failed_run_is_told_once_until_a_success_resolves_it_and_that_is_told_too()
     {
-        var task = _tasks.Add(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        var task = HourlyTask(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
         var changes = 0;
         _service.Changed += () => changes++;
 
@@ -60,7 +59,7 @@ public sealed class AlertServiceTests
     [Fact]
     public async Task A_channel_that_fails_is_recorded_on_the_alert_and_does_not_stop_the_other()
     {
-        var task = _tasks.Add(_time.GetUtcNow());
+        var task = HourlyTask(_time.GetUtcNow());
         _email.Failure = "mail.example.com:587 did not take the mail within 20 s.";
 
         await _service.RunEndedAsync(task, Attempt(task, AttemptStatus.Failed, "cut"), default);
@@ -74,8 +73,8 @@ public sealed class AlertServiceTests
     [Fact]
     public async Task A_task_without_a_good_snapshot_for_three_intervals_is_stale_once()
     {
-        var task = _tasks.Add(_time.GetUtcNow().AddDays(-10));
-        _trails.Succeeded(task.Id, _time.GetUtcNow().AddHours(-2).AddMinutes(-59));
+        var task = HourlyTask(_time.GetUtcNow().AddDays(-10));
+        Succeeded(task.Id, _time.GetUtcNow().AddHours(-2).AddMinutes(-59));
 
         await _service.CheckStalenessAsync(default);
         Assert.Empty(_service.List(openOnly: true));
@@ -94,10 +93,9 @@ public sealed class AlertServiceTests
     [Fact]
     public async Task A_window_stretches_the_interval_and_a_disabled_task_is_never_stale()
     {
-        var windowed = _tasks.Add(_time.GetUtcNow().AddDays(-10), ReplicationWindow.Parse("22:00", "06:00"));
-        var disabled = _tasks.Add(_time.GetUtcNow().AddDays(-10));
-        disabled.Enabled = false;
-        _trails.Succeeded(windowed.Id, _time.GetUtcNow().AddHours(-40)); // hourly from 22:00 to 05:00: the longest wait is 17 h
+        var windowed = HourlyTask(_time.GetUtcNow().AddDays(-10), ReplicationWindow.Parse("22:00", "06:00"));
+        var disabled = _tasks.ChangeTask(HourlyTask(_time.GetUtcNow().AddDays(-10)).Id, t => t.Enabled = false);
+        Succeeded(windowed.Id, _time.GetUtcNow().AddHours(-40)); // hourly from 22:00 to 05:00: the longest wait is 17 h
 
         await _service.CheckStalenessAsync(default);
         Assert.Empty(_service.List(openOnly: true));
@@ -111,7 +109,7 @@ public sealed class AlertServiceTests
     [Fact]
     public async Task A_deleted_task_s_alerts_are_resolved_without_telling_anyone()
     {
-        var task = _tasks.Add(_time.GetUtcNow());
+        var task = HourlyTask(_time.GetUtcNow());
         await _service.RunEndedAsync(task, Attempt(task, AttemptStatus.Failed, "cut"), default);
 
         await _service.TaskDeletedAsync(task.Id, default);
@@ -238,59 +236,13 @@ public sealed class AlertServiceTests
         }
     }
 
-    private sealed class Tasks : IReplicationTaskRepository
-    {
-        private readonly List<ReplicationTask> _all = [];
+    /// <summary>An hourly task of share "docs" to nas2, made at <paramref name="created"/>.</summary>
+    private ReplicationTask HourlyTask(DateTimeOffset created, ReplicationWindow? window = null) =>
+        _tasks.ChangeTask(_tasks.AddTask("docs", "123e4567", createdAt: created).Id, t => t.Window = window);
 
-        public ReplicationTask Add(DateTimeOffset created, ReplicationWindow? window = null)
-        {
-            var task = new ReplicationTask
-            {
-                Id = _all.Count + 1,
-                Share = "docs",
-                TargetApplianceId = "123e4567",
-                TargetPool = "tank",
-                FrequencyMinutes = 60,
-                Port = 10002,
-                Keep = 5,
-                Enabled = true,
-                Window = window,
-                CreatedAt = created,
-            };
-            _all.Add(task);
-            return task;
-        }
-
-        public IReadOnlyList<ReplicationTask> List() => _all;
-
-        public ReplicationTask? Find(int id) => _all.FirstOrDefault(t => t.Id == id);
-
-        public void Save(ReplicationTask task) => throw new NotSupportedException();
-
-        public void Remove(int id) => throw new NotSupportedException();
-    }
-
-    private sealed class Trails : ITrailRepository
-    {
-        private readonly Dictionary<int, Attempt> _succeeded = [];
-
-        public void Succeeded(int taskId, DateTimeOffset at) =>
-            _succeeded[taskId] = new Attempt { OwnerId = taskId, StartedAt = at, EndedAt = at, Status = AttemptStatus.Succeeded };
-
-        public Attempt? LatestSucceeded(TrailSide side, int ownerId) => _succeeded.GetValueOrDefault(ownerId);
-
-        public void Save(TrailSide side, Attempt attempt) => throw new NotSupportedException();
-
-        public IReadOnlyList<Attempt> List(TrailSide side, int ownerId, int skip = 0, int take = 100) => throw new NotSupportedException();
-
-        public Attempt? Latest(TrailSide side, int ownerId) => throw new NotSupportedException();
-
-        public int Count(TrailSide side, int ownerId) => throw new NotSupportedException();
-
-        public int FailUnfinished(TrailSide side, string reason, DateTimeOffset at) => throw new NotSupportedException();
-
-        public void RemoveAll(TrailSide side, int ownerId) => throw new NotSupportedException();
-    }
+    /// <summary>Records a run of the task that succeeded at <paramref name="at"/>.</summary>
+    private void Succeeded(int taskId, DateTimeOffset at) =>
+        _trails.Save(TrailSide.Send, new Attempt { OwnerId = taskId, StartedAt = at, EndedAt = at, Status = AttemptStatus.Succeeded });
 
     private static PairedAppliances Nas2()
     {
@@ -299,7 +251,6 @@ public sealed class AlertServiceTests
         return appliances;
     }
 
-    /// <summary>Every task runs hourly on the hour.</summary>
     /// <summary>A calendar on which every schedule runs on the hour.</summary>
     private sealed class Hourly : ICronCalendar
     {
@@ -312,12 +263,5 @@ public sealed class AlertServiceTests
                 yield return at;
             }
         }
-    }
-
-    private sealed class Me : IApplianceStore
-    {
-        public ApplianceInfo? Get() => new() { Id = "0f3a9c2e", Hostname = "nas1" };
-
-        public void Save(ApplianceInfo appliance) => throw new NotSupportedException();
     }
 }

@@ -18,7 +18,7 @@ public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplica
     public void AddShare(string name, string pool, ShareKind kind = ShareKind.Regular) =>
         _shares.Add(new Share { Name = name, Pool = pool, Uuid = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UnixEpoch, Kind = kind });
 
-    public ReplicationTask AddTask(string share, string targetApplianceId, int keep = 5)
+    public ReplicationTask AddTask(string share, string targetApplianceId, int keep = 5, DateTimeOffset? createdAt = null)
     {
         var task = new ReplicationTask
         {
@@ -30,7 +30,7 @@ public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplica
             Port = 10002,
             Keep = keep,
             Enabled = true,
-            CreatedAt = DateTimeOffset.UnixEpoch,
+            CreatedAt = createdAt ?? DateTimeOffset.UnixEpoch,
         };
         _tasks.Add(task);
         return Copy(task);
