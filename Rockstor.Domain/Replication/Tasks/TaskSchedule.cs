@@ -5,7 +5,8 @@ namespace Rockstor.Domain.Replication.Tasks;
 /// <summary>
 /// What a task's schedule means: "every N minutes" as the cron expression that keeps it (only minutes
 /// that divide an hour, hours that divide a day, or a day, so runs stay evenly spaced across midnight),
-/// or a cron expression of five fields (minute hour day-of-month month day-of-week), in UTC.
+/// or a cron expression of five fields (minute hour day-of-month month day-of-week, apart by spaces or
+/// tabs) or a macro such as <c>@daily</c>, in UTC.
 /// </summary>
 public sealed class TaskSchedule(ICronCalendar calendar)
 {
@@ -28,8 +29,8 @@ public sealed class TaskSchedule(ICronCalendar calendar)
         }
 
         var expression = cron?.Trim() ?? "";
-        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var problem = fields == 5 ? calendar.Problem(expression) : $"it has {fields} field{(fields == 1 ? "" : "s")}";
+        var fields = expression.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
+        var problem = fields == 5 || expression.StartsWith('@') ? calendar.Problem(expression) : $"it has {fields} field{(fields == 1 ? "" : "s")}";
         return problem is null
             ? expression
             : throw new ValidationException($"'{Echo.Of(expression)}' is not a cron expression of five fields (minute hour day-of-month month day-of-week): {problem}");

@@ -37,6 +37,18 @@ public sealed class HangfireReplicationSchedulerTests : IDisposable
     public void A_bad_cron_expression_is_refused(string cron) =>
         Assert.Contains("is not a cron expression", Assert.Throws<ValidationException>(() => _schedule.CronOf(null, cron)).Message, StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("@daily")]
+    [InlineData("0\t0 * * *")]
+    public void A_macro_or_fields_apart_by_tabs_run_as_cronos_reads_them(string cron)
+    {
+        var from = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+        var runs = _schedule.Occurrences(null, cron, from, from.AddDays(2)).ToList();
+
+        Assert.Equal([new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero)], runs);
+    }
+
     [Fact]
     public void A_cron_expression_runs_when_it_says_in_utc()
     {

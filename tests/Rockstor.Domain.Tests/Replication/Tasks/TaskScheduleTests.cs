@@ -31,9 +31,12 @@ public sealed class TaskScheduleTests
     public void A_cron_expression_needs_five_fields(string cron, string says) =>
         Assert.Contains(says, Assert.Throws<ValidationException>(() => _schedule.CronOf(null, cron)).Message, StringComparison.Ordinal);
 
-    [Fact]
-    public void A_cron_expression_is_taken_trimmed_when_the_calendar_reads_it() =>
-        Assert.Equal("30 2 * * 1", _schedule.CronOf(null, "  30 2 * * 1 "));
+    [Theory]
+    [InlineData("  30 2 * * 1 ", "30 2 * * 1")]
+    [InlineData("30\t2 * * 1", "30\t2 * * 1")]
+    [InlineData("@daily", "@daily")]
+    public void A_cron_expression_or_macro_is_taken_trimmed_when_the_calendar_reads_it(string given, string taken) =>
+        Assert.Equal(taken, _schedule.CronOf(null, given));
 
     [Fact]
     public void What_the_calendar_finds_wrong_is_said_to_the_admin() =>
