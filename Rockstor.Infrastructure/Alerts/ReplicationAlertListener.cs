@@ -10,11 +10,13 @@ namespace Rockstor.Infrastructure.Alerts;
 /// <summary>
 /// Alerts hear of replication through its events (replication never calls them): a run that ended
 /// raises or resolves its task's alert, a deleted task's alerts are resolved. The bus's handlers must
-/// return at once, so the news is queued and told to the alert service one at a time, in order.
+/// return at once, so the news is queued and told to the alert service one at a time, in order. When the
+/// appliance stops, what is queued is still told (until the host's stop deadline), so an alert raised
+/// just before a restart is not left untold.
 /// </summary>
 internal sealed class ReplicationAlertListener(ReplicationEventBus bus, AlertService alerts, ILogger<ReplicationAlertListener> logger) : BackgroundService
 {
-    private readonly Channel<Func<CancellationToken, Task>> _news = Channel.CreateUnbounded<Func<CancellationToken, Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Func<Task>> _news = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,30 +30,30 @@ internal sealed class ReplicationAlertListener(ReplicationEventBus bus, AlertSer
         bus.RunFinished -= OnRunEnded;
         bus.TaskRemoved -= OnTaskDeleted;
         _news.Writer.TryComplete();
+        if (ExecuteTask is { } telling)
+        {
+            // The queue ends once drained; the host's deadline bounds the wait.
+            await Task.WhenAny(telling, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+        }
+
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Tells what is queued until the queue is completed and empty (at stop), not until the stop is asked.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        await foreach (var tell in _news.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            await foreach (var tell in _news.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            try
             {
-                try
-                {
-                    await tell(stoppingToken).ConfigureAwait(false);
-                }
-#pragma warning disable CA1031 // One alert that could not be raised must not stop the next.
-                catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-                {
-                    logger.LogWarning(e, "Raising or resolving a replication alert failed");
-                }
+                await tell().ConfigureAwait(false);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
+#pragma warning disable CA1031 // One alert that could not be raised must not stop the next, nor the appliance.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(e, "Raising or resolving a replication alert failed");
+            }
         }
     }
 
@@ -60,9 +62,9 @@ internal sealed class ReplicationAlertListener(ReplicationEventBus bus, AlertSer
     {
         if (!end.StoppedOnPurpose)
         {
-            _news.Writer.TryWrite(ct => alerts.RunEndedAsync(end.Task, end.Attempt, ct));
+            _news.Writer.TryWrite(() => alerts.RunEndedAsync(end.Task, end.Attempt, CancellationToken.None));
         }
     }
 
-    private void OnTaskDeleted(int taskId) => _news.Writer.TryWrite(ct => alerts.TaskDeletedAsync(taskId, ct));
+    private void OnTaskDeleted(int taskId) => _news.Writer.TryWrite(() => alerts.TaskDeletedAsync(taskId, CancellationToken.None));
 }
