@@ -77,15 +77,21 @@ public sealed class FailbackReceiver(
             Record(plan);
             return plan;
         }
-        catch (RockstorException e)
+        catch (Exception e)
         {
+            // Whatever stopped the offer (a refusal, the connection dropping, the disk), the next failback may come.
             _one.Release();
             if (restore.UsedAt is not null)
             {
                 restores.Finish(restore, RestoreState.Failed, e.Message);
             }
 
-            throw log.Refuse(sender, e);
+            if (e is RockstorException refused)
+            {
+                throw log.Refuse(sender, refused);
+            }
+
+            throw;
         }
     }
 
@@ -97,7 +103,7 @@ public sealed class FailbackReceiver(
         try
         {
             await confined.ReceiveAsync(plan.Folder, stream, plan.Offer, parent: null, ct).ConfigureAwait(false);
-            AttemptLog.RequireFaithful(stream);
+            AttemptLog.RequireFaithful(stream, "nothing was made of it");
 
             if (restore.Rollback)
             {

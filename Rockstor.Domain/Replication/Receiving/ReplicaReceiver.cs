@@ -145,15 +145,21 @@ public sealed class ReplicaReceiver(
                 spools.Delete(spool);
             }
         }
-        catch (RockstorException e)
+        catch (Exception e)
         {
+            // Whatever stopped the offer (a refusal, the connection dropping, the disk), the folder is free again.
             if (entered)
             {
                 receiving.End();
             }
 
-            log.End(TrailSide.Receive, attempt, AttemptStatus.Failed, e.Message);
-            throw log.Refuse(sender, e);
+            log.End(TrailSide.Receive, attempt, AttemptStatus.Failed, e is RockstorException ? e.Message : $"The offer could not be taken: {e.Message}");
+            if (e is RockstorException refused)
+            {
+                throw log.Refuse(sender, refused);
+            }
+
+            throw;
         }
 
         log.Save(TrailSide.Receive, attempt);

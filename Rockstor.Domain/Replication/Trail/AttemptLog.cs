@@ -112,13 +112,13 @@ public sealed class AttemptLog(ITrailRepository trails, IReplicationEvents event
 
     /// <summary>
     /// The faithful-copy check: after the stream ended, its length and SHA-256 must be what the sender
-    /// announced, or nothing made of it is kept.
+    /// announced, or nothing made of it is kept (<paramref name="outcome"/> says so in the refusal).
     /// </summary>
-    public static void RequireFaithful(ReceivedStream stream)
+    public static void RequireFaithful(ReceivedStream stream, string outcome = "nothing was kept")
     {
         if (!stream.Intact)
         {
-            throw new ReplicationRefusedException("The stream that arrived is not the one sent (its length or SHA-256 differs); nothing was kept.");
+            throw new ReplicationRefusedException($"The stream that arrived is not the one sent (its length or SHA-256 differs); {outcome}.");
         }
     }
 

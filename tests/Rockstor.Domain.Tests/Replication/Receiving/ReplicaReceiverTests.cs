@@ -196,6 +196,23 @@ public sealed class ReplicaReceiverTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task An_offer_cut_short_by_the_connection_dropping_frees_the_folder_and_says_so_in_the_trail()
+    {
+        var scene = await ReplicationScene.StartAsync();
+        var snapshot = await scene.SnapshotAtAAsync();
+        scene.B.Btrfs.Fail(nameof(scene.B.Btrfs.ReceivedAsAsync), new OperationCanceledException("The connection closed."));
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => scene.B.Receiver.OfferAsync(scene.SenderAtB, ReplicationScene.Hello(), ReplicationScene.Offer(snapshot), None));
+
+        // The same task's next offer is not taken for a receive still under way: the folder is free.
+        Assert.True((await scene.ReceiveAtBAsync(snapshot)).Ok);
+        Assert.Equal([snapshot.Name], scene.B.Kept(scene.ReplicaShare));
+        var cut = scene.B.Trail(TrailSide.Receive, ReplicaId(scene))[^1];
+        Assert.Equal((AttemptStatus.Failed, "The offer could not be taken: The connection closed."), (cut.Status, cut.Error));
+        Assert.Empty(scene.B.Refusals.All);
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task Retention_at_the_destination_prunes_only_the_task_s_own_received_snapshots_and_never_the_newest()
     {
         var scene = await ReplicationScene.StartAsync();
