@@ -69,6 +69,8 @@ public sealed class FailbackSender(
             ? paired
             : throw new ConflictException($"The appliance this replica came from ({replica.SenderApplianceId}) is not paired with this one; pair it again first.");
         var attempt = log.Start(TrailSide.Receive, replica.Id, snapshot.Name, $"Failback to {source.Hostname}, which asked for it");
+        var status = AttemptStatus.Failed;
+        string? error;
         try
         {
             var hello = new ReplicationHello(replica.SenderTaskId, replica.SourceShare, "", 0, new RestoreRequest(code));
@@ -86,15 +88,17 @@ public sealed class FailbackSender(
                 .ConfigureAwait(false);
             attempt.Bytes = verdict.Bytes;
             attempt.StreamBytes = verdict.StreamBytes;
-            log.End(TrailSide.Receive, attempt, verdict.Ok ? AttemptStatus.Succeeded : AttemptStatus.Failed, verdict.Error);
+            status = verdict.Ok ? AttemptStatus.Succeeded : AttemptStatus.Failed;
+            error = verdict.Error;
         }
 #pragma warning disable CA1031 // Whatever ends the failback, its attempt ends with the reason, never "running".
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            log.End(TrailSide.Receive, attempt, AttemptStatus.Failed, e is RockstorException or IOException ? e.Message : $"Unexpected error ({e.GetType().Name}): {e.Message}");
+            error = e is RockstorException or IOException ? e.Message : $"Unexpected error ({e.GetType().Name}): {e.Message}";
         }
 
+        log.End(TrailSide.Receive, attempt, status, error);
         return attempt;
     }
 

@@ -62,16 +62,18 @@ public sealed class ReplicationRunner(
 
         var attempt = log.Start(TrailSide.Send, taskId);
         var transfer = new Transfer { Resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, log.LastSucceeded(TrailSide.Send, task.Id)) };
+        var status = AttemptStatus.Failed;
+        string? error = null;
         try
         {
             await SendWithRetriesAsync(task, attempt, transfer, run.Token).ConfigureAwait(false);
-            log.End(TrailSide.Send, attempt, AttemptStatus.Succeeded);
+            status = AttemptStatus.Succeeded;
         }
 #pragma warning disable CA1031 // Whatever ends a run, its attempt must end as failed with the reason, never stay "running".
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            log.End(TrailSide.Send, attempt, AttemptStatus.Failed, e switch
+            error = e switch
             {
                 _ when windowClosed.IsCancellationRequested && !ct.IsCancellationRequested => transfer.Resumable
                     ? $"The task's window ({task.Window}) closed; the next run in it goes on from where this one stopped."
@@ -79,7 +81,12 @@ public sealed class ReplicationRunner(
                 OperationCanceledException => "The run was stopped (the appliance is shutting down).",
                 RockstorException or IOException => e.Message,
                 _ => $"Unexpected error ({e.GetType().Name}): {e.Message}",
-            });
+            };
+        }
+
+        try
+        {
+            log.End(TrailSide.Send, attempt, status, error);
         }
         finally
         {
@@ -146,8 +153,9 @@ public sealed class ReplicationRunner(
             .ConfigureAwait(false);
 
         var received = session.Welcome.ReceivedUuids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Checked on every try: the destination's replica may have been replaced while the run waited.
         var snapshot = transfer.Snapshot;
-        if (snapshot is null && ReplicationRules.HasDiverged(OwnSnapshots(task).Select(s => s.Uuid), received) && !task.ReseedRequested)
+        if (ReplicationRules.HasDiverged(OwnSnapshots(task).Select(s => s.Uuid), received) && !task.ReseedRequested)
         {
             SetDiverged(task.Id, true);
             throw new ReplicationRefusedException(
