@@ -137,11 +137,18 @@ public sealed class FailbackReceiver(
         }
         finally
         {
-            await confined.ClearAsync(plan.Folder).ConfigureAwait(false);
-            AttemptLog.Count(attempt, stream);
-            log.Close(attempt, attempt.Status, attempt.Error);
-            Record(plan);
-            _one.Release();
+            // The next failback may come whatever happens here (the staging folder is cleared again at start).
+            try
+            {
+                await confined.ClearAsync(plan.Folder).ConfigureAwait(false);
+                AttemptLog.Count(attempt, stream);
+                log.Close(attempt, attempt.Status, attempt.Error);
+                Record(plan);
+            }
+            finally
+            {
+                _one.Release();
+            }
         }
     }
 

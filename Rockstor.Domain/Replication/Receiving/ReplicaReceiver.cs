@@ -254,9 +254,15 @@ public sealed class ReplicaReceiver(
         }
         finally
         {
-            AttemptLog.Count(attempt, stream);
-            log.End(TrailSide.Receive, attempt, attempt.Status, attempt.Error);
-            receiving.End();
+            try
+            {
+                AttemptLog.Count(attempt, stream);
+                log.End(TrailSide.Receive, attempt, attempt.Status, attempt.Error);
+            }
+            finally
+            {
+                receiving.End();
+            }
         }
     }
 
