@@ -152,6 +152,10 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         await keys.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Add replication task" }));
         await keys.ChooseAsync(dialog.GetByLabel("Share"), "docs");
         await keys.ChooseAsync(dialog.GetByLabel("Target appliance"), "nas2");
+
+        // Until the target's pools arrive, "Pool on the target" is a text field (to type a name when the
+        // target cannot be read); the list replaces it once they are read.
+        await dialog.GetByText("Read from the target appliance.").WaitForAsync();
         await keys.ChooseAsync(dialog.GetByLabel("Pool on the target"), "backup");
         await keys.ActivateAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }));
         await new Shell(page).SnackbarAsync("Task added");

@@ -57,10 +57,23 @@ public sealed class KeyboardUser(IPage page)
     /// </summary>
     public async Task ChooseAsync(ILocator select, string option)
     {
-        await TabToAsync(select);
-        await page.Keyboard.PressAsync("ArrowDown");
+        // A select that re-renders just as the key comes (its options arriving) loses the focus and the
+        // key: tab to it and press again, as a person would, before calling the list closed for good.
         var items = page.Locator(".mud-popover-open .mud-list-item");
-        await items.First.WaitForAsync();
+        for (var tries = 1; ; tries++)
+        {
+            await TabToAsync(select);
+            await page.Keyboard.PressAsync("ArrowDown");
+            try
+            {
+                await items.First.WaitForAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (tries < 3)
+            {
+            }
+        }
+
         await page.WaitForTimeoutAsync(300); // the list's opening animation; keys pressed during it can be lost
         var texts = await items.AllInnerTextsAsync();
         var index = texts.ToList().FindIndex(t => t.Contains(option, StringComparison.Ordinal));

@@ -11,6 +11,9 @@ public sealed class SendPage(Shell shell)
         await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Add replication task" }).ClickAsync();
         await shell.ChooseAsync(shell.Dialog.GetByLabel("Share"), share);
         await shell.ChooseAsync(shell.Dialog.GetByLabel("Target appliance"), target);
+
+        // Until the target's pools arrive, "Pool on the target" is a text field; the list replaces it.
+        await shell.Dialog.GetByText("Read from the target appliance.").WaitForAsync();
         await shell.ChooseAsync(shell.Dialog.GetByLabel("Pool on the target"), pool);
         if (bandwidthLimitMBps is { } limit)
         {
