@@ -24,7 +24,7 @@ public sealed class ReplicationRecovery(
     StorageLayout layout,
     TimeProvider time)
 {
-    public const string InterruptedReason = "Interrupted: the appliance stopped during this attempt.";
+    private const string InterruptedReason = "Interrupted: the appliance stopped during this attempt.";
 
     public async Task<RecoveryReport> RecoverAsync(CancellationToken ct)
     {
@@ -35,7 +35,7 @@ public sealed class ReplicationRecovery(
     }
 
     /// <summary>A subvolume btrfs receive completed: it sets the received uuid and then the read-only flag.</summary>
-    public static bool IsFinished(Subvolume subvolume) => subvolume.ReadOnly && subvolume.ReceivedUuid is not null;
+    private static bool IsFinished(Subvolume subvolume) => subvolume.ReadOnly && subvolume.ReceivedUuid is not null;
 
     /// <summary>
     /// Deletes what receives cut by a crash left in replica shares' folders (subvolumes that btrfs receive
@@ -85,7 +85,7 @@ public sealed class ReplicationRecovery(
     }
 
     /// <summary>Deletes what failbacks cut by a crash left in the pools' staging folders.</summary>
-    public async Task DiscardUnfinishedFailbacksAsync(CancellationToken ct)
+    private async Task DiscardUnfinishedFailbacksAsync(CancellationToken ct)
     {
         foreach (var pool in pools.List())
         {
@@ -104,7 +104,7 @@ public sealed class ReplicationRecovery(
     /// <see cref="ReplicationRules.AbandonedSpoolAge"/> (a task deleted or a sender gone for good): they
     /// hold up to a whole send stream each. Returns "pool/folder" of each, for the log.
     /// </summary>
-    public async Task<IReadOnlyList<string>> DeleteAbandonedSpoolsAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<string>> DeleteAbandonedSpoolsAsync(CancellationToken ct)
     {
         var deleted = new List<string>();
         foreach (var pool in pools.List())
