@@ -1,12 +1,11 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using Rockstor.Domain.Replication.Receiving;
 
 namespace Rockstor.Infrastructure.Replication;
 
 /// <summary>
 /// What btrfs receive reads: the payloads of Data frames (and of DataZstd frames, decompressed) until
-/// the End frame, whose length and SHA-256 are checked against the stream that arrived. A read that
+/// the End frame, whose length and checksum are checked against the stream that arrived. A read that
 /// waits longer than the idle limit fails, so a silent peer cannot hold a receive forever.
 /// </summary>
 internal sealed class FramedReadStream : ReceivedStream
@@ -14,7 +13,8 @@ internal sealed class FramedReadStream : ReceivedStream
     private readonly Stream _connection;
     private readonly TimeSpan _idleLimit;
     private readonly SpoolPrefix? _resume;
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly StreamChecksum _checksum = new();
+    private readonly byte[] _header = new byte[Frames.HeaderLength];
     private readonly ZstdSharp.Decompressor _decompressor = new();
     private int _remainingInFrame;
     private byte[]? _decoded;
@@ -64,7 +64,7 @@ internal sealed class FramedReadStream : ReceivedStream
                     return 0;
                 }
 
-                var (type, length) = await Frames.ReadHeaderAsync(_connection, idle.Token).ConfigureAwait(false);
+                var (type, length) = await Frames.ReadHeaderAsync(_connection, _header, idle.Token).ConfigureAwait(false);
                 switch (type)
                 {
                     case FrameType.End:
@@ -72,10 +72,10 @@ internal sealed class FramedReadStream : ReceivedStream
                         _ended = true;
 
                         // Resumed, this _connection carried only the rest: the Resume frame vouched for the prefix.
-                        var carried = _resume is null ? end.Sha256 : end.SuffixSha256;
+                        var carried = _resume is null ? end.Checksum : end.SuffixChecksum;
                         _intact = !_awaitingResume
                             && end.Length == StreamReceived
-                            && string.Equals(carried, Convert.ToHexString(_hash.GetHashAndReset()), StringComparison.OrdinalIgnoreCase);
+                            && StreamChecksum.Same(carried, _checksum.Finish());
                         return 0;
                     case FrameType.Resume:
                         var resume = await Frames.ReadJsonAsync<ResumeBody>(_connection, length, idle.Token).ConfigureAwait(false);
@@ -112,7 +112,7 @@ internal sealed class FramedReadStream : ReceivedStream
             var read = await _connection.ReadAtLeastAsync(buffer[..wanted], wanted, throwOnEndOfStream: false, idle.Token).ConfigureAwait(false);
             if (read < wanted)
             {
-                throw new EndOfStreamException("The sender closed the _connection in the middle of the stream.");
+                throw new EndOfStreamException("The sender closed the connection in the middle of the stream.");
             }
 
             _remainingInFrame -= read;
@@ -129,7 +129,6 @@ internal sealed class FramedReadStream : ReceivedStream
     {
         if (disposing)
         {
-            _hash.Dispose();
             _decompressor.Dispose();
             if (_decoded is not null)
             {
@@ -144,7 +143,7 @@ internal sealed class FramedReadStream : ReceivedStream
     /// <summary>A Resume frame with a hash must name the resume point and the prefix held here; without one it is news.</summary>
     private void CheckResume(ResumeBody resume)
     {
-        if (resume.Sha256 is null)
+        if (resume.Checksum is null)
         {
             return; // the sender is still regenerating the part held here
         }
@@ -154,7 +153,7 @@ internal sealed class FramedReadStream : ReceivedStream
             throw new InvalidDataException("A Resume frame came for a stream that is not resumed.");
         }
 
-        if (resume.Offset != _resume.Length || !string.Equals(resume.Sha256, _resume.Sha256, StringComparison.OrdinalIgnoreCase))
+        if (resume.Offset != _resume.Length || !StreamChecksum.Same(resume.Checksum, _resume.Checksum))
         {
             throw new StreamMismatchException(
                 $"The sender's stream does not begin with the {_resume.Length} bytes kept here (it has {resume.Offset} up to that point, or other bytes); the next try starts over.");
@@ -165,7 +164,7 @@ internal sealed class FramedReadStream : ReceivedStream
 
     private int Served(ReadOnlySpan<byte> bytes)
     {
-        _hash.AppendData(bytes);
+        _checksum.Append(bytes);
         Interlocked.Add(ref _streamReceived, bytes.Length);
         return bytes.Length;
     }

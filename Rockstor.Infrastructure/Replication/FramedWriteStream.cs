@@ -1,50 +1,52 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using Rockstor.Domain.Replication.Sending;
 using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Infrastructure.Storage;
 
 namespace Rockstor.Infrastructure.Replication;
 
 /// <summary>
-/// What btrfs send writes: every write becomes one Data frame on the connection (or, with compression,
-/// a DataZstd frame when that is smaller), counted and hashed on the way. The End frame gives the
-/// length and SHA-256 of the stream itself, as btrfs wrote it. Nothing is held back beyond the one
-/// write in flight. A resumed send skips the first bytes the receiver already holds: they are hashed,
-/// not sent, and a Resume frame vouches for them (ADR-013).
+/// What btrfs send writes, as frames on the connection: each piece becomes one Data frame (or, when
+/// <see cref="CompressionChoice"/> says so and it is smaller, a DataZstd frame), counted and checksummed
+/// on the way; the End frame gives the length and checksum of the stream itself, as btrfs wrote it.
+/// As an <see cref="ICommandOutputReader"/> it reads btrfs send's pipe itself, up to a 1 MiB piece per
+/// read, into a buffer that leaves room for the frame's header, so the payload is never copied between
+/// the pipe and TLS (ADR-010). Nothing is held back beyond the piece in flight. A resumed send skips the
+/// first bytes the receiver already holds: they are checksummed, not sent, and a Resume frame vouches for
+/// them (ADR-013).
 /// </summary>
-internal sealed class FramedWriteStream : WriteOnlyStream
+internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
 {
+    /// <summary>The most one Data frame carries: one read of the widened pipe.</summary>
+    public const int Piece = PipeCapacity.Wide;
+
     /// <summary>A piece is sent compressed only when that saves at least a tenth of it.</summary>
     private const double WorthIt = 0.9;
-
-    /// <summary>In auto mode: after this many pieces in a row that did not compress, stop trying for a while.</summary>
-    private const int GiveUpAfter = 8;
-
-    private const int PauseFor = 128;
 
     /// <summary>While skipping, the receiver hears where the sender is this often, so it does not give up.</summary>
     private static readonly TimeSpan SkipNews = TimeSpan.FromSeconds(5);
 
     private readonly Stream _connection;
     private readonly IProgress<TransferCount> _progress;
-    private readonly CompressionMode _mode;
+    private readonly TimeProvider _time;
     private readonly long _skip;
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly IncrementalHash? _suffix;
+    private readonly StreamChecksum _checksum = new();
+    private readonly StreamChecksum? _suffix;
     private readonly ZstdSharp.Compressor? _compressor;
+    private readonly CompressionChoice _choice;
     private readonly System.Diagnostics.Stopwatch _sinceNews = System.Diagnostics.Stopwatch.StartNew();
-    private int _incompressible;
-    private int _paused;
+    private byte[]? _staged;
     private long _announce = -1;
 
-    public FramedWriteStream(Stream connection, IProgress<TransferCount> progress, CompressionMode mode = CompressionMode.Off, long skip = 0)
+    public FramedWriteStream(Stream connection, IProgress<TransferCount> progress, CompressionMode mode = CompressionMode.Off, long skip = 0, TimeProvider? time = null)
     {
         _connection = connection;
         _progress = progress;
-        _mode = mode;
+        _time = time ?? TimeProvider.System;
         _skip = skip;
-        _suffix = skip > 0 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        _suffix = skip > 0 ? new StreamChecksum() : null;
         _compressor = mode == CompressionMode.Off ? null : new ZstdSharp.Compressor(3);
+        _choice = new CompressionChoice(mode);
     }
 
     /// <summary>Bytes put on the connection (frame payloads).</summary>
@@ -53,85 +55,53 @@ internal sealed class FramedWriteStream : WriteOnlyStream
     /// <summary>Bytes of the stream itself.</summary>
     public long StreamWritten { get; private set; }
 
+    /// <summary>What compression cost: seconds in the compressor and the bytes it was given.</summary>
+    public (double Seconds, long Input) Compressor => (_choice.CompressorSeconds, _choice.CompressorInput);
+
     /// <summary>Tells the receiver the stream's estimated size, with the next piece (only the first call counts).</summary>
     public void Announce(long expectedBytes) => Interlocked.CompareExchange(ref _announce, Math.Max(0, expectedBytes), -1);
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    /// <summary>Reads btrfs send's output straight into frames until it ends.</summary>
+    public async Task ReadFromAsync(Stream output, CancellationToken ct)
     {
-        if (Interlocked.Read(ref _announce) is >= 0 and var expected)
+        PipeCapacity.Widen(output);
+        var buffer = ArrayPool<byte>.Shared.Rent(Frames.HeaderLength + Piece);
+        try
         {
-            Interlocked.Exchange(ref _announce, long.MinValue); // told: never again
-            await Frames.WriteJsonAsync(_connection, FrameType.Estimate, new EstimateBody(expected), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (StreamWritten < _skip)
-        {
-            buffer = await SkipAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-
-        for (var offset = 0; offset < buffer.Length; offset += Frames.MaxPayload / 2)
-        {
-            var chunk = buffer.Slice(offset, Math.Min(Frames.MaxPayload / 2, buffer.Length - offset));
-            _hash.AppendData(chunk.Span);
-            _suffix?.AppendData(chunk.Span);
-            StreamWritten += chunk.Length;
-            var compressed = Compress(chunk.Span);
-            try
+            int read;
+            while ((read = await output.ReadAsync(buffer.AsMemory(Frames.HeaderLength, Piece), ct).ConfigureAwait(false)) > 0)
             {
-                if (compressed is { } packed)
-                {
-                    await Frames.WriteAsync(_connection, FrameType.DataZstd, packed.Bytes.AsMemory(0, packed.Length), cancellationToken).ConfigureAwait(false);
-                    Written += packed.Length;
-                }
-                else
-                {
-                    await Frames.WriteAsync(_connection, FrameType.Data, chunk, cancellationToken).ConfigureAwait(false);
-                    Written += chunk.Length;
-                }
+                await SendAsync(buffer, Frames.HeaderLength, read, ct).ConfigureAwait(false);
             }
-            finally
-            {
-                if (compressed is { } packed)
-                {
-                    ArrayPool<byte>.Shared.Return(packed.Bytes);
-                }
-            }
-
-            _progress.Report(new TransferCount(Written, StreamWritten));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    /// <summary>Ends the stream with its length and SHA-256 (and, resumed, that of what this connection carried).</summary>
+    /// <summary>For a writer that pushes (a rate-limited send): each piece is copied behind room for its header.</summary>
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        _staged ??= ArrayPool<byte>.Shared.Rent(Frames.HeaderLength + Piece);
+        for (var offset = 0; offset < buffer.Length; offset += Piece)
+        {
+            var piece = buffer.Slice(offset, Math.Min(Piece, buffer.Length - offset));
+            piece.CopyTo(_staged.AsMemory(Frames.HeaderLength));
+            await SendAsync(_staged, Frames.HeaderLength, piece.Length, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends the stream with its length and checksum (and, resumed, that of what this connection carried).</summary>
     public async Task EndAsync(CancellationToken ct)
     {
         if (StreamWritten < _skip)
         {
             // The stream is shorter than what the receiver holds: it is not the same stream. Say so.
-            await Frames.WriteJsonAsync(_connection, FrameType.Resume, new ResumeBody(StreamWritten, Convert.ToHexString(_hash.GetCurrentHash())), ct).ConfigureAwait(false);
+            await Frames.WriteJsonAsync(_connection, FrameType.Resume, new ResumeBody(StreamWritten, _checksum.Current), ct).ConfigureAwait(false);
         }
 
-        var suffix = _suffix is null ? null : Convert.ToHexString(_suffix.GetHashAndReset());
-        await Frames.WriteJsonAsync(_connection, FrameType.End, new EndBody(StreamWritten, Convert.ToHexString(_hash.GetHashAndReset()), suffix), ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Hashes (without sending) what falls before the resume point; returns the rest of the write.</summary>
-    private async Task<ReadOnlyMemory<byte>> SkipAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct)
-    {
-        var skipped = (int)Math.Min(buffer.Length, _skip - StreamWritten);
-        _hash.AppendData(buffer.Span[..skipped]);
-        StreamWritten += skipped;
-        if (StreamWritten == _skip)
-        {
-            await Frames.WriteJsonAsync(_connection, FrameType.Resume, new ResumeBody(_skip, Convert.ToHexString(_hash.GetCurrentHash())), ct).ConfigureAwait(false);
-        }
-        else if (_sinceNews.Elapsed >= SkipNews)
-        {
-            await Frames.WriteJsonAsync(_connection, FrameType.Resume, new ResumeBody(StreamWritten, null), ct).ConfigureAwait(false);
-            _sinceNews.Restart();
-        }
-
-        _progress.Report(new TransferCount(Written, StreamWritten));
-        return buffer[skipped..];
+        await Frames.WriteJsonAsync(_connection, FrameType.End, new EndBody(StreamWritten, _checksum.Finish(), _suffix?.Finish()), ct).ConfigureAwait(false);
     }
 
     public override Task FlushAsync(CancellationToken cancellationToken) => _connection.FlushAsync(cancellationToken);
@@ -140,43 +110,106 @@ internal sealed class FramedWriteStream : WriteOnlyStream
     {
         if (disposing)
         {
-            _hash.Dispose();
-            _suffix?.Dispose();
             _compressor?.Dispose();
+            if (_staged is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_staged);
+                _staged = null;
+            }
         }
 
         base.Dispose(disposing);
     }
 
-    /// <summary>The piece compressed (in a pooled buffer), or null when it is to go as it is.</summary>
-    private (byte[] Bytes, int Length)? Compress(ReadOnlySpan<byte> chunk)
+    /// <summary>
+    /// Sends the piece at <paramref name="start"/> (<paramref name="length"/> bytes) of <paramref name="buffer"/>,
+    /// whose <see cref="Frames.HeaderLength"/> bytes before it are free for the frame's header.
+    /// </summary>
+    private async Task SendAsync(byte[] buffer, int start, int length, CancellationToken ct)
     {
-        if (_compressor is null || chunk.Length == 0)
+        if (Interlocked.Read(ref _announce) is >= 0 and var expected)
+        {
+            Interlocked.Exchange(ref _announce, long.MinValue); // told: never again
+            await Frames.WriteJsonAsync(_connection, FrameType.Estimate, new EstimateBody(expected), ct).ConfigureAwait(false);
+        }
+
+        if (StreamWritten < _skip)
+        {
+            // What was skipped is checksummed and no longer needed: the header goes over its last bytes.
+            var skipped = await SkipAsync(buffer.AsMemory(start, length), ct).ConfigureAwait(false);
+            start += skipped;
+            length -= skipped;
+            if (length == 0)
+            {
+                return;
+            }
+        }
+
+        var piece = buffer.AsSpan(start, length);
+        _checksum.Append(piece);
+        _suffix?.Append(piece);
+        StreamWritten += length;
+        var packed = Compress(piece);
+        try
+        {
+            var (type, frame) = packed is { } p
+                ? (FrameType.DataZstd, p.Bytes.AsMemory(0, Frames.HeaderLength + p.Length))
+                : (FrameType.Data, buffer.AsMemory(start - Frames.HeaderLength, Frames.HeaderLength + length));
+            var started = _time.GetTimestamp();
+            await Frames.WriteFramedAsync(_connection, type, frame, ct).ConfigureAwait(false);
+            var payload = frame.Length - Frames.HeaderLength;
+            _choice.Sent(payload, _time.GetElapsedTime(started));
+            Written += payload;
+        }
+        finally
+        {
+            if (packed is { } p)
+            {
+                ArrayPool<byte>.Shared.Return(p.Bytes);
+            }
+        }
+
+        _progress.Report(new TransferCount(Written, StreamWritten));
+    }
+
+    /// <summary>Checksums (without sending) what falls before the resume point; returns how much of the piece that was.</summary>
+    private async Task<int> SkipAsync(ReadOnlyMemory<byte> piece, CancellationToken ct)
+    {
+        var skipped = (int)Math.Min(piece.Length, _skip - StreamWritten);
+        _checksum.Append(piece.Span[..skipped]);
+        StreamWritten += skipped;
+        if (StreamWritten == _skip)
+        {
+            await Frames.WriteJsonAsync(_connection, FrameType.Resume, new ResumeBody(_skip, _checksum.Current), ct).ConfigureAwait(false);
+        }
+        else if (_sinceNews.Elapsed >= SkipNews)
+        {
+            await Frames.WriteJsonAsync(_connection, FrameType.Resume, new ResumeBody(StreamWritten, null), ct).ConfigureAwait(false);
+            _sinceNews.Restart();
+        }
+
+        _progress.Report(new TransferCount(Written, StreamWritten));
+        return skipped;
+    }
+
+    /// <summary>The piece compressed behind room for a header (in a pooled buffer), or null when it is to go as it is.</summary>
+    private (byte[] Bytes, int Length)? Compress(ReadOnlySpan<byte> piece)
+    {
+        if (_compressor is null || !_choice.Try())
         {
             return null;
         }
 
-        if (_paused > 0)
+        var bytes = ArrayPool<byte>.Shared.Rent(Frames.HeaderLength + ZstdSharp.Compressor.GetCompressBound(piece.Length));
+        var started = _time.GetTimestamp();
+        var length = _compressor.Wrap(piece, bytes.AsSpan(Frames.HeaderLength));
+        _choice.Compressed(piece.Length, length, _time.GetElapsedTime(started));
+        if (length <= piece.Length * WorthIt)
         {
-            _paused--;
-            return null;
-        }
-
-        var bytes = ArrayPool<byte>.Shared.Rent(ZstdSharp.Compressor.GetCompressBound(chunk.Length));
-        var length = _compressor.Wrap(chunk, bytes);
-        if (length <= chunk.Length * WorthIt)
-        {
-            _incompressible = 0;
             return (bytes, length);
         }
 
         ArrayPool<byte>.Shared.Return(bytes);
-        if (_mode == CompressionMode.Auto && ++_incompressible >= GiveUpAfter)
-        {
-            _incompressible = 0;
-            _paused = PauseFor;
-        }
-
         return null;
     }
 }

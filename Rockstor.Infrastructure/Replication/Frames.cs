@@ -24,7 +24,7 @@ internal enum FrameType : byte
 
     /// <summary>
     /// A resumed send: where the sender's regenerated stream reached and, once it reaches the resume point,
-    /// the SHA-256 of everything before it (checked against the spool's).
+    /// the checksum of everything before it (checked against the spool's).
     /// </summary>
     Resume = 11,
 
@@ -35,14 +35,17 @@ internal enum FrameType : byte
 /// <summary>A refusal; <c>Retry</c> when the sender may ask again soon.</summary>
 internal sealed record RefuseBody(string Reason, bool Retry = false);
 
-/// <summary>The stream's length and SHA-256; for a resumed send also the SHA-256 of what this connection carried.</summary>
-internal sealed record EndBody(long Length, string Sha256, string? SuffixSha256 = null);
+/// <summary>
+/// The stream's length and checksum (<see cref="StreamChecksum"/>); for a resumed send also the checksum of
+/// what this connection carried.
+/// </summary>
+internal sealed record EndBody(long Length, string Checksum, string? SuffixChecksum = null);
 
 /// <summary>The receiver's acceptance: how many bytes of the stream it already holds (0 unless resuming).</summary>
 internal sealed record AcceptBody(long ResumeFrom = 0);
 
-/// <summary>Where a resumed stream is; <c>Sha256</c> of the prefix once the resume point is reached, else null.</summary>
-internal sealed record ResumeBody(long Offset, string? Sha256);
+/// <summary>Where a resumed stream is; the <c>Checksum</c> of the prefix once the resume point is reached, else null.</summary>
+internal sealed record ResumeBody(long Offset, string? Checksum);
 
 internal sealed record ApplyingBody(long Bytes);
 
@@ -52,6 +55,12 @@ internal sealed record EstimateBody(long ExpectedBytes);
 internal static class Frames
 {
     public const int HeaderLength = 5;
+
+    /// <summary>
+    /// The version of this protocol, in the Hello and Welcome frames' <c>protocol</c> field (absent: 1).
+    /// 2: streams are vouched for by XXH128, not SHA-256 (ADR-022).
+    /// </summary>
+    public const int Protocol = 2;
 
     /// <summary>Largest payload accepted (a data chunk or a JSON body).</summary>
     public const int MaxPayload = 4 << 20;
@@ -63,6 +72,30 @@ internal static class Frames
         var payload = JsonSerializer.SerializeToUtf8Bytes(body, Json);
         await WriteAsync(stream, type, payload, ct).ConfigureAwait(false);
         await stream.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A Hello or Welcome body with this protocol's version beside the body's own fields.</summary>
+    public static System.Text.Json.Nodes.JsonObject Versioned<T>(T body)
+    {
+        var node = JsonSerializer.SerializeToNode(body, Json)?.AsObject() ?? [];
+        node["protocol"] = Protocol;
+        return node;
+    }
+
+    /// <summary>The protocol version a Hello or Welcome body names (1 when it names none: before versions).</summary>
+    public static int ProtocolOf(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("protocol", out var version) && version.TryGetInt32(out var number) ? number : 1;
+
+    /// <summary>
+    /// Writes a frame whose payload already sits in <paramref name="frame"/> behind <see cref="HeaderLength"/>
+    /// bytes left free for its header: the header is written there and the frame goes out in one write
+    /// (one TLS record run), with no copy of the payload.
+    /// </summary>
+    public static ValueTask WriteFramedAsync(Stream stream, FrameType type, Memory<byte> frame, CancellationToken ct)
+    {
+        frame.Span[0] = (byte)type;
+        BinaryPrimitives.WriteInt32BigEndian(frame.Span.Slice(1, 4), frame.Length - HeaderLength);
+        return stream.WriteAsync(frame, ct);
     }
 
     /// <summary>Writes header and payload in one call, so TLS makes one record of them, not two.</summary>
@@ -82,10 +115,13 @@ internal static class Frames
         }
     }
 
-    public static async Task<(FrameType Type, int Length)> ReadHeaderAsync(Stream stream, CancellationToken ct)
+    public static Task<(FrameType Type, int Length)> ReadHeaderAsync(Stream stream, CancellationToken ct) =>
+        ReadHeaderAsync(stream, new byte[HeaderLength], ct);
+
+    /// <summary>Reads a frame's header into <paramref name="header"/> (<see cref="HeaderLength"/> bytes, reused by the caller).</summary>
+    public static async Task<(FrameType Type, int Length)> ReadHeaderAsync(Stream stream, byte[] header, CancellationToken ct)
     {
-        var header = new byte[HeaderLength];
-        await stream.ReadExactlyAsync(header, ct).ConfigureAwait(false);
+        await stream.ReadExactlyAsync(header.AsMemory(0, HeaderLength), ct).ConfigureAwait(false);
         var length = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(1));
         if (length is < 0 or > MaxPayload || !Enum.IsDefined((FrameType)header[0]))
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
@@ -40,10 +39,9 @@ internal sealed class ReceiveSpool : IReceiveSpool
                 : 0;
             await using var file = new FileStream(stream, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, BufferSize, FileOptions.Asynchronous);
             file.SetLength(held);
-            using var sha = SHA256.Create();
-            var hash = await sha.ComputeHashAsync(file, ct).ConfigureAwait(false);
+            var checksum = await StreamChecksum.OfAsync(file, ct).ConfigureAwait(false);
             await WriteCheckpointAsync(file, checkpoint, offer, held).ConfigureAwait(false);
-            return new SpoolPrefix(held, Convert.ToHexString(hash));
+            return new SpoolPrefix(held, checksum);
         }).ConfigureAwait(false);
     }
 
@@ -57,7 +55,7 @@ internal sealed class ReceiveSpool : IReceiveSpool
             file.Position = offset;
             var durable = offset;
             var since = System.Diagnostics.Stopwatch.StartNew();
-            var buffer = new byte[BufferSize];
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
             try
             {
                 int read;
@@ -78,6 +76,8 @@ internal sealed class ReceiveSpool : IReceiveSpool
             }
             finally
             {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+
                 // Whatever stopped the stream (the link, the sender, a superseding try), what arrived stays.
                 try
                 {

@@ -20,7 +20,7 @@ internal static class ReceiverSession
     /// </summary>
     public static async Task RunAsync(Stream tls, PairedAppliance sender, IReplicationReceiver receiver, ILogger logger, TimeSpan idleLimit, CancellationToken ct)
     {
-        var hello = await ReadAsync<ReplicationHello>(tls, FrameType.Hello, HelloTimeout, sender, receiver, ct).ConfigureAwait(false);
+        var hello = await ReadAsync<ReplicationHello>(tls, FrameType.Hello, HelloTimeout, sender, receiver, ct, versioned: true).ConfigureAwait(false);
         if (hello is null)
         {
             return;
@@ -28,7 +28,7 @@ internal static class ReceiverSession
 
         try
         {
-            await Frames.WriteJsonAsync(tls, FrameType.Welcome, receiver.Hello(sender, hello), ct).ConfigureAwait(false);
+            await Frames.WriteJsonAsync(tls, FrameType.Welcome, Frames.Versioned(receiver.Hello(sender, hello)), ct).ConfigureAwait(false);
         }
         catch (ReplicationRefusedException e)
         {
@@ -65,15 +65,14 @@ internal static class ReceiverSession
             throw;
         }
 
-        using var framed = new FramedReadStream(tls, idleLimit, plan.Resume);
-        using var stream = new ReadAheadStream(framed);
+        // The stream is read straight off the connection as btrfs receive (or the spool) asks for it: the
+        // socket's buffer and btrfs receive's widened pipe let each side run ahead of the other (ADR-010).
+        using var stream = new FramedReadStream(tls, idleLimit, plan.Resume);
         ReplicationVerdict verdict;
         await using (var applying = new ApplyingNews(tls, ct))
         {
             verdict = await receiver.ReceiveAsync(plan, stream, applying, ct).ConfigureAwait(false);
         }
-
-        await stream.StopAsync().ConfigureAwait(false);
         if (verdict.Ok)
         {
             logger.LogInformation("Received {Snapshot} from {Sender} ({SenderId}): {Bytes} bytes", offer.Snapshot, sender.Hostname, sender.Id, verdict.Bytes);
@@ -155,7 +154,7 @@ internal static class ReceiverSession
     /// not the expected one or cannot be read is answered with a Refuse frame (when the sender still
     /// listens), recorded, and null returned: the connection then closes.
     /// </summary>
-    private static async Task<T?> ReadAsync<T>(Stream tls, FrameType type, TimeSpan limit, PairedAppliance sender, IReplicationReceiver receiver, CancellationToken ct)
+    private static async Task<T?> ReadAsync<T>(Stream tls, FrameType type, TimeSpan limit, PairedAppliance sender, IReplicationReceiver receiver, CancellationToken ct, bool versioned = false)
         where T : class
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -163,7 +162,13 @@ internal static class ReceiverSession
         string reason;
         try
         {
-            return (await Frames.ExpectAsync(tls, timeout.Token, type).ConfigureAwait(false)).Body.As<T>();
+            var body = (await Frames.ExpectAsync(tls, timeout.Token, type).ConfigureAwait(false)).Body;
+            if (!versioned || Frames.ProtocolOf(body) == Frames.Protocol)
+            {
+                return body.As<T>();
+            }
+
+            reason = $"{sender.Hostname} speaks version {Frames.ProtocolOf(body)} of the replication protocol and this appliance version {Frames.Protocol}: update both appliances to the same release.";
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

@@ -73,7 +73,7 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
                 }
             }
 
-            await Frames.WriteJsonAsync(tls, FrameType.Hello, hello, ct).ConfigureAwait(false);
+            await Frames.WriteJsonAsync(tls, FrameType.Hello, Frames.Versioned(hello), ct).ConfigureAwait(false);
             (FrameType Type, System.Text.Json.JsonElement Body) answer;
             try
             {
@@ -94,6 +94,12 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
             {
                 var refusal = answer.Body.As<RefuseBody>();
                 throw new ReplicationRefusedException($"{destination.Hostname} refused: {Echo.Of(refusal.Reason, Echo.MaxSentenceLength)}", refusal.Retry);
+            }
+
+            if (Frames.ProtocolOf(answer.Body) != Frames.Protocol)
+            {
+                throw new ReplicationRefusedException(
+                    $"{destination.Hostname} speaks version {Frames.ProtocolOf(answer.Body)} of the replication protocol and this appliance version {Frames.Protocol}: update both appliances to the same release.");
             }
 
             var session = new Session(tcp, tls, answer.Body.As<ReplicationWelcome>(), destination.Hostname, time);
@@ -134,7 +140,7 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
 
             // Resuming, the receiver holds the stream's first bytes: they are regenerated but not sent.
             var resumeFrom = body.As<AcceptBody>().ResumeFrom;
-            await using var data = new FramedWriteStream(tls, progress, options.Compression, resumeFrom);
+            await using var data = new FramedWriteStream(tls, progress, options.Compression, resumeFrom, time);
 
             // The receiver may give its verdict before the stream ends (it failed: no space, a bad
             // stream): listen for it while sending, and stop sending when it comes.
@@ -199,7 +205,8 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
 
         private static async Task SendStreamAsync(FramedWriteStream data, Func<Stream, CancellationToken, Task> writeStream, CancellationToken ct)
         {
-            await StageBuffer.PumpAsync(writeStream, data, ct).ConfigureAwait(false);
+            // btrfs send's output is read by the frames themselves (ICommandOutputReader): no stage between.
+            await writeStream(data, ct).ConfigureAwait(false);
             await data.EndAsync(ct).ConfigureAwait(false);
         }
 

@@ -91,23 +91,31 @@ public sealed partial class BtrfsCli
     /// </summary>
     private static async Task PumpAsync(Stream from, Stream to, CancellationToken ct)
     {
-        var buffer = new byte[128 * 1024];
-        while (true)
+        PipeCapacity.Widen(to);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(PipeCapacity.Wide);
+        try
         {
-            var read = await from.ReadAsync(buffer, ct).ConfigureAwait(false);
-            if (read == 0)
+            while (true)
             {
-                return;
-            }
+                var read = await from.ReadAsync(buffer.AsMemory(0, PipeCapacity.Wide), ct).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return;
+                }
 
-            try
-            {
-                await to.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                try
+                {
+                    await to.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                }
+                catch (IOException)
+                {
+                    return; // btrfs is gone
+                }
             }
-            catch (IOException)
-            {
-                return; // btrfs is gone
-            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

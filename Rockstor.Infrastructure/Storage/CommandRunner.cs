@@ -73,7 +73,8 @@ public sealed class CommandRunner(ILogger<CommandRunner> logger)
 
         if (output is not null)
         {
-            command = command.WithStandardOutputPipe(PipeTarget.ToStream(output));
+            command = command.WithStandardOutputPipe(
+                output is ICommandOutputReader reader ? PipeTarget.Create(reader.ReadFromAsync) : PipeTarget.ToStream(output));
         }
 
         var shown = Show(program, arguments);

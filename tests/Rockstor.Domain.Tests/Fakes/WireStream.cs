@@ -34,7 +34,7 @@ public sealed class WireStream(byte[] sent, LinkFault fault, SpoolPrefix? held =
         if (!_vouched)
         {
             var prefix = sent.AsSpan(0, (int)Math.Min(_skipped, sent.Length));
-            if (prefix.Length != _skipped || !string.Equals(Convert.ToHexString(SHA256.HashData(prefix)), held!.Sha256, StringComparison.OrdinalIgnoreCase))
+            if (prefix.Length != _skipped || !string.Equals(Convert.ToHexString(SHA256.HashData(prefix)), held!.Checksum, StringComparison.OrdinalIgnoreCase))
             {
                 throw new StreamMismatchException(
                     $"The sender's stream does not begin with the {_skipped} bytes kept here (it has {sent.Length} up to that point, or other bytes); the next try starts over.");

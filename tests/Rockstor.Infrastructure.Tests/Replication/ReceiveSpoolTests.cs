@@ -19,17 +19,17 @@ public sealed class ReceiveSpoolTests : IDisposable
     private string Folder => Path.Combine(_sandbox.Root, ".spool", "0f3a_docs");
 
     [Fact]
-    public async Task A_cut_stream_is_held_whole_and_its_prefix_hash_is_that_of_the_bytes_held()
+    public async Task A_cut_stream_is_held_whole_and_its_prefix_checksum_is_that_of_the_bytes_held()
     {
         var data = RandomNumberGenerator.GetBytes(3 << 20);
-        Assert.Equal(new SpoolPrefix(0, Convert.ToHexString(SHA256.HashData([]))), await _spool.PrepareAsync(Folder, Offer, _ct));
+        Assert.Equal(new SpoolPrefix(0, Convert.ToHexString(System.IO.Hashing.XxHash128.Hash([]))), await _spool.PrepareAsync(Folder, Offer, _ct));
 
         var cut = await Assert.ThrowsAsync<IOException>(() => _spool.AppendAsync(Folder, Offer, 0, new BreaksAfter(data, 2 << 20), _ct));
         var held = await _spool.PrepareAsync(Folder, Offer, _ct);
 
         Assert.Equal("link down", cut.Message);
         Assert.Equal(2 << 20, held.Length);
-        Assert.Equal(Convert.ToHexString(SHA256.HashData(data.AsSpan(0, 2 << 20))), held.Sha256);
+        Assert.Equal(Convert.ToHexString(System.IO.Hashing.XxHash128.Hash(data.AsSpan(0, 2 << 20))), held.Checksum);
         Assert.Equal(Offer.SnapshotUuid, _spool.PartialUuid(Folder));
 
         await _spool.AppendAsync(Folder, Offer, held.Length, new MemoryStream(data[(2 << 20)..]), _ct);

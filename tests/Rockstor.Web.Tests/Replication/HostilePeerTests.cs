@@ -136,6 +136,21 @@ public sealed class HostilePeerTests(TwoAppliances two) : IDisposable
         Assert.Contains(refusals, r => r.GetProperty("reason").GetString() == "The Hello could not be read; the connection was closed.");
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_sender_of_an_older_protocol_is_refused_with_a_sentence_that_says_to_update()
+    {
+        await using var hostile = new HostilePeer("bad10000000000000000000000000009", two.Gateway);
+        await hostile.PairAsync(two.Destination);
+
+        // What a release before protocol versions sends: the hello's fields and no "protocol".
+        var answer = await hostile.SendRawHelloAsync("{\"taskId\":1,\"sourceShare\":\"docs\",\"targetPool\":\"pool\",\"keep\":5}"u8.ToArray(), _ct);
+
+        Assert.Equal(3, answer?.Type); // a Refuse frame, not a Welcome
+        Assert.Contains("speaks version 1 of the replication protocol and this appliance version 2: update both appliances to the same release.", answer?.Body, StringComparison.Ordinal);
+        var refusals = (await TrailAsync(two.B, "/api/replication/refusals")).Where(r => r.GetProperty("senderApplianceId").GetString() == hostile.Id).ToList();
+        Assert.Contains(refusals, r => r.GetProperty("reason").GetString()!.Contains("version 1 of the replication protocol", StringComparison.Ordinal));
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task Refusals_of_one_address_are_counted_in_one_record_and_a_flood_of_openings_is_cut_short()
     {

@@ -1,0 +1,51 @@
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Infrastructure.Replication;
+
+namespace Rockstor.Infrastructure.Tests.Replication;
+
+/// <summary>When "auto" compresses: from what sending and compressing a byte cost, and how much smaller it gets.</summary>
+public sealed class CompressionChoiceTests
+{
+    private const int Piece = 1 << 20;
+
+    [Theory]
+    // link MB/s, compressor MB/s, compressed to, compresses?
+    [InlineData(20, 300, 0.2, true)] // a slow link and text: by far
+    [InlineData(110, 300, 0.2, true)] // a gigabit link and text: about 1.7 times faster
+    [InlineData(250, 300, 0.2, false)] // a link as fast as the compressor: a close call stays off
+    [InlineData(1000, 300, 0.2, false)] // a fast link: never waits for the compressor
+    [InlineData(20, 300, 0.97, false)] // a slow link and random data: nothing to gain
+    public void Auto_compresses_when_that_is_measured_to_be_clearly_faster(double linkMBps, double compressorMBps, double ratio, bool compresses)
+    {
+        var choice = new CompressionChoice(CompressionMode.Auto);
+        Assert.True(choice.Try()); // the first piece is a probe
+        choice.Compressed(Piece, (int)(Piece * ratio), Seconds(Piece, compressorMBps));
+        choice.Sent(Piece, Seconds(Piece, linkMBps));
+
+        var tried = Enumerable.Range(0, 64).Count(_ => choice.Try());
+
+        Assert.Equal(compresses, choice.Pays);
+        Assert.Equal(compresses ? 64 : 2, tried); // off, one piece in 32 is still tried, to follow the data
+    }
+
+    [Fact]
+    public void Auto_stops_compressing_when_the_link_speeds_up_and_on_and_off_do_not_measure()
+    {
+        var choice = new CompressionChoice(CompressionMode.Auto);
+        choice.Compressed(Piece, Piece / 5, Seconds(Piece, 300));
+        choice.Sent(Piece / 5, Seconds(Piece / 5, 20));
+        Assert.True(choice.Pays);
+
+        for (var i = 0; i < 20; i++)
+        {
+            choice.Sent(Piece / 5, Seconds(Piece / 5, 2000));
+        }
+
+        Assert.False(choice.Pays);
+        Assert.True(new CompressionChoice(CompressionMode.On).Try());
+        Assert.False(new CompressionChoice(CompressionMode.Off).Try());
+        Assert.Equal((300.0, Piece), (Math.Round(Piece / 1e6 / choice.CompressorSeconds), choice.CompressorInput));
+    }
+
+    private static TimeSpan Seconds(int bytes, double megabytesPerSecond) => TimeSpan.FromSeconds(bytes / (megabytesPerSecond * 1e6));
+}
