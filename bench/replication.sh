@@ -62,18 +62,13 @@ raw_round() { # -> "seconds cpu-seconds"
 }
 
 appliance_round() { # compression -> "seconds cpu-seconds link-bytes"
-  local before after task attempt replica
+  local before after task attempt
   before=$(cpu)
-  task=$(api a POST /api/replication/tasks "{\"share\":\"data\",\"targetPool\":\"$pool_name\",\"frequencyMinutes\":1440,\"keep\":3,\"compression\":\"$1\"}" | jq -r .id)
+  task=$(new_task "$1")
   attempt=$(finished "$task" 1 1) # polls seldom: curl and jq would take CPU from the run measured
   after=$(cpu)
   [ "$(echo "$attempt" | jq -r .status)" = succeeded ] || { echo "the $1 run failed: $attempt" >&2; exit 1; }
-  # Empty the replica, so the next round's task sends in full again.
-  api a DELETE "/api/replication/tasks/$task?deleteSnapshots=true" >/dev/null
-  replica=$(api b GET /api/replication/receives | jq -r '.[0].replicaShare')
-  for name in $(api b GET "/api/snapshots?share=$replica&take=500" | jq -r '.items[].name'); do
-    api b DELETE "/api/shares/$replica/snapshots/$name" >/dev/null
-  done
+  forget_task "$task"
   settle
   echo "$(elapsed "$attempt") $(echo "$after - $before" | bc -l) $(echo "$attempt" | jq -r .bytes)"
 }

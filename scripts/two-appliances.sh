@@ -2,7 +2,7 @@
 # directories, mount roots and ports), set up ("admin" / $password), paired, with the Replication
 # service on and a pool "$pool_name" of $pool_gib GiB on an image file each. They listen on $listen
 # (127.0.0.1 unless set) and reach each other on the loopback. Sets $work, $a, $b, $share (the path of
-# share "data" on the source) and $destination_pool; gives api, finished and elapsed; removes
+# share "data" on the source) and $destination_pool; gives api, finished, new_task, forget_task and elapsed; removes
 # everything (processes, mounts, loop devices, files) on exit.
 pool_name="${pool_name:-bench}"
 password="${password:-bench-password}"
@@ -86,6 +86,17 @@ finished() { # task count [poll seconds] -> waits until the trail has that many 
       return
     fi
     sleep "${3:-0.05}"
+  done
+}
+new_task() { # compression -> creates a task of share "data" (run at once: a full send into an empty replica); prints its id
+  api a POST /api/replication/tasks "{\"share\":\"data\",\"targetPool\":\"$pool_name\",\"frequencyMinutes\":1440,\"keep\":3,\"compression\":\"$1\"}" | jq -r .id
+}
+forget_task() { # task -> deletes it and its snapshots on both sides, so the next task sends in full again
+  local replica name
+  api a DELETE "/api/replication/tasks/$1?deleteSnapshots=true" >/dev/null
+  replica=$(api b GET /api/replication/receives | jq -r '.[0].replicaShare')
+  for name in $(api b GET "/api/snapshots?share=$replica&take=500" | jq -r '.items[].name'); do
+    api b DELETE "/api/shares/$replica/snapshots/$name" >/dev/null
   done
 }
 elapsed() { # attempt json -> seconds from startedAt to endedAt, to the millisecond

@@ -7,7 +7,7 @@ namespace Rockstor.Infrastructure.Replication;
 /// "auto" compresses only where that is measured to pay: it keeps running figures of what one byte
 /// costs to put on the connection (the time a write takes, which is the link's speed once the socket's
 /// buffer is full), what one byte costs to compress, and how small compression makes it, and compresses
-/// when <c>compress + ratio × send</c> is at most the cost of sending as it is divided by <see cref="Gain"/>.
+/// when <c>compress + ratio × send</c> is below the cost of sending as it is divided by <see cref="Gain"/>.
 /// A fast link (or a receiver that shares this machine's cores) thus never waits for the compressor,
 /// and a slow link with compressible data gets it. While not compressing, one piece in
 /// <see cref="ProbeEvery"/> is compressed anyway, to keep the compressor's figures fresh as the data
@@ -52,7 +52,7 @@ internal sealed class CompressionChoice(CompressionMode mode)
     /// <summary>Whether, by the figures so far, compressing is faster than sending as it is.</summary>
     public bool Pays =>
         !double.IsNaN(_sendPerByte) && !double.IsNaN(_compressPerByte)
-        && _compressPerByte + _ratio * _sendPerByte <= _sendPerByte / Gain;
+        && _compressPerByte + (_ratio * _sendPerByte) < _sendPerByte / Gain;
 
     /// <summary>A piece of <paramref name="input"/> bytes came out of the compressor as <paramref name="output"/> bytes.</summary>
     public void Compressed(int input, int output, TimeSpan took)

@@ -1,4 +1,4 @@
-using System.Buffers;
+using Rockstor.Infrastructure.Storage;
 using Rockstor.Domain.Replication.Receiving;
 
 namespace Rockstor.Infrastructure.Replication;
@@ -132,7 +132,7 @@ internal sealed class FramedReadStream : ReceivedStream
             _decompressor.Dispose();
             if (_decoded is not null)
             {
-                ArrayPool<byte>.Shared.Return(_decoded);
+                TransferBuffers.Return(_decoded);
                 _decoded = null;
             }
         }
@@ -169,30 +169,29 @@ internal sealed class FramedReadStream : ReceivedStream
         return bytes.Length;
     }
 
-    /// <summary>Reads a compressed piece and decodes it; a piece that claims more than a frame may hold is refused.</summary>
+    /// <summary>
+    /// Reads a compressed piece and decodes it; a piece that claims more than a transfer buffer holds is
+    /// refused (a sender of this protocol never makes one).
+    /// </summary>
     private async Task DecodeAsync(int length, CancellationToken ct)
     {
-        var packed = ArrayPool<byte>.Shared.Rent(length);
+        if (length > TransferBuffers.Size)
+        {
+            throw new InvalidDataException($"A compressed piece of {length} bytes is larger than a piece may be.");
+        }
+
+        var packed = TransferBuffers.Rent();
         try
         {
             await _connection.ReadExactlyAsync(packed.AsMemory(0, length), ct).ConfigureAwait(false);
             Interlocked.Add(ref _received, length);
             var size = ZstdSharp.Decompressor.GetDecompressedSize(packed.AsSpan(0, length));
-            if (size > Frames.MaxPayload)
+            if (size > TransferBuffers.Size)
             {
-                throw new InvalidDataException($"A compressed piece claims {size} bytes, more than a frame may carry.");
+                throw new InvalidDataException($"A compressed piece claims {size} bytes, more than a piece may be.");
             }
 
-            if (_decoded is null || _decoded.Length < (int)size)
-            {
-                if (_decoded is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(_decoded);
-                }
-
-                _decoded = ArrayPool<byte>.Shared.Rent(Math.Max((int)size, 64 * 1024));
-            }
-
+            _decoded ??= TransferBuffers.Rent();
             _decodedLength = _decompressor.Unwrap(packed.AsSpan(0, length), _decoded.AsSpan(0, (int)size));
             _decodedOffset = 0;
         }
@@ -202,7 +201,7 @@ internal sealed class FramedReadStream : ReceivedStream
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(packed);
+            TransferBuffers.Return(packed);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Rockstor.Domain.Replication.Sending;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Infrastructure.Storage;
@@ -17,8 +16,8 @@ namespace Rockstor.Infrastructure.Replication;
 /// </summary>
 internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
 {
-    /// <summary>The most one Data frame carries: one read of the widened pipe.</summary>
-    public const int Piece = PipeCapacity.Wide;
+    /// <summary>The most one Data frame carries: one read of the widened pipe, behind its header in a transfer buffer.</summary>
+    public const int Piece = TransferBuffers.Size - Frames.HeaderLength;
 
     /// <summary>A piece is sent compressed only when that saves at least a tenth of it.</summary>
     private const double WorthIt = 0.9;
@@ -65,7 +64,7 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
     public async Task ReadFromAsync(Stream output, CancellationToken ct)
     {
         PipeCapacity.Widen(output);
-        var buffer = ArrayPool<byte>.Shared.Rent(Frames.HeaderLength + Piece);
+        var buffer = TransferBuffers.Rent();
         try
         {
             int read;
@@ -76,14 +75,14 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            TransferBuffers.Return(buffer);
         }
     }
 
     /// <summary>For a writer that pushes (a rate-limited send): each piece is copied behind room for its header.</summary>
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        _staged ??= ArrayPool<byte>.Shared.Rent(Frames.HeaderLength + Piece);
+        _staged ??= TransferBuffers.Rent();
         for (var offset = 0; offset < buffer.Length; offset += Piece)
         {
             var piece = buffer.Slice(offset, Math.Min(Piece, buffer.Length - offset));
@@ -113,7 +112,7 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
             _compressor?.Dispose();
             if (_staged is not null)
             {
-                ArrayPool<byte>.Shared.Return(_staged);
+                TransferBuffers.Return(_staged);
                 _staged = null;
             }
         }
@@ -157,6 +156,7 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
                 : (FrameType.Data, buffer.AsMemory(start - Frames.HeaderLength, Frames.HeaderLength + length));
             var started = _time.GetTimestamp();
             await Frames.WriteFramedAsync(_connection, type, frame, ct).ConfigureAwait(false);
+            await _connection.FlushAsync(ct).ConfigureAwait(false); // the frame leaves now, not with the next
             var payload = frame.Length - Frames.HeaderLength;
             _choice.Sent(payload, _time.GetElapsedTime(started));
             Written += payload;
@@ -165,7 +165,7 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
         {
             if (packed is { } p)
             {
-                ArrayPool<byte>.Shared.Return(p.Bytes);
+                TransferBuffers.Return(p.Bytes);
             }
         }
 
@@ -192,7 +192,7 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
         return skipped;
     }
 
-    /// <summary>The piece compressed behind room for a header (in a pooled buffer), or null when it is to go as it is.</summary>
+    /// <summary>The piece compressed behind room for a header (in a transfer buffer), or null when it is to go as it is.</summary>
     private (byte[] Bytes, int Length)? Compress(ReadOnlySpan<byte> piece)
     {
         if (_compressor is null || !_choice.Try())
@@ -200,16 +200,17 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
             return null;
         }
 
-        var bytes = ArrayPool<byte>.Shared.Rent(Frames.HeaderLength + ZstdSharp.Compressor.GetCompressBound(piece.Length));
+        // Room for what is worth sending only: zstd gives up as soon as the piece will not shrink enough.
+        var bytes = TransferBuffers.Rent();
         var started = _time.GetTimestamp();
-        var length = _compressor.Wrap(piece, bytes.AsSpan(Frames.HeaderLength));
-        _choice.Compressed(piece.Length, length, _time.GetElapsedTime(started));
-        if (length <= piece.Length * WorthIt)
+        var fits = _compressor.TryWrap(piece, bytes.AsSpan(Frames.HeaderLength, (int)(piece.Length * WorthIt)), out var length);
+        _choice.Compressed(piece.Length, fits ? length : piece.Length, _time.GetElapsedTime(started));
+        if (fits)
         {
             return (bytes, length);
         }
 
-        ArrayPool<byte>.Shared.Return(bytes);
+        TransferBuffers.Return(bytes);
         return null;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Receiving;
+using Rockstor.Infrastructure.Storage;
 
 namespace Rockstor.Infrastructure.Replication;
 
@@ -17,8 +18,6 @@ internal sealed class ReceiveSpool : IReceiveSpool
 
     /// <summary>...or how long, on a slow link.</summary>
     private static readonly TimeSpan CheckpointAfter = TimeSpan.FromSeconds(5);
-
-    private const int BufferSize = 1 << 20;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,7 +36,7 @@ internal sealed class ReceiveSpool : IReceiveSpool
             var held = Read(checkpoint) is { } known && known.ParentUuid == offer.ParentUuid && File.Exists(stream)
                 ? Math.Min(known.Durable, new FileInfo(stream).Length)
                 : 0;
-            await using var file = new FileStream(stream, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, BufferSize, FileOptions.Asynchronous);
+            await using var file = new FileStream(stream, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
             file.SetLength(held);
             var checksum = await StreamChecksum.OfAsync(file, ct).ConfigureAwait(false);
             await WriteCheckpointAsync(file, checkpoint, offer, held).ConfigureAwait(false);
@@ -49,13 +48,13 @@ internal sealed class ReceiveSpool : IReceiveSpool
     {
         var checkpoint = CheckpointPath(folder, offer);
         var file = await GuardAsync($"Could not open the spool in {folder}", () => Task.FromResult(
-            new FileStream(StreamPath(folder, offer), FileMode.Open, FileAccess.Write, FileShare.Read, BufferSize, FileOptions.Asynchronous))).ConfigureAwait(false);
+            new FileStream(StreamPath(folder, offer), FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous))).ConfigureAwait(false);
         await using (file.ConfigureAwait(false))
         {
             file.Position = offset;
             var durable = offset;
             var since = System.Diagnostics.Stopwatch.StartNew();
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
+            var buffer = TransferBuffers.Rent();
             try
             {
                 int read;
@@ -76,7 +75,7 @@ internal sealed class ReceiveSpool : IReceiveSpool
             }
             finally
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                TransferBuffers.Return(buffer);
 
                 // Whatever stopped the stream (the link, the sender, a superseding try), what arrived stays.
                 try
@@ -93,7 +92,7 @@ internal sealed class ReceiveSpool : IReceiveSpool
 
     public Stream OpenRead(string folder, ReplicationOffer offer, IProgress<long> read) =>
         new CountingReadStream(
-            new FileStream(StreamPath(folder, offer), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan),
+            new FileStream(StreamPath(folder, offer), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan),
             read);
 
     public string? PartialUuid(string folder)

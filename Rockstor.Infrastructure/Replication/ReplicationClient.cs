@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using Microsoft.Extensions.Logging;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication;
@@ -10,7 +11,7 @@ using Rockstor.Infrastructure.Certificates;
 namespace Rockstor.Infrastructure.Replication;
 
 /// <summary>The sending side of the peer replication socket: mutual TLS with both certificates pinned, then frames.</summary>
-public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider time) : IReplicationTransport
+public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider time, ILogger<ReplicationClient> logger) : IReplicationTransport
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
@@ -44,7 +45,8 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
                     throw new PeerUnreachableException($"Could not reach the replication service of {where}: {e.Message}.");
                 }
 
-                tls = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
+                var socket = new BatchedNetworkStream(tcp.GetStream());
+                tls = new SslStream(socket, leaveInnerStreamOpen: false);
                 var presented = "";
                 try
                 {
@@ -53,6 +55,8 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
                             {
                                 TargetHost = "",
                                 ClientCertificates = [certificate.Certificate],
+                                EnabledSslProtocols = SslProtocols.Tls13,
+                                CipherSuitesPolicy = ReplicationCiphers.Policy,
                                 RemoteCertificateValidationCallback = (_, server, _, _) =>
                                 {
                                     presented = server is null ? "" : LocalCertificate.FingerprintOf(server);
@@ -71,6 +75,8 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
                     // No certificate came (the link broke first), or the right one did: nothing was refused.
                     throw new PeerUnreachableException($"The secure connection to {where} broke off during its handshake: {e.Message}", e);
                 }
+
+                socket.Batching = true;
             }
 
             await Frames.WriteJsonAsync(tls, FrameType.Hello, Frames.Versioned(hello), ct).ConfigureAwait(false);
@@ -102,7 +108,7 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
                     $"{destination.Hostname} speaks version {Frames.ProtocolOf(answer.Body)} of the replication protocol and this appliance version {Frames.Protocol}: update both appliances to the same release.");
             }
 
-            var session = new Session(tcp, tls, answer.Body.As<ReplicationWelcome>(), destination.Hostname, time);
+            var session = new Session(tcp, tls, answer.Body.As<ReplicationWelcome>(), destination.Hostname, time, logger);
             tcp = null!;
             tls = null;
             return session;
@@ -118,7 +124,7 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
         }
     }
 
-    private sealed class Session(TcpClient tcp, SslStream tls, ReplicationWelcome welcome, string destination, TimeProvider time) : IReplicationSession
+    private sealed class Session(TcpClient tcp, SslStream tls, ReplicationWelcome welcome, string destination, TimeProvider time, ILogger logger) : IReplicationSession
     {
         public ReplicationWelcome Welcome { get; } = welcome;
 
@@ -161,6 +167,18 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
             try
             {
                 await stream.ConfigureAwait(false);
+                if (data.Compressor is { Input: > 0 } compressor)
+                {
+                    logger.LogInformation(
+                        "Sent {Snapshot} to {Destination}: {StreamBytes} bytes of stream as {LinkBytes} on the link; the compressor took {CompressorSeconds:0.000} s for {CompressorInput} bytes ({SecondsPerGiB:0.00} s/GiB)",
+                        offer.Snapshot,
+                        destination,
+                        data.StreamWritten,
+                        data.Written,
+                        compressor.Seconds,
+                        compressor.Input,
+                        compressor.Seconds * (1L << 30) / compressor.Input);
+                }
             }
             catch (Exception e) when (e is IOException or OperationCanceledException && !ct.IsCancellationRequested)
             {

@@ -164,7 +164,8 @@ public sealed class ReplicationListener(
         {
             var remote = client.Client.RemoteEndPoint?.ToString() ?? address;
             PairedAppliance? sender = null;
-            await using var tls = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
+            var socket = new BatchedNetworkStream(client.GetStream());
+            await using var tls = new SslStream(socket, leaveInnerStreamOpen: false);
             using var handshake = CancellationTokenSource.CreateLinkedTokenSource(ct);
             handshake.CancelAfter(HandshakeTimeout);
             try
@@ -174,6 +175,8 @@ public sealed class ReplicationListener(
                         {
                             ServerCertificate = certificate.Certificate,
                             ClientCertificateRequired = true,
+                            EnabledSslProtocols = System.Security.Authentication.SslProtocols.Tls13,
+                            CipherSuitesPolicy = ReplicationCiphers.Policy,
                             RemoteCertificateValidationCallback = (_, presented, _, _) =>
                             {
                                 sender = presented is null ? null : PairedWith(LocalCertificate.FingerprintOf(presented));
@@ -195,8 +198,10 @@ public sealed class ReplicationListener(
                 handshakeDone();
             }
 
+            socket.Batching = true;
+
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["PeerApplianceId"] = sender!.Id });
-            logger.LogInformation("Replication connection from {Hostname} ({PeerApplianceId}) at {Remote}", sender.Hostname, sender.Id, remote);
+            logger.LogInformation("Replication connection from {Hostname} ({PeerApplianceId}) at {Remote} over {Cipher}", sender.Hostname, sender.Id, remote, tls.NegotiatedCipherSuite);
             Connected?.Invoke(new ReplicationConnection(remote, sender, null));
             try
             {

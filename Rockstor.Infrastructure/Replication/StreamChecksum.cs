@@ -24,7 +24,7 @@ internal sealed class StreamChecksum
     public static async Task<string> OfAsync(Stream stream, CancellationToken ct)
     {
         var checksum = new StreamChecksum();
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        var buffer = Storage.TransferBuffers.Rent();
         try
         {
             int read;
@@ -35,7 +35,7 @@ internal sealed class StreamChecksum
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            Storage.TransferBuffers.Return(buffer);
         }
 
         return checksum.Finish();

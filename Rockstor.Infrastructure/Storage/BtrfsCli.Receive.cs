@@ -92,12 +92,12 @@ public sealed partial class BtrfsCli
     private static async Task PumpAsync(Stream from, Stream to, CancellationToken ct)
     {
         PipeCapacity.Widen(to);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(PipeCapacity.Wide);
+        var buffer = TransferBuffers.Rent();
         try
         {
             while (true)
             {
-                var read = await from.ReadAsync(buffer.AsMemory(0, PipeCapacity.Wide), ct).ConfigureAwait(false);
+                var read = await from.ReadAsync(buffer, ct).ConfigureAwait(false);
                 if (read == 0)
                 {
                     return;
@@ -115,7 +115,7 @@ public sealed partial class BtrfsCli
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            TransferBuffers.Return(buffer);
         }
     }
 

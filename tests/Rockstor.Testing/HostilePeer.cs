@@ -93,7 +93,7 @@ public sealed class HostilePeer : IAsyncDisposable
 
     /// <summary>Connects to the appliance's replication port with this peer's certificate and says the hello; throws on a Refuse.</summary>
     public Task<IReplicationSession> ConnectAsync(ReplicationHello hello, CancellationToken ct) =>
-        new ReplicationClient(new LocalCertificate(_certificate), TimeProvider.System).ConnectAsync(Appliance, Appliance.ReplicationPort, hello, ct);
+        new ReplicationClient(new LocalCertificate(_certificate), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReplicationClient>.Instance).ConnectAsync(Appliance, Appliance.ReplicationPort, hello, ct);
 
     /// <summary>Says the hello, offers the snapshot and sends <paramref name="stream"/> as its send stream; returns the verdict.</summary>
     public async Task<ReplicationVerdict> SendAsync(ReplicationHello hello, ReplicationOffer offer, byte[] stream, CancellationToken ct)
