@@ -24,8 +24,8 @@
 # missing runs, lateness (median / 95th percentile / max) and the time from its first start to its last
 # end; the steady state's lateness over all counted cycles (goal: max < 60 s); the idle CPU (goal < 2%);
 # the page times; and the Hangfire worker count, which bounds how many runs go at once. Runs as root:
-#   sudo ./bench/tasks-at-scale.sh       (making the tasks and the seeding, up to a period waiting for
-#                                         the schedule, then CYCLES + 1 periods: about 35 minutes)
+#   sudo ./bench/tasks-at-scale.sh       (after the setup and the seeding: up to CYCLES + 2 periods,
+#                                         30 minutes at the defaults)
 #   TASKS=20 DESTINATIONS=2 FREQUENCY=1 CYCLES=2 sudo ./bench/tasks-at-scale.sh
 set -euo pipefail
 tasks="${TASKS:-500}"
