@@ -53,6 +53,10 @@ public static class WebComposition
         {
             server.ServerName = "rockstor";
             server.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+
+            // Hangfire looks for due recurring runs every 15 s by default: a run could start 15 s after its
+            // time. Each look is one query of the job store's schedule (no write), so look every second.
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
         services.AddSignalR();
         services.AddHostedService<ReplicationBroadcaster>();

@@ -22,10 +22,18 @@ public sealed class CompressionChoiceTests
         choice.Compressed(Piece, (int)(Piece * ratio), Seconds(Piece, compressorMBps));
         choice.Sent(Piece, Seconds(Piece, linkMBps));
 
-        var tried = Enumerable.Range(0, 64).Count(_ => choice.Try());
+        var tried = Enumerable.Range(1, 480).Where(_ => choice.Try()).ToList();
 
         Assert.Equal(compresses, choice.Pays);
-        Assert.Equal(compresses ? 64 : 2, tried); // off, one piece in 32 is still tried, to follow the data
+        if (compresses)
+        {
+            Assert.Equal(480, tried.Count);
+        }
+        else
+        {
+            // Off, pieces are still tried to follow the data: after 32, 64, then every 128.
+            Assert.Equal([32, 96, 224, 352, 480], tried);
+        }
     }
 
     [Fact]
@@ -36,7 +44,7 @@ public sealed class CompressionChoiceTests
         choice.Sent(Piece / 5, Seconds(Piece / 5, 20));
         Assert.True(choice.Pays);
 
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 40; i++)
         {
             choice.Sent(Piece / 5, Seconds(Piece / 5, 2000));
         }
