@@ -153,7 +153,8 @@ forget_task_on() { # source destination task -> deletes it and its snapshots on 
   sender=$(appliance_id "$1")
   api_to "$1" DELETE "/api/replication/tasks/$3?deleteSnapshots=true" >/dev/null
   replica=$(api_to "$2" GET /api/replication/receives |
-    jq -r --arg s "$sender" --arg share "$share" '.[] | select(.senderApplianceId == $s and .sourceShare == $share) | .replicaShare')
+    jq -r --arg s "$sender" --arg share "$share" '[.[] | select(.senderApplianceId == $s and .sourceShare == $share) | .replicaShare] | unique | .[0] // empty')
+  # (one record per task that sent the share, all into the same replica share)
   [ -n "$replica" ] || return 0 # nothing arrived
   for name in $(api_to "$2" GET "/api/snapshots?share=$replica&take=500" | jq -r '.items[].name'); do
     api_to "$2" DELETE "/api/shares/$replica/snapshots/$name" >/dev/null
