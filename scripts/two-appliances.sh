@@ -32,8 +32,9 @@ share=$(make_share source data)
 finished() { # task count [poll seconds] -> waits until the trail has that many finished attempts; prints the newest
   finished_on source "$@"
 }
-new_task() { # compression -> creates a task of share "data" (run at once: a full send into an empty replica); prints its id
-  api a POST /api/replication/tasks "{\"share\":\"data\",\"targetPool\":\"$pool_name\",\"frequencyMinutes\":1440,\"keep\":3,\"compression\":\"$1\"}" | jq -r .id
+new_task() { # compression [port] -> creates a task of share "data" (run at once: a full send into an empty replica); prints its id
+  # (port: where it sends, when not straight to the destination's replication port)
+  api a POST /api/replication/tasks "{\"share\":\"data\",\"targetPool\":\"$pool_name\",\"frequencyMinutes\":1440,\"keep\":3,\"compression\":\"$1\"${2:+,\"port\":$2}}" | jq -r .id
 }
 forget_task() { # task -> deletes it and its snapshots on both sides, so the next task sends in full again
   forget_task_on source destination "$1"
