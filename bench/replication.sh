@@ -22,8 +22,10 @@
 # two: a delay line (bench/Rockstor.Bench.DelayLine) holds each direction of each connection that long
 # while data keeps flowing, and paces it to that rate. Every path crosses it: the tasks are made with
 # the delay line's port, the raw pipe sends into one (btrfs send >/dev/tcp/..., received by its --serve
-# into btrfs receive), btrbk's ssh connects through one. The incremental run shows the round trips a
-# run takes; a slow link (LINK_MBPS=20) with text shows what compression auto gains over off.
+# into btrfs receive: the raw pipe's CPU counts the --serve, less what .NET took to start it), btrbk's
+# ssh connects through one.
+# The delay lines' own CPU is the link's, counted for no path. The incremental run shows the round
+# trips a run takes; a slow link (LINK_MBPS=20) with text shows what compression auto gains over off.
 # Runs as root:
 #   sudo ./bench/replication.sh
 #   DATA_GIB=1 TEXT_GIB=0 SMALL_FILES=2000 ROUNDS=5 sudo ./bench/replication.sh
