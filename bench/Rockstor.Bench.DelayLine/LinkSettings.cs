@@ -10,7 +10,7 @@ public sealed record LinkSettings(TimeSpan Delay, double BytesPerSecond, long Qu
     /// <summary>The most read from a socket at once.</summary>
     public const int ReadBytes = 256 * 1024;
 
-    /// <summary>With a rate cap, what leaves at once: the token bucket is this deep.</summary>
+    /// <summary>With a rate cap, the most taken from the sender at once: the token bucket is this deep.</summary>
     public const int PaceBytes = 64 * 1024;
 
     public override string ToString() =>

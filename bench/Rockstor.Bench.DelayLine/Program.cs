@@ -8,12 +8,14 @@ const string Usage = """
 
       --listen HOST:PORT --to HOST:PORT [--delay-ms N] [--rate-mbps R] [--queue-mib Q]
         Accepts any number of connections on HOST:PORT and joins each to --to. Each direction of each
-        connection is a link of its own: what arrives is held N ms (one way: a round trip costs 2N;
-        default 0) and then leaves at no more than R MB/s (10^6 bytes a second; 0, the default, is no
-        cap), paced by a token bucket per direction per connection, 64 KiB deep. Reading goes on while
-        data is held, up to Q MiB per direction (default 64); past that the delay line stops reading
-        and TCP holds the sender back. A half-close is passed on once what came before it has left; a
-        reset, or the target refusing the connection, resets both sides.
+        connection is a link of its own: it takes what the sender sends at no more than R MB/s (10^6
+        bytes a second; 0, the default, is no cap), by a token bucket per direction per connection,
+        64 KiB deep, and hands it on N ms after it has gone through (one way: a round trip costs 2N;
+        default 0). So a sender meets the rate at once, as at a real bottleneck, with only the kernel's
+        socket buffers in between. What is on its way is held, up to Q MiB per direction (default 64),
+        while reading goes on; past that the delay line stops reading and TCP holds the sender back. A
+        half-close is passed on once what came before it has left; a reset, or the target refusing the
+        connection, resets both sides.
         Not modelled: loss, and TCP's own handshake and window (the delay line acknowledges at once).
 
       --serve HOST:PORT

@@ -7,9 +7,14 @@ namespace Rockstor.Bench.DelayLine;
 /// <summary>
 /// One direction of a connection. A reader takes what arrives (up to <see cref="LinkSettings.ReadBytes"/>
 /// at a time), notes when, and queues it; a writer sends each piece on no earlier than its arrival plus
-/// the delay, paced by the rate cap, while reading goes on. When <see cref="LinkSettings.QueueBytes"/>
-/// are held, reading waits for the writer, and TCP holds the sender back. The end of the sender's data
-/// is passed on (a half-close) once everything held has left.
+/// the delay, while reading goes on. When <see cref="LinkSettings.QueueBytes"/> are held, reading waits
+/// for the writer, and TCP holds the sender back. The rate cap paces the reading, not the writing: a
+/// piece of <see cref="LinkSettings.PaceBytes"/> at most is taken once the link has sent the one before
+/// (a token bucket one piece deep) and leaves when it has gone through at the rate, plus the delay. So
+/// the sender meets the link's rate at once, as at a real bottleneck, with only the kernel's socket
+/// buffers in between. (Paced behind the queue, the first 64 MiB went in at loopback speed: a sender of
+/// 100 MB at 20 MB/s was done after 1.5 s; now after 4.8 s.) The end of the sender's data is passed on
+/// (a half-close) once everything before it has left.
 /// </summary>
 public sealed class Pump(Socket from, Socket to, LinkSettings link, ArrayPool<byte> pool, TimeProvider time, DueTimer timer)
 {
@@ -46,14 +51,23 @@ public sealed class Pump(Socket from, Socket to, LinkSettings link, ArrayPool<by
     {
         try
         {
+            var ticksPerByte = link.BytesPerSecond > 0 ? time.TimestampFrequency / link.BytesPerSecond : 0;
+            var size = ticksPerByte > 0 ? LinkSettings.PaceBytes : LinkSettings.ReadBytes;
+            var bucketTicks = (long)(size * ticksPerByte); // the credit an idle link keeps: one piece
+            var linkFreeAt = 0L; // with a rate cap: when the link has sent what it has taken
             while (true)
             {
                 await RoomAsync(ct);
-                var buffer = pool.Rent(LinkSettings.ReadBytes);
+                if (ticksPerByte > 0)
+                {
+                    await timer.UntilAsync(linkFreeAt, ct);
+                }
+
+                var buffer = pool.Rent(size);
                 int read;
                 try
                 {
-                    read = await from.ReceiveAsync(buffer, SocketFlags.None, ct);
+                    read = await from.ReceiveAsync(buffer.AsMemory(0, size), SocketFlags.None, ct);
                 }
                 catch
                 {
@@ -67,11 +81,20 @@ public sealed class Pump(Socket from, Socket to, LinkSettings link, ArrayPool<by
                     // The end travels the link as the data did: it is written before the queue is
                     // completed, and the writer reads it only after the completion.
                     pool.Return(buffer);
-                    _endDue = arrived + _delayTicks;
+                    _endDue = Math.Max(arrived, linkFreeAt) + _delayTicks;
                     return;
                 }
 
-                if (read <= LinkSettings.ReadBytes / 4)
+                if (ticksPerByte > 0)
+                {
+                    // The piece goes through the link after the one before, or from when the bucket's
+                    // credit allows (so a wake-up a little late costs no rate), and is through once its
+                    // last byte is: never before it arrived.
+                    linkFreeAt = Math.Max(linkFreeAt, arrived - bucketTicks) + (long)(read * ticksPerByte);
+                    arrived = Math.Max(arrived, linkFreeAt);
+                }
+
+                if (read <= size / 4)
                 {
                     // A small piece is held in a small buffer: the limit counts the memory held, and a
                     // stream of small writes must not hold a large buffer each.
@@ -103,23 +126,12 @@ public sealed class Pump(Socket from, Socket to, LinkSettings link, ArrayPool<by
 
     private async Task WriteAsync(CancellationToken ct)
     {
-        var linkFreeAt = 0L; // with a rate cap: when the link has sent what went before
-        var ticksPerByte = link.BytesPerSecond > 0 ? time.TimestampFrequency / link.BytesPerSecond : 0;
         await foreach (var piece in _queue.Reader.ReadAllAsync(ct))
         {
             try
             {
-                var offset = 0;
-                while (offset < piece.Length)
-                {
-                    var length = ticksPerByte > 0 ? Math.Min(piece.Length - offset, LinkSettings.PaceBytes) : piece.Length - offset;
-                    var start = Math.Max(piece.Due, linkFreeAt);
-                    await timer.UntilAsync(start, ct);
-                    linkFreeAt = start + (long)(length * ticksPerByte);
-                    await SendAsync(piece.Buffer.AsMemory(offset, length), ct);
-                    offset += length;
-                }
-
+                await timer.UntilAsync(piece.Due, ct);
+                await SendAsync(piece.Buffer.AsMemory(0, piece.Length), ct);
                 Forwarded += piece.Length;
             }
             finally
@@ -128,7 +140,7 @@ public sealed class Pump(Socket from, Socket to, LinkSettings link, ArrayPool<by
             }
         }
 
-        await timer.UntilAsync(Math.Max(_endDue, linkFreeAt), ct);
+        await timer.UntilAsync(_endDue, ct);
         to.Shutdown(SocketShutdown.Send);
     }
 
