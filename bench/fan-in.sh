@@ -51,15 +51,6 @@ for name in "${names[@]}"; do
 done
 sync
 
-ticks=$(getconf CLK_TCK)
-cpu() { # all appliances' CPU seconds so far, with the children they waited for (btrfs send and receive)
-  local total=0 p
-  for p in "${pids[@]}"; do
-    total=$((total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat")))
-  done
-  echo "scale=3; $total / $ticks" | bc -l
-}
-peak() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 settle() { # lets btrfs's cleaner free what deletes left, so it does not compete with the next measurement
   local name
   btrfs subvolume sync "$destination_pool" >/dev/null

@@ -20,8 +20,6 @@ mkdir -p "$share/small"
 head -c $((1000 * 4096)) /dev/urandom | split -b 4096 -a 4 - "$share/small/f"
 sync
 
-rss() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
-peak() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 task=$(new_task off)
 first=$(finished "$task" 1 0.2)
 [ "$(echo "$first" | jq -r .status)" = succeeded ] || { echo "the first run failed: $first" >&2; exit 1; }

@@ -69,16 +69,6 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
-ticks=$(getconf CLK_TCK)
-cpu() { # the appliances' CPU seconds so far, with the children they waited for (btrfs send and receive)
-  local total=0 p
-  for p in "${pids[@]}"; do
-    total=$((total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat")))
-  done
-  echo "scale=3; $total / $ticks" | bc -l
-}
-rss() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
-peak() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 settle() { # lets btrfs's cleaner free what deletes left, so it does not compete with the next measurement
   btrfs subvolume sync "$destination_pool" >/dev/null
   btrfs subvolume sync "$source_pool" >/dev/null

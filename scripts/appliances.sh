@@ -166,3 +166,14 @@ elapsed() { # attempt json -> seconds from startedAt to endedAt, to the millisec
 a = json.loads(sys.argv[1]); f = d.datetime.fromisoformat
 print((f(a["endedAt"]) - f(a["startedAt"])).total_seconds())' "$1"
 }
+
+ticks=$(getconf CLK_TCK)
+cpu() { # the appliances' CPU seconds so far, with the children they waited for (btrfs send and receive)
+  local total=0 p
+  for p in "${pids[@]}"; do
+    total=$((total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat")))
+  done
+  echo "scale=3; $total / $ticks" | bc -l
+}
+rss() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }   # a process's resident MiB
+peak() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }  # and its peak
