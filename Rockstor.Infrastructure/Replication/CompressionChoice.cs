@@ -5,15 +5,21 @@ namespace Rockstor.Infrastructure.Replication;
 /// <summary>
 /// Decides, piece by piece, whether a piece of the stream is worth compressing. "On" always tries;
 /// "auto" compresses only where that is measured to pay: it keeps running figures of what one byte
-/// costs to put on the connection (the time a write takes, which is the link's speed once the socket's
-/// buffer is full), what one byte costs to compress, and how small compression makes it, and compresses
-/// when <c>compress + ratio × send</c> is below the cost of sending as it is divided by <see cref="Gain"/>.
-/// A fast link (or a receiver that shares this machine's cores) thus never waits for the compressor,
-/// and a slow link with compressible data gets it. While not compressing, one piece in
-/// <see cref="ProbeEvery"/> is compressed anyway, to keep the compressor's figures fresh as the data
-/// changes (the probe's result is sent when smaller, so it is not wasted); each probe that finds
-/// compression not worth it doubles the gap to the next, up to <see cref="ProbeAtMost"/> pieces, so a
-/// long transfer on a fast link spends well under 1 % of its time probing.
+/// costs to put on the connection, what one byte costs to compress, and how small compression makes it,
+/// and compresses when <c>compress + ratio × send</c> is below the cost of sending as it is divided by
+/// <see cref="Gain"/>. A fast link (or a receiver that shares this machine's cores) thus never waits for
+/// the compressor, and a slow link with compressible data gets it.
+/// What a byte costs to send is what a write of it takes, which is the link's speed once the socket's
+/// buffers are full. A compressed piece is small and lands in the room the link made while it was being
+/// compressed, so a quick write of one says nothing of the link: it is counted only when it is slower
+/// than the running figure (the link is slow even for compressed data). Otherwise the figure moves with
+/// uncompressed writes only.
+/// While not compressing, one piece in <see cref="ProbeEvery"/> is compressed anyway, to keep the
+/// compressor's figures fresh as the data changes (the probe's result is sent when smaller, so it is not
+/// wasted); each probe that finds compression not worth it doubles the gap to the next, up to
+/// <see cref="ProbeAtMost"/> pieces, so a long transfer on a fast link spends well under 1 % of its time
+/// probing. Probes are rare, so the compressor's figures weigh the newest one more than the send figure
+/// weighs a write (the first probe also pays for loading the compressor's code).
 /// </summary>
 internal sealed class CompressionChoice(CompressionMode mode)
 {
@@ -24,8 +30,11 @@ internal sealed class CompressionChoice(CompressionMode mode)
 
     public const int ProbeAtMost = 128;
 
-    /// <summary>Weight of the newest measurement in the running figures (small: one slow write is not a slow link).</summary>
-    private const double Weight = 0.1;
+    /// <summary>Weight of the newest write in the send figure (small: one slow write is not a slow link).</summary>
+    private const double SendWeight = 0.1;
+
+    /// <summary>Weight of the newest compressed piece in the compressor's figures (they are measured rarely while off).</summary>
+    private const double CompressorWeight = 0.5;
 
     private double _sendPerByte = double.NaN;
     private double _compressPerByte = double.NaN;
@@ -81,18 +90,24 @@ internal sealed class CompressionChoice(CompressionMode mode)
 
         CompressorSeconds += took.TotalSeconds;
         CompressorInput += input;
-        _compressPerByte = Blend(_compressPerByte, took.TotalSeconds / input);
-        _ratio = Blend(_ratio, Math.Min(1.0, (double)output / input));
+        _compressPerByte = Blend(_compressPerByte, took.TotalSeconds / input, CompressorWeight);
+        _ratio = Blend(_ratio, Math.Min(1.0, (double)output / input), CompressorWeight);
     }
 
-    /// <summary><paramref name="bytes"/> went onto the connection in <paramref name="took"/>.</summary>
-    public void Sent(int bytes, TimeSpan took)
+    /// <summary><paramref name="bytes"/> (<paramref name="compressed"/> or not) went onto the connection in <paramref name="took"/>.</summary>
+    public void Sent(int bytes, TimeSpan took, bool compressed)
     {
-        if (bytes > 0)
+        if (bytes <= 0)
         {
-            _sendPerByte = Blend(_sendPerByte, took.TotalSeconds / bytes);
+            return;
+        }
+
+        var perByte = took.TotalSeconds / bytes;
+        if (!compressed || !(perByte <= _sendPerByte))
+        {
+            _sendPerByte = Blend(_sendPerByte, perByte, SendWeight);
         }
     }
 
-    private static double Blend(double running, double latest) => double.IsNaN(running) ? latest : running + (Weight * (latest - running));
+    private static double Blend(double running, double latest, double weight) => double.IsNaN(running) ? latest : running + (weight * (latest - running));
 }

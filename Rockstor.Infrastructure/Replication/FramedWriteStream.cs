@@ -158,7 +158,7 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
             await Frames.WriteFramedAsync(_connection, type, frame, ct).ConfigureAwait(false);
             await _connection.FlushAsync(ct).ConfigureAwait(false); // the frame leaves now, not with the next
             var payload = frame.Length - Frames.HeaderLength;
-            _choice.Sent(payload, _time.GetElapsedTime(started));
+            _choice.Sent(payload, _time.GetElapsedTime(started), packed is not null);
             Written += payload;
         }
         finally

@@ -20,7 +20,7 @@ public sealed class CompressionChoiceTests
         var choice = new CompressionChoice(CompressionMode.Auto);
         Assert.True(choice.Try()); // the first piece is a probe
         choice.Compressed(Piece, (int)(Piece * ratio), Seconds(Piece, compressorMBps));
-        choice.Sent(Piece, Seconds(Piece, linkMBps));
+        choice.Sent(Piece, Seconds(Piece, linkMBps), compressed: false);
 
         var tried = Enumerable.Range(1, 480).Where(_ => choice.Try()).ToList();
 
@@ -41,18 +41,44 @@ public sealed class CompressionChoiceTests
     {
         var choice = new CompressionChoice(CompressionMode.Auto);
         choice.Compressed(Piece, Piece / 5, Seconds(Piece, 300));
-        choice.Sent(Piece / 5, Seconds(Piece / 5, 20));
+        choice.Sent(Piece, Seconds(Piece, 20), compressed: false);
         Assert.True(choice.Pays);
 
         for (var i = 0; i < 40; i++)
         {
-            choice.Sent(Piece / 5, Seconds(Piece / 5, 2000));
+            choice.Sent(Piece, Seconds(Piece, 2000), compressed: false);
         }
 
         Assert.False(choice.Pays);
         Assert.True(new CompressionChoice(CompressionMode.On).Try());
         Assert.False(new CompressionChoice(CompressionMode.Off).Try());
         Assert.Equal((300.0, Piece), (Math.Round(Piece / 1e6 / choice.CompressorSeconds), choice.CompressorInput));
+    }
+
+    [Fact]
+    public void A_compressed_piece_that_lands_in_the_room_the_link_made_says_nothing_of_the_link_but_a_slow_one_does()
+    {
+        var choice = new CompressionChoice(CompressionMode.Auto);
+        choice.Compressed(Piece, Piece / 5, Seconds(Piece, 300));
+        choice.Sent(Piece, Seconds(Piece, 20), compressed: false);
+
+        for (var i = 0; i < 40; i++)
+        {
+            choice.Sent(Piece / 5, Seconds(Piece / 5, 2000), compressed: true); // into the socket's free buffer
+        }
+
+        Assert.True(choice.Pays);
+
+        var slower = new CompressionChoice(CompressionMode.Auto);
+        slower.Compressed(Piece, Piece / 5, Seconds(Piece, 300));
+        slower.Sent(Piece, Seconds(Piece, 200), compressed: false);
+        Assert.False(slower.Pays);
+        for (var i = 0; i < 40; i++)
+        {
+            slower.Sent(Piece / 5, Seconds(Piece / 5, 10), compressed: true); // even compressed, the link is the limit
+        }
+
+        Assert.True(slower.Pays);
     }
 
     private static TimeSpan Seconds(int bytes, double megabytesPerSecond) => TimeSpan.FromSeconds(bytes / (megabytesPerSecond * 1e6));
