@@ -160,8 +160,13 @@ raw_round() { # -> "seconds cpu-seconds"
   awk -v started="$started" '{printf "%.3f %.3f\n", $1, $2 + $3 - started}' "$work/time"
 }
 
-appliance_round() { # compression -> "seconds cpu-seconds link-bytes"
-  local before after task attempt
+compressor_seconds() { # -> the compressor's seconds in the source's last run (its log line; 0 when it did not run)
+  grep -o 'the compressor took [0-9.]* s' "$work/source.log" | tail -n 1 | awk '{print $4} END {if (NR == 0) print 0}'
+}
+
+appliance_round() { # compression -> "seconds cpu-seconds link-bytes compressor-seconds"
+  local before after task attempt logged
+  logged=$(grep -c 'the compressor took' "$work/source.log" || true)
   before=$(cpu)
   task=$(new_task "$1" "$task_port")
   attempt=$(finished "$task" 1 1) # polls seldom: curl and jq would take CPU from the run measured
@@ -169,7 +174,9 @@ appliance_round() { # compression -> "seconds cpu-seconds link-bytes"
   [ "$(echo "$attempt" | jq -r .status)" = succeeded ] || { echo "the $1 run failed: $attempt" >&2; exit 1; }
   forget_task "$task"
   settle
-  echo "$(elapsed "$attempt") $(echo "$after - $before" | bc -l) $(echo "$attempt" | jq -r .bytes)"
+  local compressor=0
+  [ "$(grep -c 'the compressor took' "$work/source.log" || true)" -eq "$logged" ] || compressor=$(compressor_seconds)
+  echo "$(elapsed "$attempt") $(echo "$after - $before" | bc -l) $(echo "$attempt" | jq -r .bytes) $compressor"
 }
 
 # btrbk over ssh, when both are here (nothing is installed for it).
@@ -278,7 +285,7 @@ raw_round >/dev/null
 [ -n "$btrbk_skipped" ] || btrbk_round >/dev/null
 appliance_round off >/dev/null
 
-declare -a raw_s raw_cpu btrbk_s btrbk_cpu btrbk_ratio off_s off_cpu auto_s auto_cpu auto_link off_ratio auto_ratio gain
+declare -a raw_s raw_cpu btrbk_s btrbk_cpu btrbk_ratio off_s off_cpu auto_s auto_cpu auto_link auto_zstd off_ratio auto_ratio gain
 for r in $(seq 1 "$rounds"); do
   # Each step runs in this shell (not in a pipe or $(...)), so a failure inside it ends the benchmark.
   raw_round >"$work/round"
@@ -293,7 +300,7 @@ for r in $(seq 1 "$rounds"); do
   appliance_round off >"$work/round"
   read -r off_s[r] off_cpu[r] _ <"$work/round"
   appliance_round auto >"$work/round"
-  read -r auto_s[r] auto_cpu[r] auto_link[r] <"$work/round"
+  read -r auto_s[r] auto_cpu[r] auto_link[r] auto_zstd[r] <"$work/round"
   off_ratio[r]=$(echo "scale=3; ${raw_s[r]} / ${off_s[r]}" | bc -l)
   auto_ratio[r]=$(echo "scale=3; ${raw_s[r]} / ${auto_s[r]}" | bc -l)
   gain[r]=$(echo "scale=3; ${off_s[r]} / ${auto_s[r]}" | bc -l)
@@ -318,6 +325,8 @@ printf 'replication: appliance off  %6.2f s  %6s MiB/s  CPU %5s s/GiB  ratio %.2
   "$(m "${off_s[@]}")" "$(rate "$(m "${off_s[@]}")")" "$(per_gib "$(m "${off_cpu[@]}")")" "$(m "${off_ratio[@]}")"
 printf 'replication: appliance auto %6.2f s  %6s MiB/s  CPU %5s s/GiB  ratio %.2f\n' \
   "$(m "${auto_s[@]}")" "$(rate "$(m "${auto_s[@]}")")" "$(per_gib "$(m "${auto_cpu[@]}")")" "$(m "${auto_ratio[@]}")"
+printf 'replication: compressor    %5s s/GiB of stream in auto (zstd level 3, in the source appliance; part of its CPU above)\n' \
+  "$(per_gib "$(m "${auto_zstd[@]}")")"
 printf 'replication: auto over off  %.2f times as fast%s\n' "$(m "${gain[@]}")" \
   "$(positive "${link_mbps:-0}" && echo " (goal >= 1.5 on a slow link with text)" || true)"
 

@@ -63,8 +63,10 @@ launch() { # name port replication-port -> starts the process, does not wait for
   mkdir -p "$work/$1"
   (
     cd "$work/app"
-    Rockstor__DataDirectory="$work/$1/data" Rockstor__MountRoot="$work/$1/mnt" Rockstor__ReplicationPort=$3 \
-      Logging__LogLevel__Default=Warning exec dotnet Rockstor.Web.dll --urls "https://$listen:$2" >"$work/$1.log" 2>&1
+    # Warnings only, and the sender's line per run (what the compressor cost), which benchmarks read.
+    exec env Rockstor__DataDirectory="$work/$1/data" Rockstor__MountRoot="$work/$1/mnt" Rockstor__ReplicationPort="$3" \
+      Logging__LogLevel__Default=Warning Logging__LogLevel__Rockstor.Infrastructure.Replication.ReplicationClient=Information \
+      dotnet Rockstor.Web.dll --urls "https://$listen:$2" >"$work/$1.log" 2>&1
   ) &
   pids+=($!)
   pid_of[$1]=$!

@@ -9,17 +9,23 @@ namespace Rockstor.Infrastructure.Replication;
 /// and compresses when <c>compress + ratio × send</c> is below the cost of sending as it is divided by
 /// <see cref="Gain"/>. A fast link (or a receiver that shares this machine's cores) thus never waits for
 /// the compressor, and a slow link with compressible data gets it.
-/// What a byte costs to send is what a write of it takes, which is the link's speed once the socket's
-/// buffers are full. A compressed piece is small and lands in the room the link made while it was being
-/// compressed, so a quick write of one says nothing of the link: it is counted only when it is slower
-/// than the running figure (the link is slow even for compressed data). Otherwise the figure moves with
-/// uncompressed writes only.
+/// <para>
+/// Each figure is kept honest about what can make it lie. Only pieces of at least <see cref="Telling"/>
+/// bytes count: the time a small one takes is mostly the call's own. What a byte costs to send is what a
+/// write of it takes, which is the link's speed once the socket's buffers are full; a compressed piece is
+/// small and lands in the room the link made while it was being compressed, so its quick write says
+/// nothing of the link and counts only when it is slower than the figure (the link is slow even for
+/// compressed data). What a byte costs to compress can only be made to look higher (code not yet
+/// compiled for speed, the other core busy): a faster measurement replaces the figure, a slower one moves
+/// it by a quarter.
+/// </para>
+/// <para>
 /// While not compressing, one piece in <see cref="ProbeEvery"/> is compressed anyway, to keep the
 /// compressor's figures fresh as the data changes (the probe's result is sent when smaller, so it is not
 /// wasted); each probe that finds compression not worth it doubles the gap to the next, up to
 /// <see cref="ProbeAtMost"/> pieces, so a long transfer on a fast link spends well under 1 % of its time
-/// probing. Probes are rare, so the compressor's figures weigh the newest one more than the send figure
-/// weighs a write (the first probe also pays for loading the compressor's code).
+/// probing.
+/// </para>
 /// </summary>
 internal sealed class CompressionChoice(CompressionMode mode)
 {
@@ -30,11 +36,17 @@ internal sealed class CompressionChoice(CompressionMode mode)
 
     public const int ProbeAtMost = 128;
 
+    /// <summary>The smallest piece whose timing says something of the link or the compressor (and is worth a probe).</summary>
+    public const int Telling = 64 * 1024;
+
     /// <summary>Weight of the newest write in the send figure (small: one slow write is not a slow link).</summary>
     private const double SendWeight = 0.1;
 
-    /// <summary>Weight of the newest compressed piece in the compressor's figures (they are measured rarely while off).</summary>
-    private const double CompressorWeight = 0.5;
+    /// <summary>Weight of a slower compression in the compressor's cost (a faster one replaces it).</summary>
+    private const double SlowerWeight = 0.25;
+
+    /// <summary>Weight of the newest compressed piece in the ratio (measured rarely while off).</summary>
+    private const double RatioWeight = 0.5;
 
     private double _sendPerByte = double.NaN;
     private double _compressPerByte = double.NaN;
@@ -48,8 +60,13 @@ internal sealed class CompressionChoice(CompressionMode mode)
     /// <summary>Bytes given to the compressor, in all.</summary>
     public long CompressorInput { get; private set; }
 
-    /// <summary>Whether the next piece is to be compressed (when that makes it smaller).</summary>
-    public bool Try()
+    /// <summary>Whether, by the figures so far, compressing is faster than sending as it is.</summary>
+    public bool Pays =>
+        !double.IsNaN(_sendPerByte) && !double.IsNaN(_compressPerByte)
+        && _compressPerByte + (_ratio * _sendPerByte) < _sendPerByte / Gain;
+
+    /// <summary>Whether the next piece, of <paramref name="length"/> bytes, is to be compressed (when that makes it smaller).</summary>
+    public bool Try(int length)
     {
         switch (mode)
         {
@@ -65,7 +82,7 @@ internal sealed class CompressionChoice(CompressionMode mode)
             return true;
         }
 
-        if (--_untilProbe > 0)
+        if (length < Telling || --_untilProbe > 0)
         {
             return false;
         }
@@ -74,11 +91,6 @@ internal sealed class CompressionChoice(CompressionMode mode)
         _probeGap = Math.Min(ProbeAtMost, _probeGap * 2);
         return true;
     }
-
-    /// <summary>Whether, by the figures so far, compressing is faster than sending as it is.</summary>
-    public bool Pays =>
-        !double.IsNaN(_sendPerByte) && !double.IsNaN(_compressPerByte)
-        && _compressPerByte + (_ratio * _sendPerByte) < _sendPerByte / Gain;
 
     /// <summary>A piece of <paramref name="input"/> bytes came out of the compressor as <paramref name="output"/> bytes.</summary>
     public void Compressed(int input, int output, TimeSpan took)
@@ -90,20 +102,23 @@ internal sealed class CompressionChoice(CompressionMode mode)
 
         CompressorSeconds += took.TotalSeconds;
         CompressorInput += input;
-        _compressPerByte = Blend(_compressPerByte, took.TotalSeconds / input, CompressorWeight);
-        _ratio = Blend(_ratio, Math.Min(1.0, (double)output / input), CompressorWeight);
+        if (input < Telling)
+        {
+            return;
+        }
+
+        var perByte = took.TotalSeconds / input;
+        _compressPerByte = double.IsNaN(_compressPerByte) || perByte < _compressPerByte
+            ? perByte
+            : Blend(_compressPerByte, perByte, SlowerWeight);
+        _ratio = Blend(_ratio, Math.Min(1.0, (double)output / input), RatioWeight);
     }
 
     /// <summary><paramref name="bytes"/> (<paramref name="compressed"/> or not) went onto the connection in <paramref name="took"/>.</summary>
     public void Sent(int bytes, TimeSpan took, bool compressed)
     {
-        if (bytes <= 0)
-        {
-            return;
-        }
-
         var perByte = took.TotalSeconds / bytes;
-        if (!compressed || !(perByte <= _sendPerByte))
+        if (bytes >= Telling && (!compressed || !(perByte <= _sendPerByte)))
         {
             _sendPerByte = Blend(_sendPerByte, perByte, SendWeight);
         }

@@ -195,7 +195,7 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
     /// <summary>The piece compressed behind room for a header (in a transfer buffer), or null when it is to go as it is.</summary>
     private (byte[] Bytes, int Length)? Compress(ReadOnlySpan<byte> piece)
     {
-        if (_compressor is null || !_choice.Try())
+        if (_compressor is null || !_choice.Try(piece.Length))
         {
             return null;
         }

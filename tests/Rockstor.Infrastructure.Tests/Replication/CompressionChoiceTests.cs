@@ -18,11 +18,11 @@ public sealed class CompressionChoiceTests
     public void Auto_compresses_when_that_is_measured_to_be_clearly_faster(double linkMBps, double compressorMBps, double ratio, bool compresses)
     {
         var choice = new CompressionChoice(CompressionMode.Auto);
-        Assert.True(choice.Try()); // the first piece is a probe
+        Assert.True(choice.Try(Piece)); // the first piece is a probe
         choice.Compressed(Piece, (int)(Piece * ratio), Seconds(Piece, compressorMBps));
         choice.Sent(Piece, Seconds(Piece, linkMBps), compressed: false);
 
-        var tried = Enumerable.Range(1, 480).Where(_ => choice.Try()).ToList();
+        var tried = Enumerable.Range(1, 480).Where(_ => choice.Try(Piece)).ToList();
 
         Assert.Equal(compresses, choice.Pays);
         if (compresses)
@@ -50,8 +50,8 @@ public sealed class CompressionChoiceTests
         }
 
         Assert.False(choice.Pays);
-        Assert.True(new CompressionChoice(CompressionMode.On).Try());
-        Assert.False(new CompressionChoice(CompressionMode.Off).Try());
+        Assert.True(new CompressionChoice(CompressionMode.On).Try(Piece));
+        Assert.False(new CompressionChoice(CompressionMode.Off).Try(Piece));
         Assert.Equal((300.0, Piece), (Math.Round(Piece / 1e6 / choice.CompressorSeconds), choice.CompressorInput));
     }
 
@@ -79,6 +79,26 @@ public sealed class CompressionChoiceTests
         }
 
         Assert.True(slower.Pays);
+    }
+
+    [Fact]
+    public void A_tiny_first_piece_and_a_compressor_not_yet_compiled_for_speed_do_not_talk_auto_out_of_compressing()
+    {
+        var choice = new CompressionChoice(CompressionMode.Auto);
+        Assert.False(choice.Try(300)); // the stream's header: too small to tell anything, and no probe spent on it
+        choice.Sent(300, TimeSpan.FromMilliseconds(1), compressed: false);
+        Assert.True(choice.Try(Piece)); // the first probe
+        choice.Compressed(Piece, Piece / 5, Seconds(Piece, 10)); // cold code: as slow as the link
+        for (var i = 0; i < 40; i++)
+        {
+            choice.Sent(Piece, Seconds(Piece, 20), compressed: false);
+        }
+
+        Assert.False(choice.Pays);
+        choice.Compressed(Piece, Piece / 5, Seconds(Piece, 300)); // warm: the faster figure stands at once
+        Assert.True(choice.Pays);
+        choice.Compressed(Piece, Piece / 5, Seconds(Piece, 30)); // one slow piece (the other core was busy) moves it a quarter
+        Assert.True(choice.Pays);
     }
 
     private static TimeSpan Seconds(int bytes, double megabytesPerSecond) => TimeSpan.FromSeconds(bytes / (megabytesPerSecond * 1e6));
