@@ -160,13 +160,11 @@ raw_round() { # -> "seconds cpu-seconds"
   awk -v started="$started" '{printf "%.3f %.3f\n", $1, $2 + $3 - started}' "$work/time"
 }
 
-compressor_seconds() { # -> the compressor's seconds in the source's last run (its log line; 0 when it did not run)
-  grep -o 'the compressor took [0-9.]* s' "$work/source.log" | tail -n 1 | awk '{print $4} END {if (NR == 0) print 0}'
-}
+compressor_lines() { grep -o 'the compressor took [0-9.]* s' "$work/source.log" || true; } # the sender's line per run that compressed
 
 appliance_round() { # compression -> "seconds cpu-seconds link-bytes compressor-seconds"
   local before after task attempt logged
-  logged=$(grep -c 'the compressor took' "$work/source.log" || true)
+  logged=$(compressor_lines | wc -l)
   before=$(cpu)
   task=$(new_task "$1" "$task_port")
   attempt=$(finished "$task" 1 1) # polls seldom: curl and jq would take CPU from the run measured
@@ -174,8 +172,9 @@ appliance_round() { # compression -> "seconds cpu-seconds link-bytes compressor-
   [ "$(echo "$attempt" | jq -r .status)" = succeeded ] || { echo "the $1 run failed: $attempt" >&2; exit 1; }
   forget_task "$task"
   settle
-  local compressor=0
-  [ "$(grep -c 'the compressor took' "$work/source.log" || true)" -eq "$logged" ] || compressor=$(compressor_seconds)
+  # The compressor's seconds in this run: its line, if it logged one (none when nothing was compressed).
+  local compressor
+  compressor=$(compressor_lines | awk -v logged="$logged" 'NR > logged {s = $4} END {print s + 0}')
   echo "$(elapsed "$attempt") $(echo "$after - $before" | bc -l) $(echo "$attempt" | jq -r .bytes) $compressor"
 }
 
@@ -325,13 +324,13 @@ printf 'replication: appliance off  %6.2f s  %6s MiB/s  CPU %5s s/GiB  ratio %.2
   "$(m "${off_s[@]}")" "$(rate "$(m "${off_s[@]}")")" "$(per_gib "$(m "${off_cpu[@]}")")" "$(m "${off_ratio[@]}")"
 printf 'replication: appliance auto %6.2f s  %6s MiB/s  CPU %5s s/GiB  ratio %.2f\n' \
   "$(m "${auto_s[@]}")" "$(rate "$(m "${auto_s[@]}")")" "$(per_gib "$(m "${auto_cpu[@]}")")" "$(m "${auto_ratio[@]}")"
-printf 'replication: compressor    %5s s/GiB of stream in auto (zstd level 3, in the source appliance; part of its CPU above)\n' \
+printf 'replication: compressor    %5.2f s/GiB of stream in auto (zstd level 3, in the source appliance; part of its CPU above)\n' \
   "$(per_gib "$(m "${auto_zstd[@]}")")"
 printf 'replication: auto over off  %.2f times as fast%s\n' "$(m "${gain[@]}")" \
   "$(positive "${link_mbps:-0}" && echo " (goal >= 1.5 on a slow link with text)" || true)"
 
 # An incremental run after changing 1 MiB, end to end.
-task=$(api a POST /api/replication/tasks "{\"share\":\"data\",\"targetPool\":\"$pool_name\",\"frequencyMinutes\":1440,\"keep\":3${task_port:+,\"port\":$task_port}}" | jq -r .id)
+task=$(new_task off "$task_port")
 full=$(finished "$task" 1 1)
 [ "$(echo "$full" | jq -r .status)" = succeeded ] || { echo "the full run failed: $full" >&2; exit 1; }
 dd if=/dev/urandom of="$share/large.bin" bs=1M count=1 seek=7 conv=notrunc status=none

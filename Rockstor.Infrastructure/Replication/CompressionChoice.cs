@@ -117,8 +117,13 @@ internal sealed class CompressionChoice(CompressionMode mode)
     /// <summary><paramref name="bytes"/> (<paramref name="compressed"/> or not) went onto the connection in <paramref name="took"/>.</summary>
     public void Sent(int bytes, TimeSpan took, bool compressed)
     {
+        if (bytes < Telling)
+        {
+            return;
+        }
+
         var perByte = took.TotalSeconds / bytes;
-        if (bytes >= Telling && (!compressed || !(perByte <= _sendPerByte)))
+        if (!compressed || !(perByte <= _sendPerByte))
         {
             _sendPerByte = Blend(_sendPerByte, perByte, SendWeight);
         }
