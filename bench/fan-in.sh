@@ -7,12 +7,15 @@
 # After one warm-up of each (not counted), ROUNDS (default 3) rounds of:
 #   1. the raw pipe: btrfs send <snapshot of the first source's share> | btrfs receive into the
 #      destination's pool, nothing else in the pipe (the stream's size is counted once beforehand);
-#   2. fan-in: every source creates a task of its share at the same moment (a new task runs at once: a
+#   2. the raw pipes in parallel: the same from every source's snapshot at once, into the same pool:
+#      what this machine's own commands reach with SOURCES streams (each stream's size counted once);
+#   3. fan-in: every source creates a task of its share at the same moment (a new task runs at once: a
 #      full send into an empty replica; compression COMPRESSION, default off); the runs are read from
 #      the sources' trails (streamBytes, startedAt, endedAt).
 # After each step the replicas are emptied and both sides' deleted subvolumes cleaned up. Printed per
 # round and as medians: the raw pipe's MiB/s; the aggregate MiB/s (all runs' stream bytes over the time
-# from the first start to the last end) and its ratio to that round's raw pipe (goal >= 0.8); each run's
+# from the first start to the last end) and its ratio to that round's raw pipe (goal >= 0.8) and to
+# the raw pipes in parallel; each run's
 # MiB/s (min / median / max) and the slowest as a fraction of the fastest (no run starves); the runs
 # that succeeded; CPU seconds per GiB of stream of all appliances together (their processes and the
 # btrfs commands they ran) and of the raw pipe's two commands. Runs as root:
@@ -58,19 +61,37 @@ settle() { # lets btrfs's cleaner free what deletes left, so it does not compete
   sync
 }
 
-# The raw pipe's snapshot (of the first source's share), kept for every round; its stream's size,
-# counted once (this also warms the cache).
-raw_snapshot="${source_pool[source1]}/raw-snapshot"
-btrfs -q subvolume snapshot -r "${share[source1]}" "$raw_snapshot" >/dev/null
-stream_bytes=$(btrfs send -q "$raw_snapshot" | wc -c)
+# The raw pipes' snapshots (one of each source's share), kept for every round; their streams' sizes,
+# counted once (this also warms the cache). The single raw pipe sends the first source's.
+declare -A raw_snapshot
+all_stream_bytes=0
+for name in "${names[@]}"; do
+  raw_snapshot[$name]="${source_pool[$name]}/raw-snapshot"
+  btrfs -q subvolume snapshot -r "${share[$name]}" "${raw_snapshot[$name]}" >/dev/null
+  bytes=$(btrfs send -q "${raw_snapshot[$name]}" | wc -c)
+  [ "$name" = source1 ] && stream_bytes=$bytes
+  all_stream_bytes=$((all_stream_bytes + bytes))
+done
 
 raw_round() { # -> "MiB/s cpu-seconds-per-GiB"
   mkdir -p "$destination_pool/raw"
   local TIMEFORMAT='%R %U %S' measured
-  measured=$({ time (btrfs send -q "$raw_snapshot" | btrfs receive -q "$destination_pool/raw"); } 2>&1)
+  measured=$({ time (btrfs send -q "${raw_snapshot[source1]}" | btrfs receive -q "$destination_pool/raw"); } 2>&1)
   btrfs -q subvolume delete "$destination_pool/raw/raw-snapshot" >/dev/null
   settle
   echo "$measured" | awk -v b="$stream_bytes" '{printf "%.1f %.2f\n", b / 1048576 / $1, ($2 + $3) / (b / 1073741824)}'
+}
+
+parallel_round() { # -> "aggregate-MiB/s cpu-seconds-per-GiB" of every source's raw pipe at once
+  local TIMEFORMAT='%R %U %S' measured name
+  for name in "${names[@]}"; do mkdir -p "$destination_pool/raw-$name"; done
+  # (the subshell's bare wait waits for its own pipes only)
+  measured=$({ time (for name in "${names[@]}"; do
+    btrfs send -q "${raw_snapshot[$name]}" | btrfs receive -q "$destination_pool/raw-$name" &
+  done; wait); } 2>&1)
+  for name in "${names[@]}"; do btrfs -q subvolume delete "$destination_pool/raw-$name/raw-snapshot" >/dev/null; done
+  settle
+  echo "$measured" | awk -v b="$all_stream_bytes" '{printf "%.1f %.2f\n", b / 1048576 / $1, ($2 + $3) / (b / 1073741824)}'
 }
 
 # Summarises the runs of one round (their newest attempts, one JSON a line) ->
@@ -120,18 +141,22 @@ fan_in_round() { # -> the summary, then CPU seconds per GiB of all appliances
 
 echo "Warming up (one raw pipe and one fan-in, not counted)..."
 raw_round >/dev/null
+parallel_round >/dev/null
 fan_in_round >/dev/null
 
-declare -a raw agg ratio run_min run_median run_max fairness ok_runs all_runs cpu_appliances cpu_raw
+declare -a raw parallel cpu_parallel parallel_ratio agg ratio run_min run_median run_max fairness ok_runs all_runs cpu_appliances cpu_raw
 for r in $(seq 1 "$rounds"); do
   # Each step runs in this shell (not in a pipe or $(...)), so a failure inside it ends the benchmark.
   raw_round >"$work/round"
   read -r raw[r] cpu_raw[r] <"$work/round"
+  parallel_round >"$work/round"
+  read -r parallel[r] cpu_parallel[r] <"$work/round"
   fan_in_round >"$work/round"
   read -r all_runs[r] ok_runs[r] agg[r] run_min[r] run_median[r] run_max[r] fairness[r] wall spread _ cpu_appliances[r] <"$work/round"
   ratio[r]=$(echo "scale=3; ${agg[r]} / ${raw[r]}" | bc -l)
-  printf 'round %d: raw %6s MiB/s | fan-in %d of %d succeeded in %6.2f s (starts %.2f s apart), aggregate %6s MiB/s, ratio %.2f | per run %s / %s / %s MiB/s, slowest/fastest %.2f | CPU %s s/GiB\n' \
-    "$r" "${raw[r]}" "${ok_runs[r]}" "${all_runs[r]}" "$wall" "$spread" "${agg[r]}" "${ratio[r]}" \
+  parallel_ratio[r]=$(echo "scale=3; ${agg[r]} / ${parallel[r]}" | bc -l)
+  printf 'round %d: raw %6s MiB/s, %d in parallel %6s | fan-in %d of %d succeeded in %6.2f s (starts %.2f s apart), aggregate %6s MiB/s, ratio %.2f (%.2f to parallel) | per run %s / %s / %s MiB/s, slowest/fastest %.2f | CPU %s s/GiB\n' \
+    "$r" "${raw[r]}" "$sources" "${parallel[r]}" "${ok_runs[r]}" "${all_runs[r]}" "$wall" "$spread" "${agg[r]}" "${ratio[r]}" "${parallel_ratio[r]}" \
     "${run_min[r]}" "${run_median[r]}" "${run_max[r]}" "${fairness[r]}" "${cpu_appliances[r]}"
 done
 
@@ -141,8 +166,10 @@ sum() { printf '%s\n' "$@" | awk '{s += $1} END {print s}'; }
 printf '\nfan-in: %d sources into one destination, stream %.1f MiB each (%s MiB random, %s MiB text, %s small files), compression %s, %d rounds, medians:\n' \
   "$sources" "$(echo "$stream_bytes / 1048576" | bc -l)" "$data_mib" "$text_mib" "$small_files" "$compression" "$rounds"
 printf 'fan-in: raw pipe         %6.1f MiB/s  CPU %5.2f s/GiB\n' "$(m "${raw[@]}")" "$(m "${cpu_raw[@]}")"
-printf 'fan-in: aggregate        %6.1f MiB/s  ratio %.2f to the raw pipe (goal >= 0.80)  CPU %5.2f s/GiB (all appliances)\n' \
-  "$(m "${agg[@]}")" "$(m "${ratio[@]}")" "$(m "${cpu_appliances[@]}")"
+printf 'fan-in: %d raw pipes      %6.1f MiB/s  ratio %.2f to one raw pipe  CPU %5.2f s/GiB (in parallel, into the same pool)\n' \
+  "$sources" "$(m "${parallel[@]}")" "$(printf '%s\n' "${!parallel[@]}" | while read -r r; do echo "scale=3; ${parallel[r]} / ${raw[r]}" | bc -l; done | median)" "$(m "${cpu_parallel[@]}")"
+printf 'fan-in: aggregate        %6.1f MiB/s  ratio %.2f to the raw pipe (goal >= 0.80), %.2f to the raw pipes in parallel  CPU %5.2f s/GiB (all appliances)\n' \
+  "$(m "${agg[@]}")" "$(m "${ratio[@]}")" "$(m "${parallel_ratio[@]}")" "$(m "${cpu_appliances[@]}")"
 printf 'fan-in: per run          min %.1f  median %.1f  max %.1f MiB/s; slowest / fastest %.2f (no run starves)\n' \
   "$(m "${run_min[@]}")" "$(m "${run_median[@]}")" "$(m "${run_max[@]}")" "$(m "${fairness[@]}")"
 echo "fan-in: runs succeeded   $(sum "${ok_runs[@]}") of $(sum "${all_runs[@]}") (goal: all)"
