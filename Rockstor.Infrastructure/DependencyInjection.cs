@@ -20,6 +20,7 @@ using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
+using Rockstor.Domain.Users;
 using Rockstor.Infrastructure.Accounts;
 using Rockstor.Infrastructure.Alerts;
 using Rockstor.Infrastructure.Certificates;
@@ -27,8 +28,10 @@ using Rockstor.Infrastructure.Jobs;
 using Rockstor.Infrastructure.Peers;
 using Rockstor.Infrastructure.Persistence;
 using Rockstor.Infrastructure.Replication;
+using Rockstor.Infrastructure.Samba;
 using Rockstor.Infrastructure.Secrets;
 using Rockstor.Infrastructure.Storage;
+using Rockstor.Infrastructure.Users;
 
 namespace Rockstor.Infrastructure;
 
@@ -71,6 +74,16 @@ public static class DependencyInjection
         });
 
         services.AddSingleton<StorageLock>();
+        services.AddSingleton<AccountLock>();
+        services.AddSingleton<IAccountDatabase, SystemAccountDatabase>();
+        services.AddSingleton(sp => new SambaLayout(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory));
+        services.AddSingleton<ISambaAccounts, SambaPasswordDatabase>();
+        services.AddSingleton<ILocalUserRepository, LocalUserRepository>();
+        services.AddSingleton<ILocalGroupRepository, LocalGroupRepository>();
+        services.AddSingleton<AccountResolver>();
+        services.AddSingleton<ShareSettings>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<GroupService>();
         services.AddSingleton<PoolService>();
         services.AddSingleton<ShareService>();
         services.AddSingleton<SnapshotReconciler>();

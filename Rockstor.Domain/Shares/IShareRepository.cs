@@ -10,5 +10,8 @@ public interface IShareRepository
 
     void Add(Share share);
 
+    /// <summary>Saves the changed settings of an existing share.</summary>
+    void Update(Share share);
+
     void Remove(string name);
 }

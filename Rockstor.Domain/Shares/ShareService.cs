@@ -2,6 +2,7 @@ using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
+using Rockstor.Domain.Users;
 
 namespace Rockstor.Domain.Shares;
 
@@ -14,6 +15,8 @@ public sealed class ShareService(
     IStorageFiles files,
     StorageLayout layout,
     StorageLock storageLock,
+    AccountLock accountLock,
+    ShareSettings settings,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ShareView>> ListAsync(CancellationToken ct)
@@ -71,6 +74,7 @@ public sealed class ShareService(
         var share = new Share { Name = name, Pool = pool, Uuid = subvolume.Uuid, CreatedAt = time.GetUtcNow() };
         try
         {
+            settings.ApplyOwnership(share, path); // a clone's folder has its snapshot's owner and mode
             shares.Add(share);
         }
         catch
@@ -113,6 +117,84 @@ public sealed class ShareService(
         }
 
         shares.Remove(name);
+    }
+
+    /// <summary>Changes a share's owner, group, mode, size limit or compression, on its folder and in the store.</summary>
+    public async Task<ShareView> ChangeAsync(string name, ShareChange change, CancellationToken ct)
+    {
+        var mode = change.Mode is null ? null : ShareAccess.Mode(change.Mode);
+        var limit = change.SizeLimitGiB is { } gib ? ShareAccess.SizeLimitBytes(gib) : (long?)null;
+        var compression = change.Compression is null ? (ShareCompression?)null : ShareAccess.Compression(change.Compression);
+        using var accountsHeld = await accountLock.AcquireAsync(ct).ConfigureAwait(false);
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var share = Require(name);
+        if (share.Kind == ShareKind.Replica)
+        {
+            throw new ConflictException(
+                $"'{share.Name}' is a replica: its files, owners and permissions are the sender's. Clone one of its snapshots to get a share you can change.");
+        }
+
+        await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
+        var changed = share with
+        {
+            Owner = change.Owner ?? share.Owner,
+            Group = change.Group ?? share.Group,
+            Mode = mode ?? share.Mode,
+            SizeLimitBytes = limit ?? share.SizeLimitBytes,
+            Compression = compression ?? share.Compression,
+        };
+        var path = layout.SharePath(share.Pool, share.Name);
+        await ReplaceAsync(share, changed, path, ct).ConfigureAwait(false);
+        var used = await UsageByPathAsync(share.Pool, ct).ConfigureAwait(false);
+        return new ShareView(changed, path, used.GetValueOrDefault(share.Name));
+    }
+
+    /// <summary>Puts the share's recorded settings on its subvolume again (after a rollback replaced it).</summary>
+    internal Task ReapplySettingsAsync(Share share, CancellationToken ct) =>
+        settings.ApplyAsync(share, layout.SharePath(share.Pool, share.Name), ct);
+
+    /// <summary>The shares the user owns.</summary>
+    public IReadOnlyList<string> OwnedBy(string user) =>
+        shares.List().Where(s => s.Owner == user).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The shares whose group this is.</summary>
+    public IReadOnlyList<string> InGroup(string group) =>
+        shares.List().Where(s => s.Group == group).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Gives every share of <paramref name="from"/> to <paramref name="to"/>; the caller holds the <see cref="AccountLock"/>.</summary>
+    internal async Task GiveSharesAsync(string from, string to, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        foreach (var share in shares.List().Where(s => s.Owner == from).ToList())
+        {
+            var path = layout.SharePath(share.Pool, share.Name);
+            await ReplaceAsync(share, share with { Owner = to }, path, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Puts the changed settings on the folder and then in the store; the old ones go back on the folder when either fails.</summary>
+    private async Task ReplaceAsync(Share share, Share changed, string path, CancellationToken ct)
+    {
+        settings.Check(changed);
+        try
+        {
+            await settings.ApplyAsync(changed, path, ct).ConfigureAwait(false);
+            shares.Update(changed);
+        }
+        catch
+        {
+            try
+            {
+                await settings.ApplyAsync(share, path, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Putting the old settings back must not hide the error that made it necessary.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            throw;
+        }
     }
 
     private async Task<Dictionary<string, long>> UsageByPathAsync(string poolName, CancellationToken ct)

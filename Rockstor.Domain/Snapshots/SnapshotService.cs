@@ -148,7 +148,9 @@ public sealed class SnapshotService(
         }
 
         shares.Remove(share.Name);
-        shares.Add(new Share { Name = share.Name, Pool = share.Pool, Uuid = replacement.Uuid, CreatedAt = share.CreatedAt });
+        var rolledBack = share with { Uuid = replacement.Uuid };
+        shares.Add(rolledBack);
+        await shareService.ReapplySettingsAsync(rolledBack, ct).ConfigureAwait(false); // a new subvolume: no limit until it is set again
         await btrfs.DeleteSubvolumeAsync(retired, ct).ConfigureAwait(false);
         return kept;
     }

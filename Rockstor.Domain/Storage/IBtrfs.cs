@@ -53,4 +53,10 @@ public interface IBtrfs
 
     /// <summary>Bytes referenced by each subvolume (by subvolume id), from the quota groups; empty when quotas are off.</summary>
     Task<IReadOnlyDictionary<long, long>> GetReferencedBytesAsync(string mountPoint, CancellationToken ct);
+
+    /// <summary>Sets the most the subvolume may hold (its quota group's referenced limit); null removes the limit.</summary>
+    Task SetSizeLimitAsync(string path, long? bytes, CancellationToken ct);
+
+    /// <summary>Sets how what is written to the subvolume from now on is compressed.</summary>
+    Task SetCompressionAsync(string path, Shares.ShareCompression compression, CancellationToken ct);
 }

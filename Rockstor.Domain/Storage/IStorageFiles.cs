@@ -23,4 +23,7 @@ public interface IStorageFiles
 
     /// <summary>Removes one entry whatever it is (a file, a link, a folder with what it holds) except a subvolume.</summary>
     void RemoveEntry(string path);
+
+    /// <summary>Gives a folder (not what is in it) this owner, group and mode.</summary>
+    void SetOwnership(string path, int uid, int gid, UnixFileMode mode);
 }

@@ -60,6 +60,10 @@ public sealed class RockstorDatabase : IDisposable
 
     internal ILiteCollection<PendingRestoreDocument> Restores => Database.GetCollection<PendingRestoreDocument>("restores");
 
+    internal ILiteCollection<LocalUserDocument> LocalUsers => Database.GetCollection<LocalUserDocument>("local_users");
+
+    internal ILiteCollection<LocalGroupDocument> LocalGroups => Database.GetCollection<LocalGroupDocument>("local_groups");
+
     internal ILiteCollection<UserDocument> Users => Database.GetCollection<UserDocument>("users");
 
     internal ILiteCollection<RefreshTokenFamilyDocument> RefreshTokenFamilies => Database.GetCollection<RefreshTokenFamilyDocument>("refresh_token_families");
@@ -125,6 +129,16 @@ internal sealed class ShareDocument
     public DateTime CreatedAt { get; set; }
 
     public string Kind { get; set; } = nameof(ShareKind.Regular);
+
+    public string Owner { get; set; } = ShareAccess.Root;
+
+    public string Group { get; set; } = ShareAccess.Root;
+
+    public string Mode { get; set; } = ShareAccess.DefaultMode;
+
+    public long SizeLimitBytes { get; set; }
+
+    public string Compression { get; set; } = nameof(ShareCompression.Off);
 }
 
 internal sealed class SnapshotDocument

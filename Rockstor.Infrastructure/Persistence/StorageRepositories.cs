@@ -44,16 +44,25 @@ internal sealed class ShareRepository(RockstorDatabase db) : IShareRepository
 
     public Share? Find(string name) => db.Shares.FindById(name) is { } d ? ToShare(d) : null;
 
-    public void Add(Share share) => db.Shares.Insert(new ShareDocument
+    public void Add(Share share) => db.Shares.Insert(ToDocument(share));
+
+    public void Update(Share share) => db.Shares.Update(ToDocument(share));
+
+    public void Remove(string name) => db.Shares.Delete(name);
+
+    private static ShareDocument ToDocument(Share share) => new()
     {
         Name = share.Name,
         Pool = share.Pool,
         Uuid = share.Uuid,
         CreatedAt = share.CreatedAt.UtcDateTime,
         Kind = share.Kind.ToString(),
-    });
-
-    public void Remove(string name) => db.Shares.Delete(name);
+        Owner = share.Owner,
+        Group = share.Group,
+        Mode = share.Mode,
+        SizeLimitBytes = share.SizeLimitBytes,
+        Compression = share.Compression.ToString(),
+    };
 
     private static Share ToShare(ShareDocument d) => new()
     {
@@ -62,5 +71,10 @@ internal sealed class ShareRepository(RockstorDatabase db) : IShareRepository
         Uuid = d.Uuid,
         CreatedAt = PoolRepository.Utc(d.CreatedAt),
         Kind = Enum.Parse<ShareKind>(d.Kind),
+        Owner = d.Owner,
+        Group = d.Group,
+        Mode = d.Mode,
+        SizeLimitBytes = d.SizeLimitBytes,
+        Compression = Enum.Parse<ShareCompression>(d.Compression),
     };
 }

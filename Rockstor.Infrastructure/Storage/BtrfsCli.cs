@@ -1,3 +1,5 @@
+using System.Globalization;
+using Rockstor.Domain.Shares;
 using Rockstor.Domain.Storage;
 
 namespace Rockstor.Infrastructure.Storage;
@@ -34,6 +36,25 @@ public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts, Mi
 
     public Task EnableQuotaAsync(string mountPoint, CancellationToken ct) =>
         runner.RunAsync(Btrfs, ["quota", "enable", mountPoint], $"Could not enable quotas on {mountPoint}", ct);
+
+    public Task SetSizeLimitAsync(string path, long? bytes, CancellationToken ct) =>
+        runner.RunAsync(
+            Btrfs,
+            ["qgroup", "limit", bytes is { } limit ? limit.ToString(CultureInfo.InvariantCulture) : "none", path],
+            $"Could not set the size limit of {path}",
+            ct);
+
+    public Task SetCompressionAsync(string path, ShareCompression compression, CancellationToken ct) =>
+        runner.RunAsync(
+            Btrfs,
+            ["property", "set", path, "compression", compression switch
+            {
+                ShareCompression.Zstd => "zstd",
+                ShareCompression.Lzo => "lzo",
+                _ => "",
+            }],
+            $"Could not set the compression of {path}",
+            ct);
 
     public async Task<FilesystemUsage> GetUsageAsync(string mountPoint, CancellationToken ct)
     {

@@ -46,6 +46,17 @@ public sealed class StorageFiles : IStorageFiles
         }
     });
 
+    public void SetOwnership(string path, int uid, int gid, UnixFileMode mode) => Guard($"Could not set the owner and permissions of {path}", () =>
+    {
+        if (new DirectoryInfo(path) is not { Exists: true, LinkTarget: null })
+        {
+            throw new IOException($"{path} is not a folder.");
+        }
+
+        FolderOwnership.Set(path, uid, gid);
+        File.SetUnixFileMode(path, mode); // after chown, which clears set-group-id
+    });
+
     private static void Guard(string failure, Action step)
     {
         try

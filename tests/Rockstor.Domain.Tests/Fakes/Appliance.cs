@@ -10,6 +10,7 @@ using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
+using Rockstor.Domain.Users;
 
 namespace Rockstor.Domain.Tests.Fakes;
 
@@ -37,7 +38,11 @@ public sealed class Appliance
         var storageLock = new StorageLock();
         Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, time);
         var reconciler = new SnapshotReconciler(Records, Snapshots, Btrfs, Layout, time);
-        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, time);
+        var accountLock = new AccountLock();
+        var resolver = new AccountResolver(Accounts, AccountRecords, AccountRecords);
+        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), time);
+        Users = new UserService(Accounts, Samba, AccountRecords, AccountRecords, Admins, Shares, resolver, accountLock, time);
+        Groups = new GroupService(Accounts, AccountRecords, AccountRecords, Shares, accountLock, time);
         SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, time);
         var confined = new ConfinedReceive(Btrfs, Files);
         ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, time);
@@ -57,6 +62,18 @@ public sealed class Appliance
     public string Host { get; }
 
     public FakeStorageFiles Files { get; }
+
+    public FakeAccountDatabase Accounts { get; } = new();
+
+    public FakeSambaAccounts Samba { get; } = new();
+
+    public AccountRecords AccountRecords { get; } = new();
+
+    public AdminRecords Admins { get; } = new();
+
+    public UserService Users { get; }
+
+    public GroupService Groups { get; }
 
     public FakeBtrfs Btrfs { get; }
 
@@ -111,6 +128,10 @@ public sealed class Appliance
         await appliance.Pools.CreateAsync(new CreateImagePool(Pool, 1), CancellationToken.None);
         return appliance;
     }
+
+    /// <summary>An appliance on its own (no peers, no retries): for tests of its storage and accounts.</summary>
+    public static Task<Appliance> StartAloneAsync() => StartAsync(
+        "a1", "nas1", "10.0.0.1", TimeProvider.System, new RetryPolicy(0, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)));
 
     /// <summary>Makes a share holding <paramref name="content"/>.</summary>
     public async Task<string> ShareAsync(string name, string content)

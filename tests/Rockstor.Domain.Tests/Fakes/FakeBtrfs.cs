@@ -1,5 +1,6 @@
 using System.Text;
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Shares;
 using Rockstor.Domain.Storage;
 
 namespace Rockstor.Domain.Tests.Fakes;
@@ -213,6 +214,29 @@ public sealed class FakeBtrfs(FakeStorageFiles files, TimeProvider time) : IBtrf
 
         files.PutSubvolume(path, new FakeSubvolume(NextId(), NewUuid(), from?.Uuid, uuid, true, time.GetUtcNow(), data["data ".Length..]));
     }
+
+    /// <summary>Each subvolume's size limit and compression as last set, by path.</summary>
+    public Dictionary<string, (long? Limit, ShareCompression Compression)> Settings { get; } = new(StringComparer.Ordinal);
+
+    public Task SetSizeLimitAsync(string path, long? bytes, CancellationToken ct) => Step(nameof(SetSizeLimitAsync), ct, () =>
+    {
+        lock (_lock)
+        {
+            Settings[path] = (bytes, Settings.GetValueOrDefault(path).Compression);
+        }
+
+        return 0;
+    });
+
+    public Task SetCompressionAsync(string path, ShareCompression compression, CancellationToken ct) => Step(nameof(SetCompressionAsync), ct, () =>
+    {
+        lock (_lock)
+        {
+            Settings[path] = (Settings.GetValueOrDefault(path).Limit, compression);
+        }
+
+        return 0;
+    });
 
     public Task ReleaseReceiveFolderAsync(string directory, CancellationToken ct) => Step(nameof(ReleaseReceiveFolderAsync), ct, () => 0);
 

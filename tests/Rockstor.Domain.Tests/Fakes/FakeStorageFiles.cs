@@ -69,6 +69,23 @@ public sealed class FakeStorageFiles : IStorageFiles
         }
     }
 
+    /// <summary>Each folder's owner, group and mode as last set, by path.</summary>
+    public Dictionary<string, (int Uid, int Gid, UnixFileMode Mode)> Ownership { get; } = new(StringComparer.Ordinal);
+
+    public void SetOwnership(string path, int uid, int gid, UnixFileMode mode)
+    {
+        lock (_lock)
+        {
+            path = Normal(path);
+            if (!_entries.ContainsKey(path))
+            {
+                throw Failed("chown", $"cannot access '{path}'");
+            }
+
+            Ownership[path] = (uid, gid, mode);
+        }
+    }
+
     public void DeleteFile(string path)
     {
         lock (_lock)

@@ -60,6 +60,12 @@ public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplica
 
     void IShareRepository.Add(Share share) => _shares.Add(share);
 
+    void IShareRepository.Update(Share share)
+    {
+        var at = _shares.FindIndex(s => s.Name == share.Name);
+        _shares[at] = share;
+    }
+
     void IShareRepository.Remove(string name) => _shares.RemoveAll(s => s.Name == name);
 
     IReadOnlyList<ReplicationTask> IReplicationTaskRepository.List() => _tasks.Select(Copy).ToList();

@@ -1,0 +1,48 @@
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Shares;
+
+namespace Rockstor.Domain.Users;
+
+/// <summary>
+/// Which accounts a share may be given to, and their ids: root or a user the appliance manages as owner;
+/// root, the system's "users" group or a group the appliance manages as group. Accounts the appliance did
+/// not make are the system's, and a share never hands them its files.
+/// </summary>
+public sealed class AccountResolver(IAccountDatabase system, ILocalUserRepository users, ILocalGroupRepository groups)
+{
+    /// <summary>The system's group of ordinary users (gid 100 on Debian), offered as a share's group.</summary>
+    public const string UsersGroup = "users";
+
+    public int OwnerId(string name)
+    {
+        if (name == ShareAccess.Root)
+        {
+            return 0;
+        }
+
+        if (users.Find(name) is null)
+        {
+            throw new ValidationException($"'{Echo.Of(name)}' cannot own a share: choose root or a user made on this appliance's Users screen.");
+        }
+
+        return system.Users().FirstOrDefault(u => u.Name == name)?.Uid
+            ?? throw new ConflictException($"The user '{name}' is recorded by this appliance but missing from the system.");
+    }
+
+    public int GroupId(string name)
+    {
+        if (name == ShareAccess.Root)
+        {
+            return 0;
+        }
+
+        if (name != UsersGroup && groups.Find(name) is null)
+        {
+            throw new ValidationException(
+                $"'{Echo.Of(name)}' cannot be a share's group: choose root, {UsersGroup} or a group made on this appliance's Users screen.");
+        }
+
+        return system.Groups().FirstOrDefault(g => g.Name == name)?.Gid
+            ?? throw new ConflictException($"The group '{name}' is missing from the system.");
+    }
+}
