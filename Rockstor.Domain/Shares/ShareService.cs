@@ -34,6 +34,8 @@ public sealed class ShareService(
         return views.OrderBy(v => v.Share.Name, StringComparer.Ordinal).ToList();
     }
 
+    public Task<ShareView> GetAsync(string name, CancellationToken ct) => ViewAsync(Require(name), ct);
+
     /// <summary>The shares' names in order, from the store alone (for choosing or filtering).</summary>
     public IReadOnlyList<string> Names() => shares.List().Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
 
@@ -145,8 +147,7 @@ public sealed class ShareService(
         };
         var path = layout.SharePath(share.Pool, share.Name);
         await ReplaceAsync(share, changed, path, ct).ConfigureAwait(false);
-        var used = await UsageByPathAsync(share.Pool, ct).ConfigureAwait(false);
-        return new ShareView(changed, path, used.GetValueOrDefault(share.Name));
+        return await ViewAsync(changed, ct).ConfigureAwait(false);
     }
 
     /// <summary>Puts the share's recorded settings on its subvolume again (after a rollback replaced it).</summary>
@@ -195,6 +196,12 @@ public sealed class ShareService(
 
             throw;
         }
+    }
+
+    private async Task<ShareView> ViewAsync(Share share, CancellationToken ct)
+    {
+        var used = await UsageByPathAsync(share.Pool, ct).ConfigureAwait(false);
+        return new ShareView(share, layout.SharePath(share.Pool, share.Name), used.GetValueOrDefault(share.Name));
     }
 
     private async Task<Dictionary<string, long>> UsageByPathAsync(string poolName, CancellationToken ct)

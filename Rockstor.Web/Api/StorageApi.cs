@@ -38,6 +38,10 @@ public static class StorageApi
             var view = await service.CreateAsync(Required(request.Pool, "pool"), request.Name!, ct);
             return TypedResults.Created($"/api/shares/{view.Share.Name}", ShareDto.From(view));
         });
+        shares.MapGet("/{name}", async (string name, ShareService service, CancellationToken ct) =>
+            ShareDto.From(await service.GetAsync(name, ct)));
+        shares.MapPut("/{name}", async (string name, ShareChange change, ShareService service, CancellationToken ct) =>
+            ShareDto.From(await service.ChangeAsync(name, change, ct)));
         shares.MapDelete("/{name}", async (string name, bool? deleteSnapshots, ShareService service, CancellationToken ct) =>
         {
             await service.DeleteAsync(name, deleteSnapshots ?? false, ct);

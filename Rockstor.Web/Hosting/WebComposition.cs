@@ -90,6 +90,7 @@ public static class WebComposition
         app.MapPeerApi();
         app.MapServicesApi();
         app.MapStorageApi();
+        app.MapUsersApi();
         app.MapReplicationApi();
         app.MapRestoreApi();
         app.MapAlertsApi();
