@@ -33,6 +33,9 @@ public sealed class UserService(
             .ToList();
     }
 
+    /// <summary>The login shells a user may be given.</summary>
+    public IReadOnlyList<string> Shells() => system.Shells();
+
     public UserView Get(string name)
     {
         var user = system.Users().FirstOrDefault(u => u.Name == name)

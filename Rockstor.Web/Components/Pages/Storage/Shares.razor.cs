@@ -6,7 +6,7 @@ using Rockstor.Web.Components.Storage;
 
 namespace Rockstor.Web.Components.Pages.Storage;
 
-/// <summary>The shares with their pool, path and use; create one, delete one after a confirmation.</summary>
+/// <summary>The shares with their pool, path, use, limit and owner; create one, change its settings, delete one after a confirmation.</summary>
 public partial class Shares
 {
     private IReadOnlyList<ShareView> _shares = [];
@@ -36,6 +36,16 @@ public partial class Shares
         if (await dialog.Result is { Canceled: false, Data: string name })
         {
             Snackbar.Add($"Share '{name}' created.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task SettingsAsync(Share share)
+    {
+        var dialog = await Dialogs.ShowAsync<ShareSettingsDialog>($"Settings of {share.Name}", new DialogParameters<ShareSettingsDialog> { { d => d.Share, share } });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"Share '{share.Name}' changed.", Severity.Success);
             await LoadAsync();
         }
     }
