@@ -18,6 +18,7 @@ using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
+using Rockstor.Domain.Smb;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
 using Rockstor.Domain.Users;
@@ -56,7 +57,9 @@ public static class DependencyInjection
         services.AddHostedService<ClearSecretsMigration>();
         services.AddSingleton<IPoolRepository, PoolRepository>();
         services.AddSingleton<IShareRepository, ShareRepository>();
-        services.AddSingleton<ISnapshotRepository, SnapshotRepository>();
+        services.AddSingleton<SnapshotRepository>();
+        services.AddSingleton<ObservedSnapshotRepository>();
+        services.AddSingleton<ISnapshotRepository>(sp => sp.GetRequiredService<ObservedSnapshotRepository>());
         services.AddSingleton<IUserRepository, UserRepository>();
         services.AddSingleton<IRefreshTokenFamilyRepository, RefreshTokenFamilyRepository>();
         services.AddSingleton<IApplianceStore, ApplianceStore>();
@@ -153,6 +156,18 @@ public static class DependencyInjection
 
         services.AddSingleton<ReplicationListener>();
         services.AddSingleton<IManagedService>(sp => sp.GetRequiredService<ReplicationListener>());
+        services.AddSingleton<ShadowCopyLinks>();
+        services.AddSingleton<ISmbStore, SmbStore>();
+        services.AddSingleton(sp =>
+        {
+            var server = ActivatorUtilities.CreateInstance<SambaServer>(sp);
+            sp.GetRequiredService<ObservedSnapshotRepository>().Changed += server.SnapshotsChanged;
+            return server;
+        });
+        services.AddSingleton<ISambaServer>(sp => sp.GetRequiredService<SambaServer>());
+        services.AddSingleton<IManagedService>(sp => sp.GetRequiredService<SambaServer>());
+        services.AddSingleton<SmbService>();
+        services.AddSingleton<IExportReferences>(sp => sp.GetRequiredService<SmbService>());
         services.AddSingleton<ServiceMonitor>();
         return services;
     }

@@ -21,6 +21,10 @@ public sealed class RockstorOptions
     [Range(1, 65535)]
     public int ReplicationPort { get; set; } = 10002;
 
+    /// <summary>The port the appliance's Samba listens on for SMB (445, where clients look for it).</summary>
+    [Range(1, 65535)]
+    public int SmbPort { get; set; } = 445;
+
     /// <summary>How many times a replication run tries again after a transient failure (network, peer restarting).</summary>
     [Range(0, 20)]
     public int ReplicationRetries { get; set; } = 6;

@@ -21,6 +21,10 @@ public sealed class ServiceMonitor
         foreach (var service in _services.Values)
         {
             _status[service.Name] = new ServiceStatus(service.Name, service.Title, enabled.GetValueOrDefault(service.Name), ServiceState.Stopped, null);
+            if (service is IReportsFailure reporting)
+            {
+                reporting.Failed += OnFailed;
+            }
         }
     }
 
@@ -107,6 +111,16 @@ public sealed class ServiceMonitor
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>A service that ended on its own is failed until the admin turns it off or on again.</summary>
+    private void OnFailed(string name, string error)
+    {
+        var current = Get(name);
+        if (current.State == ServiceState.Running)
+        {
+            Publish(current with { State = ServiceState.Failed, Error = error });
         }
     }
 

@@ -5,4 +5,7 @@ public static class ServiceNames
 {
     /// <summary>Receiving replicas from paired appliances, and running this appliance's send tasks.</summary>
     public const string Replication = "replication";
+
+    /// <summary>Serving shares over SMB to Windows, macOS and Linux clients.</summary>
+    public const string Samba = "samba";
 }

@@ -17,6 +17,7 @@ public sealed class ShareService(
     StorageLock storageLock,
     AccountLock accountLock,
     ShareSettings settings,
+    IEnumerable<IExportReferences> exports,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ShareView>> ListAsync(CancellationToken ct)
@@ -119,6 +120,10 @@ public sealed class ShareService(
         }
 
         shares.Remove(name);
+        foreach (var export in exports)
+        {
+            await export.ForgetShareAsync(name, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Changes a share's owner, group, mode, size limit or compression, on its folder and in the store.</summary>

@@ -10,6 +10,7 @@ public sealed class GroupService(
     ILocalUserRepository users,
     ILocalGroupRepository groups,
     ShareService shares,
+    IEnumerable<IExportReferences> exports,
     AccountLock gate,
     TimeProvider time)
 {
@@ -88,6 +89,11 @@ public sealed class GroupService(
         if (inGroup.Count > 0)
         {
             throw new ConflictException($"'{name}' is the group of the share(s) {string.Join(", ", inGroup)}; give them another group first.");
+        }
+
+        foreach (var export in exports)
+        {
+            await export.ForgetAccountAsync(name, ct).ConfigureAwait(false);
         }
 
         await system.DeleteGroupAsync(name, ct).ConfigureAwait(false);

@@ -19,6 +19,7 @@ public sealed class UserService(
     IUserRepository admins,
     ShareService shares,
     AccountResolver resolver,
+    IEnumerable<IExportReferences> exports,
     AccountLock gate,
     TimeProvider time)
 {
@@ -180,6 +181,11 @@ public sealed class UserService(
 
             _ = resolver.OwnerId(sharesOwner);
             await shares.GiveSharesAsync(name, sharesOwner, ct).ConfigureAwait(false);
+        }
+
+        foreach (var export in exports)
+        {
+            await export.ForgetAccountAsync(name, ct).ConfigureAwait(false);
         }
 
         await samba.RemoveAsync(name, ct).ConfigureAwait(false);

@@ -64,6 +64,10 @@ public sealed class RockstorDatabase : IDisposable
 
     internal ILiteCollection<LocalGroupDocument> LocalGroups => Database.GetCollection<LocalGroupDocument>("local_groups");
 
+    internal ILiteCollection<SmbExportDocument> SmbExports => Database.GetCollection<SmbExportDocument>("smb_exports");
+
+    internal ILiteCollection<SmbSettingsDocument> SmbSettings => Database.GetCollection<SmbSettingsDocument>("smb_settings");
+
     internal ILiteCollection<UserDocument> Users => Database.GetCollection<UserDocument>("users");
 
     internal ILiteCollection<RefreshTokenFamilyDocument> RefreshTokenFamilies => Database.GetCollection<RefreshTokenFamilyDocument>("refresh_token_families");

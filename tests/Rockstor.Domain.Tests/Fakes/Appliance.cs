@@ -8,6 +8,7 @@ using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
+using Rockstor.Domain.Smb;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
 using Rockstor.Domain.Users;
@@ -40,9 +41,10 @@ public sealed class Appliance
         var reconciler = new SnapshotReconciler(Records, Snapshots, Btrfs, Layout, time);
         var accountLock = new AccountLock();
         var resolver = new AccountResolver(Accounts, AccountRecords, AccountRecords);
-        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), time);
-        Users = new UserService(Accounts, Samba, AccountRecords, AccountRecords, Admins, Shares, resolver, accountLock, time);
-        Groups = new GroupService(Accounts, AccountRecords, AccountRecords, Shares, accountLock, time);
+        Smb = new SmbService(SmbRecords, Records, AccountRecords, AccountRecords, SambaServer);
+        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), [Smb], time);
+        Users = new UserService(Accounts, Samba, AccountRecords, AccountRecords, Admins, Shares, resolver, [Smb], accountLock, time);
+        Groups = new GroupService(Accounts, AccountRecords, AccountRecords, Shares, [Smb], accountLock, time);
         SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, time);
         var confined = new ConfinedReceive(Btrfs, Files);
         ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, time);
@@ -70,6 +72,12 @@ public sealed class Appliance
     public AccountRecords AccountRecords { get; } = new();
 
     public AdminRecords Admins { get; } = new();
+
+    public FakeSambaServer SambaServer { get; } = new();
+
+    public SmbRecords SmbRecords { get; } = new();
+
+    public SmbService Smb { get; }
 
     public UserService Users { get; }
 

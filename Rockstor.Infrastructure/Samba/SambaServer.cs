@@ -1,0 +1,245 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Services;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Smb;
+using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
+using Rockstor.Infrastructure.Storage;
+
+namespace Rockstor.Infrastructure.Samba;
+
+/// <summary>
+/// The appliance's own Samba: smbd and samba-dcerpcd run as its children with a configuration, password
+/// database, locks and pid files of its own under the data directory, on the port the appliance is told
+/// (445 by default). Configuration changes are checked with testparm before they are written, then a
+/// running server reloads them without dropping its connections.
+/// </summary>
+public sealed class SambaServer(
+    SambaLayout layout,
+    ShadowCopyLinks links,
+    ISmbStore store,
+    IShareRepository shares,
+    ISnapshotRepository snapshots,
+    StorageLayout storage,
+    CommandRunner runner,
+    IOptions<RockstorOptions> options,
+    ILogger<SambaServer> logger) : IManagedService, ISambaServer, IReportsFailure, IAsyncDisposable
+{
+    private const string Smbd = "/usr/sbin/smbd";
+    private const string Dcerpcd = "/usr/libexec/samba/samba-dcerpcd";
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(15);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private List<SambaProcess> _processes = [];
+
+    public event Action<string, string>? Failed;
+
+    public string Name => ServiceNames.Samba;
+
+    public string Title => "Samba (SMB file sharing)";
+
+    private bool Running => _processes.Count > 0;
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (Running)
+            {
+                return;
+            }
+
+            await WriteAsync(store.LoadSettings(), LiveExports.Of(store, shares), ct).ConfigureAwait(false);
+            var config = $"--configfile={layout.ConfigFile}";
+            var started = new List<SambaProcess>();
+            try
+            {
+                started.Add(SambaProcess.Start(Dcerpcd, ["--libexec-rpcds", "--foreground", config]));
+                started.Add(SambaProcess.Start(Smbd, ["--foreground", config]));
+                await WaitUntilListeningAsync(started, ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                await StopAllAsync(started).ConfigureAwait(false);
+                throw;
+            }
+
+            foreach (var process in started)
+            {
+                process.Exited += OnExited;
+            }
+
+            _processes = started;
+            logger.LogInformation("Samba started on port {Port}", options.Value.SmbPort);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task StopAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var running = _processes;
+            _processes = [];
+            await StopAllAsync(running).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task ApplyAsync(SmbSettings settings, IReadOnlyList<SmbExport> exports, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await WriteAsync(settings, exports, ct).ConfigureAwait(false);
+            foreach (var process in _processes.Where(p => !p.HasExited))
+            {
+                await runner.RunAsync(
+                    "smbcontrol",
+                    ["--configfile", layout.ConfigFile, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "reload-config"],
+                    "Samba could not be told to reload its configuration",
+                    ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Makes the previous-version links of the shares whose snapshots changed match them again.</summary>
+    public void SnapshotsChanged(IReadOnlyCollection<string> changedShares)
+    {
+        if (!Running)
+        {
+            return; // starting maps them anew
+        }
+
+        foreach (var export in LiveExports.Of(store, shares).Where(e => e.Enabled && changedShares.Contains(e.Share)))
+        {
+            try
+            {
+                Entry(export);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(e, "The previous versions of share {Share} could not be updated", export.Share);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    /// <summary>Renders the configuration, has testparm check it, and puts it in place; refused configurations change nothing.</summary>
+    private async Task WriteAsync(SmbSettings settings, IReadOnlyList<SmbExport> exports, CancellationToken ct)
+    {
+        layout.EnsureDirectories();
+        var entries = exports.Where(e => e.Enabled).Select(Entry).ToList();
+        var text = SambaConfigWriter.Write(layout, options.Value.SmbPort, settings, entries);
+        var staged = layout.ConfigFile + ".new";
+        await File.WriteAllTextAsync(staged, text, Encoding.UTF8, ct).ConfigureAwait(false);
+        try
+        {
+            await CheckAsync(staged, ct).ConfigureAwait(false);
+            File.Move(staged, layout.ConfigFile, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(staged);
+        }
+
+        links.RemoveAllBut(entries.Select(e => e.Export.Share).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>testparm's verdict: a value it cannot read fails it, and so does an option it does not know (which it only warns about).</summary>
+    private async Task CheckAsync(string config, CancellationToken ct)
+    {
+        var (exitCode, output) = await runner.ProbeAsync("testparm", ["--suppress-prompt", "--debuglevel=1", config, "--debug-stdout"], ct).ConfigureAwait(false);
+        var complaints = output.Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.Contains("Unknown parameter", StringComparison.Ordinal) || l.Contains("is not", StringComparison.Ordinal)
+                || l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("Invalid", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (exitCode != 0 || complaints.Any(c => c.Contains("Unknown parameter", StringComparison.Ordinal)))
+        {
+            throw new ValidationException(
+                $"Samba refused the configuration: {(complaints.Count > 0 ? string.Join(" ", complaints) : $"testparm ended with exit code {exitCode}")}");
+        }
+    }
+
+    /// <summary>Where an export is served from and where its previous versions are mapped (links refreshed here).</summary>
+    private SambaShareEntry Entry(SmbExport export)
+    {
+        var share = shares.Find(export.Share) ?? throw new NotFoundException($"There is no share named '{export.Share}'.");
+        var own = snapshots.ListForShare(share.Name);
+        string path;
+        if (share.Kind == ShareKind.Replica)
+        {
+            links.PointReplica(share.Name, own);
+            path = links.ReplicaPath(share.Name);
+        }
+        else
+        {
+            path = storage.SharePath(share.Pool, share.Name);
+        }
+
+        string? shadow = null;
+        if (export.PreviousVersions)
+        {
+            links.Refresh(share.Name, own);
+            shadow = links.Directory(share.Name);
+        }
+
+        return new SambaShareEntry(export, path, shadow);
+    }
+
+    private async Task WaitUntilListeningAsync(IReadOnlyList<SambaProcess> started, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + ReadyWithin;
+        while (!ListeningPorts.IsListening(options.Value.SmbPort))
+        {
+            if (started.FirstOrDefault(p => p.HasExited) is { } ended)
+            {
+                throw new StorageCommandException("Samba could not start.", ended.Program, $"{ended.Program} ended with exit code {ended.ExitCode}; see {layout.LogFile}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new StorageCommandException("Samba could not start.", "smbd", $"nothing listened on port {options.Value.SmbPort} after {ReadyWithin.TotalSeconds:0} s; see {layout.LogFile}");
+            }
+
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+    }
+
+    private void OnExited(SambaProcess process)
+    {
+        logger.LogError("{Program} ended on its own with exit code {ExitCode}", process.Program, process.ExitCode);
+        _ = Task.Run(async () =>
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+            Failed?.Invoke(Name, $"{process.Program} ended on its own (exit code {process.ExitCode}); see {layout.LogFile}.");
+        });
+    }
+
+    private static async Task StopAllAsync(IReadOnlyList<SambaProcess> processes)
+    {
+        foreach (var process in processes.Reverse())
+        {
+            await process.StopAsync().ConfigureAwait(false);
+            process.Dispose();
+        }
+    }
+}
