@@ -11,6 +11,9 @@ public sealed class StorageLayout(string mountRoot, string dataDirectory)
     /// <summary>Where a pool receives snapshots sent back by a replica (failback) before they become shares.</summary>
     public const string FailbackFolder = ".failback";
 
+    /// <summary>Where a pool keeps what Samba reads beside the shares: previous-version links, replica entry points.</summary>
+    public const string SambaFolder = ".samba";
+
     public string MountRoot { get; } = Path.GetFullPath(mountRoot);
 
     public string DataDirectory { get; } = Path.GetFullPath(dataDirectory);
@@ -31,6 +34,8 @@ public sealed class StorageLayout(string mountRoot, string dataDirectory)
 
     public string SpoolDirectory(string pool, string share) =>
         Path.Combine(PoolMountPoint(pool), SpoolFolder, share);
+
+    public string SambaDirectory(string pool) => Path.Combine(PoolMountPoint(pool), SambaFolder);
 
     public string SnapshotPath(string pool, string share, string snapshot) =>
         Path.Combine(ShareSnapshotsDirectory(pool, share), snapshot);

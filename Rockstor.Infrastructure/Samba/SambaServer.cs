@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools;
 using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Smb;
@@ -23,10 +24,11 @@ public sealed class SambaServer(
     ISmbStore store,
     IShareRepository shares,
     ISnapshotRepository snapshots,
+    IPoolRepository pools,
     StorageLayout storage,
     CommandRunner runner,
     IOptions<RockstorOptions> options,
-    ILogger<SambaServer> logger) : IManagedService, ISambaServer, IReportsFailure, IAsyncDisposable
+    ILogger<SambaServer> logger) : IManagedService, ISambaServer, IReportsFailure, IAsyncDisposable, IDisposable
 {
     private const string Smbd = "/usr/sbin/smbd";
     private const string Dcerpcd = "/usr/libexec/samba/samba-dcerpcd";
@@ -141,6 +143,9 @@ public sealed class SambaServer(
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
+    /// <summary>For a container disposed without waiting: the servers must not outlive the appliance.</summary>
+    public void Dispose() => StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+
     /// <summary>Renders the configuration, has testparm check it, and puts it in place; refused configurations change nothing.</summary>
     private async Task WriteAsync(SmbSettings settings, IReadOnlyList<SmbExport> exports, CancellationToken ct)
     {
@@ -159,7 +164,8 @@ public sealed class SambaServer(
             File.Delete(staged);
         }
 
-        links.RemoveAllBut(entries.Select(e => e.Export.Share).ToHashSet(StringComparer.Ordinal));
+        var kept = entries.Select(e => shares.Find(e.Export.Share)).OfType<Share>().Select(s => (s.Pool, s.Name)).ToHashSet();
+        links.RemoveAllBut(pools.List().Select(p => p.Name), kept);
     }
 
     /// <summary>testparm's verdict: a value it cannot read fails it, and so does an option it does not know (which it only warns about).</summary>
@@ -187,8 +193,8 @@ public sealed class SambaServer(
         string path;
         if (share.Kind == ShareKind.Replica)
         {
-            links.PointReplica(share.Name, own);
-            path = links.ReplicaPath(share.Name);
+            links.PointReplica(share.Pool, share.Name, own);
+            path = links.ReplicaPath(share.Pool, share.Name);
         }
         else
         {
@@ -198,8 +204,8 @@ public sealed class SambaServer(
         string? shadow = null;
         if (export.PreviousVersions)
         {
-            links.Refresh(share.Name, own);
-            shadow = links.Directory(share.Name);
+            links.Refresh(share.Pool, share.Name, own);
+            shadow = links.Directory(share.Pool, share.Name);
         }
 
         return new SambaShareEntry(export, path, shadow);

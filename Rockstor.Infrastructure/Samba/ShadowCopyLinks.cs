@@ -1,36 +1,43 @@
 using System.Globalization;
 using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
 
 namespace Rockstor.Infrastructure.Samba;
 
 /// <summary>
 /// Shows a share's snapshots to Samba's shadow_copy2 as previous versions. Snapshot names are the admin's
 /// (or replication's), not times, so each share gets a folder of links named by the snapshot's creation
-/// time in UTC (@GMT-2026.11.30-10.00.00) that lead to the snapshots. The folder is rebuilt whenever the
-/// share's snapshots change; two snapshots made in the same second show as the older one.
+/// time in UTC (@GMT-2026.11.30-10.00.00) that lead to the snapshots. The links live in the pool's .samba
+/// folder, which every user may pass through (smbd reads them as the user connected); the folder of a
+/// share is rebuilt whenever its snapshots change. Two snapshots made in the same second show as the older.
 /// </summary>
-public sealed class ShadowCopyLinks(SambaLayout layout)
+public sealed class ShadowCopyLinks(StorageLayout storage)
 {
-    public string Directory(string share) => Path.Combine(layout.Root, "shadow", share);
+    private const UnixFileMode Passable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    private const string Versions = "versions";
+    private const string Replicas = "replicas";
+
+    public string Directory(string pool, string share) => Path.Combine(storage.SambaDirectory(pool), Versions, share);
 
     /// <summary>Where a replica share is served from: a link to its newest snapshot, replaced when a newer one arrives.</summary>
-    public string ReplicaPath(string share) => Path.Combine(layout.Root, "replicas", share);
+    public string ReplicaPath(string pool, string share) => Path.Combine(storage.SambaDirectory(pool), Replicas, share);
 
     public static string LinkName(DateTimeOffset createdAt) =>
         "@GMT-" + createdAt.UtcDateTime.ToString("yyyy.MM.dd-HH.mm.ss", CultureInfo.InvariantCulture);
 
     /// <summary>Makes the share's links match its snapshots: missing ones made, stale ones removed.</summary>
-    public void Refresh(string share, IReadOnlyList<Snapshot> snapshots)
+    public void Refresh(string pool, string share, IReadOnlyList<Snapshot> snapshots)
     {
-        var folder = System.IO.Directory.CreateDirectory(Directory(share)).FullName;
+        var folder = Passage(pool, Versions, share);
         var wanted = snapshots
             .OrderBy(s => s.CreatedAt)
             .GroupBy(s => LinkName(s.CreatedAt))
             .ToDictionary(g => g.Key, g => g.First().Path, StringComparer.Ordinal);
         foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(folder))
         {
-            var name = Path.GetFileName(entry);
-            if (!wanted.TryGetValue(name, out var target) || new FileInfo(entry).LinkTarget != target)
+            if (!wanted.TryGetValue(Path.GetFileName(entry), out var target) || new FileInfo(entry).LinkTarget != target)
             {
                 File.Delete(entry);
             }
@@ -47,9 +54,9 @@ public sealed class ShadowCopyLinks(SambaLayout layout)
     }
 
     /// <summary>Points the replica's served path at its newest snapshot (by a rename, so a client never sees it missing); false when it has none.</summary>
-    public bool PointReplica(string share, IReadOnlyList<Snapshot> snapshots)
+    public bool PointReplica(string pool, string share, IReadOnlyList<Snapshot> snapshots)
     {
-        var path = ReplicaPath(share);
+        var path = ReplicaPath(pool, share);
         var newest = snapshots.MaxBy(s => s.CreatedAt);
         if (newest is null)
         {
@@ -61,7 +68,7 @@ public sealed class ShadowCopyLinks(SambaLayout layout)
             return false;
         }
 
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Passage(pool, Replicas);
         if (new FileInfo(path).LinkTarget != newest.Path)
         {
             var staged = path + ".new";
@@ -73,28 +80,44 @@ public sealed class ShadowCopyLinks(SambaLayout layout)
         return true;
     }
 
-    /// <summary>Removes the links of shares no longer exported with previous versions.</summary>
-    public void RemoveAllBut(IReadOnlySet<string> shares)
+    /// <summary>Removes, in the pools given, the links of shares that are not kept (no longer exported with them).</summary>
+    public void RemoveAllBut(IEnumerable<string> pools, IReadOnlySet<(string Pool, string Share)> kept)
     {
-        foreach (var kind in new[] { "shadow", "replicas" })
+        foreach (var pool in pools)
         {
-            var folder = Path.Combine(layout.Root, kind);
-            if (!System.IO.Directory.Exists(folder))
+            foreach (var kind in new[] { Versions, Replicas })
             {
-                continue;
-            }
-
-            foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(folder).Where(e => !shares.Contains(Path.GetFileName(e))))
-            {
-                if (new FileInfo(entry).LinkTarget is not null)
+                var folder = Path.Combine(storage.SambaDirectory(pool), kind);
+                if (!System.IO.Directory.Exists(folder))
                 {
-                    File.Delete(entry);
+                    continue;
                 }
-                else
+
+                foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(folder).Where(e => !kept.Contains((pool, Path.GetFileName(e)))))
                 {
-                    System.IO.Directory.Delete(entry, recursive: true); // a folder of links: the links go, never what they lead to
+                    if (new FileInfo(entry).LinkTarget is not null || File.Exists(entry))
+                    {
+                        File.Delete(entry);
+                    }
+                    else
+                    {
+                        System.IO.Directory.Delete(entry, recursive: true); // a folder of links: the links go, never what they lead to
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>Makes the pool's .samba folder and the folders below it, each one every user may pass through.</summary>
+    private string Passage(string pool, params string[] below)
+    {
+        var path = storage.SambaDirectory(pool);
+        foreach (var part in below.Prepend(""))
+        {
+            path = part.Length == 0 ? path : Path.Combine(path, part);
+            System.IO.Directory.CreateDirectory(path).UnixFileMode = Passable; // (the appliance's umask would close it)
+        }
+
+        return path;
     }
 }

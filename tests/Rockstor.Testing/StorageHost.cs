@@ -61,7 +61,7 @@ public sealed class StorageHost : IDisposable
     public void Dispose()
     {
         _lifetime.Cancel();
-        _services.Dispose();
+        _services.DisposeAsync().AsTask().GetAwaiter().GetResult(); // services that stop servers dispose asynchronously
         Sandbox.Dispose();
         _lifetime.Dispose();
     }

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Services;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Smb;
+using Rockstor.Domain.Users;
+using Rockstor.Infrastructure.Samba;
+using Rockstor.Testing;
+
+namespace Rockstor.Infrastructure.Tests.Samba;
+
+/// <summary>The appliance's own smbd on a free port of this machine's loopback, with Debian's smbclient as the client.</summary>
+public sealed class SambaServerTests : IAsyncLifetime
+{
+    private const string Password = "correct-horse-1";
+    private readonly TestAccounts _accounts = new();
+    private readonly int _port = ApplianceProcess.FreePort();
+    private readonly StorageHost _host;
+    private readonly SmbClient _client;
+    private string _alice = "";
+    private string _bob = "";
+    private string _share = "";
+
+    public SambaServerTests()
+    {
+        _host = new StorageHost(new Dictionary<string, string?> { ["Rockstor:SmbPort"] = _port.ToString(CultureInfo.InvariantCulture) });
+        _client = new SmbClient("127.0.0.1", _port);
+    }
+
+    private SmbService Smb => _host.Get<SmbService>();
+
+    private CancellationToken Ct => _host.Lifetime;
+
+    public async Task InitializeAsync()
+    {
+        _alice = _accounts.Name();
+        _bob = _accounts.Name();
+        await _host.Get<UserService>().CreateAsync(new UserRequest(_alice, Password), Ct);
+        await _host.Get<UserService>().CreateAsync(new UserRequest(_bob, Password), Ct);
+        await _host.CreateImagePoolAsync();
+        _share = (await _host.Shares.CreateAsync("pool1", "docs", Ct)).Path;
+        await _host.Shares.ChangeAsync("docs", new ShareChange(_alice, "users", "0775"), Ct);
+        await Smb.SetAsync("docs", new SmbExportRequest(Enabled: true, Users: [_alice]), Ct);
+        var samba = await _host.Get<ServiceMonitor>().SetEnabledAsync(ServiceNames.Samba, true, Ct);
+        Assert.True(samba.State == ServiceState.Running, samba.Error);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.Get<ServiceMonitor>().StopAllAsync(CancellationToken.None);
+        _host.Dispose();
+        _accounts.Dispose();
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_user_with_access_puts_and_gets_a_file_that_is_theirs_on_the_share()
+    {
+        var local = Path.Combine(_host.Sandbox.Root, "upload.bin");
+        await File.WriteAllBytesAsync(local, RandomNumberGenerator.GetBytes(3 << 20), Ct);
+        var back = Path.Combine(_host.Sandbox.Root, "download.bin");
+
+        var (exitCode, output) = _client.Run("docs", _alice, Password, $"put {local} upload.bin; get upload.bin {back}");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(Sha(local), Sha(back));
+        Assert.Equal(Sha(local), Sha(Path.Combine(_share, "upload.bin")));
+        Assert.Equal(_alice, Sandbox.Run("stat", "-c", "%U", Path.Combine(_share, "upload.bin")).Trim());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_wrong_password_and_a_user_without_access_are_refused()
+    {
+        await Task.CompletedTask;
+        var wrong = _client.Run("docs", _alice, "not-the-password", "ls");
+        var outsider = _client.Run("docs", _bob, Password, "ls");
+
+        Assert.Contains("NT_STATUS_LOGON_FAILURE", wrong.Output, StringComparison.Ordinal);
+        Assert.Contains("NT_STATUS_ACCESS_DENIED", outsider.Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_read_only_export_refuses_writes_and_guest_access_follows_its_switch()
+    {
+        var local = Path.Combine(_host.Sandbox.Root, "note.txt");
+        await File.WriteAllTextAsync(local, "hello", Ct);
+        Assert.NotEqual(0, _client.Run("docs", null, null, "ls").ExitCode);
+
+        await Smb.SetAsync("docs", new SmbExportRequest(Enabled: true, ReadOnly: true, Guest: true), Ct);
+
+        var write = _client.Run("docs", _alice, Password, $"put {local} note.txt");
+        Assert.Contains("NT_STATUS_ACCESS_DENIED", write.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_share, "note.txt")));
+        var guest = _client.Run("docs", null, null, "ls");
+        Assert.True(guest.ExitCode == 0, guest.Output);
+
+        await Smb.SetAsync("docs", new SmbExportRequest(Enabled: true, Guest: false, Users: [_alice]), Ct);
+        Assert.NotEqual(0, _client.Run("docs", null, null, "ls").ExitCode);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Snapshots_are_previous_versions_and_a_version_reads_as_the_snapshot_s_copy()
+    {
+        var file = Path.Combine(_share, "report.txt");
+        await File.WriteAllTextAsync(file, "version 1", Ct);
+        var first = await _host.Snapshots.CreateAsync("docs", "monday", writable: false, Ct);
+        await Task.Delay(1100, Ct); // versions are named by the second
+        await File.WriteAllTextAsync(file, "version 2", Ct);
+        var second = await _host.Snapshots.CreateAsync("docs", "tuesday", writable: false, Ct);
+        await File.WriteAllTextAsync(file, "version 3", Ct);
+
+        var (exitCode, output) = _client.Run("docs", _alice, Password, "allinfo report.txt");
+
+        Assert.True(exitCode == 0, output);
+        var links = _host.Get<ShadowCopyLinks>().Directory("pool1", "docs");
+        Assert.True(Directory.Exists(links) && Directory.EnumerateFileSystemEntries(links).Count() == 2, $"{links}: {string.Join(", ", Directory.Exists(links) ? Directory.EnumerateFileSystemEntries(links) : [])}\n{output}");
+        var firstVersion = ShadowCopyLinks.LinkName(first.CreatedAt);
+        Assert.True(output.Contains(firstVersion, StringComparison.Ordinal), output + "\n" + File.ReadAllText(_host.Get<SambaLayout>().ConfigFile));
+        Assert.Contains(ShadowCopyLinks.LinkName(second.CreatedAt), output, StringComparison.Ordinal);
+        var back = Path.Combine(_host.Sandbox.Root, "old.txt");
+        var get = _client.Run("docs", _alice, Password, $"get \"{firstVersion}\\report.txt\" {back}");
+        Assert.True(get.ExitCode == 0, get.Output);
+        Assert.Equal("version 1", await File.ReadAllTextAsync(back, Ct));
+
+        await _host.Snapshots.DeleteAsync("docs", "monday", Ct);
+        Assert.DoesNotContain(firstVersion, _client.Run("docs", _alice, Password, "allinfo report.txt").Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Writing_past_the_share_s_size_limit_fails_with_disk_full_and_the_share_stays_usable()
+    {
+        await _host.Shares.ChangeAsync("docs", new ShareChange(SizeLimitGiB: 0.03125), Ct); // 32 MiB
+        var local = Path.Combine(_host.Sandbox.Root, "big.bin");
+        await File.WriteAllBytesAsync(local, RandomNumberGenerator.GetBytes(64 << 20), Ct);
+
+        var (_, output) = _client.Run("docs", _alice, Password, $"put {local} big.bin");
+
+        Assert.Contains("NT_STATUS_DISK_FULL", output, StringComparison.Ordinal);
+        var small = Path.Combine(_host.Sandbox.Root, "small.txt");
+        await File.WriteAllTextAsync(small, "still fine", Ct);
+        var (exitCode, after) = _client.Run("docs", _alice, Password, "del big.bin; put " + small + " small.txt");
+        Assert.True(exitCode == 0, after);
+        Assert.Equal("still fine", await File.ReadAllTextAsync(Path.Combine(_share, "small.txt"), Ct));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_option_samba_does_not_know_is_refused_and_the_running_configuration_is_kept()
+    {
+        var config = _host.Get<SambaLayout>().ConfigFile;
+        var before = await File.ReadAllTextAsync(config, Ct);
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Smb.SetSettingsAsync(new SmbSettingsRequest(GlobalOptions: ["no such option = 1"]), Ct));
+        var badValue = await Assert.ThrowsAsync<ValidationException>(() => Smb.SetSettingsAsync(new SmbSettingsRequest(GlobalOptions: ["load printers = perhaps"]), Ct));
+
+        Assert.Contains("Samba refused the configuration", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("no such option", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Samba refused the configuration", badValue.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(config, Ct));
+        Assert.Empty(Smb.Settings().GlobalOptions);
+        Assert.Equal(0, _client.Run("docs", _alice, Password, "ls").ExitCode);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Turning_samba_off_ends_every_process_it_started()
+    {
+        var config = _host.Get<SambaLayout>().ConfigFile;
+        Assert.NotEmpty(ProcessesUsing(config));
+
+        await _host.Get<ServiceMonitor>().SetEnabledAsync(ServiceNames.Samba, false, Ct);
+
+        Assert.Empty(ProcessesUsing(config));
+        Assert.NotEqual(0, _client.Run("docs", _alice, Password, "ls").ExitCode);
+    }
+
+    private static List<string> ProcessesUsing(string config) =>
+        Directory.EnumerateDirectories("/proc")
+            .Where(d => int.TryParse(Path.GetFileName(d), out _))
+            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' '); } catch (IOException) { return ""; } })
+            .Where(c => c.Contains(config, StringComparison.Ordinal))
+            .ToList();
+
+    private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}
