@@ -2,10 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace Rockstor.Infrastructure.Samba;
 
-/// <summary>Asks a process to end (SIGTERM), as a service manager does, rather than killing it outright.</summary>
+/// <summary>Asks a process to end (SIGTERM), as a service manager does, and kills it (SIGKILL) when it would not.</summary>
 internal static partial class ProcessSignals
 {
     private const int SigTerm = 15;
+
+    private const int SigKill = 9;
 
     /// <summary>Signals the process's group (a Samba daemon leads its own, with the children it forked), then the process.</summary>
     public static void Terminate(int pid)
@@ -13,6 +15,8 @@ internal static partial class ProcessSignals
         _ = Kill(-pid, SigTerm);
         _ = Kill(pid, SigTerm);
     }
+
+    public static void Kill(int pid) => _ = Kill(pid, SigKill);
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

@@ -56,6 +56,37 @@ internal sealed class SambaProcess : IDisposable
         return new SambaProcess(process) { Program = Path.GetFileName(program) };
     }
 
+    /// <summary>
+    /// Ids of the processes started with this configuration file: Samba daemons a crashed appliance left
+    /// running (they would hold its port), found by their command line in /proc.
+    /// </summary>
+    public static IReadOnlyList<int> Using(string configFile)
+    {
+        var found = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                var arguments = File.ReadAllText(Path.Combine(folder, "cmdline")).Split('\0');
+                if (arguments.Contains($"--configfile={configFile}"))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // the process ended while it was being read
+            }
+        }
+
+        return found;
+    }
+
     public async Task StopAsync()
     {
         _stopping = true;

@@ -55,6 +55,7 @@ public sealed class SambaServer(
                 return;
             }
 
+            await EndLeftoversAsync(ct).ConfigureAwait(false);
             await WriteAsync(store.LoadSettings(), LiveExports.Of(store, shares), ct).ConfigureAwait(false);
             var config = $"--configfile={layout.ConfigFile}";
             var started = new List<SambaProcess>();
@@ -92,6 +93,7 @@ public sealed class SambaServer(
             var running = _processes;
             _processes = [];
             await StopAllAsync(running).ConfigureAwait(false);
+            await EndLeftoversAsync(ct).ConfigureAwait(false); // helpers the daemons forked into groups of their own
         }
         finally
         {
@@ -227,6 +229,37 @@ public sealed class SambaServer(
             }
 
             await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Ends every process still running with this configuration: daemons an appliance killed before it
+    /// could stop them left behind, or helpers that outlived the daemon that forked them. Killed when
+    /// they have not ended five seconds after being asked.
+    /// </summary>
+    private async Task EndLeftoversAsync(CancellationToken ct)
+    {
+        var leftovers = SambaProcess.Using(layout.ConfigFile);
+        if (leftovers.Count == 0)
+        {
+            return;
+        }
+
+        logger.LogInformation("Ending {Count} Samba processes still running with this configuration", leftovers.Count);
+        foreach (var pid in leftovers)
+        {
+            ProcessSignals.Terminate(pid);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (SambaProcess.Using(layout.ConfigFile).Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+
+        foreach (var pid in SambaProcess.Using(layout.ConfigFile))
+        {
+            ProcessSignals.Kill(pid);
         }
     }
 

@@ -88,6 +88,7 @@ public static class WebComposition
         app.MapAccountEndpoints();
         app.MapApplianceApi();
         app.MapPeerApi();
+        app.MapSambaApi();
         app.MapServicesApi();
         app.MapStorageApi();
         app.MapUsersApi();

@@ -101,6 +101,7 @@ public sealed class Sandbox : IDisposable
 
     private static void CleanUp(string root)
     {
+        EndProcessesUsing(root);
         foreach (var mount in MountsUnder(root))
         {
             if (TryRun("umount", mount).ExitCode != 0)
@@ -121,6 +122,46 @@ public sealed class Sandbox : IDisposable
         catch (DirectoryNotFoundException)
         {
             // Another test process swept it at the same time.
+        }
+    }
+
+    /// <summary>
+    /// Ends the processes whose command line names a path in the sandbox (a server a test or its appliance
+    /// started, such as smbd with its configuration here) that are still there when the test ends.
+    /// </summary>
+    private static void EndProcessesUsing(string root)
+    {
+        var ours = new List<Process>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(root + "/", StringComparison.Ordinal))
+                {
+                    ours.Add(Process.GetProcessById(pid));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                // it ended meanwhile
+            }
+        }
+
+        foreach (var process in ours)
+        {
+            using (process)
+            {
+                TryRun("kill", "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
+                {
+                    TryRun("kill", "-KILL", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
         }
     }
 

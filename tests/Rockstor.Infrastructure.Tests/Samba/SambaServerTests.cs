@@ -164,20 +164,34 @@ public sealed class SambaServerTests : IAsyncLifetime
     public async Task Turning_samba_off_ends_every_process_it_started()
     {
         var config = _host.Get<SambaLayout>().ConfigFile;
-        Assert.NotEmpty(ProcessesUsing(config));
+        Assert.NotEmpty(SambaProcess.Using(config));
 
         await _host.Get<ServiceMonitor>().SetEnabledAsync(ServiceNames.Samba, false, Ct);
 
-        Assert.Empty(ProcessesUsing(config));
+        Assert.Empty(SambaProcess.Using(config));
         Assert.NotEqual(0, _client.Run("docs", _alice, Password, "ls").ExitCode);
     }
 
-    private static List<string> ProcessesUsing(string config) =>
-        Directory.EnumerateDirectories("/proc")
-            .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' '); } catch (IOException) { return ""; } })
-            .Where(c => c.Contains(config, StringComparison.Ordinal))
-            .ToList();
+    [Fact(Timeout = 120_000)]
+    public async Task Samba_left_running_by_a_killed_appliance_is_ended_when_the_service_starts_again()
+    {
+        var monitor = _host.Get<ServiceMonitor>();
+        var config = _host.Get<SambaLayout>().ConfigFile;
+        await monitor.SetEnabledAsync(ServiceNames.Samba, false, Ct);
+        using var leftover = System.Diagnostics.Process.Start("/usr/sbin/smbd", ["--foreground", $"--configfile={config}"]);
+        while (!ListeningPorts.IsListening(_port))
+        {
+            Assert.False(leftover.HasExited, "the leftover smbd ended by itself");
+            await Task.Delay(100, Ct);
+        }
+
+        var started = await monitor.SetEnabledAsync(ServiceNames.Samba, true, Ct);
+
+        Assert.True(started.State == ServiceState.Running, started.Error);
+        Assert.True(leftover.WaitForExit(5000));
+        Assert.DoesNotContain(leftover.Id, SambaProcess.Using(config));
+        Assert.Equal(0, _client.Run("docs", _alice, Password, "ls").ExitCode);
+    }
 
     private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }
