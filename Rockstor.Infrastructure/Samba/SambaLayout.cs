@@ -27,13 +27,18 @@ public sealed class SambaLayout(string dataDirectory)
 
     public string LogFile => Path.Combine(Root, "log", "smbd.log");
 
-    /// <summary>The folders Samba expects to exist, made private to root.</summary>
+    /// <summary>The folders Samba expects to exist, private to root but for the one Samba wants open.</summary>
     public void EnsureDirectories()
     {
-        foreach (var folder in new[] { Root, PrivateDirectory, StateDirectory, CacheDirectory, LockDirectory, PidDirectory, NcalrpcDirectory, Path.GetDirectoryName(LogFile)! })
+        foreach (var folder in new[] { Root, PrivateDirectory, StateDirectory, CacheDirectory, LockDirectory, PidDirectory, Path.GetDirectoryName(LogFile)! })
         {
             Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+
+        // samba-dcerpcd refuses a socket folder others cannot read (each start sets it again: the data
+        // directory is closed to 0700 at every start); its parents stay closed, so no one else reaches it.
+        Directory.CreateDirectory(NcalrpcDirectory).UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
     }
 
     /// <summary>

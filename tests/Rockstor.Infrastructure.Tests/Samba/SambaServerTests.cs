@@ -66,6 +66,8 @@ public sealed class SambaServerTests : IAsyncLifetime
         Assert.Equal(Sha(local), Sha(back));
         Assert.Equal(Sha(local), Sha(Path.Combine(_share, "upload.bin")));
         Assert.Equal(_alice, Sandbox.Run("stat", "-c", "%U", Path.Combine(_share, "upload.bin")).Trim());
+        var listed = _client.List(_alice, Password);
+        Assert.True(listed.Contains("docs", StringComparison.Ordinal), listed + File.ReadAllText(_host.Get<SambaLayout>().LogFile));
     }
 
     [Fact(Timeout = 120_000)]

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Rockstor.Testing;
+
+namespace Rockstor.Web.Tests.Sharing;
+
+/// <summary>
+/// An appliance in a network namespace of its own running its Samba on port 445 there, and Debian's
+/// smbclient on another host of the network: a share reached over SMB as a client on the LAN would.
+/// </summary>
+public sealed class SmbOverTheNetworkTests : IAsyncLifetime
+{
+    private const string Password = "correct-horse-1";
+    private readonly TestAccounts _accounts = new();
+    private readonly TestNetwork _network = new(hosts: 2);
+    private ApplianceProcess _appliance = default!;
+    private HttpClient _admin = default!;
+    private SmbClient _client = default!;
+    private string _user = "";
+    private string _outsider = "";
+    private string _sharePath = "";
+
+    public async Task InitializeAsync()
+    {
+        _appliance = new ApplianceProcess(host: _network.Hosts[0]);
+        await _appliance.StartAsync();
+        _admin = await _appliance.SetUpAndLogInAsync();
+        _client = new SmbClient(_appliance.Address, fromNamespace: _network.Hosts[1].Namespace);
+        _user = _accounts.Name();
+        _outsider = _accounts.Name();
+        await Ok(_admin.PostAsJsonAsync("/api/users", new { name = _user, password = Password }));
+        await Ok(_admin.PostAsJsonAsync("/api/users", new { name = _outsider, password = Password }));
+        await Ok(_admin.PostAsJsonAsync("/api/pools", new { name = "tank", imageSizeGiB = 1 }));
+        var share = await Ok(_admin.PostAsJsonAsync("/api/shares", new { pool = "tank", name = "office" }));
+        _sharePath = share.GetProperty("path").GetString()!;
+        await Ok(_admin.PutAsJsonAsync("/api/shares/office", new { owner = _user, mode = "0750" }));
+        await Ok(_admin.PutAsJsonAsync("/api/shares/office/smb", new { enabled = true, users = new[] { _user } }));
+        var samba = await Ok(_admin.PutAsJsonAsync("/api/services/samba", new { enabled = true, workgroup = "office" }));
+        Assert.True(samba.GetProperty("state").GetString() == "running", samba.GetProperty("error").GetString());
+    }
+
+    public Task DisposeAsync()
+    {
+        _admin?.Dispose();
+        _appliance?.Dispose();
+        _network.Dispose();
+        _accounts.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_user_copies_files_in_and_out_over_smb_from_another_host_and_owns_what_they_wrote()
+    {
+        var local = Path.Combine(_appliance.Sandbox.Root, "from-client.bin");
+        await File.WriteAllBytesAsync(local, RandomNumberGenerator.GetBytes(5 << 20));
+        var back = Path.Combine(_appliance.Sandbox.Root, "back.bin");
+
+        var (exitCode, output) = _client.Run("office", _user, Password, $"mkdir reports; put {local} reports\\data.bin; get reports\\data.bin {back}");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(Sha(local), Sha(back));
+        var onShare = Path.Combine(_sharePath, "reports", "data.bin");
+        Assert.Equal(Sha(local), Sha(onShare));
+        Assert.Equal(_user, Sandbox.Run("stat", "-c", "%U", onShare).Trim());
+        Assert.Contains("office", _client.List(_user, Password), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_wrong_password_or_a_user_not_on_the_list_is_refused_and_turning_samba_off_closes_the_door()
+    {
+        Assert.Contains("NT_STATUS_LOGON_FAILURE", _client.Run("office", _user, "wrong-password", "ls").Output, StringComparison.Ordinal);
+        Assert.Contains("NT_STATUS_ACCESS_DENIED", _client.Run("office", _outsider, Password, "ls").Output, StringComparison.Ordinal);
+
+        var off = await Ok(_admin.PutAsJsonAsync("/api/services/samba", new { enabled = false }));
+
+        Assert.Equal("stopped", off.GetProperty("state").GetString());
+        Assert.Contains("NT_STATUS_CONNECTION_REFUSED", _client.Run("office", _user, Password, "ls").Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Snapshots_taken_through_the_api_are_previous_versions_on_the_client()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_sharePath, "plan.txt"), "first plan");
+        await Ok(_admin.PostAsJsonAsync("/api/shares/office/snapshots", new { name = "before" }));
+        await Task.Delay(1100);
+        await File.WriteAllTextAsync(Path.Combine(_sharePath, "plan.txt"), "second plan");
+        var snapshot = await Ok(_admin.PostAsJsonAsync("/api/shares/office/snapshots", new { name = "after" }));
+        await File.WriteAllTextAsync(Path.Combine(_sharePath, "plan.txt"), "current plan");
+
+        var versions = _client.Run("office", _user, Password, "allinfo plan.txt");
+
+        Assert.True(versions.ExitCode == 0, versions.Output);
+        var latest = "@GMT-" + snapshot.GetProperty("createdAt").GetDateTimeOffset().UtcDateTime.ToString("yyyy.MM.dd-HH.mm.ss", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2, versions.Output.Split('\n').Count(l => l.StartsWith("@GMT-", StringComparison.Ordinal)));
+        var back = Path.Combine(_appliance.Sandbox.Root, "plan-after.txt");
+        var get = _client.Run("office", _user, Password, $"get \"{latest}\\plan.txt\" {back}");
+        Assert.True(get.ExitCode == 0, get.Output);
+        Assert.Equal("second plan", await File.ReadAllTextAsync(back));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Bad_export_settings_are_refused_with_a_sentence_and_change_nothing()
+    {
+        var before = await File.ReadAllTextAsync(Path.Combine(_appliance.Sandbox.DataDirectory, "samba", "smb.conf"));
+
+        var stranger = await _admin.PutAsJsonAsync("/api/shares/office/smb", new { enabled = true, users = new[] { "root" } });
+        var option = await _admin.PutAsJsonAsync("/api/services/samba", new { enabled = true, globalOptions = new[] { "load printers = perhaps" } });
+        var program = await _admin.PutAsJsonAsync("/api/services/samba", new { enabled = true, globalOptions = new[] { "add user script = /bin/true" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
+        Assert.Contains("cannot be given access", await DetailAsync(stranger), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, option.StatusCode);
+        Assert.Contains("Samba refused the configuration", await DetailAsync(option), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, program.StatusCode);
+        Assert.Contains("run a program as root", await DetailAsync(program), StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(_appliance.Sandbox.DataDirectory, "samba", "smb.conf")));
+        Assert.Equal([_user], (await _admin.GetFromJsonAsync<JsonElement>("/api/shares/office/smb")).GetProperty("users").EnumerateArray().Select(u => u.GetString()));
+    }
+
+    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> sending)
+    {
+        var response = await sending;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
+
+    private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}
