@@ -187,12 +187,12 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         foreach (var (screen, openers) in new (string, string[])[]
         {
             ("Pools", ["Create pool", "Delete pool tank"]),
-            ("Shares", ["Create share", "Settings of share docs", "Delete share docs"]),
+            ("Shares", ["Create share", "Settings of share docs", "SMB export of share docs", "Delete share docs"]),
             ("Snapshots", ["Create snapshot", "Clone docs/after", "Roll back docs to after"]),
             ("Send", ["Add replication task", "Edit task", "Restore docs from nas2", "Delete task"]),
             ("Receive", []),
             ("Users", ["Create user"]),
-            ("Services", []),
+            ("Services", ["Samba settings"]),
             ("Alerts", []),
             ("Appliances", ["Add appliance", "Restore from nas2", "Remove nas2"]),
             ("Account", ["Change password"]),

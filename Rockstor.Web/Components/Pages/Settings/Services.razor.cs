@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Rockstor.Domain.Services;
+using Rockstor.Web.Components.Sharing;
 using Rockstor.Web.Components.Shared;
 
 namespace Rockstor.Web.Components.Pages.Settings;
 
-/// <summary>The appliance's services with their state, live; a switch turns each on or off.</summary>
+/// <summary>The appliance's services with their state, live; a switch turns each on or off, and Samba has its settings.</summary>
 public sealed partial class Services : IDisposable
 {
     private IReadOnlyList<ServiceStatus> _services = [];
@@ -15,6 +16,9 @@ public sealed partial class Services : IDisposable
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     protected override void OnInitialized()
     {
@@ -43,6 +47,15 @@ public sealed partial class Services : IDisposable
             Snackbar.Add($"{service.Title} is {(on ? "on" : "off")}.", Severity.Success);
         }
     });
+
+    private async Task SambaSettingsAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<SambaSettingsDialog>("Samba settings");
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add("Samba settings saved.", Severity.Success);
+        }
+    }
 
     private static Color Colour(ServiceState state) => state switch
     {

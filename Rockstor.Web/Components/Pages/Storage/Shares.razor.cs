@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Rockstor.Domain.Shares;
 using Rockstor.Web.Components.Shared;
+using Rockstor.Web.Components.Sharing;
 using Rockstor.Web.Components.Storage;
 
 namespace Rockstor.Web.Components.Pages.Storage;
@@ -47,6 +48,15 @@ public partial class Shares
         {
             Snackbar.Add($"Share '{share.Name}' changed.", Severity.Success);
             await LoadAsync();
+        }
+    }
+
+    private async Task SmbAsync(Share share)
+    {
+        var dialog = await Dialogs.ShowAsync<SmbExportDialog>($"SMB export of {share.Name}", new DialogParameters<SmbExportDialog> { { d => d.Share, share } });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"SMB export of '{share.Name}' saved.", Severity.Success);
         }
     }
 
