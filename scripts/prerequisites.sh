@@ -6,6 +6,14 @@ command -v wipefs >/dev/null 2>&1 || need+=(util-linux)
 command -v mkfs.ext4 >/dev/null 2>&1 || need+=(e2fsprogs)
 command -v chattr >/dev/null 2>&1 || need+=(e2fsprogs)
 command -v jq >/dev/null 2>&1 || need+=(jq)
+# Users and groups are the machine's (useradd, gpasswd, chpasswd: Debian's passwd package).
+command -v useradd >/dev/null 2>&1 || need+=(passwd)
+command -v gpasswd >/dev/null 2>&1 || need+=(passwd)
+# Shares over SMB: the appliance runs Debian's smbd and samba-dcerpcd itself (with its own configuration).
+[ -x /usr/sbin/smbd ] || need+=(samba)
+command -v testparm >/dev/null 2>&1 || need+=(samba-common-bin)
+# The tests reach the shares with Debian's SMB client.
+[ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v smbclient >/dev/null 2>&1 && need+=(smbclient)
 # The browser tests drive Debian's Chromium (never a downloaded browser); only the test script asks for it.
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! [ -x /usr/bin/chromium ] && need+=(chromium)
 # They check every screen with axe-core, which npm installs (below).
