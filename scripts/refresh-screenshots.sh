@@ -9,6 +9,8 @@ from=tests/Rockstor.EndToEnd/bin/Release/net10.0/screenshots
 pictures=(
   tutorial-pair-fingerprint:guide-pair-fingerprint
   tutorial-bad-share-name:guide-bad-share-name
+  tutorial-create-user:guide-create-user
+  tutorial-smb-export:guide-smb-export
   tutorial-add-task:guide-add-task
   tutorial-send-trail-running:guide-send-trail-running
   tutorial-send-trail:guide-send-trail

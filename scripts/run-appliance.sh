@@ -13,6 +13,13 @@ fi
 # shellcheck source=scripts/prerequisites.sh
 . scripts/prerequisites.sh
 
+# The appliance runs its own Samba on port 445 (docs/decisions/ADR-023): Debian's own smbd service,
+# which the samba package starts where systemd runs, would hold that port.
+if [ -d /run/systemd/system ] && systemctl is-active --quiet smbd 2>/dev/null; then
+  echo "Stopping and disabling Debian's own smbd service: the appliance serves SMB with its own Samba."
+  systemctl disable --now smbd nmbd 2>/dev/null || true
+fi
+
 port="${PORT:-8443}"
 export Rockstor__DataDirectory="${ROCKSTOR_DATA:-${Rockstor__DataDirectory:-/var/lib/rockstor}}"
 export Rockstor__MountRoot="${ROCKSTOR_MOUNTS:-${Rockstor__MountRoot:-/mnt2}}"

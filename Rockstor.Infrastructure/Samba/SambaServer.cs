@@ -45,6 +45,9 @@ public sealed class SambaServer(
 
     private bool Running => _processes.Count > 0;
 
+    /// <summary>The running smbd's process id (for tests that end it behind the appliance's back).</summary>
+    internal int? SmbdProcessId => _processes.FirstOrDefault(p => p.Program == "smbd")?.Id;
+
     public async Task StartAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
@@ -266,10 +269,23 @@ public sealed class SambaServer(
     private void OnExited(SambaProcess process)
     {
         logger.LogError("{Program} ended on its own with exit code {ExitCode}", process.Program, process.ExitCode);
+        var reason = $"{process.Program} ended on its own (exit code {process.ExitCode}); see {layout.LogFile}."; // read before the stop disposes it
         _ = Task.Run(async () =>
         {
-            await StopAsync(CancellationToken.None).ConfigureAwait(false);
-            Failed?.Invoke(Name, $"{process.Program} ended on its own (exit code {process.ExitCode}); see {layout.LogFile}.");
+            try
+            {
+                await StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The failure is reported either way; what went wrong while stopping is logged.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.LogError(e, "Samba's other processes could not be stopped after {Program} ended", process.Program);
+            }
+            finally
+            {
+                Failed?.Invoke(Name, reason);
+            }
         });
     }
 

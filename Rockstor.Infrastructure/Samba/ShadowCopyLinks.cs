@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
 
@@ -11,7 +12,7 @@ namespace Rockstor.Infrastructure.Samba;
 /// folder, which every user may pass through (smbd reads them as the user connected); the folder of a
 /// share is rebuilt whenever its snapshots change. Two snapshots made in the same second show as the older.
 /// </summary>
-public sealed class ShadowCopyLinks(StorageLayout storage)
+public sealed partial class ShadowCopyLinks(StorageLayout storage)
 {
     private const UnixFileMode Passable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
@@ -74,7 +75,7 @@ public sealed class ShadowCopyLinks(StorageLayout storage)
             var staged = path + ".new";
             File.Delete(staged);
             File.CreateSymbolicLink(staged, newest.Path);
-            File.Move(staged, path, overwrite: true);
+            Replace(staged, path);
         }
 
         return true;
@@ -120,4 +121,16 @@ public sealed class ShadowCopyLinks(StorageLayout storage)
 
         return path;
     }
+
+    /// <summary>rename(2): swaps a link in one step (File.Move would follow it to its folder and refuse).</summary>
+    private static void Replace(string from, string to)
+    {
+        if (RenameLink(from, to) != 0)
+        {
+            throw new IOException($"Could not move {from} to {to}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameLink(string from, string to);
 }

@@ -18,6 +18,9 @@ public sealed class FreshAppliances : IAsyncLifetime
 
     public Browser Browser { get; } = new();
 
+    /// <summary>Names for the accounts the walk makes, removed after it.</summary>
+    public TestAccounts Accounts { get; } = new();
+
     public async Task InitializeAsync()
     {
         Source = new ApplianceProcess(host: _network.Hosts[0]);
@@ -31,6 +34,7 @@ public sealed class FreshAppliances : IAsyncLifetime
         Source?.Dispose();
         Destination?.Dispose();
         _network.Dispose();
+        Accounts.Dispose();
     }
 }
 
@@ -40,7 +44,7 @@ public sealed class TutorialTests(FreshAppliances two) : IClassFixture<FreshAppl
     private const string Password = "correct-horse-battery";
 
     [Fact(Timeout = 300_000)]
-    public async Task A_new_user_pairs_two_appliances_replicates_a_share_watches_the_trail_and_gets_the_files_back()
+    public async Task A_new_user_pairs_two_appliances_fills_a_share_over_smb_replicates_it_watches_the_trail_and_gets_the_files_back()
     {
         var a = new Shell(await two.Browser.NewPageAsync());
         var b = new Shell(await two.Browser.NewPageAsync());
@@ -83,7 +87,19 @@ public sealed class TutorialTests(FreshAppliances two) : IClassFixture<FreshAppl
         await shares.CancelDialogAsync();
         await shares.CreateAsync("docs");
         var docs = await shares.PathOfAsync("docs");
-        WriteFiles(docs);
+
+        // A user for the files; the share becomes theirs and is offered over SMB; the files arrive from a
+        // client on the network (smbclient, from the test's own host) as a person's computer would send them.
+        var user = two.Accounts.Name();
+        await new UsersPage(a).CreateAsync(user, Password, "tutorial-create-user");
+        await shares.SetOwnerAsync("docs", user);
+        await shares.ExportOverSmbAsync("docs", "tutorial-smb-export");
+        await new ServicesPage(a).TurnOnSambaAsync();
+        var local = Directory.CreateDirectory(Path.Combine(two.Source.Sandbox.Root, "client-files")).FullName;
+        WriteFiles(local);
+        var (copied, said) = new SmbClient(two.Source.Address).Run("docs", user, Password, $"lcd {local}; prompt OFF; recurse ON; mput *");
+        Assert.True(copied == 0, said);
+        Assert.Equal(Hashes(local), Hashes(docs));
 
         // A replication task to the other appliance (limited to 8 MB/s, as over a WAN, so the first run
         // lasts a few seconds): it starts at once, and its trail shows it going, then done, live.

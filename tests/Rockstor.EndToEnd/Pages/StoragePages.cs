@@ -75,6 +75,32 @@ public sealed class SharesPage(Shell shell)
     public async Task<string> PathOfAsync(string name) =>
         (await Row(name).Locator("td[data-label='Path']").InnerTextAsync()).Trim();
 
+    /// <summary>Gives the share to a user, with permissions that let its owner write and others read.</summary>
+    public async Task SetOwnerAsync(string name, string owner)
+    {
+        await shell.GoAsync("Shares");
+        await shell.Page.GetByRole(AriaRole.Button, new() { Name = $"Settings of share {name}" }).ClickAsync();
+        await shell.ChooseAsync(shell.Dialog.GetByLabel("Owner"), owner);
+        await shell.FillAsync(shell.Dialog.GetByLabel("Permissions"), "0755");
+        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Row(name).Locator("td[data-label='Owner']").Filter(new() { HasText = owner }).WaitForAsync();
+    }
+
+    /// <summary>Offers the share over SMB to every user of the appliance, with its snapshots as previous versions.</summary>
+    public async Task ExportOverSmbAsync(string name, string? screenshot = null)
+    {
+        await shell.GoAsync("Shares");
+        await shell.Page.GetByRole(AriaRole.Button, new() { Name = $"SMB export of share {name}" }).ClickAsync();
+        await shell.Dialog.GetByLabel("Offer this share over SMB").CheckAsync();
+        if (screenshot is not null)
+        {
+            await shell.ScreenshotAsync(screenshot);
+        }
+
+        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await shell.SnackbarAsync($"SMB export of '{name}' saved.");
+    }
+
     public async Task CancelDialogAsync() => await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
 
     private ILocator Row(string name) =>

@@ -36,7 +36,7 @@ public sealed class AppliancesPage(Shell shell)
     public ILocator PresentedFingerprint => shell.Dialog.Locator("[data-presented-fingerprint] code");
 }
 
-/// <summary>System -> Services: the Replication service.</summary>
+/// <summary>System -> Services: the Replication and Samba services.</summary>
 public sealed class ServicesPage(Shell shell)
 {
     public async Task TurnOnReplicationAsync()
@@ -44,6 +44,33 @@ public sealed class ServicesPage(Shell shell)
         await shell.GoAsync("Services");
         await shell.Page.GetByLabel("Replication on").CheckAsync();
         await shell.Page.Locator("tr[data-service='replication']").GetByText("running").WaitForAsync();
+    }
+
+    public async Task TurnOnSambaAsync()
+    {
+        await shell.GoAsync("Services");
+        await shell.Page.GetByLabel("Samba (SMB file sharing) on").CheckAsync();
+        await shell.Page.Locator("tr[data-service='samba']").GetByText("running").WaitForAsync(new() { Timeout = 30_000 });
+    }
+}
+
+/// <summary>System -> Users: the people who use the shares.</summary>
+public sealed class UsersPage(Shell shell)
+{
+    public async Task CreateAsync(string name, string password, string? screenshot = null)
+    {
+        await shell.GoAsync("Users");
+        await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await shell.FillAsync(shell.Dialog.GetByLabel("Name", new() { Exact = true }), name);
+        await shell.FillAsync(shell.Dialog.GetByLabel("Full name"), "Alice Example");
+        await shell.FillAsync(shell.Dialog.GetByLabel("Password", new() { Exact = true }), password);
+        if (screenshot is not null)
+        {
+            await shell.ScreenshotAsync(screenshot);
+        }
+
+        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await shell.Table("Users").GetByRole(AriaRole.Cell, new() { Name = name, Exact = true }).WaitForAsync();
     }
 }
 

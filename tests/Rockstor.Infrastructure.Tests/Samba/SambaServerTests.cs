@@ -195,5 +195,99 @@ public sealed class SambaServerTests : IAsyncLifetime
         Assert.Equal(0, _client.Run("docs", _alice, Password, "ls").ExitCode);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_replica_is_served_read_only_from_its_newest_snapshot_and_follows_a_newer_one()
+    {
+        // A replica share as a destination holds it: no subvolume of its own, only read-only snapshots.
+        var shares = _host.Get<IShareRepository>();
+        shares.Add(new Share { Name = "nas2_docs", Pool = "pool1", Uuid = "", CreatedAt = DateTimeOffset.UtcNow, Kind = ShareKind.Replica });
+        await File.WriteAllTextAsync(Path.Combine(_share, "backup.txt"), "monday's backup", Ct);
+        await ReceiveIntoReplicaAsync("monday");
+
+        var writable = await Assert.ThrowsAsync<ValidationException>(() => Smb.SetAsync("nas2_docs", new SmbExportRequest(Enabled: true, ReadOnly: false), Ct));
+        Assert.Contains("read-only", writable.Message, StringComparison.Ordinal);
+        await Smb.SetAsync("nas2_docs", new SmbExportRequest(Enabled: true, Users: [_alice]), Ct);
+
+        var back = Path.Combine(_host.Sandbox.Root, "backup.txt");
+        var read = _client.Run("nas2_docs", _alice, Password, $"get backup.txt {back}");
+        Assert.True(read.ExitCode == 0, read.Output);
+        Assert.Equal("monday's backup", await File.ReadAllTextAsync(back, Ct));
+        Assert.Contains("NT_STATUS_ACCESS_DENIED", _client.Run("nas2_docs", _alice, Password, $"put {back} new.txt").Output, StringComparison.Ordinal);
+
+        await Task.Delay(1100, Ct);
+        await File.WriteAllTextAsync(Path.Combine(_share, "backup.txt"), "tuesday's backup", Ct);
+        await ReceiveIntoReplicaAsync("tuesday");
+
+        read = _client.Run("nas2_docs", _alice, Password, $"get backup.txt {back}");
+        Assert.True(read.ExitCode == 0, read.Output);
+        Assert.Equal("tuesday's backup", await File.ReadAllTextAsync(back, Ct));
+        var versions = _client.Run("nas2_docs", _alice, Password, "allinfo backup.txt").Output;
+        Assert.Equal(2, versions.Split('\n').Count(l => l.StartsWith("@GMT-", StringComparison.Ordinal)));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_change_to_the_exports_keeps_a_client_s_open_connection()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("smbclient", ["//127.0.0.1/docs", "-p", _port.ToString(CultureInfo.InvariantCulture), "-U", $"{_alice}%{Password}"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+        };
+        using var session = System.Diagnostics.Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        session.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        session.BeginOutputReadLine();
+        await session.StandardInput.WriteLineAsync("mkdir before-reload");
+        await Waiting.UntilAsync(() => Assert.True(Directory.Exists(Path.Combine(_share, "before-reload"))), TimeSpan.FromSeconds(20), Ct);
+
+        await _host.Shares.CreateAsync("pool1", "other", Ct);
+        await Smb.SetAsync("other", new SmbExportRequest(Enabled: true), Ct); // a new configuration, reloaded
+
+        await session.StandardInput.WriteLineAsync("mkdir after-reload");
+        try
+        {
+            await Waiting.UntilAsync(() => Assert.True(Directory.Exists(Path.Combine(_share, "after-reload")), output.ToString()), TimeSpan.FromSeconds(20), Ct);
+        }
+        finally
+        {
+            session.Kill();
+        }
+
+        Assert.Contains("[other]", await File.ReadAllTextAsync(_host.Get<SambaLayout>().ConfigFile, Ct), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_smbd_that_dies_shows_the_service_as_failed_with_the_reason()
+    {
+        var monitor = _host.Get<ServiceMonitor>();
+        var smbd = _host.Get<SambaServer>().SmbdProcessId!.Value;
+
+        Sandbox.Run("kill", "-KILL", smbd.ToString(CultureInfo.InvariantCulture));
+
+        var failed = await Waiting.UntilAsync(
+            () =>
+            {
+                var status = monitor.Get(ServiceNames.Samba);
+                Assert.Equal(ServiceState.Failed, status.State);
+                return status;
+            },
+            TimeSpan.FromSeconds(20),
+            Ct);
+        Assert.Contains("smbd ended on its own", failed.Error, StringComparison.Ordinal);
+        Assert.True((await monitor.SetEnabledAsync(ServiceNames.Samba, true, Ct)).State == ServiceState.Running);
+        Assert.Equal(0, _client.Run("docs", _alice, Password, "ls").ExitCode);
+    }
+
+    /// <summary>A snapshot of the share, sent and received into the replica's folder as replication would, and found by a reconcile.</summary>
+    private async Task ReceiveIntoReplicaAsync(string name)
+    {
+        var pool = _host.Layout.PoolMountPoint("pool1");
+        var staging = Directory.CreateDirectory(Path.Combine(pool, "staging")).FullName;
+        var replica = Directory.CreateDirectory(Path.Combine(pool, ".snapshots", "nas2_docs")).FullName;
+        Sandbox.Run("btrfs", "subvolume", "snapshot", "-r", _share, Path.Combine(staging, name));
+        Sandbox.Run("bash", "-c", "btrfs send -q \"$1\" | btrfs receive -q \"$2\"", "send", Path.Combine(staging, name), replica);
+        await _host.Snapshots.ListAsync(new Domain.Snapshots.SnapshotQuery(Share: "nas2_docs"), Ct);
+    }
+
     private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }
