@@ -70,7 +70,7 @@ public sealed class UsersPage(Shell shell)
         }
 
         await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
-        await shell.Table("Users").GetByRole(AriaRole.Cell, new() { Name = name, Exact = true }).WaitForAsync();
+        await shell.Table("Users").Locator("td[data-label='Name']").GetByText(name, new() { Exact = true }).WaitForAsync();
     }
 }
 

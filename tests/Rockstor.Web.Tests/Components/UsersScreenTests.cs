@@ -28,6 +28,19 @@ public sealed class UsersScreenTests : ScreenTests, IDisposable
         await screen.WaitForAssertionAsync(() => Assert.Contains(screen.FindAll("td"), td => td.TextContent.Trim() == name), TimeSpan.FromSeconds(20));
         Assert.True(TestAccounts.UserExists(name));
         Assert.Contains(screen.FindAll("button[aria-label]"), b => b.GetAttribute("aria-label") == $"Delete user {name}");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_system_s_accounts_show_on_request_marked_as_such_and_without_actions()
+    {
+        var screen = Render();
+        Assert.DoesNotContain(screen.FindAll("td[data-label='Name']"), td => td.TextContent.Trim().StartsWith("root", StringComparison.Ordinal));
+
+        screen.FindAll("label.mud-switch").First(l => l.TextContent.Contains("Show the system's accounts", StringComparison.Ordinal)).QuerySelector("input")!.Change(true);
+
+        await screen.WaitForAssertionAsync(
+            () => Assert.Contains(screen.FindAll("td[data-label='Name']"), td => td.TextContent.Replace(" ", "", StringComparison.Ordinal).Trim() == "rootsystem"),
+            TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(screen.FindAll("button[aria-label]"), b => b.GetAttribute("aria-label") == "Delete user root");
     }
 

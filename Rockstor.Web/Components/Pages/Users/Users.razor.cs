@@ -6,11 +6,12 @@ using Rockstor.Web.Components.Users;
 
 namespace Rockstor.Web.Components.Pages.Users;
 
-/// <summary>Users and groups: the ones this appliance made can be changed and deleted, the rest are shown.</summary>
+/// <summary>Users and groups: the ones this appliance made can be changed and deleted; the system's are shown on request.</summary>
 public partial class Users
 {
     private IReadOnlyList<UserView> _users = [];
     private IReadOnlyList<GroupView> _groups = [];
+    private bool _showSystem;
 
     [Inject]
     private UserService UserService { get; set; } = default!;
