@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<ISambaAccounts, SambaPasswordDatabase>();
         services.AddSingleton<ILocalUserRepository, LocalUserRepository>();
         services.AddSingleton<ILocalGroupRepository, LocalGroupRepository>();
+        services.AddSingleton<IAccountIdLedger, AccountIdLedger>();
         services.AddSingleton<AccountResolver>();
         services.AddSingleton<ShareSettings>();
         services.AddSingleton<UserService>();

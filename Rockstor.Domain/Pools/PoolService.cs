@@ -14,6 +14,7 @@ public sealed class PoolService(
     IStorageFiles files,
     StorageLayout layout,
     StorageLock storageLock,
+    IEnumerable<Shares.IExportReferences> exports,
     TimeProvider time)
 {
     public const int MaxImageSizeGiB = 16 * 1024;
@@ -178,6 +179,15 @@ public sealed class PoolService(
             throw new ConflictException(
                 $"Pool '{name}' holds {poolShares.Count} share(s) ({string.Join(", ", poolShares.Select(s => s.Name))}). " +
                 "Delete them first, or confirm deleting the pool with everything on it.");
+        }
+
+        // The file servers let go of the shares first: an exported share's open files would keep the pool busy.
+        foreach (var share in poolShares)
+        {
+            foreach (var export in exports)
+            {
+                await export.ForgetShareAsync(share.Name, ct).ConfigureAwait(false);
+            }
         }
 
         var mountPoint = layout.PoolMountPoint(name);

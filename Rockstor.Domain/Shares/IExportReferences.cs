@@ -9,5 +9,7 @@ public interface IExportReferences
 {
     Task ForgetShareAsync(string share, CancellationToken ct);
 
-    Task ForgetAccountAsync(string name, CancellationToken ct);
+    Task ForgetUserAsync(string name, CancellationToken ct);
+
+    Task ForgetGroupAsync(string name, CancellationToken ct);
 }

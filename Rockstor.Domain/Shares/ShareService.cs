@@ -157,7 +157,7 @@ public sealed class ShareService(
 
     /// <summary>Puts the share's recorded settings on its subvolume again (after a rollback replaced it).</summary>
     internal Task ReapplySettingsAsync(Share share, CancellationToken ct) =>
-        settings.ApplyAsync(share, layout.SharePath(share.Pool, share.Name), ct);
+        settings.ApplyAsync(share, layout.SharePath(share.Pool, share.Name), before: null, ct);
 
     /// <summary>The shares the user owns.</summary>
     public IReadOnlyList<string> OwnedBy(string user) =>
@@ -184,14 +184,14 @@ public sealed class ShareService(
         settings.Check(changed);
         try
         {
-            await settings.ApplyAsync(changed, path, ct).ConfigureAwait(false);
+            await settings.ApplyAsync(changed, path, share, ct).ConfigureAwait(false);
             shares.Update(changed);
         }
         catch
         {
             try
             {
-                await settings.ApplyAsync(share, path, CancellationToken.None).ConfigureAwait(false);
+                await settings.ApplyAsync(share, path, changed, CancellationToken.None).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Putting the old settings back must not hide the error that made it necessary.
             catch (Exception)

@@ -4,23 +4,31 @@ namespace Rockstor.Domain.Smb;
 
 /// <summary>
 /// What the Samba settings may hold. The admin's extra global options go into the configuration of a
-/// server that runs as root, so options that run programs, move the appliance's own files or ports, or
-/// pull in other files are refused here; testparm then checks the rest.
+/// server that runs as root, so only options known to be harmless are taken (an allow list): none that
+/// runs a program, loads a module, maps users to root, or moves the appliance's own files or port.
+/// Samba ignores case and every space inside an option's name, so names are compared that way.
+/// testparm then checks the values.
 /// </summary>
 public static class SmbRules
 {
     public const int MaxGlobalOptions = 50;
 
-    private static readonly string[] RunsPrograms = ["command", "script", "exec", "program"];
-
-    /// <summary>Options the appliance sets itself: where Samba keeps its files, how it listens, who it is.</summary>
-    private static readonly HashSet<string> Owned = new(StringComparer.Ordinal)
+    /// <summary>Global options the admin may add, by their normalised name (lower case, no spaces).</summary>
+    private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
     {
-        "include", "config file", "config backend", "passdb backend", "private dir", "private directory", "lock directory",
-        "lock dir", "state directory", "cache directory", "pid directory", "ncalrpc dir", "log file", "smb ports",
-        "interfaces", "bind interfaces only", "server role", "security", "rpc start on demand helpers", "workgroup",
-        "guest account", "map to guest", "username map", "usershare path", "disable netbios", "registry shares",
-        "binddns dir", "binddns directory", "lock dir", "statedir", "cachedir", "smb passwd file", "root directory",
+        "serverstring", "loglevel", "maxlogsize", "deadtime", "keepalive", "maxconnections", "maxopenfiles",
+        "hostsallow", "hostsdeny", "serversigning", "serversmbencrypt", "smbencrypt", "servermaxprotocol",
+        "ntlmauth", "lanmanauth", "restrictanonymous", "eapsupport", "storedosattributes", "maparchive",
+        "maphidden", "mapsystem", "mapreadonly", "unixextensions", "kerneloplocks", "oplocks", "leveloplocks",
+        "strictlocking", "smb2leases", "durablehandles", "servermultichannelsupport", "aioreadsize",
+        "aiowritesize", "usesendfile", "strictsync", "syncalways", "allocationroundupsize", "casesensitive",
+        "preservecase", "shortpreservecase", "defaultcase", "manglednames", "hidedotfiles", "hidefiles",
+        "vetofiles", "deletevetofiles", "createmask", "directorymask", "forcecreatemode", "forcedirectorymode",
+        "inheritpermissions", "inheritacls", "inheritowner", "mapaclinherit", "aclallowexecutealways",
+        "dosfiletimes", "dosfiletimeresolution", "multicastdnsregister", "mdnsname", "unixcharset",
+        "doscharset", "fruit:aapl", "fruit:model", "fruit:metadata", "fruit:resource", "fruit:encoding",
+        "fruit:nfsaces", "fruit:posixrename", "fruit:vetoappledouble", "fruit:zerofileid",
+        "fruit:deleteemptyadfiles", "fruit:wipeintentionallyleftblankrfork", "timeserver", "readraw", "writeraw",
     };
 
     public static string Workgroup(string? workgroup)
@@ -45,29 +53,24 @@ public static class SmbRules
         return options.Select(Option).ToList();
     }
 
+    /// <summary>How Samba itself compares option names: without case and without any whitespace.</summary>
+    public static string Normalised(string name) => string.Concat(name.Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant().Replace("_", "", StringComparison.Ordinal);
+
     private static string Option(string line)
     {
         var equals = line.IndexOf('=', StringComparison.Ordinal);
-        if (equals <= 0 || line.Any(char.IsControl) || line.Contains('[', StringComparison.Ordinal) || line.Contains(']', StringComparison.Ordinal))
+        if (equals <= 0 || line.Any(char.IsControl) || line.Contains('[', StringComparison.Ordinal) || line.Contains(']', StringComparison.Ordinal)
+            || line.Contains('\\', StringComparison.Ordinal))
         {
             throw new ValidationException($"'{Echo.Of(line)}' is not a Samba option. Write one option a line, as 'name = value'.");
         }
 
         var name = string.Join(' ', line[..equals].Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var value = line[(equals + 1)..].Trim();
-        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or ':' or '_' or '-'))
+        if (!Allowed.Contains(Normalised(name)))
         {
-            throw new ValidationException($"'{Echo.Of(name)}' is not a Samba option name.");
-        }
-
-        if (Owned.Contains(name) || Owned.Contains(name.Replace(" ", "", StringComparison.Ordinal)))
-        {
-            throw new ValidationException($"The option '{name}' is set by the appliance itself and cannot be changed here.");
-        }
-
-        if (RunsPrograms.Any(word => name.Contains(word, StringComparison.Ordinal)))
-        {
-            throw new ValidationException($"The option '{name}' would have Samba run a program as root; the appliance does not allow it.");
+            throw new ValidationException(
+                $"The option '{Echo.Of(name)}' is not one the appliance lets you add: it takes options about naming, logging, security of the protocol, locking, file attributes and macOS clients, and none that runs a program, loads a module or changes the appliance's own settings.");
         }
 
         return $"{name} = {value}";

@@ -6,15 +6,21 @@ namespace Rockstor.Domain.Smb;
 
 /// <summary>
 /// Which shares are offered over SMB, to whom, and the Samba service's settings. Every change is checked
-/// here, then by Samba itself (<see cref="ISambaServer"/>), and stored only once Samba took it.
+/// here, then by Samba itself (<see cref="ISambaServer"/>), and stored only once Samba took it. Changes
+/// run one at a time, each building its configuration from the store inside the gate; an export names
+/// users and groups under the <see cref="AccountLock"/>, so none is deleted meanwhile.
 /// </summary>
 public sealed class SmbService(
     ISmbStore store,
     IShareRepository shares,
     ILocalUserRepository users,
     ILocalGroupRepository groups,
+    AccountLock accountLock,
     ISambaServer server) : IExportReferences
 {
+    /// <summary>Section names Samba gives a meaning of its own: a share of that name would not be a share.</summary>
+    private static readonly HashSet<string> SambaSections = new(StringComparer.OrdinalIgnoreCase) { "global", "globals", "homes", "printers" };
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public SmbSettings Settings() => store.LoadSettings();
@@ -32,12 +38,18 @@ public sealed class SmbService(
     public async Task<SmbExport> SetAsync(string shareName, SmbExportRequest request, CancellationToken ct)
     {
         var share = RequireShare(shareName);
+        if (request.Enabled && SambaSections.Contains(share.Name))
+        {
+            throw new ValidationException($"A share named '{share.Name}' cannot be offered over SMB: Samba keeps that name for its own settings. Clone or rename it first.");
+        }
+
         var readOnly = request.ReadOnly ?? share.Kind == ShareKind.Replica;
         if (share.Kind == ShareKind.Replica && !readOnly)
         {
             throw new ValidationException($"'{share.Name}' is a replica: it can be offered read-only, so people can browse the backup, but not for writing.");
         }
 
+        using var accounts = await accountLock.AcquireAsync(ct).ConfigureAwait(false);
         var export = new SmbExport
         {
             Share = share.Name,
@@ -56,20 +68,37 @@ public sealed class SmbService(
             throw new ValidationException("A guest share is open to anyone without a password; leave its users and groups empty, or turn guest access off.");
         }
 
-        await ChangeAsync(store.LoadSettings(), Replace(export), () => store.Save(export), ct).ConfigureAwait(false);
+        await ChangeAsync(
+            () =>
+            {
+                var others = Exports().Where(e => e.Share != export.Share).ToList();
+                if (export.Enabled && others.FirstOrDefault(e => e.Enabled && string.Equals(e.Share, export.Share, StringComparison.OrdinalIgnoreCase)) is { } clash)
+                {
+                    throw new ConflictException($"'{export.Share}' and '{clash.Share}' differ only in case, which SMB clients do not tell apart; only one of them can be offered.");
+                }
+
+                return (store.LoadSettings(), [.. others, export]);
+            },
+            () => store.Save(export),
+            ct).ConfigureAwait(false);
         return export;
     }
 
     public async Task<SmbSettings> SetSettingsAsync(SmbSettingsRequest request, CancellationToken ct)
     {
-        var current = store.LoadSettings();
-        var settings = current with
-        {
-            Workgroup = request.Workgroup is null ? current.Workgroup : SmbRules.Workgroup(request.Workgroup),
-            GlobalOptions = request.GlobalOptions is null ? current.GlobalOptions : SmbRules.GlobalOptions(request.GlobalOptions),
-        };
-        await ChangeAsync(settings, Exports(), () => store.SaveSettings(settings), ct).ConfigureAwait(false);
-        return settings;
+        var workgroup = request.Workgroup is null ? null : SmbRules.Workgroup(request.Workgroup);
+        var options = request.GlobalOptions is null ? null : SmbRules.GlobalOptions(request.GlobalOptions);
+        SmbSettings? settings = null;
+        await ChangeAsync(
+            () =>
+            {
+                var current = store.LoadSettings();
+                settings = current with { Workgroup = workgroup ?? current.Workgroup, GlobalOptions = options ?? current.GlobalOptions };
+                return (settings, Exports());
+            },
+            () => store.SaveSettings(settings!),
+            ct).ConfigureAwait(false);
+        return settings!;
     }
 
     public async Task ForgetShareAsync(string share, CancellationToken ct)
@@ -79,30 +108,46 @@ public sealed class SmbService(
             return;
         }
 
-        await ChangeAsync(store.LoadSettings(), Exports().Where(e => e.Share != share).ToList(), () => store.Remove(share), ct).ConfigureAwait(false);
+        await ChangeAsync(
+            () => (store.LoadSettings(), Exports().Where(e => e.Share != share).ToList()),
+            () => store.Remove(share),
+            ct).ConfigureAwait(false);
     }
 
-    public async Task ForgetAccountAsync(string name, CancellationToken ct)
+    public Task ForgetUserAsync(string name, CancellationToken ct) =>
+        ForgetAsync(e => e.Users.Contains(name), e => e with { Users = e.Users.Where(u => u != name).ToList() }, ct);
+
+    public Task ForgetGroupAsync(string name, CancellationToken ct) =>
+        ForgetAsync(e => e.Groups.Contains(name), e => e with { Groups = e.Groups.Where(g => g != name).ToList() }, ct);
+
+    private async Task ForgetAsync(Func<SmbExport, bool> names, Func<SmbExport, SmbExport> without, CancellationToken ct)
     {
-        var changed = store.Exports()
-            .Where(e => e.Users.Contains(name) || e.Groups.Contains(name))
-            .Select(e => e with { Users = e.Users.Where(u => u != name).ToList(), Groups = e.Groups.Where(g => g != name).ToList() })
-            .ToList();
-        if (changed.Count == 0)
+        if (!store.Exports().Any(names))
         {
             return;
         }
 
-        var exports = Exports().Select(e => changed.FirstOrDefault(c => c.Share == e.Share) ?? e).ToList();
-        await ChangeAsync(store.LoadSettings(), exports, () => changed.ForEach(store.Save), ct).ConfigureAwait(false);
+        List<SmbExport> changed = [];
+        await ChangeAsync(
+            () =>
+            {
+                changed = store.Exports().Where(names).Select(without).ToList();
+                return (store.LoadSettings(), Exports().Select(e => changed.FirstOrDefault(c => c.Share == e.Share) ?? e).ToList());
+            },
+            () => changed.ForEach(store.Save),
+            ct).ConfigureAwait(false);
     }
 
-    /// <summary>Samba takes the new configuration first; the store follows only when it did.</summary>
-    private async Task ChangeAsync(SmbSettings settings, IReadOnlyList<SmbExport> exports, Action save, CancellationToken ct)
+    /// <summary>
+    /// Inside the gate: builds the configuration from the store as it is now, has Samba take it, then
+    /// stores the change; if storing fails, Samba gets the stored configuration back.
+    /// </summary>
+    private async Task ChangeAsync(Func<(SmbSettings Settings, IReadOnlyList<SmbExport> Exports)> build, Action save, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            var (settings, exports) = build();
             await server.ApplyAsync(settings, exports, ct).ConfigureAwait(false);
             try
             {
@@ -119,8 +164,6 @@ public sealed class SmbService(
             _gate.Release();
         }
     }
-
-    private List<SmbExport> Replace(SmbExport export) => [.. Exports().Where(e => e.Share != export.Share), export];
 
     private Share RequireShare(string name) =>
         shares.Find(name) ?? throw new NotFoundException($"There is no share named '{Echo.Of(name)}'.");

@@ -150,8 +150,8 @@ public sealed class SnapshotService(
         shares.Remove(share.Name);
         var rolledBack = share with { Uuid = replacement.Uuid };
         shares.Add(rolledBack);
-        await shareService.ReapplySettingsAsync(rolledBack, ct).ConfigureAwait(false); // a new subvolume: no limit until it is set again
         await btrfs.DeleteSubvolumeAsync(retired, ct).ConfigureAwait(false);
+        await shareService.ReapplySettingsAsync(rolledBack, ct).ConfigureAwait(false); // a new subvolume: no limit until it is set again
         return kept;
     }
 

@@ -20,13 +20,16 @@ public sealed class AccountResolver(IAccountDatabase system, ILocalUserRepositor
             return 0;
         }
 
-        if (users.Find(name) is null)
+        if (users.Find(name) is not { } record)
         {
             throw new ValidationException($"'{Echo.Of(name)}' cannot own a share: choose root or a user made on this appliance's Users screen.");
         }
 
-        return system.Users().FirstOrDefault(u => u.Name == name)?.Uid
+        var uid = system.Users().FirstOrDefault(u => u.Name == name)?.Uid
             ?? throw new ConflictException($"The user '{name}' is recorded by this appliance but missing from the system.");
+        return uid == record.Uid
+            ? uid
+            : throw new ConflictException($"The user '{name}' was made again outside this appliance (its user id changed); it cannot own a share.");
     }
 
     public int GroupId(string name)
@@ -36,13 +39,17 @@ public sealed class AccountResolver(IAccountDatabase system, ILocalUserRepositor
             return 0;
         }
 
-        if (name != UsersGroup && groups.Find(name) is null)
+        var record = groups.Find(name);
+        if (name != UsersGroup && record is null)
         {
             throw new ValidationException(
                 $"'{Echo.Of(name)}' cannot be a share's group: choose root, {UsersGroup} or a group made on this appliance's Users screen.");
         }
 
-        return system.Groups().FirstOrDefault(g => g.Name == name)?.Gid
+        var gid = system.Groups().FirstOrDefault(g => g.Name == name)?.Gid
             ?? throw new ConflictException($"The group '{name}' is missing from the system.");
+        return record is null || record.Gid == gid
+            ? gid
+            : throw new ConflictException($"The group '{name}' was made again outside this appliance (its group id changed); it cannot be a share's group.");
     }
 }

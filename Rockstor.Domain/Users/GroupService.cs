@@ -9,26 +9,27 @@ public sealed class GroupService(
     IAccountDatabase system,
     ILocalUserRepository users,
     ILocalGroupRepository groups,
+    IAccountIdLedger ids,
     ShareService shares,
     IEnumerable<IExportReferences> exports,
     AccountLock gate,
     TimeProvider time)
 {
     public IReadOnlyList<GroupView> List() => system.Groups()
-        .Select(g => new GroupView(g.Name, g.Gid, g.Members, groups.Find(g.Name) is not null))
+        .Select(g => new GroupView(g.Name, g.Gid, g.Members, IsManaged(g)))
         .OrderBy(v => !v.Managed)
         .ThenBy(v => v.Name, StringComparer.Ordinal)
         .ToList();
 
     public GroupView Get(string name) =>
         system.Groups().FirstOrDefault(g => g.Name == name) is { } group
-            ? new GroupView(group.Name, group.Gid, group.Members, groups.Find(name) is not null)
+            ? new GroupView(group.Name, group.Gid, group.Members, IsManaged(group))
             : throw new NotFoundException($"There is no group named '{Echo.Of(name)}'.");
 
     public async Task<GroupView> CreateAsync(GroupRequest request, CancellationToken ct)
     {
         var name = AccountRules.Name(request.Name, "group");
-        var gid = request.Gid is { } asked ? AccountRules.Id(asked, "group id") : (int?)null;
+        var askedGid = request.Gid is { } asked ? AccountRules.Id(asked, "group id") : (int?)null;
         using var held = await gate.AcquireAsync(ct).ConfigureAwait(false);
         var members = Members(request.Members ?? []);
         var existing = system.Groups();
@@ -37,16 +38,18 @@ public sealed class GroupService(
             throw new ConflictException($"A group named '{name}' already exists on this machine.");
         }
 
-        if (gid is { } id && existing.FirstOrDefault(g => g.Gid == id) is { } holder)
+        if (askedGid is { } id && existing.FirstOrDefault(g => g.Gid == id) is { } holder)
         {
             throw new ConflictException($"The group id {id} is taken by '{holder.Name}'.");
         }
 
+        var gid = askedGid ?? AccountIds.Next(existing.Select(g => g.Gid), ids.HighestGid());
         var undo = new Undo();
         try
         {
             await system.CreateGroupAsync(name, gid, ct).ConfigureAwait(false);
             undo.Add(() => system.DeleteGroupAsync(name, CancellationToken.None));
+            ids.RecordGid(gid);
             if (members.Count > 0)
             {
                 await system.SetMembersAsync(name, members, ct).ConfigureAwait(false);
@@ -93,23 +96,29 @@ public sealed class GroupService(
 
         foreach (var export in exports)
         {
-            await export.ForgetAccountAsync(name, ct).ConfigureAwait(false);
+            await export.ForgetGroupAsync(name, ct).ConfigureAwait(false);
         }
 
         await system.DeleteGroupAsync(name, ct).ConfigureAwait(false);
         groups.Remove(name);
     }
 
+    /// <summary>Made by this appliance, and still the group it made (same id).</summary>
+    private bool IsManaged(SystemGroup group) => groups.Find(group.Name)?.Gid == group.Gid;
+
     private void RequireManaged(string name)
     {
-        if (groups.Find(name) is not null)
+        var onMachine = system.Groups().FirstOrDefault(g => g.Name == name);
+        if (onMachine is not null && IsManaged(onMachine))
         {
             return;
         }
 
-        if (system.Groups().Any(g => g.Name == name))
+        if (onMachine is not null)
         {
-            throw new ConflictException($"'{Echo.Of(name)}' was not made by this appliance; it is shown, never changed or deleted here.");
+            throw new ConflictException(groups.Find(name) is null
+                ? $"'{Echo.Of(name)}' was not made by this appliance; it is shown, never changed or deleted here."
+                : $"'{name}' was deleted and made again outside this appliance (its group id changed); it is shown, never changed or deleted here.");
         }
 
         throw new NotFoundException($"There is no group named '{Echo.Of(name)}'.");

@@ -18,13 +18,13 @@ public interface IAccountDatabase
     /// <summary>Changes what is not null; a shell of "" takes login away.</summary>
     Task ChangeUserAsync(string name, string? fullName, string? primaryGroup, string? shell, CancellationToken ct);
 
-    /// <summary>Deletes the account; its home folder, if any, stays.</summary>
-    Task DeleteUserAsync(string name, CancellationToken ct);
+    /// <summary>Deletes the account, and its home folder with it when <paramref name="removeHome"/>.</summary>
+    Task DeleteUserAsync(string name, bool removeHome, CancellationToken ct);
 
     /// <summary>Sets the account's password (the system keeps only its hash).</summary>
     Task SetPasswordAsync(string name, string password, CancellationToken ct);
 
-    Task CreateGroupAsync(string name, int? gid, CancellationToken ct);
+    Task CreateGroupAsync(string name, int gid, CancellationToken ct);
 
     /// <summary>Makes exactly these users the group's (supplementary) members.</summary>
     Task SetMembersAsync(string group, IReadOnlyList<string> members, CancellationToken ct);

@@ -7,15 +7,17 @@ namespace Rockstor.Domain.Users;
 
 /// <summary>
 /// The people who use the shares: real accounts of the machine, with a Samba password kept in step. The
-/// appliance changes only the accounts it made (its store records them); every other account is shown
-/// and left alone. A change is checked whole before the machine is touched, and a failure part-way
-/// undoes what was done.
+/// appliance changes only the accounts it made (its store records them, with their ids: an account
+/// deleted and made again by hand under the same name is no longer its own); every other account is
+/// shown and left alone. A change is checked whole before the machine is touched, and a failure
+/// part-way undoes what was done.
 /// </summary>
 public sealed class UserService(
     IAccountDatabase system,
     ISambaAccounts samba,
     ILocalUserRepository users,
     ILocalGroupRepository groups,
+    IAccountIdLedger ids,
     IUserRepository admins,
     ShareService shares,
     AccountResolver resolver,
@@ -28,7 +30,7 @@ public sealed class UserService(
         var systemGroups = system.Groups();
         var groupNames = systemGroups.ToDictionary(g => g.Gid, g => g.Name);
         return system.Users()
-            .Select(u => View(u, users.Find(u.Name), systemGroups, groupNames))
+            .Select(u => View(u, Managed(u), systemGroups, groupNames))
             .OrderBy(v => !v.Managed)
             .ThenBy(v => v.Name, StringComparer.Ordinal)
             .ToList();
@@ -42,7 +44,7 @@ public sealed class UserService(
         var user = system.Users().FirstOrDefault(u => u.Name == name)
             ?? throw new NotFoundException($"There is no user named '{Echo.Of(name)}'.");
         var systemGroups = system.Groups();
-        return View(user, users.Find(name), systemGroups, systemGroups.ToDictionary(g => g.Gid, g => g.Name));
+        return View(user, Managed(user), systemGroups, systemGroups.ToDictionary(g => g.Gid, g => g.Name));
     }
 
     public async Task<UserView> CreateAsync(UserRequest request, CancellationToken ct)
@@ -52,7 +54,7 @@ public sealed class UserService(
         var fullName = AccountRules.FullName(request.FullName);
         var shell = AccountRules.Shell(request.Shell, system.Shells());
         var key = AccountRules.PublicKey(request.PublicKey);
-        var uid = request.Uid is { } asked ? AccountRules.Id(asked, "user id") : (int?)null;
+        var askedUid = request.Uid is { } asked ? AccountRules.Id(asked, "user id") : (int?)null;
         if (admins.Find(name) is not null)
         {
             throw new ValidationException($"'{name}' is the web-ui admin's name; the admin's login stays separate from the users of shares. Choose another name.");
@@ -65,9 +67,9 @@ public sealed class UserService(
             throw new ConflictException($"A user named '{name}' already exists on this machine.");
         }
 
-        if (uid is { } id && existing.FirstOrDefault(u => u.Uid == id) is { } holder)
+        if (askedUid is { } taken && existing.FirstOrDefault(u => u.Uid == taken) is { } holder)
         {
-            throw new ConflictException($"The user id {id} is taken by '{holder.Name}'.");
+            throw new ConflictException($"The user id {taken} is taken by '{holder.Name}'.");
         }
 
         var primary = request.PrimaryGroup is { Length: > 0 } chosen ? RequireUsableGroup(chosen) : null;
@@ -77,16 +79,21 @@ public sealed class UserService(
                 $"A group named '{name}' already exists, so the user cannot get a group of the same name. Choose it, or another group, as the primary group.");
         }
 
+        var uid = askedUid ?? AccountIds.Next(existing.Select(u => u.Uid), ids.HighestUid());
         var undo = new Undo();
         try
         {
-            await system.CreateUserAsync(new NewSystemUser(name, uid, primary, fullName, shell), ct).ConfigureAwait(false);
-            undo.Add(() => system.DeleteUserAsync(name, CancellationToken.None));
             if (primary is null)
             {
-                undo.Add(() => DeleteGroupIfThereAsync(name));
+                var gid = AccountIds.Next(system.Groups().Select(g => g.Gid), ids.HighestGid());
+                await system.CreateGroupAsync(name, gid, ct).ConfigureAwait(false);
+                undo.Add(() => DeleteGroupIfThereAsync(name)); // runs after the user's removal below
+                ids.RecordGid(gid);
             }
 
+            await system.CreateUserAsync(new NewSystemUser(name, uid, primary ?? name, fullName, shell), ct).ConfigureAwait(false);
+            undo.Add(() => system.DeleteUserAsync(name, removeHome: shell is not null, CancellationToken.None));
+            ids.RecordUid(uid);
             await system.SetPasswordAsync(name, password, ct).ConfigureAwait(false);
             await samba.SetPasswordAsync(name, password, ct).ConfigureAwait(false);
             undo.Add(() => samba.RemoveAsync(name, CancellationToken.None));
@@ -128,11 +135,20 @@ public sealed class UserService(
         var key = change.PublicKey is null ? null : AccountRules.PublicKey(change.PublicKey) ?? "";
         using var held = await gate.AcquireAsync(ct).ConfigureAwait(false);
         var user = RequireManaged(name);
-        var primary = change.PrimaryGroup is null ? null : RequireUsableGroup(change.PrimaryGroup);
+        var primary = change.PrimaryGroup is null || change.PrimaryGroup == user.PrimaryGroup ? null : RequireUsableGroup(change.PrimaryGroup);
         if (fullName is not null || primary is not null || shell is not null)
         {
             await system.ChangeUserAsync(name, fullName, primary, shell, ct).ConfigureAwait(false);
         }
+
+        // The store follows the machine at once, so a failing password below leaves them in step.
+        users.Update(user with
+        {
+            FullName = fullName is null ? user.FullName : NullIfEmpty(fullName),
+            PrimaryGroup = primary ?? user.PrimaryGroup,
+            Shell = shell is null ? user.Shell : NullIfEmpty(shell),
+            PublicKey = key is null ? user.PublicKey : NullIfEmpty(key),
+        });
 
         // The machine's password first: if Samba's then fails, the admin sees the error and sets it again;
         // neither side can be put back, since the old password is known to nobody.
@@ -142,13 +158,6 @@ public sealed class UserService(
             await samba.SetPasswordAsync(name, password, ct).ConfigureAwait(false);
         }
 
-        users.Update(user with
-        {
-            FullName = fullName is null ? user.FullName : NullIfEmpty(fullName),
-            PrimaryGroup = primary ?? user.PrimaryGroup,
-            Shell = shell is null ? user.Shell : NullIfEmpty(shell),
-            PublicKey = key is null ? user.PublicKey : NullIfEmpty(key),
-        });
         return Get(name);
     }
 
@@ -185,11 +194,16 @@ public sealed class UserService(
 
         foreach (var export in exports)
         {
-            await export.ForgetAccountAsync(name, ct).ConfigureAwait(false);
+            await export.ForgetUserAsync(name, ct).ConfigureAwait(false);
+            if (user.OwnGroup)
+            {
+                await export.ForgetGroupAsync(name, ct).ConfigureAwait(false);
+            }
         }
 
+        var home = system.Users().FirstOrDefault(u => u.Name == name)?.Home;
         await samba.RemoveAsync(name, ct).ConfigureAwait(false);
-        await system.DeleteUserAsync(name, ct).ConfigureAwait(false);
+        await system.DeleteUserAsync(name, removeHome: home == Path.Combine("/home", name), ct).ConfigureAwait(false);
         users.Remove(name);
         if (user.OwnGroup)
         {
@@ -216,16 +230,25 @@ public sealed class UserService(
         }
     }
 
+    /// <summary>The store's record of the account when the account on the machine is still the one it made (same id).</summary>
+    private LocalUser? Managed(SystemUser user) => users.Find(user.Name) is { } record && record.Uid == user.Uid ? record : null;
+
     private LocalUser RequireManaged(string name)
     {
-        if (users.Find(name) is { } user)
+        var onMachine = system.Users().FirstOrDefault(u => u.Name == name);
+        if (onMachine is not null && Managed(onMachine) is { } user)
         {
             return user;
         }
 
-        return system.Users().Any(u => u.Name == name)
-            ? throw new ConflictException($"'{Echo.Of(name)}' was not made by this appliance; it is shown, never changed or deleted here.")
-            : throw new NotFoundException($"There is no user named '{Echo.Of(name)}'.");
+        if (onMachine is not null)
+        {
+            throw new ConflictException(users.Find(name) is null
+                ? $"'{Echo.Of(name)}' was not made by this appliance; it is shown, never changed or deleted here."
+                : $"'{name}' was deleted and made again outside this appliance (its user id changed); it is shown, never changed or deleted here.");
+        }
+
+        throw new NotFoundException($"There is no user named '{Echo.Of(name)}'.");
     }
 
     /// <summary>A group a new user may join as primary: "users" or one the appliance made.</summary>

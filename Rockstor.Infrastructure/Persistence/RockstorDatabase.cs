@@ -64,6 +64,8 @@ public sealed class RockstorDatabase : IDisposable
 
     internal ILiteCollection<LocalGroupDocument> LocalGroups => Database.GetCollection<LocalGroupDocument>("local_groups");
 
+    internal ILiteCollection<AccountIdsDocument> AccountIds => Database.GetCollection<AccountIdsDocument>("account_ids");
+
     internal ILiteCollection<SmbExportDocument> SmbExports => Database.GetCollection<SmbExportDocument>("smb_exports");
 
     internal ILiteCollection<SmbSettingsDocument> SmbSettings => Database.GetCollection<SmbSettingsDocument>("smb_settings");

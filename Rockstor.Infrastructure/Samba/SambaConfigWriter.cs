@@ -20,6 +20,13 @@ public static class SambaConfigWriter
         var conf = new StringBuilder();
         conf.AppendLine("# Written by Rockstor: changes made here are replaced. Change Samba from the web-ui.");
         conf.AppendLine("[global]");
+        // The admin's options first: Samba keeps the last value of an option, so the appliance's own lines,
+        // which follow, always hold.
+        foreach (var option in settings.GlobalOptions)
+        {
+            Line(conf, option);
+        }
+
         foreach (var line in layout.GlobalLines())
         {
             Line(conf, line);
@@ -38,10 +45,6 @@ public static class SambaConfigWriter
         Line(conf, "disable spoolss = yes");
         Line(conf, "registry shares = no");
         Line(conf, "usershare max shares = 0");
-        foreach (var option in settings.GlobalOptions)
-        {
-            Line(conf, option);
-        }
 
         foreach (var share in shares.OrderBy(s => s.Export.Share, StringComparer.Ordinal))
         {

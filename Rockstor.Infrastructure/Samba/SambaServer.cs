@@ -25,6 +25,7 @@ public sealed class SambaServer(
     IShareRepository shares,
     ISnapshotRepository snapshots,
     IPoolRepository pools,
+    MountTable mounts,
     StorageLayout storage,
     CommandRunner runner,
     IOptions<RockstorOptions> options,
@@ -60,6 +61,14 @@ public sealed class SambaServer(
 
             await EndLeftoversAsync(ct).ConfigureAwait(false);
             await WriteAsync(store.LoadSettings(), LiveExports.Of(store, shares), ct).ConfigureAwait(false);
+            if (ListeningPorts.IsListening(options.Value.SmbPort))
+            {
+                throw new StorageCommandException(
+                    "Samba could not start.",
+                    "smbd",
+                    $"another program already listens on port {options.Value.SmbPort} (the machine's own Samba service?); stop it, or give the appliance another SMB port");
+            }
+
             var config = $"--configfile={layout.ConfigFile}";
             var started = new List<SambaProcess>();
             try
@@ -74,12 +83,16 @@ public sealed class SambaServer(
                 throw;
             }
 
+            _processes = started;
             foreach (var process in started)
             {
                 process.Exited += OnExited;
+                if (process.HasExited)
+                {
+                    OnExited(process); // it ended between the wait and here: reported all the same
+                }
             }
 
-            _processes = started;
             logger.LogInformation("Samba started on port {Port}", options.Value.SmbPort);
         }
         finally
@@ -109,14 +122,24 @@ public sealed class SambaServer(
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            var previous = File.Exists(layout.ConfigFile) ? await File.ReadAllTextAsync(layout.ConfigFile, ct).ConfigureAwait(false) : null;
             await WriteAsync(settings, exports, ct).ConfigureAwait(false);
-            foreach (var process in _processes.Where(p => !p.HasExited))
+            try
             {
-                await runner.RunAsync(
-                    "smbcontrol",
-                    ["--configfile", layout.ConfigFile, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "reload-config"],
-                    "Samba could not be told to reload its configuration",
-                    ct).ConfigureAwait(false);
+                foreach (var process in _processes.Where(p => !p.HasExited))
+                {
+                    await runner.RunAsync(
+                        "smbcontrol",
+                        ["--configfile", layout.ConfigFile, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "reload-config"],
+                        "Samba could not be told to reload its configuration",
+                        ct).ConfigureAwait(false);
+                }
+            }
+            catch when (previous is not null)
+            {
+                // Not taken: the file goes back as it was, so new connections do not read a change the store never kept.
+                await File.WriteAllTextAsync(layout.ConfigFile, previous, CancellationToken.None).ConfigureAwait(false);
+                throw;
             }
         }
         finally
@@ -125,7 +148,11 @@ public sealed class SambaServer(
         }
     }
 
-    /// <summary>Makes the previous-version links of the shares whose snapshots changed match them again.</summary>
+    /// <summary>
+    /// Makes the previous-version links of the shares whose snapshots changed match them again. Called on
+    /// whichever thread wrote the snapshots; the work runs later, one change at a time with every other
+    /// Samba change, and nothing it meets goes back to the writer.
+    /// </summary>
     public void SnapshotsChanged(IReadOnlyCollection<string> changedShares)
     {
         if (!Running)
@@ -133,17 +160,27 @@ public sealed class SambaServer(
             return; // starting maps them anew
         }
 
-        foreach (var export in LiveExports.Of(store, shares).Where(e => e.Enabled && changedShares.Contains(e.Share)))
+        _ = Task.Run(async () =>
         {
+            await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                Entry(export);
+                foreach (var export in LiveExports.Of(store, shares).Where(e => e.Enabled && changedShares.Contains(e.Share)))
+                {
+                    _ = Entry(export);
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // A link that could not be made must not fail the snapshot that was made; it is logged.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
-                logger.LogWarning(e, "The previous versions of share {Share} could not be updated", export.Share);
+                logger.LogWarning(e, "The previous versions of shares {Shares} could not be updated", string.Join(", ", changedShares));
             }
-        }
+            finally
+            {
+                _gate.Release();
+            }
+        });
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -155,7 +192,7 @@ public sealed class SambaServer(
     private async Task WriteAsync(SmbSettings settings, IReadOnlyList<SmbExport> exports, CancellationToken ct)
     {
         layout.EnsureDirectories();
-        var entries = exports.Where(e => e.Enabled).Select(Entry).ToList();
+        var entries = exports.Where(e => e.Enabled).Select(Entry).OfType<SambaShareEntry>().ToList();
         var text = SambaConfigWriter.Write(layout, options.Value.SmbPort, settings, entries);
         var staged = layout.ConfigFile + ".new";
         await File.WriteAllTextAsync(staged, text, Encoding.UTF8, ct).ConfigureAwait(false);
@@ -170,7 +207,7 @@ public sealed class SambaServer(
         }
 
         var kept = entries.Select(e => shares.Find(e.Export.Share)).OfType<Share>().Select(s => (s.Pool, s.Name)).ToHashSet();
-        links.RemoveAllBut(pools.List().Select(p => p.Name), kept);
+        links.RemoveAllBut(pools.List().Select(p => p.Name).Where(p => mounts.IsBtrfsMountPoint(storage.PoolMountPoint(p))), kept);
     }
 
     /// <summary>testparm's verdict: a value it cannot read fails it, and so does an option it does not know (which it only warns about).</summary>
@@ -191,9 +228,15 @@ public sealed class SambaServer(
     }
 
     /// <summary>Where an export is served from and where its previous versions are mapped (links refreshed here).</summary>
-    private SambaShareEntry Entry(SmbExport export)
+    /// <summary>Null for a share whose pool is not mounted (it is left out, and nothing is made where the pool should be).</summary>
+    private SambaShareEntry? Entry(SmbExport export)
     {
         var share = shares.Find(export.Share) ?? throw new NotFoundException($"There is no share named '{export.Share}'.");
+        if (!mounts.IsBtrfsMountPoint(storage.PoolMountPoint(share.Pool)))
+        {
+            return null;
+        }
+
         var own = snapshots.ListForShare(share.Name);
         string path;
         if (share.Kind == ShareKind.Replica)

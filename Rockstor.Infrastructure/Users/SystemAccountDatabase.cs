@@ -41,12 +41,7 @@ public sealed class SystemAccountDatabase(CommandRunner runner) : IAccountDataba
             arguments.AddRange(["--no-create-home", "--home-dir", NoHome, "--shell", NoLogin]);
         }
 
-        if (user.Uid is { } uid)
-        {
-            arguments.AddRange(["--uid", uid.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        arguments.AddRange(user.PrimaryGroup is { } group ? ["--no-user-group", "--gid", group] : ["--user-group"]);
+        arguments.AddRange(["--uid", user.Uid.ToString(CultureInfo.InvariantCulture), "--no-user-group", "--gid", user.PrimaryGroup]);
         if (user.FullName is { } fullName)
         {
             arguments.AddRange(["--comment", fullName]);
@@ -94,8 +89,8 @@ public sealed class SystemAccountDatabase(CommandRunner runner) : IAccountDataba
         }
     }
 
-    public Task DeleteUserAsync(string name, CancellationToken ct) =>
-        runner.RunAsync("userdel", ["--", name], $"Could not delete the user '{name}'", ct);
+    public Task DeleteUserAsync(string name, bool removeHome, CancellationToken ct) =>
+        runner.RunAsync("userdel", removeHome ? ["--remove", "--", name] : ["--", name], $"Could not delete the user '{name}'", ct);
 
     public async Task SetPasswordAsync(string name, string password, CancellationToken ct)
     {
@@ -103,12 +98,8 @@ public sealed class SystemAccountDatabase(CommandRunner runner) : IAccountDataba
         await runner.StreamAsync("chpasswd", [], input, output: null, $"Could not set the password of '{name}'", ct).ConfigureAwait(false);
     }
 
-    public Task CreateGroupAsync(string name, int? gid, CancellationToken ct) =>
-        runner.RunAsync(
-            "groupadd",
-            gid is { } id ? ["--gid", id.ToString(CultureInfo.InvariantCulture), "--", name] : ["--", name],
-            $"Could not create the group '{name}'",
-            ct);
+    public Task CreateGroupAsync(string name, int gid, CancellationToken ct) =>
+        runner.RunAsync("groupadd", ["--gid", gid.ToString(CultureInfo.InvariantCulture), "--", name], $"Could not create the group '{name}'", ct);
 
     public Task SetMembersAsync(string group, IReadOnlyList<string> members, CancellationToken ct) =>
         runner.RunAsync("gpasswd", ["--members", string.Join(',', members), "--", group], $"Could not set the members of '{group}'", ct);

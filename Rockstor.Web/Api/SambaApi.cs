@@ -20,7 +20,9 @@ public static class SambaApi
                     await smb.SetSettingsAsync(new SmbSettingsRequest(body.Workgroup, body.GlobalOptions), ct);
                 }
 
-                var status = await monitor.SetEnabledAsync(ServiceNames.Samba, body.Enabled, ct);
+                var status = body.Enabled is { } enabled
+                    ? await monitor.SetEnabledAsync(ServiceNames.Samba, enabled, ct)
+                    : monitor.Get(ServiceNames.Samba);
                 return SambaServiceDto.From(status, smb.Settings());
             })
             .WithTags("Services");

@@ -2,11 +2,21 @@ using Rockstor.Domain.Users;
 
 namespace Rockstor.Domain.Tests.Fakes;
 
-/// <summary>The store's records of managed users and groups, in lists.</summary>
-public sealed class AccountRecords : ILocalUserRepository, ILocalGroupRepository
+/// <summary>The store's records of managed users and groups, in lists, and the highest ids given.</summary>
+public sealed class AccountRecords : ILocalUserRepository, ILocalGroupRepository, IAccountIdLedger
 {
     private readonly List<LocalUser> _users = [];
     private readonly List<LocalGroup> _groups = [];
+    private int _highestUid;
+    private int _highestGid;
+
+    int IAccountIdLedger.HighestUid() => _highestUid;
+
+    int IAccountIdLedger.HighestGid() => _highestGid;
+
+    void IAccountIdLedger.RecordUid(int uid) => _highestUid = Math.Max(_highestUid, uid);
+
+    void IAccountIdLedger.RecordGid(int gid) => _highestGid = Math.Max(_highestGid, gid);
 
     IReadOnlyList<LocalUser> ILocalUserRepository.List() => _users.ToList();
 

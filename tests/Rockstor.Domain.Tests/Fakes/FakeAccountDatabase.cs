@@ -5,7 +5,7 @@ namespace Rockstor.Domain.Tests.Fakes;
 
 /// <summary>
 /// The machine's users and groups in memory, starting with root, the "users" group and one account the
-/// appliance did not make ("olduser"). Ids come from 1000 up as useradd gives them. Any call can be told
+/// appliance did not make ("olduser"). Any call can be told
 /// to fail once; every call is recorded.
 /// </summary>
 public sealed class FakeAccountDatabase : IAccountDatabase
@@ -41,19 +41,16 @@ public sealed class FakeAccountDatabase : IAccountDatabase
     public Task CreateUserAsync(NewSystemUser user, CancellationToken ct)
     {
         Step(nameof(CreateUserAsync));
-        int gid;
-        if (user.PrimaryGroup is { } group)
-        {
-            gid = _groups.Single(g => g.Name == group).Gid;
-        }
-        else
-        {
-            gid = NextId(_groups.Select(g => g.Gid));
-            _groups.Add(new SystemGroup(user.Name, gid, []));
-        }
-
-        _users.Add(new SystemUser(user.Name, user.Uid ?? NextId(_users.Select(u => u.Uid)), gid, user.FullName ?? "", "/nonexistent", user.Shell ?? "/usr/sbin/nologin"));
+        var gid = _groups.Single(g => g.Name == user.PrimaryGroup).Gid;
+        _users.Add(new SystemUser(user.Name, user.Uid, gid, user.FullName ?? "", "/nonexistent", user.Shell ?? "/usr/sbin/nologin"));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Deletes an account behind the appliance's back and makes one of the same name with another id (as someone by hand).</summary>
+    public void Remake(string name)
+    {
+        var at = _users.FindIndex(u => u.Name == name);
+        _users[at] = _users[at] with { Uid = _users[at].Uid + 500 };
     }
 
     public Task ChangeUserAsync(string name, string? fullName, string? primaryGroup, string? shell, CancellationToken ct)
@@ -71,7 +68,7 @@ public sealed class FakeAccountDatabase : IAccountDatabase
     }
 
     /// <summary>As userdel with USERGROUPS_ENAB: the group of the user's name goes too when no one else has it as primary group.</summary>
-    public Task DeleteUserAsync(string name, CancellationToken ct)
+    public Task DeleteUserAsync(string name, bool removeHome, CancellationToken ct)
     {
         Step(nameof(DeleteUserAsync));
         var user = _users.Single(u => u.Name == name);
@@ -97,10 +94,10 @@ public sealed class FakeAccountDatabase : IAccountDatabase
         return Task.CompletedTask;
     }
 
-    public Task CreateGroupAsync(string name, int? gid, CancellationToken ct)
+    public Task CreateGroupAsync(string name, int gid, CancellationToken ct)
     {
         Step(nameof(CreateGroupAsync));
-        _groups.Add(new SystemGroup(name, gid ?? NextId(_groups.Select(g => g.Gid)), []));
+        _groups.Add(new SystemGroup(name, gid, []));
         return Task.CompletedTask;
     }
 
@@ -127,6 +124,4 @@ public sealed class FakeAccountDatabase : IAccountDatabase
             throw new StorageCommandException($"{call} failed", call, "told to fail");
         }
     }
-
-    private static int NextId(IEnumerable<int> taken) => Math.Max(999, taken.Where(i => i < 60000).Max()) + 1;
 }

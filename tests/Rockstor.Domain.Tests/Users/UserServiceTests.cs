@@ -143,6 +143,35 @@ public sealed class UserServiceTests
     }
 
     [Fact]
+    public async Task Ids_of_deleted_users_are_never_given_again()
+    {
+        var nas = await Appliance.StartAloneAsync();
+        var first = await nas.Users.CreateAsync(new UserRequest("alice", "secret-pass"), None);
+        await nas.Users.DeleteAsync("alice", null, None);
+
+        var second = await nas.Users.CreateAsync(new UserRequest("bob", "secret-pass"), None);
+
+        Assert.True(second.Uid > first.Uid, $"{second.Uid} after {first.Uid}");
+        Assert.True(nas.Groups.Get("bob").Gid > first.Uid - 1);
+    }
+
+    [Fact]
+    public async Task An_account_deleted_and_made_again_by_hand_is_no_longer_the_appliance_s()
+    {
+        var nas = await Appliance.StartAloneAsync();
+        await nas.Users.CreateAsync(new UserRequest("alice", "secret-pass"), None);
+        nas.Accounts.Remake("alice");
+
+        var change = await Assert.ThrowsAsync<ConflictException>(() => nas.Users.ChangeAsync("alice", new UserChange(Password: "other-secret"), None));
+        await nas.ShareAsync("docs", "x");
+        var owner = await Assert.ThrowsAsync<ConflictException>(() => nas.Shares.ChangeAsync("docs", new ShareChange(Owner: "alice"), None));
+
+        Assert.Contains("made again outside this appliance", change.Message, StringComparison.Ordinal);
+        Assert.Contains("made again outside this appliance", owner.Message, StringComparison.Ordinal);
+        Assert.False(nas.Users.Get("alice").Managed);
+    }
+
+    [Fact]
     public async Task A_changed_password_reaches_the_machine_and_samba()
     {
         var nas = await Appliance.StartAloneAsync();

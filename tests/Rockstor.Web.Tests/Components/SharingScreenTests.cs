@@ -37,7 +37,7 @@ public sealed class SharingScreenTests : ScreenTests
         var screen = Render<ServicesPage>();
 
         screen.Find("button[aria-label='Samba settings']").Click();
-        TextArea(screen, "Extra global options").Change("load printers = perhaps");
+        TextArea(screen, "Extra global options").Change("oplocks = perhaps");
         Click(screen, "Save");
         await screen.WaitForAssertionAsync(
             () => Assert.Contains("Samba refused the configuration", screen.Find(".mud-dialog [role='alert']").TextContent, StringComparison.Ordinal),
