@@ -49,6 +49,11 @@ public abstract class ScreenTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits until a dialog is open with its fields drawn (a dialog shows a moment after the click that opens it).</summary>
+    protected static Task WaitForDialogAsync<T>(IRenderedComponent<T> screen)
+        where T : IComponent =>
+        screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll(".mud-dialog .mud-dialog-actions button")), TimeSpan.FromSeconds(10));
+
     /// <summary>Clicks the button of the open dialog that says this.</summary>
     protected static void Click<T>(IRenderedComponent<T> screen, string text)
         where T : IComponent =>

@@ -22,6 +22,7 @@ public sealed class SharingScreenTests : ScreenTests
         await screen.WaitForAssertionAsync(() => Assert.Contains(screen.FindAll("td"), td => td.TextContent.Trim() == "docs"), TimeSpan.FromSeconds(20));
 
         screen.FindAll("button[aria-label]").Single(b => b.GetAttribute("aria-label") == "SMB export of share docs").Click();
+        await WaitForDialogAsync(screen);
         Switch(screen, "Offer this share over SMB").Change(true);
         Click(screen, "Save");
 
@@ -37,6 +38,7 @@ public sealed class SharingScreenTests : ScreenTests
         var screen = Render<ServicesPage>();
 
         screen.Find("button[aria-label='Samba settings']").Click();
+        await WaitForDialogAsync(screen);
         TextArea(screen, "Extra global options").Change("oplocks = perhaps");
         Click(screen, "Save");
         await screen.WaitForAssertionAsync(

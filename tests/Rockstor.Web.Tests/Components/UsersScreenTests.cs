@@ -21,6 +21,7 @@ public sealed class UsersScreenTests : ScreenTests, IDisposable
         var screen = Render();
 
         screen.FindAll("button").Single(b => b.TextContent.Trim() == "Create user").Click();
+        await WaitForDialogAsync(screen);
         Field(screen, "Name").Change(name);
         Field(screen, "Password").Change("correct-horse-1");
         Click(screen, "Create");
@@ -50,6 +51,7 @@ public sealed class UsersScreenTests : ScreenTests, IDisposable
         var screen = Render();
 
         screen.FindAll("button").Single(b => b.TextContent.Trim() == "Create user").Click();
+        await WaitForDialogAsync(screen);
         Field(screen, "Name").Change("root");
         Field(screen, "Password").Change("correct-horse-1");
         Click(screen, "Create");
@@ -67,6 +69,7 @@ public sealed class UsersScreenTests : ScreenTests, IDisposable
         var screen = Render();
 
         screen.FindAll("button[aria-label]").Single(b => b.GetAttribute("aria-label") == $"Delete user {name}").Click();
+        await WaitForDialogAsync(screen);
         Assert.True(TestAccounts.UserExists(name));
         Click(screen, "Delete");
 

@@ -14,7 +14,7 @@ public sealed class SmbOverTheNetworkTests : IAsyncLifetime
 {
     private const string Password = "correct-horse-1";
     private readonly TestAccounts _accounts = new();
-    private readonly TestNetwork _network = new(hosts: 2);
+    private readonly TestNetwork _network = new(hosts: 3);
     private ApplianceProcess _appliance = default!;
     private HttpClient _admin = default!;
     private SmbClient _client = default!;
@@ -121,6 +121,30 @@ public sealed class SmbOverTheNetworkTests : IAsyncLifetime
         Assert.Contains("none that runs a program", await DetailAsync(program), StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(_appliance.Sandbox.DataDirectory, "samba", "smb.conf")));
         Assert.Equal([_user], (await _admin.GetFromJsonAsync<JsonElement>("/api/shares/office/smb")).GetProperty("users").EnumerateArray().Select(u => u.GetString()));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_second_appliance_on_the_same_machine_runs_its_own_samba_with_its_own_users_and_shares()
+    {
+        using var second = new ApplianceProcess(host: _network.Hosts[2]);
+        await second.StartAsync();
+        using var admin = await second.SetUpAndLogInAsync(hostname: "nas2");
+        var user = _accounts.Name();
+        await Ok(admin.PostAsJsonAsync("/api/users", new { name = user, password = "other-password" }));
+        await Ok(admin.PostAsJsonAsync("/api/pools", new { name = "tank", imageSizeGiB = 1 }));
+        await Ok(admin.PostAsJsonAsync("/api/shares", new { pool = "tank", name = "archive" }));
+        await Ok(admin.PutAsJsonAsync("/api/shares/archive/smb", new { enabled = true, readOnly = true }));
+        var samba = await Ok(admin.PutAsJsonAsync("/api/services/samba", new { enabled = true }));
+        Assert.True(samba.GetProperty("state").GetString() == "running", samba.GetProperty("error").GetString());
+        var client = new SmbClient(second.Address, fromNamespace: _network.Hosts[1].Namespace);
+
+        Assert.Equal(0, client.Run("archive", user, "other-password", "ls").ExitCode);
+        Assert.NotEqual(0, client.Run("archive", _user, Password, "ls").ExitCode); // the first one's user has no password here
+        Assert.Contains("NT_STATUS_BAD_NETWORK_NAME", client.Run("office", user, "other-password", "ls").Output, StringComparison.Ordinal);
+        Assert.Equal(0, _client.Run("office", _user, Password, "ls").ExitCode); // and the first still serves its own
+        Assert.NotEqual(
+            Path.Combine(_appliance.Sandbox.DataDirectory, "samba", "smb.conf"),
+            Path.Combine(second.Sandbox.DataDirectory, "samba", "smb.conf"));
     }
 
     private static async Task<JsonElement> Ok(Task<HttpResponseMessage> sending)
