@@ -181,6 +181,12 @@ public sealed class PoolService(
                 "Delete them first, or confirm deleting the pool with everything on it.");
         }
 
+        var locked = snapshots.ListInPool(name).Where(s => s.Locked).Select(s => $"{s.Share}/{s.Name}").ToList();
+        if (locked.Count > 0)
+        {
+            throw new ConflictException($"Pool '{name}' holds locked snapshot(s) ({string.Join(", ", locked.Take(5))}{(locked.Count > 5 ? ", …" : "")}); unlock them before deleting the pool.");
+        }
+
         // The file servers let go of the shares first: an exported share's open files would keep the pool busy.
         foreach (var share in poolShares)
         {

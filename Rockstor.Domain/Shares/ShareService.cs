@@ -100,6 +100,12 @@ public sealed class ShareService(
         var pool = await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
         await reconciler.ReconcileAsync(pool, ct).ConfigureAwait(false);
         var own = snapshots.ListForShare(name);
+        var locked = own.Where(s => s.Locked).Select(s => s.Name).ToList();
+        if (locked.Count > 0)
+        {
+            throw new ConflictException($"Share '{name}' has locked snapshot(s) ({string.Join(", ", locked.Take(5))}{(locked.Count > 5 ? ", …" : "")}); unlock them before deleting the share.");
+        }
+
         if (own.Count > 0 && !deleteSnapshots)
         {
             throw new ConflictException(

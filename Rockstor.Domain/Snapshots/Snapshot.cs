@@ -20,6 +20,9 @@ public sealed class Snapshot
 
     public string? ReceivedUuid { get; set; }
 
+    /// <summary>Locked by the admin: nothing deletes it (retention, the API, the screens) until the admin unlocks it with the password.</summary>
+    public bool Locked { get; set; }
+
     /// <summary>The store key: unique per share and name.</summary>
     public string Key => KeyOf(Share, Name);
 

@@ -17,6 +17,7 @@ public sealed class SnapshotService(
     IStorageFiles files,
     StorageLayout layout,
     StorageLock storageLock,
+    Appliances.IAdminCredentials credentials,
     TimeProvider time)
 {
     /// <summary>Brings the store in line with every mounted pool, then answers the query from the store.</summary>
@@ -58,6 +59,7 @@ public sealed class SnapshotService(
     {
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         var snapshot = Require(shareName, name);
+        RequireUnlocked(snapshot);
         await pools.RequireMountedAsync(snapshot.Pool, ct).ConfigureAwait(false);
         if (files.Exists(snapshot.Path))
         {
@@ -65,6 +67,40 @@ public sealed class SnapshotService(
         }
 
         snapshots.Remove(shareName, name);
+    }
+
+    /// <summary>Locks the snapshot against every deletion until <see cref="UnlockAsync"/>.</summary>
+    public async Task<Snapshot> LockAsync(string shareName, string name, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var snapshot = Require(shareName, name);
+        snapshot.Locked = true;
+        snapshots.Upsert(snapshot);
+        return snapshot;
+    }
+
+    /// <summary>Unlocks the snapshot; the admin gives the password again, so a session left open does not suffice.</summary>
+    public async Task<Snapshot> UnlockAsync(string shareName, string name, string? admin, string? password, CancellationToken ct)
+    {
+        if (!credentials.AreValid(admin, password))
+        {
+            throw new ValidationException("That is not the admin's password: the snapshot stays locked.");
+        }
+
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var snapshot = Require(shareName, name);
+        snapshot.Locked = false;
+        snapshots.Upsert(snapshot);
+        return snapshot;
+    }
+
+    /// <summary>Refuses to delete a locked snapshot, naming it.</summary>
+    internal static void RequireUnlocked(Snapshot snapshot)
+    {
+        if (snapshot.Locked)
+        {
+            throw new ConflictException($"Snapshot '{snapshot.Share}/{snapshot.Name}' is locked; unlock it first (with the admin password).");
+        }
     }
 
     /// <summary>Makes a new writable share from the snapshot, in the same pool.</summary>

@@ -170,6 +170,8 @@ internal sealed class SnapshotDocument
     public string? ParentUuid { get; set; }
 
     public string? ReceivedUuid { get; set; }
+
+    public bool Locked { get; set; }
 }
 
 internal sealed class UserDocument

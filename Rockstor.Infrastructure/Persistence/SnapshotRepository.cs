@@ -81,6 +81,7 @@ internal sealed class SnapshotRepository(RockstorDatabase db) : ISnapshotReposit
         Uuid = snapshot.Uuid,
         ParentUuid = snapshot.ParentUuid,
         ReceivedUuid = snapshot.ReceivedUuid,
+        Locked = snapshot.Locked,
     };
 
     public void Remove(string share, string name) => db.Snapshots.Delete(new BsonValue(Snapshot.KeyOf(share, name)));
@@ -98,5 +99,6 @@ internal sealed class SnapshotRepository(RockstorDatabase db) : ISnapshotReposit
         Uuid = d.Uuid,
         ParentUuid = d.ParentUuid,
         ReceivedUuid = d.ReceivedUuid,
+        Locked = d.Locked,
     };
 }

@@ -11,8 +11,9 @@ public sealed record SnapshotDto(
     DateTimeOffset CreatedAt,
     string Uuid,
     string? ParentUuid,
-    string? ReceivedUuid)
+    string? ReceivedUuid,
+    bool Locked)
 {
     public static SnapshotDto From(Snapshot s) =>
-        new(s.Name, s.Share, s.Pool, s.Path, s.ReadOnly, s.CreatedAt, s.Uuid, s.ParentUuid, s.ReceivedUuid);
+        new(s.Name, s.Share, s.Pool, s.Path, s.ReadOnly, s.CreatedAt, s.Uuid, s.ParentUuid, s.ReceivedUuid, s.Locked);
 }

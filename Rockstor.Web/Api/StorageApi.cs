@@ -72,6 +72,11 @@ public static class StorageApi
             var view = await service.CloneAsync(share, name, request.NewShare!, ct);
             return TypedResults.Created($"/api/shares/{view.Share.Name}", ShareDto.From(view));
         });
+        snapshots.MapPost("/{name}/lock", async (string share, string name, SnapshotService service, CancellationToken ct) =>
+            SnapshotDto.From(await service.LockAsync(share, name, ct)));
+        snapshots.MapPost("/{name}/unlock", async (string share, string name, UnlockBody body, HttpContext http, SnapshotService service, CancellationToken ct) =>
+                SnapshotDto.From(await service.UnlockAsync(share, name, http.User.Identity?.Name, body.Password, ct)))
+            .RequireRateLimiting(Accounts.LoginRateLimits.Policy); // a password guessed here is the admin's
         snapshots.MapPost("/{name}/rollback", async (string share, string name, SnapshotService service, CancellationToken ct) =>
         {
             var kept = await service.RollbackAsync(share, name, ct);

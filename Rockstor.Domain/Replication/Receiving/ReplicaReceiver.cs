@@ -310,7 +310,7 @@ public sealed class ReplicaReceiver(
         // Retention on this side, over this task's snapshots only (another task's, say of a rebuilt source,
         // stay until the admin deletes them): the newest (just received, the next parent) is never pruned.
         var own = snapshots.ListForShare(replica.ReplicaShare)
-            .Where(s => s.ReceivedUuid is not null && ReplicationNames.IsOfTask(s.Name, replica.SenderTaskId))
+            .Where(s => s.ReceivedUuid is not null && !s.Locked && ReplicationNames.IsOfTask(s.Name, replica.SenderTaskId)) // locked ones stay, not counted
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
         foreach (var old in ReplicationRules.Prune(own, keep, own.LastOrDefault(s => s.Name == offer.Snapshot)))

@@ -214,7 +214,7 @@ public sealed class ReplicationRunner(
 
         // (When the destination already holds it, a previous try got through but its verdict was lost.)
         // Both sides now hold this snapshot: it is the next run's parent and is never pruned.
-        var own = OwnSnapshots(task);
+        var own = OwnSnapshots(task).Where(s => !s.Locked).ToList(); // locked ones stay and are not counted
         foreach (var old in ReplicationRules.Prune(own, task.Keep, own.LastOrDefault(s => s.Name == snapshot.Name)))
         {
             await snapshotService.DeleteAsync(task.Share, old.Name, ct).ConfigureAwait(false);

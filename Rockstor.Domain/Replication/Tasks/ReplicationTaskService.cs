@@ -104,7 +104,7 @@ public sealed class ReplicationTaskService(
         scheduler.Unschedule(id);
         if (deleteSnapshots)
         {
-            foreach (var snapshot in snapshots.ListForShare(task.Share).Where(s => ReplicationNames.IsOfTask(s.Name, id)))
+            foreach (var snapshot in snapshots.ListForShare(task.Share).Where(s => ReplicationNames.IsOfTask(s.Name, id) && !s.Locked)) // locked ones stay
             {
                 await snapshotService.DeleteAsync(task.Share, snapshot.Name, ct).ConfigureAwait(false);
             }

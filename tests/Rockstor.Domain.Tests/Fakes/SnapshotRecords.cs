@@ -93,5 +93,6 @@ public sealed class SnapshotRecords : ISnapshotRepository
         Uuid = s.Uuid,
         ParentUuid = s.ParentUuid,
         ReceivedUuid = s.ReceivedUuid,
+        Locked = s.Locked,
     };
 }

@@ -125,6 +125,27 @@ public sealed class StorageApiTests(ApplianceFixture fixture) : IClassFixture<Ap
         Assert.Equal("0.1.0", appliance.GetProperty("version").GetString());
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task A_locked_snapshot_survives_a_delete_until_it_is_unlocked_with_the_admin_password()
+    {
+        await Created(await Admin.PostAsJsonAsync("/api/pools", new { name = "locks", imageSizeGiB = 1 }));
+        await Created(await Admin.PostAsJsonAsync("/api/shares", new { pool = "locks", name = "ledger" }));
+        await Created(await Admin.PostAsJsonAsync("/api/shares/ledger/snapshots", new { name = "year-end" }));
+
+        var locked = await (await Admin.PostAsync(new Uri("/api/shares/ledger/snapshots/year-end/lock", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(locked.GetProperty("locked").GetBoolean());
+        var delete = await Admin.DeleteAsync(new Uri("/api/shares/ledger/snapshots/year-end", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
+        var wrong = await Admin.PostAsJsonAsync("/api/shares/ledger/snapshots/year-end/unlock", new { password = "not-it" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var listed = await Admin.GetFromJsonAsync<JsonElement>("/api/snapshots?share=ledger");
+        Assert.True(listed.GetProperty("items")[0].GetProperty("locked").GetBoolean());
+
+        var unlocked = await Admin.PostAsJsonAsync("/api/shares/ledger/snapshots/year-end/unlock", new { password = "correct-horse" });
+        Assert.Equal(HttpStatusCode.OK, unlocked.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync(new Uri("/api/shares/ledger/snapshots/year-end", UriKind.Relative))).StatusCode);
+    }
+
     private static async Task AssertBadName(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Rockstor.Domain.Pools;
@@ -13,6 +14,10 @@ namespace Rockstor.Web.Tests.Components;
 public sealed class SnapshotsScreenTests : ScreenTests
 {
     private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+    private BunitAuthorizationContext _authorization = default!;
+
+    /// <summary>The admin's login as the screen sees it (the unlock dialog asks for its password again).</summary>
+    protected override void AddServices(IServiceCollection services) => _authorization = Context.AddAuthorization();
 
     public override async Task InitializeAsync()
     {
@@ -31,6 +36,31 @@ public sealed class SnapshotsScreenTests : ScreenTests
         }
 
         await snapshots.CreateAsync("0media", "m0", writable: false, _ct);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_snapshot_locked_from_its_row_is_unlocked_only_with_the_admin_password()
+    {
+        Context.Services.GetRequiredService<Rockstor.Domain.Accounts.AccountService>().Setup(new Rockstor.Domain.Accounts.SetupRequest("admin", "correct-horse", "nas1"));
+        _authorization.SetAuthorized("admin");
+        var store = Context.Services.GetRequiredService<ISnapshotRepository>();
+        var screen = await RenderAsync();
+
+        await screen.InvokeAsync(() => screen.FindAll("button[aria-label='Lock docs/d0']").Single().Click());
+        await screen.WaitForAssertionAsync(() => Assert.True(store.Find("docs", "d0")!.Locked), TimeSpan.FromSeconds(10));
+        await screen.InvokeAsync(() => screen.FindAll("button[aria-label='Unlock docs/d0']").Single().Click());
+        await WaitForDialogAsync(screen);
+        Field(screen, "Admin password").Change("a guess");
+        Click(screen, "Unlock");
+        await screen.WaitForAssertionAsync(
+            () => Assert.Contains("stays locked", screen.Find(".mud-dialog [role='alert']").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
+        Assert.True(store.Find("docs", "d0")!.Locked);
+
+        Field(screen, "Admin password").Change("correct-horse");
+        Click(screen, "Unlock");
+
+        await screen.WaitForAssertionAsync(() => Assert.False(store.Find("docs", "d0")!.Locked), TimeSpan.FromSeconds(10));
     }
 
     [Fact(Timeout = 120_000)]

@@ -205,6 +205,24 @@ public partial class Snapshots
         }
     }
 
+    /// <summary>Locks at once (it deletes nothing); unlocking asks for the admin password.</summary>
+    internal async Task LockAsync(Snapshot snapshot)
+    {
+        await Snackbar.TryAsync(() => SnapshotService.LockAsync(snapshot.Share, snapshot.Name, CancellationToken.None), $"{snapshot.Key} is locked: nothing deletes it until it is unlocked.");
+        Load();
+    }
+
+    internal async Task UnlockAsync(Snapshot snapshot)
+    {
+        var parameters = new DialogParameters<UnlockDialog> { { d => d.Share, snapshot.Share }, { d => d.Snapshot, snapshot.Name } };
+        var dialog = await Dialogs.ShowAsync<UnlockDialog>($"Unlock {snapshot.Key}", parameters);
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"{snapshot.Key} is unlocked.", Severity.Success);
+            Load();
+        }
+    }
+
     internal async Task RollbackAsync(Snapshot snapshot)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
