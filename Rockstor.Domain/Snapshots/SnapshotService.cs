@@ -69,6 +69,11 @@ public sealed class SnapshotService(
         snapshots.Remove(shareName, name);
     }
 
+    /// <summary>Wrong passwords allowed a minute, from the API and the screens together: guessing the admin's password here soon waits.</summary>
+    private const int WrongUnlocksPerMinute = 5;
+
+    private readonly Queue<DateTimeOffset> _wrongUnlocks = new();
+
     /// <summary>Locks the snapshot against every deletion until <see cref="UnlockAsync"/>.</summary>
     public async Task<Snapshot> LockAsync(string shareName, string name, CancellationToken ct)
     {
@@ -82,9 +87,24 @@ public sealed class SnapshotService(
     /// <summary>Unlocks the snapshot; the admin gives the password again, so a session left open does not suffice.</summary>
     public async Task<Snapshot> UnlockAsync(string shareName, string name, string? admin, string? password, CancellationToken ct)
     {
-        if (!credentials.AreValid(admin, password))
+        lock (_wrongUnlocks)
         {
-            throw new ValidationException("That is not the admin's password: the snapshot stays locked.");
+            var now = time.GetUtcNow();
+            while (_wrongUnlocks.TryPeek(out var at) && now - at > TimeSpan.FromMinutes(1))
+            {
+                _wrongUnlocks.Dequeue();
+            }
+
+            if (_wrongUnlocks.Count >= WrongUnlocksPerMinute)
+            {
+                throw new ValidationException("Too many wrong passwords; wait a minute and try again. The snapshot stays locked.");
+            }
+
+            if (!credentials.AreValid(admin, password))
+            {
+                _wrongUnlocks.Enqueue(now);
+                throw new ValidationException("That is not the admin's password: the snapshot stays locked.");
+            }
         }
 
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);

@@ -30,6 +30,25 @@ public sealed class SnapshotLockTests
         Assert.Empty(nas.Kept("docs"));
     }
 
+    [Fact]
+    public async Task Guessing_the_password_to_unlock_soon_has_to_wait()
+    {
+        var nas = await Appliance.StartAloneAsync();
+        await nas.ShareAsync("docs", "x");
+        await nas.SnapshotService.CreateAsync("docs", "keepsake", writable: false, None);
+        await nas.SnapshotService.LockAsync("docs", "keepsake", None);
+
+        for (var guess = 0; guess < 5; guess++)
+        {
+            await Assert.ThrowsAsync<ValidationException>(() => nas.SnapshotService.UnlockAsync("docs", "keepsake", "admin", $"guess {guess}", None));
+        }
+
+        var waiting = await Assert.ThrowsAsync<ValidationException>(() => nas.SnapshotService.UnlockAsync("docs", "keepsake", "admin", AdminRecords.Password, None));
+
+        Assert.StartsWith("Too many wrong passwords", waiting.Message, StringComparison.Ordinal);
+        Assert.True(nas.Snapshot("docs", "keepsake").Locked);
+    }
+
     [Fact(Timeout = 10_000)]
     public async Task Replication_retention_keeps_locked_snapshots_on_both_sides_and_counts_around_them()
     {
