@@ -11,6 +11,4 @@ public interface ISambaAccounts
 
     /// <summary>Removes the account; nothing happens when it is not there.</summary>
     Task RemoveAsync(string name, CancellationToken ct);
-
-    Task<IReadOnlyList<string>> ListAsync(CancellationToken ct);
 }

@@ -54,8 +54,8 @@ public sealed partial class ShadowCopyLinks(StorageLayout storage)
         }
     }
 
-    /// <summary>Points the replica's served path at its newest snapshot (by a rename, so a client never sees it missing); false when it has none.</summary>
-    public bool PointReplica(string pool, string share, IReadOnlyList<Snapshot> snapshots)
+    /// <summary>Points the replica's served path at its newest snapshot (by a rename, so a client never sees it missing); removes it when there is none.</summary>
+    public void PointReplica(string pool, string share, IReadOnlyList<Snapshot> snapshots)
     {
         var path = ReplicaPath(pool, share);
         var newest = snapshots.MaxBy(s => s.CreatedAt);
@@ -66,7 +66,7 @@ public sealed partial class ShadowCopyLinks(StorageLayout storage)
                 File.Delete(path);
             }
 
-            return false;
+            return;
         }
 
         Passage(pool, Replicas);
@@ -77,8 +77,6 @@ public sealed partial class ShadowCopyLinks(StorageLayout storage)
             File.CreateSymbolicLink(staged, newest.Path);
             Replace(staged, path);
         }
-
-        return true;
     }
 
     /// <summary>Removes, in the pools given, the links of shares that are not kept (no longer exported with them).</summary>

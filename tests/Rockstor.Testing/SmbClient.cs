@@ -9,33 +9,20 @@ namespace Rockstor.Testing;
 public sealed class SmbClient(string address, int port = 445, string? fromNamespace = null)
 {
     /// <summary>Runs smbclient's commands (separated by ';') on the share; exit code and all it printed.</summary>
-    public (int ExitCode, string Output) Run(string share, string? user, string? password, string commands)
-    {
-        var arguments = new List<string>();
-        if (fromNamespace is not null)
-        {
-            arguments.AddRange(["ip", "netns", "exec", fromNamespace]);
-        }
-
-        arguments.AddRange(["smbclient", $"//{address}/{share}", "-p", port.ToString(CultureInfo.InvariantCulture)]);
-        arguments.AddRange(user is null ? ["-N"] : ["-U", $"{user}%{password}"]);
-        arguments.AddRange(["-c", commands]);
-        var (exitCode, output, error) = Sandbox.TryRun(arguments[0], [.. arguments.Skip(1)]);
-        return (exitCode, output + error);
-    }
+    public (int ExitCode, string Output) Run(string share, string? user, string? password, string commands) =>
+        Smbclient([$"//{address}/{share}"], user, password, ["-c", commands]);
 
     /// <summary>The shares the server lists to the user (smbclient -L).</summary>
-    public string List(string? user, string? password)
-    {
-        var arguments = new List<string>();
-        if (fromNamespace is not null)
-        {
-            arguments.AddRange(["ip", "netns", "exec", fromNamespace]);
-        }
+    public string List(string? user, string? password) =>
+        Smbclient(["-L", $"//{address}"], user, password, []).Output;
 
-        arguments.AddRange(["smbclient", "-L", $"//{address}", "-p", port.ToString(CultureInfo.InvariantCulture)]);
-        arguments.AddRange(user is null ? ["-N"] : ["-U", $"{user}%{password}"]);
-        var (_, output, error) = Sandbox.TryRun(arguments[0], [.. arguments.Skip(1)]);
-        return output + error;
+    /// <summary>smbclient at this address and port, as the user or a guest, from the namespace when given.</summary>
+    private (int ExitCode, string Output) Smbclient(string[] target, string? user, string? password, string[] then)
+    {
+        string[] inNamespace = fromNamespace is null ? [] : ["ip", "netns", "exec", fromNamespace];
+        string[] login = user is null ? ["-N"] : ["-U", $"{user}%{password}"];
+        string[] arguments = [.. inNamespace, "smbclient", .. target, "-p", port.ToString(CultureInfo.InvariantCulture), .. login, .. then];
+        var (exitCode, output, error) = Sandbox.TryRun(arguments[0], arguments[1..]);
+        return (exitCode, output + error);
     }
 }

@@ -27,6 +27,4 @@ public sealed class FakeSambaAccounts : ISambaAccounts
         Passwords.Remove(name);
         return Task.CompletedTask;
     }
-
-    public Task<IReadOnlyList<string>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>(Passwords.Keys.ToList());
 }
