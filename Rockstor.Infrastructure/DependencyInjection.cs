@@ -16,6 +16,7 @@ using Rockstor.Domain.Replication.Restores;
 using Rockstor.Domain.Replication.Sending;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Schedules;
 using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Smb;
@@ -153,6 +154,10 @@ public static class DependencyInjection
         services.AddSingleton<ReplicationRecovery>();
         services.AddSingleton<ReplicationRunner>();
         services.AddSingleton<ReplicationTaskService>();
+        services.AddSingleton<ISnapshotScheduleRepository, SnapshotScheduleRepository>();
+        services.AddSingleton<SnapshotScheduleService>();
+        services.AddSingleton<IExportReferences>(sp => sp.GetRequiredService<SnapshotScheduleService>());
+        services.AddSingleton<SnapshotScheduleRunner>();
         services.AddRockstorJobs();
 
         services.AddSingleton<ReplicationListener>();

@@ -68,4 +68,11 @@ public sealed class RockstorOptions
 
     /// <summary>Offers loop devices as disks; meant for tests and trials on machines without spare disks.</summary>
     public bool AllowLoopDevicesAsDisks { get; set; }
+
+    /// <summary>
+    /// A test setting: a snapshot schedule of "every N minutes" runs every N times this many seconds
+    /// instead (so a test sees several runs in seconds). 0, the default, leaves minutes as minutes.
+    /// </summary>
+    [Range(0, 59)]
+    public int SnapshotScheduleSecondsPerMinute { get; set; }
 }

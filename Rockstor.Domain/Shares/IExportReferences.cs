@@ -1,9 +1,9 @@
 namespace Rockstor.Domain.Shares;
 
 /// <summary>
-/// A way of serving shares that names shares, users and groups (SMB today): told when one of them goes,
-/// so a share made later under the same name does not inherit an old export, and a deleted account does
-/// not stay on an access list.
+/// Something that names shares, users or groups (SMB exports, snapshot schedules): told when one of them
+/// goes, so a share made later under the same name does not inherit an old export or schedule, and a
+/// deleted account does not stay on an access list.
 /// </summary>
 public interface IExportReferences
 {

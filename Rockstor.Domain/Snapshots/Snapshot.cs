@@ -23,6 +23,9 @@ public sealed class Snapshot
     /// <summary>Locked by the admin: nothing deletes it (retention, the API, the screens) until the admin unlocks it with the password.</summary>
     public bool Locked { get; set; }
 
+    /// <summary>The snapshot schedule that took it (and whose retention thins it); null for any other snapshot.</summary>
+    public int? ScheduleId { get; init; }
+
     /// <summary>The store key: unique per share and name.</summary>
     public string Key => KeyOf(Share, Name);
 

@@ -6,4 +6,5 @@ public sealed record SnapshotQuery(
     SnapshotSort Sort = SnapshotSort.CreatedAt,
     bool Descending = true,
     int Skip = 0,
-    int Take = 50);
+    int Take = 50,
+    int? ScheduleId = null);

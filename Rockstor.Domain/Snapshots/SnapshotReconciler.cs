@@ -72,7 +72,7 @@ public sealed class SnapshotReconciler(
         }
     }
 
-    public static Snapshot FromSubvolume(string pool, string share, string name, string path, Subvolume subvolume, DateTimeOffset createdAt) => new()
+    public static Snapshot FromSubvolume(string pool, string share, string name, string path, Subvolume subvolume, DateTimeOffset createdAt, int? scheduleId = null) => new()
     {
         Pool = pool,
         Share = share,
@@ -83,5 +83,6 @@ public sealed class SnapshotReconciler(
         Uuid = subvolume.Uuid,
         ParentUuid = subvolume.ParentUuid,
         ReceivedUuid = subvolume.ReceivedUuid,
+        ScheduleId = scheduleId,
     };
 }

@@ -55,6 +55,16 @@ public sealed class SnapshotService(
         return await SnapshotAsync(share, name, readOnly: !writable, ct).ConfigureAwait(false);
     }
 
+    /// <summary>A snapshot a schedule takes: named by its prefix and the time ("daily_20261130-120000"), marked as the schedule's.</summary>
+    public async Task<Snapshot> TakeScheduledAsync(string shareName, string prefix, bool writable, int scheduleId, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var share = RequireShare(shareName);
+        RequireRegular(share);
+        await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
+        return await SnapshotAsync(share, FreeName(share.Name, prefix + "_"), readOnly: !writable, ct, scheduleId: scheduleId).ConfigureAwait(false);
+    }
+
     public async Task DeleteAsync(string shareName, string name, CancellationToken ct)
     {
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
@@ -224,7 +234,7 @@ public sealed class SnapshotService(
         shares.Find(name) ?? throw new NotFoundException($"There is no share named '{Echo.Of(name)}'.");
 
     /// <summary>A snapshot of the share (or of <paramref name="source"/>, when given) in the share's snapshot folder, recorded.</summary>
-    private async Task<Snapshot> SnapshotAsync(Share share, string name, bool readOnly, CancellationToken ct, string? source = null)
+    private async Task<Snapshot> SnapshotAsync(Share share, string name, bool readOnly, CancellationToken ct, string? source = null, int? scheduleId = null)
     {
         if (snapshots.Find(share.Name, name) is not null)
         {
@@ -239,7 +249,7 @@ public sealed class SnapshotService(
 
         files.CreateDirectory(layout.ShareSnapshotsDirectory(share.Pool, share.Name));
         var subvolume = await btrfs.CreateSnapshotAsync(source ?? layout.SharePath(share.Pool, share.Name), path, readOnly, ct).ConfigureAwait(false);
-        var snapshot = SnapshotReconciler.FromSubvolume(share.Pool, share.Name, name, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow());
+        var snapshot = SnapshotReconciler.FromSubvolume(share.Pool, share.Name, name, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow(), scheduleId);
         try
         {
             snapshots.Upsert(snapshot);

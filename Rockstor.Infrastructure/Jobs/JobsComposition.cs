@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Schedules;
 using Rockstor.Infrastructure.Jobs.LiteDb;
 
 namespace Rockstor.Infrastructure.Jobs;
@@ -26,6 +27,8 @@ public static class JobsComposition
         services.AddTransient<ReplicationJob>();
         services.AddTransient<FailbackJob>();
         services.AddSingleton<IReplicationScheduler, HangfireReplicationScheduler>();
+        services.AddTransient<SnapshotScheduleJob>();
+        services.AddSingleton<ISnapshotScheduler, HangfireSnapshotScheduler>();
         return services;
     }
 

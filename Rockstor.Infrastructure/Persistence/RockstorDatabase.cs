@@ -29,6 +29,7 @@ public sealed class RockstorDatabase : IDisposable
         Snapshots.EnsureIndex(s => s.Pool);
         Snapshots.EnsureIndex(s => s.CreatedAt);
         Snapshots.EnsureIndex(s => s.Name);
+        Snapshots.EnsureIndex(s => s.ScheduleId);
         Refusals.EnsureIndex(r => r.Key);
         Refusals.EnsureIndex(r => r.From);
         Restores.EnsureIndex(r => r.CodeHash, unique: true);
@@ -57,6 +58,8 @@ public sealed class RockstorDatabase : IDisposable
     internal ILiteCollection<ShareDocument> Shares => Database.GetCollection<ShareDocument>("shares");
 
     internal ILiteCollection<SnapshotDocument> Snapshots => Database.GetCollection<SnapshotDocument>("snapshots");
+
+    internal ILiteCollection<SnapshotScheduleDocument> SnapshotSchedules => Database.GetCollection<SnapshotScheduleDocument>("snapshot_schedules");
 
     internal ILiteCollection<PendingRestoreDocument> Restores => Database.GetCollection<PendingRestoreDocument>("restores");
 
@@ -172,6 +175,8 @@ internal sealed class SnapshotDocument
     public string? ReceivedUuid { get; set; }
 
     public bool Locked { get; set; }
+
+    public int? ScheduleId { get; set; }
 }
 
 internal sealed class UserDocument

@@ -13,6 +13,11 @@ internal sealed class SnapshotRepository(RockstorDatabase db) : ISnapshotReposit
             q = q.Where(s => s.Share == query.Share);
         }
 
+        if (query.ScheduleId is { } scheduleId)
+        {
+            q = q.Where(s => s.ScheduleId == scheduleId);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var search = query.Search.Trim();
@@ -82,6 +87,7 @@ internal sealed class SnapshotRepository(RockstorDatabase db) : ISnapshotReposit
         ParentUuid = snapshot.ParentUuid,
         ReceivedUuid = snapshot.ReceivedUuid,
         Locked = snapshot.Locked,
+        ScheduleId = snapshot.ScheduleId,
     };
 
     public void Remove(string share, string name) => db.Snapshots.Delete(new BsonValue(Snapshot.KeyOf(share, name)));
@@ -100,5 +106,6 @@ internal sealed class SnapshotRepository(RockstorDatabase db) : ISnapshotReposit
         ParentUuid = d.ParentUuid,
         ReceivedUuid = d.ReceivedUuid,
         Locked = d.Locked,
+        ScheduleId = d.ScheduleId,
     };
 }

@@ -12,8 +12,9 @@ public sealed record SnapshotDto(
     string Uuid,
     string? ParentUuid,
     string? ReceivedUuid,
-    bool Locked)
+    bool Locked,
+    int? ScheduleId)
 {
     public static SnapshotDto From(Snapshot s) =>
-        new(s.Name, s.Share, s.Pool, s.Path, s.ReadOnly, s.CreatedAt, s.Uuid, s.ParentUuid, s.ReceivedUuid, s.Locked);
+        new(s.Name, s.Share, s.Pool, s.Path, s.ReadOnly, s.CreatedAt, s.Uuid, s.ParentUuid, s.ReceivedUuid, s.Locked, s.ScheduleId);
 }

@@ -48,10 +48,10 @@ public static class StorageApi
             return TypedResults.NoContent();
         });
 
-        app.MapGet("/api/snapshots", async (string? share, string? search, SnapshotSort? sort, bool? descending, int? skip, int? take, SnapshotService service, CancellationToken ct) =>
+        app.MapGet("/api/snapshots", async (string? share, string? search, SnapshotSort? sort, bool? descending, int? skip, int? take, int? scheduleId, SnapshotService service, CancellationToken ct) =>
             {
                 var page = await service.ListAsync(
-                    new SnapshotQuery(share, search, sort ?? SnapshotSort.CreatedAt, descending ?? true, skip ?? 0, take ?? 1000),
+                    new SnapshotQuery(share, search, sort ?? SnapshotSort.CreatedAt, descending ?? true, skip ?? 0, take ?? 1000, scheduleId),
                     ct);
                 return new SnapshotPageDto(page.Items.Select(SnapshotDto.From).ToList(), page.Total);
             })

@@ -3,19 +3,21 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Schedules;
 using Rockstor.Infrastructure;
 
 namespace Rockstor.Web.Hosting;
 
 /// <summary>
 /// At start: make or load the appliance's identity, mount every known pool, settle what a crash left of
-/// replication, and register every task's schedule again from the store.
+/// replication, and register every task's and snapshot schedule's times again from the store.
 /// </summary>
 public sealed class StartupTasks(
     ApplianceIdentity identity,
     PoolService pools,
     ReplicationRecovery recovery,
     ReplicationTaskService tasks,
+    SnapshotScheduleService snapshotSchedules,
     IOptions<RockstorOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
 {
@@ -42,6 +44,7 @@ public sealed class StartupTasks(
         }
 
         tasks.ScheduleAll();
+        snapshotSchedules.ScheduleAll();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -91,6 +91,7 @@ public static class WebComposition
         app.MapSambaApi();
         app.MapServicesApi();
         app.MapStorageApi();
+        app.MapSnapshotSchedulesApi();
         app.MapUsersApi();
         app.MapReplicationApi();
         app.MapRestoreApi();

@@ -6,6 +6,7 @@ using Rockstor.Domain.Replication.Restores;
 using Rockstor.Domain.Replication.Sending;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Schedules;
 using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Smb;
@@ -39,13 +40,15 @@ public sealed class Appliance
         var storageLock = new StorageLock();
         var accountLock = new AccountLock();
         Smb = new SmbService(SmbRecords, Records, AccountRecords, AccountRecords, accountLock, SambaServer);
-        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, [Smb], time);
+        Schedules = new SnapshotScheduleService(ScheduleRecords, Records, ScheduleRecords, new TaskSchedule(new EveryCron()), time);
+        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, [Smb, Schedules], time);
         var reconciler = new SnapshotReconciler(Records, Snapshots, Btrfs, Layout, time);
         var resolver = new AccountResolver(Accounts, AccountRecords, AccountRecords);
-        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), [Smb], time);
+        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), [Smb, Schedules], time);
         Users = new UserService(Accounts, Samba, AccountRecords, AccountRecords, AccountRecords, Admins, Shares, resolver, [Smb], accountLock, time);
         Groups = new GroupService(Accounts, AccountRecords, AccountRecords, AccountRecords, Shares, [Smb], accountLock, time);
         SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, Admins, time);
+        ScheduleRunner = new SnapshotScheduleRunner(ScheduleRecords, Snapshots, SnapshotService, time);
         var confined = new ConfinedReceive(Btrfs, Files);
         ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, time);
         var restores = new RestoreService(new RestoreStore(), Paired, new RestorePeer(), new ApplianceIdentity(new ThisAppliance(id, hostname)), Records, Records, Records, time);
@@ -127,6 +130,13 @@ public sealed class Appliance
     public ReceiverRouter Receiver { get; }
 
     public ReplicationRunner Runner { get; }
+
+    /// <summary>Snapshot schedules and the recurring jobs held for them.</summary>
+    public ScheduleRecords ScheduleRecords { get; } = new();
+
+    public SnapshotScheduleService Schedules { get; }
+
+    public SnapshotScheduleRunner ScheduleRunner { get; }
 
     /// <summary>An appliance with its pool <see cref="Pool"/> made (on an image file) and mounted, and its replication service on unless told otherwise.</summary>
     public static async Task<Appliance> StartAsync(string id, string hostname, string host, TimeProvider time, RetryPolicy retry, bool serviceOn = true)

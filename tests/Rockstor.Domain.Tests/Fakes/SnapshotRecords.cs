@@ -12,6 +12,7 @@ public sealed class SnapshotRecords : ISnapshotRepository
     {
         var found = All()
             .Where(s => query.Share is null || s.Share == query.Share)
+            .Where(s => query.ScheduleId is null || s.ScheduleId == query.ScheduleId)
             .Where(s => string.IsNullOrEmpty(query.Search) || s.Name.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
             .ToList();
         IEnumerable<Snapshot> sorted = query.Sort switch
@@ -94,5 +95,6 @@ public sealed class SnapshotRecords : ISnapshotRepository
         ParentUuid = s.ParentUuid,
         ReceivedUuid = s.ReceivedUuid,
         Locked = s.Locked,
+        ScheduleId = s.ScheduleId,
     };
 }
