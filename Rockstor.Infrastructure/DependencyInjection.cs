@@ -125,6 +125,8 @@ public static class DependencyInjection
         services.AddSingleton<IReplicationTransport, ReplicationClient>();
         services.AddSingleton<IReceiveSpool, ReceiveSpool>();
         services.AddSingleton<ConfinedReceive>();
+        services.AddSingleton<IReceiveSettings, ReceiveSettingsStore>();
+        services.AddSingleton<ReplicaProtection>();
         services.AddSingleton<ReplicaReceiver>();
         services.AddSingleton<FailbackReceiver>();
         services.AddSingleton<FailbackSender>();

@@ -25,17 +25,6 @@ public static class ReplicationRules
         receivedUuids.Count > 0 && !sourceUuids.Any(receivedUuids.Contains);
 
     /// <summary>
-    /// What retention deletes: all but the newest <paramref name="keep"/>, never the snapshot both sides hold
-    /// (the next run's parent).
-    /// </summary>
-    public static IReadOnlyList<T> Prune<T>(IReadOnlyList<T> oldestFirst, int keep, T? newestCommon)
-        where T : class
-    {
-        var excess = oldestFirst.Count - keep;
-        return excess <= 0 ? [] : oldestFirst.Take(excess).Where(s => !Equals(s, newestCommon)).ToList();
-    }
-
-    /// <summary>
     /// Whether a failure may go away by itself (the network, a timeout, the peer restarting, a receive
     /// still being settled): the run tries again. Refusals for a reason (not paired, no such pool, no
     /// space, a certificate that changed) and errors of this appliance fail the run at once.

@@ -11,7 +11,7 @@ namespace Rockstor.Domain.Retention;
 public static class RetentionRule
 {
     /// <summary>The items to delete, oldest first; everything else is kept.</summary>
-    /// <param name="items">The snapshots one policy rules over (one share's, one schedule's).</param>
+    /// <param name="items">The snapshots one policy rules over (one share's, one schedule's); snapshots taken at the same time count as newer the later they come.</param>
     /// <param name="createdAt">When each was taken.</param>
     /// <param name="policy">What to keep.</param>
     /// <param name="mustStay">Items never deleted and not counted by the policy.</param>

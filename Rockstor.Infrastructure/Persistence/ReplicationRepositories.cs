@@ -1,6 +1,7 @@
 using LiteDB;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 
 namespace Rockstor.Infrastructure.Persistence;
 
@@ -21,7 +22,12 @@ internal sealed class ReplicationTaskDocument
 
     public int Port { get; set; }
 
+    /// <summary>The number a task kept before retention policies (read when <see cref="Retention"/> is absent).</summary>
     public int Keep { get; set; }
+
+    public RetentionDocument? Retention { get; set; }
+
+    public RetentionDocument? DestinationRetention { get; set; }
 
     public double? BandwidthLimitMBps { get; set; }
 
@@ -93,6 +99,25 @@ internal sealed class IncomingReplicaDocument
     public string Pool { get; set; } = "";
 
     public DateTime? LastReceiveAt { get; set; }
+
+    public RetentionDocument? ProposedRetention { get; set; }
+
+    public RetentionDocument? Retention { get; set; }
+
+    public int? ProtectionDays { get; set; }
+
+    public List<WithheldDocument> Withheld { get; set; } = [];
+}
+
+internal sealed class WithheldDocument
+{
+    public string Snapshot { get; set; } = "";
+
+    public string Policy { get; set; } = "";
+
+    public DateTime FirstAt { get; set; }
+
+    public DateTime ProtectedUntil { get; set; }
 }
 
 internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicationTaskRepository
@@ -112,7 +137,8 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
             FrequencyMinutes = task.FrequencyMinutes,
             Cron = task.Cron,
             Port = task.Port,
-            Keep = task.Keep,
+            Retention = RetentionDocument.Of(task.Retention),
+            DestinationRetention = RetentionDocument.Of(task.DestinationRetention),
             BandwidthLimitMBps = task.BandwidthLimitMBps,
             Compression = task.Compression.ToString(),
             Resumable = task.Resumable,
@@ -144,7 +170,8 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
         FrequencyMinutes = d.FrequencyMinutes,
         Cron = d.Cron,
         Port = d.Port,
-        Keep = d.Keep,
+        Retention = d.Retention?.ToPolicy() ?? RetentionPolicy.KeepLast(d.Keep),
+        DestinationRetention = d.DestinationRetention?.ToPolicy(),
         BandwidthLimitMBps = d.BandwidthLimitMBps,
         Compression = Enum.TryParse<CompressionMode>(d.Compression, out var mode) ? mode : CompressionMode.Off,
         Resumable = d.Resumable,
@@ -304,6 +331,12 @@ internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncoming
             ReplicaShare = replica.ReplicaShare,
             Pool = replica.Pool,
             LastReceiveAt = replica.LastReceiveAt?.UtcDateTime,
+            ProposedRetention = RetentionDocument.Of(replica.ProposedRetention),
+            Retention = RetentionDocument.Of(replica.Retention),
+            ProtectionDays = replica.ProtectionDays,
+            Withheld = replica.Withheld
+                .Select(w => new WithheldDocument { Snapshot = w.Snapshot, Policy = w.Policy, FirstAt = w.FirstAt.UtcDateTime, ProtectedUntil = w.ProtectedUntil.UtcDateTime })
+                .ToList(),
         };
         if (replica.Id == 0)
         {
@@ -324,5 +357,9 @@ internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncoming
         ReplicaShare = d.ReplicaShare,
         Pool = d.Pool,
         LastReceiveAt = d.LastReceiveAt is { } at ? PoolRepository.Utc(at) : null,
+        ProposedRetention = d.ProposedRetention?.ToPolicy(),
+        Retention = d.Retention?.ToPolicy(),
+        ProtectionDays = d.ProtectionDays,
+        Withheld = (d.Withheld ?? []).Select(w => new WithheldDeletion(w.Snapshot, w.Policy, PoolRepository.Utc(w.FirstAt), PoolRepository.Utc(w.ProtectedUntil))).ToList(),
     };
 }

@@ -59,6 +59,8 @@ public sealed class RockstorDatabase : IDisposable
 
     internal ILiteCollection<SnapshotDocument> Snapshots => Database.GetCollection<SnapshotDocument>("snapshots");
 
+    internal ILiteCollection<ReceiveSettingsDocument> ReceiveSettings => Database.GetCollection<ReceiveSettingsDocument>("receive_settings");
+
     internal ILiteCollection<SnapshotScheduleDocument> SnapshotSchedules => Database.GetCollection<SnapshotScheduleDocument>("snapshot_schedules");
 
     internal ILiteCollection<PendingRestoreDocument> Restores => Database.GetCollection<PendingRestoreDocument>("restores");

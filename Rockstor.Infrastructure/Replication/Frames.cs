@@ -58,9 +58,10 @@ internal static class Frames
 
     /// <summary>
     /// The version of this protocol, in the Hello and Welcome frames' <c>protocol</c> field (absent: 1).
-    /// 2: streams are vouched for by XXH128, not SHA-256 (ADR-022).
+    /// 2: streams are vouched for by XXH128, not SHA-256 (ADR-022). 3: the Hello proposes a retention
+    /// policy (`retention`) for the destination instead of a number to keep (ADR-025).
     /// </summary>
-    public const int Protocol = 2;
+    public const int Protocol = 3;
 
     /// <summary>Largest payload accepted (a data chunk or a JSON body).</summary>
     public const int MaxPayload = 4 << 20;

@@ -1,8 +1,16 @@
+using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Trail;
-
+using Rockstor.Domain.Retention;
 
 namespace Rockstor.Web.Api;
 
+/// <summary>
+/// An incoming replica: <see cref="Retention"/> is this appliance's own policy (null: it follows the
+/// sender's <see cref="ProposedRetention"/>), <see cref="EffectiveRetention"/> the one applied;
+/// <see cref="ProtectionDays"/> the replica's own period (null: the appliance's default), and
+/// <see cref="EffectiveProtectionDays"/> the one applied; <see cref="Withheld"/> what protection keeps
+/// that the policy would delete.
+/// </summary>
 public sealed record ReceiveDto(
     int Id,
     string SenderApplianceId,
@@ -11,9 +19,15 @@ public sealed record ReceiveDto(
     string ReplicaShare,
     string Pool,
     DateTimeOffset? LastReceiveAt,
-    AttemptDto? LastAttempt)
+    AttemptDto? LastAttempt,
+    RetentionPolicy? ProposedRetention,
+    RetentionPolicy? Retention,
+    RetentionPolicy EffectiveRetention,
+    int? ProtectionDays,
+    int EffectiveProtectionDays,
+    IReadOnlyList<WithheldDeletion> Withheld)
 {
-    public static ReceiveDto From(ReceiveView view) => new(
+    public static ReceiveDto From(ReceiveView view, ReplicaProtection protection) => new(
         view.Replica.Id,
         view.Replica.SenderApplianceId,
         view.SenderHostname,
@@ -21,5 +35,11 @@ public sealed record ReceiveDto(
         view.Replica.ReplicaShare,
         view.Replica.Pool,
         view.Replica.LastReceiveAt,
-        view.Latest is null ? null : AttemptDto.From(view.Latest));
+        view.Latest is null ? null : AttemptDto.From(view.Latest),
+        view.Replica.ProposedRetention,
+        view.Replica.Retention,
+        view.Replica.EffectiveRetention,
+        view.Replica.ProtectionDays,
+        protection.DaysFor(view.Replica),
+        view.Replica.Withheld);
 }

@@ -1,3 +1,4 @@
+using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 
@@ -43,8 +44,19 @@ public static class ReplicationApi
         replication.MapGet("/targets/{applianceId}/pools", (string applianceId, ReplicationTaskService service, CancellationToken ct) =>
             service.TargetPoolsAsync(applianceId, ct));
 
-        replication.MapGet("/receives", (ReplicationQueries queries) => queries.Receives().Select(ReceiveDto.From));
-        replication.MapGet("/receives/{id:int}", (int id, ReplicationQueries queries) => ReceiveDto.From(queries.Receive(id)));
+        replication.MapGet("/receives", (ReplicationQueries queries, ReplicaProtection protection) => queries.Receives().Select(v => ReceiveDto.From(v, protection)));
+        replication.MapGet("/receives/{id:int}", (int id, ReplicationQueries queries, ReplicaProtection protection) => ReceiveDto.From(queries.Receive(id), protection));
+        replication.MapPut("/receives/{id:int}", (int id, ReceiveSettingsBody body, ReplicationQueries queries, ReplicaProtection protection) =>
+        {
+            protection.Set(id, body.Retention, body.ProtectionDays);
+            return ReceiveDto.From(queries.Receive(id), protection);
+        });
+        replication.MapGet("/protection", (ReplicaProtection protection) => new ProtectionDefaultsBody(protection.DefaultDays()));
+        replication.MapPut("/protection", (ProtectionDefaultsBody body, ReplicaProtection protection) =>
+        {
+            protection.SetDefaultDays(body.ProtectionDays);
+            return new ProtectionDefaultsBody(protection.DefaultDays());
+        });
         replication.MapGet("/receives/{id:int}/trail", (int id, int? skip, int? take, ReplicationQueries queries) =>
             queries.Trail(TrailSide.Receive, id, skip ?? 0, take ?? 100).Select(AttemptDto.From));
         replication.MapGet("/refusals", (ReplicationQueries queries) =>

@@ -1,4 +1,5 @@
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 
 
 namespace Rockstor.Web.Api;
@@ -12,7 +13,9 @@ public sealed record ReplicationTaskDto(
     int? FrequencyMinutes,
     string? Cron,
     int Port,
-    int Keep,
+    int? Keep,
+    RetentionPolicy Retention,
+    RetentionPolicy? DestinationRetention,
     bool Enabled,
     double? BandwidthLimitMBps,
     string Compression,
@@ -35,7 +38,9 @@ public sealed record ReplicationTaskDto(
         view.Task.FrequencyMinutes,
         view.Task.Cron,
         view.Task.Port,
-        view.Task.Keep,
+        view.Task.Retention with { Last = 0 } == new RetentionPolicy() ? view.Task.Retention.Last : null,
+        view.Task.Retention,
+        view.Task.DestinationRetention,
         view.Task.Enabled,
         view.Task.BandwidthLimitMBps,
         view.Task.Compression.ToString().ToLowerInvariant(),

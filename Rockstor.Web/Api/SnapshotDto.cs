@@ -13,8 +13,9 @@ public sealed record SnapshotDto(
     string? ParentUuid,
     string? ReceivedUuid,
     bool Locked,
-    int? ScheduleId)
+    int? ScheduleId,
+    DateTimeOffset? ProtectedUntil)
 {
-    public static SnapshotDto From(Snapshot s) =>
-        new(s.Name, s.Share, s.Pool, s.Path, s.ReadOnly, s.CreatedAt, s.Uuid, s.ParentUuid, s.ReceivedUuid, s.Locked, s.ScheduleId);
+    public static SnapshotDto From(Snapshot s, DateTimeOffset? protectedUntil = null) =>
+        new(s.Name, s.Share, s.Pool, s.Path, s.ReadOnly, s.CreatedAt, s.Uuid, s.ParentUuid, s.ReceivedUuid, s.Locked, s.ScheduleId, protectedUntil);
 }

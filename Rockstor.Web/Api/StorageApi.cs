@@ -1,5 +1,6 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
@@ -48,12 +49,13 @@ public static class StorageApi
             return TypedResults.NoContent();
         });
 
-        app.MapGet("/api/snapshots", async (string? share, string? search, SnapshotSort? sort, bool? descending, int? skip, int? take, int? scheduleId, SnapshotService service, CancellationToken ct) =>
+        app.MapGet("/api/snapshots", async (string? share, string? search, SnapshotSort? sort, bool? descending, int? skip, int? take, int? scheduleId, SnapshotService service, ReplicaProtection protection, CancellationToken ct) =>
             {
                 var page = await service.ListAsync(
                     new SnapshotQuery(share, search, sort ?? SnapshotSort.CreatedAt, descending ?? true, skip ?? 0, take ?? 1000, scheduleId),
                     ct);
-                return new SnapshotPageDto(page.Items.Select(SnapshotDto.From).ToList(), page.Total);
+                var protectedUntil = protection.ForListing();
+                return new SnapshotPageDto(page.Items.Select(s => SnapshotDto.From(s, protectedUntil(s))).ToList(), page.Total);
             })
             .WithTags("Snapshots");
         var snapshots = shares.MapGroup("/{share}/snapshots").WithTags("Snapshots");

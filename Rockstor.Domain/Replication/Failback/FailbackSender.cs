@@ -73,7 +73,7 @@ public sealed class FailbackSender(
         string? error;
         try
         {
-            var hello = new ReplicationHello(replica.SenderTaskId, replica.SourceShare, "", 0, new RestoreRequest(code));
+            var hello = new ReplicationHello(replica.SenderTaskId, replica.SourceShare, "", null, new RestoreRequest(code));
             await using var session = await transport.ConnectAsync(source, source.ReplicationPort, hello, ct).ConfigureAwait(false);
 
             // The stream carries the snapshot's received uuid (that of the source's own snapshot): the

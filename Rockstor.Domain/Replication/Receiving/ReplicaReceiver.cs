@@ -3,6 +3,7 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
@@ -29,6 +30,7 @@ public sealed class ReplicaReceiver(
     StorageLock storageLock,
     IReceiveSpool spools,
     AttemptLog log,
+    ReplicaProtection protection,
     TimeProvider time)
 {
     /// <summary>How long a new try waits for the receive it supersedes to stop and clean up.</summary>
@@ -51,7 +53,12 @@ public sealed class ReplicaReceiver(
                 throw new ReplicationRefusedException("The hello names no valid pool to replicate into.");
             }
 
-            if (hello.Keep < 1)
+            if (hello.Retention is null)
+            {
+                throw new ReplicationRefusedException("The hello proposes no retention policy.");
+            }
+
+            if (hello.Retention.MostKept < 1)
             {
                 throw new ReplicationRefusedException("The hello asks to keep no snapshot at all.");
             }
@@ -163,12 +170,12 @@ public sealed class ReplicaReceiver(
         }
 
         log.Save(TrailSide.Receive, attempt);
-        return new ReplicaPlan(sender, replica, attempt, offer, hello.Keep, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare), parent, resume);
+        return new ReplicaPlan(sender, replica, attempt, offer, layout.ShareSnapshotsDirectory(replica.Pool, replica.ReplicaShare), parent, resume);
     }
 
     public async Task<ReplicationVerdict> ReceiveAsync(ReplicaPlan plan, ReceivedStream stream, IProgress<long> applied, CancellationToken ct)
     {
-        var (sender, replica, attempt, offer, keep, folder, parent, resume) = plan;
+        var (sender, replica, attempt, offer, folder, parent, resume) = plan;
         var received = Path.Combine(folder, offer.Snapshot);
         var spool = layout.SpoolDirectory(replica.Pool, replica.ReplicaShare);
         var receiving = _receiving[replica.ReplicaShare];
@@ -206,7 +213,7 @@ public sealed class ReplicaReceiver(
                 subvolume = await confined.ReceiveAsync(folder, whole, offer, parent, ct).ConfigureAwait(false);
             }
 
-            await PutInPlaceAsync(pool, replica, offer, received, subvolume!, keep, ct).ConfigureAwait(false);
+            await PutInPlaceAsync(pool, sender, replica, offer, received, subvolume!, ct).ConfigureAwait(false);
             attempt.Status = AttemptStatus.Succeeded;
             if (resume is not null)
             {
@@ -276,6 +283,12 @@ public sealed class ReplicaReceiver(
     {
         if (replicas.Find(sender.Id, hello.TaskId) is { } known)
         {
+            if (known.ProposedRetention != hello.Retention)
+            {
+                known.ProposedRetention = hello.Retention;
+                replicas.Save(known);
+            }
+
             return known;
         }
 
@@ -286,6 +299,7 @@ public sealed class ReplicaReceiver(
             SourceShare = hello.SourceShare,
             ReplicaShare = ReplicationNames.ReplicaShare(sender.Id, hello.SourceShare),
             Pool = hello.TargetPool,
+            ProposedRetention = hello.Retention,
         };
         replicas.Save(replica);
         return replica;
@@ -300,23 +314,41 @@ public sealed class ReplicaReceiver(
         }
     }
 
-    private async Task PutInPlaceAsync(Pool pool, IncomingReplica replica, ReplicationOffer offer, string path, Subvolume subvolume, int keep, CancellationToken ct)
+    private async Task PutInPlaceAsync(Pool pool, PairedAppliance sender, IncomingReplica offered, ReplicationOffer offer, string path, Subvolume subvolume, CancellationToken ct)
     {
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
-        snapshots.Upsert(SnapshotReconciler.FromSubvolume(pool.Name, replica.ReplicaShare, offer.Snapshot, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow()));
-        replica.LastReceiveAt = time.GetUtcNow();
-        replicas.Save(replica);
+        snapshots.Upsert(SnapshotReconciler.FromSubvolume(pool.Name, offered.ReplicaShare, offer.Snapshot, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow()));
+        var replica = replicas.Find(offered.Id) ?? offered; // as it is now: the admin may have changed its policy while the stream came
 
-        // Retention on this side, over this task's snapshots only (another task's, say of a rebuilt source,
-        // stay until the admin deletes them): the newest (just received, the next parent) is never pruned.
+        // Retention on this side, by this side's policy, over this task's snapshots only (another task's, say
+        // of a rebuilt source, stay until the admin deletes them). Locked ones stay and are not counted; the
+        // newest (just received, the next parent) is never deleted; protected ones stay and are recorded.
         var own = snapshots.ListForShare(replica.ReplicaShare)
-            .Where(s => s.ReceivedUuid is not null && !s.Locked && ReplicationNames.IsOfTask(s.Name, replica.SenderTaskId)) // locked ones stay, not counted
+            .Where(s => s.ReceivedUuid is not null && ReplicationNames.IsOfTask(s.Name, replica.SenderTaskId))
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
-        foreach (var old in ReplicationRules.Prune(own, keep, own.LastOrDefault(s => s.Name == offer.Snapshot)))
+        var policy = replica.EffectiveRetention;
+        var doomed = RetentionRule.ToDelete(own, s => s.CreatedAt, policy, s => s.Locked).Where(s => s.Name != offer.Snapshot).ToList();
+        var days = protection.DaysFor(replica);
+        var now = time.GetUtcNow();
+        var kept = doomed.Where(s => ReplicaProtection.Until(s, days) > now).ToList();
+        foreach (var old in doomed.Except(kept))
         {
             await btrfs.DeleteSubvolumeAsync(old.Path, ct).ConfigureAwait(false);
             snapshots.Remove(old.Share, old.Name);
+        }
+
+        var whose = replica.Retention is null ? "proposed by the sender" : "set on this appliance";
+        var before = replica.Withheld.ToDictionary(w => w.Snapshot, StringComparer.Ordinal);
+        replica.Withheld = kept
+            .Select(s => new WithheldDeletion(s.Name, $"{policy} ({whose})", before.TryGetValue(s.Name, out var known) ? known.FirstAt : now, ReplicaProtection.Until(s, days)!.Value))
+            .ToList();
+        replica.LastReceiveAt = now;
+        replicas.Save(replica);
+        if (kept.Any(s => !before.ContainsKey(s.Name)))
+        {
+            log.Refused(sender, $"Kept protected snapshots of {replica.ReplicaShare} that its retention policy ({policy}, {whose}) would have deleted; "
+                + "the Receive screen lists them, and each goes when its protection period ends.");
         }
     }
 

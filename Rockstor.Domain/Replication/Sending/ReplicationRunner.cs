@@ -3,6 +3,7 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 using Rockstor.Domain.Services;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
@@ -149,7 +150,7 @@ public sealed class ReplicationRunner(
             throw new ReplicationRefusedException($"Appliance {task.TargetApplianceId} is no longer paired with this one.");
         }
 
-        await using var session = await transport.ConnectAsync(target, task.Port, new ReplicationHello(task.Id, task.Share, task.TargetPool, task.Keep), ct)
+        await using var session = await transport.ConnectAsync(target, task.Port, new ReplicationHello(task.Id, task.Share, task.TargetPool, task.DestinationRetention ?? task.Retention), ct)
             .ConfigureAwait(false);
 
         var received = session.Welcome.ReceivedUuids.ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -214,8 +215,9 @@ public sealed class ReplicationRunner(
 
         // (When the destination already holds it, a previous try got through but its verdict was lost.)
         // Both sides now hold this snapshot: it is the next run's parent and is never pruned.
-        var own = OwnSnapshots(task).Where(s => !s.Locked).ToList(); // locked ones stay and are not counted
-        foreach (var old in ReplicationRules.Prune(own, task.Keep, own.LastOrDefault(s => s.Name == snapshot.Name)))
+        // Locked ones stay and are not counted.
+        var own = OwnSnapshots(task);
+        foreach (var old in RetentionRule.ToDelete(own, s => s.CreatedAt, task.Retention, s => s.Locked).Where(s => s.Name != snapshot.Name))
         {
             await snapshotService.DeleteAsync(task.Share, old.Name, ct).ConfigureAwait(false);
         }

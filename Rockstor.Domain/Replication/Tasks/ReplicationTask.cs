@@ -1,3 +1,5 @@
+using Rockstor.Domain.Retention;
+
 namespace Rockstor.Domain.Replication.Tasks;
 
 /// <summary>A share replicated to another appliance on a schedule.</summary>
@@ -19,8 +21,14 @@ public sealed class ReplicationTask
     /// <summary>The destination's replication port (what it announced at pairing unless changed, e.g. for NAT).</summary>
     public required int Port { get; set; }
 
-    /// <summary>Replication snapshots kept on each side.</summary>
-    public required int Keep { get; set; }
+    /// <summary>Which of the task's snapshots this side keeps (the newest, which both sides hold, always stays).</summary>
+    public required RetentionPolicy Retention { get; set; }
+
+    /// <summary>
+    /// The policy proposed to the destination; null proposes <see cref="Retention"/>. The destination's admin
+    /// may override it there, and protection there keeps snapshots whatever the proposal says.
+    /// </summary>
+    public RetentionPolicy? DestinationRetention { get; set; }
 
     public required bool Enabled { get; set; }
 

@@ -1,6 +1,7 @@
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
@@ -190,11 +191,22 @@ public sealed class ReplicationTaskService(
             throw new ValidationException("The replication port must be between 1 and 65535.");
         }
 
-        var keep = request.Keep ?? existing?.Keep ?? DefaultKeep;
-        if (keep is < ReplicationRules.MinKeep or > ReplicationRules.MaxKeep)
+        if (request.Keep is not null && request.Retention is not null)
+        {
+            throw new ValidationException("Give either keep (a shorthand for the last N) or a retention policy, not both.");
+        }
+
+        if (request.Keep is < ReplicationRules.MinKeep or > ReplicationRules.MaxKeep)
         {
             throw new ValidationException($"Keep between {ReplicationRules.MinKeep} and {ReplicationRules.MaxKeep} snapshots on each side.");
         }
+
+        var retention = (request.Keep is { } keep ? RetentionPolicy.KeepLast(keep) : request.Retention?.Validate())
+            ?? existing?.Retention
+            ?? RetentionPolicy.KeepLast(DefaultKeep);
+        var destinationRetention = request.DestinationRetention is { } proposed
+            ? (proposed.MostKept == 0 ? null : proposed.Validate()) // all zero: propose the source's own policy again
+            : existing?.DestinationRetention;
 
         // Absent keeps what the task had; 0 removes the limit.
         var limit = request.BandwidthLimitMBps ?? existing?.BandwidthLimitMBps;
@@ -235,7 +247,7 @@ public sealed class ReplicationTaskService(
             TargetApplianceId = target.Id,
             TargetPool = pool!,
             Port = port,
-            Keep = keep,
+            Retention = retention,
             Enabled = true,
             CreatedAt = time.GetUtcNow(),
         };
@@ -245,7 +257,8 @@ public sealed class ReplicationTaskService(
         task.FrequencyMinutes = frequency;
         task.Cron = frequency is null ? cron!.Trim() : null;
         task.Port = port;
-        task.Keep = keep;
+        task.Retention = retention;
+        task.DestinationRetention = destinationRetention;
         task.Enabled = request.Enabled ?? existing?.Enabled ?? true;
         task.BandwidthLimitMBps = limit is > 0 ? limit : null;
         task.Compression = compression;

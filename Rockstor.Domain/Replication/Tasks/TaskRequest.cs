@@ -1,4 +1,8 @@
+using Rockstor.Domain.Retention;
+
 namespace Rockstor.Domain.Replication.Tasks;
+
+/// <summary>A new task or a change to one: <see cref="Keep"/> is a shorthand for a <see cref="Retention"/> of the last N; absent fields stay as they were.</summary>
 
 public sealed record TaskRequest(
     string? Share,
@@ -13,4 +17,6 @@ public sealed record TaskRequest(
     string? Compression = null,
     bool? Resumable = null,
     string? WindowStart = null,
-    string? WindowEnd = null);
+    string? WindowEnd = null,
+    RetentionPolicy? Retention = null,
+    RetentionPolicy? DestinationRetention = null);

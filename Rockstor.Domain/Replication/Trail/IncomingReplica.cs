@@ -1,3 +1,5 @@
+using Rockstor.Domain.Retention;
+
 namespace Rockstor.Domain.Replication.Trail;
 
 /// <summary>A share received from another appliance: one per sending task, on the destination.</summary>
@@ -16,4 +18,19 @@ public sealed class IncomingReplica
     public required string Pool { get; init; }
 
     public DateTimeOffset? LastReceiveAt { get; set; }
+
+    /// <summary>The policy the sender proposed in its last hello.</summary>
+    public RetentionPolicy? ProposedRetention { get; set; }
+
+    /// <summary>The destination admin's own policy for this replica; null follows the sender's proposal.</summary>
+    public RetentionPolicy? Retention { get; set; }
+
+    /// <summary>Days a received snapshot stays whatever any policy says; null takes the appliance's default.</summary>
+    public int? ProtectionDays { get; set; }
+
+    /// <summary>The snapshots its policy would delete now that protection keeps (what this side refused to delete).</summary>
+    public IReadOnlyList<WithheldDeletion> Withheld { get; set; } = [];
+
+    /// <summary>The policy this side applies: the admin's, else the sender's proposal, else the newest 5.</summary>
+    public RetentionPolicy EffectiveRetention => Retention ?? ProposedRetention ?? RetentionPolicy.KeepLast(5);
 }

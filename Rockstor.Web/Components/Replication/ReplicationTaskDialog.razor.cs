@@ -3,6 +3,7 @@ using MudBlazor;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Retention;
 using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
 
@@ -45,7 +46,9 @@ public sealed partial class ReplicationTaskDialog
     private int _every = 1;
     private string? _cron;
     private int? _port;
-    private int _keep = ReplicationTaskService.DefaultKeep;
+    private RetentionPolicy _retention = RetentionPolicy.KeepLast(ReplicationTaskService.DefaultKeep);
+    private bool _sameOnTarget = true;
+    private RetentionPolicy _destinationRetention = RetentionPolicy.KeepLast(ReplicationTaskService.DefaultKeep);
     private bool _enabled = true;
     private double? _limit;
     private CompressionMode _compression = CompressionMode.Off;
@@ -67,7 +70,9 @@ public sealed partial class ReplicationTaskDialog
             _share = task.Share;
             _pool = task.TargetPool;
             _port = task.Port;
-            _keep = task.Keep;
+            _retention = task.Retention;
+            _sameOnTarget = task.DestinationRetention is null;
+            _destinationRetention = task.DestinationRetention ?? task.Retention;
             _enabled = task.Enabled;
             _limit = task.BandwidthLimitMBps;
             _compression = task.Compression;
@@ -135,13 +140,15 @@ public sealed partial class ReplicationTaskDialog
                 _mode switch { Minutes => _every, Hours => _every * 60, _ => null },
                 _mode == CronMode ? _cron ?? "" : null,
                 _port,
-                _keep,
+                null,
                 _enabled,
                 _limit ?? 0,
                 _compression.ToString(),
                 _resumable,
                 _windowStart ?? "",
-                _windowEnd ?? "");
+                _windowEnd ?? "",
+                _retention,
+                _sameOnTarget ? new RetentionPolicy() : _destinationRetention);
             var result = Existing is null ? Tasks.Create(request) : Tasks.Update(Existing.Id, request);
             MudDialog.Close(DialogResult.Ok(result));
         }

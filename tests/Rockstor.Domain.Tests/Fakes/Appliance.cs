@@ -50,7 +50,8 @@ public sealed class Appliance
         SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, Admins, time);
         ScheduleRunner = new SnapshotScheduleRunner(ScheduleRecords, Snapshots, SnapshotService, time);
         var confined = new ConfinedReceive(Btrfs, Files);
-        ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, time);
+        Protection = new ReplicaProtection(Replicas, ReceiveSettings, time);
+        ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, Protection, time);
         var restores = new RestoreService(new RestoreStore(), Paired, new RestorePeer(), new ApplianceIdentity(new ThisAppliance(id, hostname)), Records, Records, Records, time);
         var failbacks = new FailbackReceiver(Records, Records, Pools, SnapshotService, restores, Records, confined, Files, Layout, Log);
         Receiver = new ReceiverRouter(ReplicaReceiver, failbacks, Log);
@@ -130,6 +131,12 @@ public sealed class Appliance
     public ReceiverRouter Receiver { get; }
 
     public ReplicationRunner Runner { get; }
+
+    /// <summary>The destination's default protection for what it receives.</summary>
+    public ReceiveSettingsRecord ReceiveSettings { get; } = new();
+
+    /// <summary>The destination's own policy and protection for its replicas.</summary>
+    public ReplicaProtection Protection { get; }
 
     /// <summary>Snapshot schedules and the recurring jobs held for them.</summary>
     public ScheduleRecords ScheduleRecords { get; } = new();

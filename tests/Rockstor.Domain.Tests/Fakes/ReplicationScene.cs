@@ -2,6 +2,7 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Sending;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 using Rockstor.Domain.Snapshots;
 
 namespace Rockstor.Domain.Tests.Fakes;
@@ -98,7 +99,7 @@ public sealed class ReplicationScene
         A.SnapshotService.CreateAsync(Share, ReplicationNames.Snapshot(taskId, Time.GetUtcNow()), writable: false, CancellationToken.None);
 
     /// <summary>The hello A's task sends B.</summary>
-    public static ReplicationHello Hello(int taskId = 1, int keep = 5, string pool = Appliance.Pool, string share = Share) => new(taskId, share, pool, keep);
+    public static ReplicationHello Hello(int taskId = 1, int keep = 5, string pool = Appliance.Pool, string share = Share) => new(taskId, share, pool, RetentionPolicy.KeepLast(keep));
 
     /// <summary>An offer of A's snapshot (relative to <paramref name="parent"/>, a full send when null).</summary>
     public static ReplicationOffer Offer(Snapshot snapshot, Snapshot? parent = null, bool resumable = false) =>

@@ -1,5 +1,6 @@
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Retention;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Storage;
 
@@ -28,7 +29,7 @@ public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplica
             TargetPool = "tank",
             FrequencyMinutes = 60,
             Port = 10002,
-            Keep = keep,
+            Retention = RetentionPolicy.KeepLast(keep),
             Enabled = true,
             CreatedAt = createdAt ?? DateTimeOffset.UnixEpoch,
         };
@@ -89,7 +90,8 @@ public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplica
         FrequencyMinutes = t.FrequencyMinutes,
         Cron = t.Cron,
         Port = t.Port,
-        Keep = t.Keep,
+        Retention = t.Retention,
+        DestinationRetention = t.DestinationRetention,
         Enabled = t.Enabled,
         Compression = t.Compression,
         BandwidthLimitMBps = t.BandwidthLimitMBps,

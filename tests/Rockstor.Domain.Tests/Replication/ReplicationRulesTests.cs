@@ -27,32 +27,6 @@ public sealed class ReplicationRulesTests
         Assert.Null(ReplicationRules.ChooseParent(source, s => s.Uuid, new HashSet<string> { "s1" }));
     }
 
-    [Theory]
-    [InlineData(5, 3, 0)]
-    [InlineData(5, 5, 0)]
-    [InlineData(5, 7, 2)]
-    [InlineData(2, 10, 8)]
-    public void Retention_deletes_the_oldest_beyond_the_bound(int keep, int count, int deleted)
-    {
-        var snapshots = Enumerable.Range(0, count).Select(i => new Snap($"s{i}", $"u{i}")).ToList();
-
-        var pruned = ReplicationRules.Prune(snapshots, keep, snapshots[^1]);
-
-        Assert.Equal(snapshots.Take(deleted), pruned);
-    }
-
-    [Fact]
-    public void Retention_never_deletes_the_newest_snapshot_both_sides_hold()
-    {
-        // The destination was unreachable for a while: newer source snapshots were never received.
-        var snapshots = Enumerable.Range(0, 6).Select(i => new Snap($"s{i}", $"u{i}")).ToList();
-
-        var pruned = ReplicationRules.Prune(snapshots, keep: 2, newestCommon: snapshots[1]);
-
-        Assert.DoesNotContain(snapshots[1], pruned);
-        Assert.Equal([snapshots[0], snapshots[2], snapshots[3]], pruned);
-    }
-
     [Fact]
     public void Snapshot_names_sort_by_time_and_carry_the_task()
     {

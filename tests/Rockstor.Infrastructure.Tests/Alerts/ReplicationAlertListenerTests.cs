@@ -4,6 +4,7 @@ using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Sending;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 using Rockstor.Infrastructure.Alerts;
 using Rockstor.Testing;
 
@@ -57,7 +58,7 @@ public sealed class ReplicationAlertListenerTests : IDisposable
         TargetPool = "tank",
         FrequencyMinutes = 60,
         Port = 10002,
-        Keep = 5,
+        Retention = RetentionPolicy.KeepLast(5),
         Enabled = true,
         CreatedAt = DateTimeOffset.UtcNow,
     };

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Retention;
 using Rockstor.Infrastructure.Jobs;
 using Rockstor.Infrastructure.Jobs.LiteDb;
 using Rockstor.Testing;
@@ -62,7 +63,7 @@ public sealed class HangfireReplicationSchedulerTests : IDisposable
     [Fact]
     public void Scheduling_registers_one_recurring_job_per_task_and_unscheduling_removes_it()
     {
-        var task = new ReplicationTask { Id = 42, Share = "docs", TargetApplianceId = "0abc", TargetPool = "tank", Cron = "30 2 * * 1", Port = 10002, Keep = 5, Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
+        var task = new ReplicationTask { Id = 42, Share = "docs", TargetApplianceId = "0abc", TargetPool = "tank", Cron = "30 2 * * 1", Port = 10002, Retention = RetentionPolicy.KeepLast(5), Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
 
         _scheduler.Schedule(task);
         _scheduler.Schedule(task); // again, as at every start-up: still one job

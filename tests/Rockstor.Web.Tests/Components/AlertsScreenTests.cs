@@ -6,6 +6,7 @@ using MudBlazor;
 using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 
 namespace Rockstor.Web.Tests.Components;
 
@@ -15,7 +16,7 @@ public sealed class AlertsScreenTests : ScreenTests
     [Fact(Timeout = 60_000)]
     public async Task A_raised_alert_appears_without_a_reload_and_bad_settings_say_what_is_wrong()
     {
-        var task = new ReplicationTask { Share = "docs", TargetApplianceId = "9a1b2c3d", TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Keep = 5, Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
+        var task = new ReplicationTask { Share = "docs", TargetApplianceId = "9a1b2c3d", TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Retention = RetentionPolicy.KeepLast(5), Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
         Context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
         var screen = Context.Render<ContainerFragment>(p => p
             .AddChildContent<MudPopoverProvider>()
@@ -69,7 +70,7 @@ public sealed class AlertsScreenTests : ScreenTests
         var layout = Context.Render<Rockstor.Web.Components.Layout.MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(_ => { })));
         Assert.Empty(layout.FindAll("[data-open-alerts]"));
 
-        var task = new ReplicationTask { Share = "docs", TargetApplianceId = "9a1b2c3d", TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Keep = 5, Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
+        var task = new ReplicationTask { Share = "docs", TargetApplianceId = "9a1b2c3d", TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Retention = RetentionPolicy.KeepLast(5), Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
         Context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
         await Context.Services.GetRequiredService<AlertService>().RunEndedAsync(
             task, new Attempt { OwnerId = task.Id, StartedAt = DateTimeOffset.UtcNow, Status = AttemptStatus.Failed, Error = "cut" }, CancellationToken.None);

@@ -6,6 +6,7 @@ using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 using Rockstor.Domain.Shares;
 using Rockstor.Web.Components.Replication;
 
@@ -63,13 +64,13 @@ public sealed class ReplicationScreensTests : ScreenTests
 
         await screen.WaitForAssertionAsync(() => Assert.Empty(screen.FindAll(".mud-dialog")));
         var task = Assert.Single(Context.Services.GetRequiredService<IReplicationTaskRepository>().List());
-        Assert.Equal(("docs", TargetId, "tank", 360, 10555, 5), (task.Share, task.TargetApplianceId, task.TargetPool, task.FrequencyMinutes, task.Port, task.Keep));
+        Assert.Equal(("docs", TargetId, "tank", 360, 10555, 5), (task.Share, task.TargetApplianceId, task.TargetPool, task.FrequencyMinutes, task.Port, task.Retention.Last));
     }
 
     [Fact(Timeout = 60_000)]
     public async Task The_trail_shows_a_new_attempt_its_progress_and_its_end_without_a_reload()
     {
-        var task = new ReplicationTask { Share = "docs", TargetApplianceId = TargetId, TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Keep = 5, Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
+        var task = new ReplicationTask { Share = "docs", TargetApplianceId = TargetId, TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Retention = RetentionPolicy.KeepLast(5), Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
         Context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
         var owner = task.Id;
         var trails = Context.Services.GetRequiredService<ITrailRepository>();
@@ -104,7 +105,7 @@ public sealed class ReplicationScreensTests : ScreenTests
     [Fact(Timeout = 60_000)]
     public async Task A_long_trail_is_shown_a_page_at_a_time_and_a_new_attempt_does_not_move_an_older_page()
     {
-        var task = new ReplicationTask { Share = "docs", TargetApplianceId = TargetId, TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Keep = 5, Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
+        var task = new ReplicationTask { Share = "docs", TargetApplianceId = TargetId, TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Retention = RetentionPolicy.KeepLast(5), Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
         Context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
         var trails = Context.Services.GetRequiredService<ITrailRepository>();
         var ids = new List<long>();

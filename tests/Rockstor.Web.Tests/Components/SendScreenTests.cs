@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Retention;
 using Rockstor.Domain.Services;
 using SendPage = Rockstor.Web.Components.Pages.Replication.Send;
 
@@ -74,7 +75,7 @@ public sealed class SendScreenTests : ScreenTests
         TargetPool = "tank",
         FrequencyMinutes = 60,
         Port = 10002,
-        Keep = 4,
+        Retention = RetentionPolicy.KeepLast(4),
         Enabled = true,
         CreatedAt = DateTimeOffset.UtcNow,
     };

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Rockstor.Domain.Replication;
+using Rockstor.Domain.Retention;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Testing;
 using static Rockstor.Web.Tests.Replication.TwoAppliances;
@@ -30,7 +31,7 @@ public sealed class HostilePeerTests(TwoAppliances two) : IDisposable
         var folder = Path.Combine(two.Destination.Sandbox.MountRoot, Pool, ".snapshots", $"{hostile.Id}_docs");
         var outside = Path.Combine(two.Destination.Sandbox.Root, "outside");
         Directory.CreateDirectory(outside);
-        var hello = new ReplicationHello(1, "docs", Pool, 5);
+        var hello = new ReplicationHello(1, "docs", Pool, RetentionPolicy.KeepLast(5));
         var offer = new ReplicationOffer(first.Name, first.Uuid, null);
 
         var escaping = await hostile.SendAsync(hello, offer, Escaping(Send(first), first.Name, folder, Path.Combine(outside, "evil.txt")), _ct);
@@ -111,7 +112,7 @@ public sealed class HostilePeerTests(TwoAppliances two) : IDisposable
         await using var hostile = new HostilePeer("bad10000000000000000000000000005", two.Gateway);
         await hostile.PairAsync(two.Third);
 
-        await using var session = await hostile.ConnectAsync(new ReplicationHello(1, "quiet", Pool, 5), _ct);
+        await using var session = await hostile.ConnectAsync(new ReplicationHello(1, "quiet", Pool, RetentionPolicy.KeepLast(5)), _ct);
 
         // The third closes a connection idle for 5 s (TwoAppliances).
         await Waiting.UntilAsync(async () => Assert.Contains(
@@ -125,7 +126,7 @@ public sealed class HostilePeerTests(TwoAppliances two) : IDisposable
         await using var hostile = new HostilePeer("bad10000000000000000000000000006", two.Gateway);
         await hostile.PairAsync(two.Destination);
 
-        var climbing = await Assert.ThrowsAsync<ReplicationRefusedException>(() => hostile.ConnectAsync(new ReplicationHello(1, "../../etc", Pool, 5), _ct));
+        var climbing = await Assert.ThrowsAsync<ReplicationRefusedException>(() => hostile.ConnectAsync(new ReplicationHello(1, "../../etc", Pool, RetentionPolicy.KeepLast(5)), _ct));
         var garbled = await hostile.SendRawHelloAsync("{not json"u8.ToArray(), _ct);
 
         Assert.Contains("The hello names no valid share to replicate.", climbing.Message, StringComparison.Ordinal);
@@ -224,7 +225,7 @@ public sealed class HostilePeerTests(TwoAppliances two) : IDisposable
         return forged.ToBytes();
     }
 
-    private static ReplicationHello Restore(string share, string? code) => new(0, share, "", 0, new RestoreRequest(code));
+    private static ReplicationHello Restore(string share, string? code) => new(0, share, "", null, new RestoreRequest(code));
 
     private static int ReplicaId(List<JsonElement> receives, string senderId) =>
         receives.Single(r => r.GetProperty("senderApplianceId").GetString() == senderId).GetProperty("id").GetInt32();

@@ -68,7 +68,7 @@ public partial class Send
             "Re-seed with a full send",
             $"{view.TargetHostname} holds snapshots of the replica of '{task.Share}' that match none of this task's snapshots here, "
             + "so only a full send can go on. It sends the whole share and starts a new chain there. The older snapshots on "
-            + $"{view.TargetHostname} are not deleted now: its retention (keep {task.Keep}) replaces them as new runs arrive, so clone any you need first.",
+            + $"{view.TargetHostname} are not deleted now: its retention replaces them (unless it protects them) as new runs arrive, so clone any you need first.",
             yesText: "Send everything",
             cancelText: "Cancel");
         if (confirmed != true)

@@ -114,7 +114,7 @@ public sealed class RestoreServiceTests
         return _peer.Asked[^1].Request.Code;
     }
 
-    private static ReplicationHello Hello(string share, string? code) => new(1, share, "", 0, new RestoreRequest(code));
+    private static ReplicationHello Hello(string share, string? code) => new(1, share, "", null, new RestoreRequest(code));
 
     private static ReplicationOffer Offer(string snapshot) => new(snapshot, Guid.NewGuid().ToString(), null);
 
