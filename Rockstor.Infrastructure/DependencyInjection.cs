@@ -127,6 +127,7 @@ public static class DependencyInjection
         services.AddSingleton<ConfinedReceive>();
         services.AddSingleton<IReceiveSettings, ReceiveSettingsStore>();
         services.AddSingleton<ReplicaProtection>();
+        services.AddSingleton<SnapshotSizes>();
         services.AddSingleton<ReplicaReceiver>();
         services.AddSingleton<FailbackReceiver>();
         services.AddSingleton<FailbackSender>();

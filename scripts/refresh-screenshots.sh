@@ -17,6 +17,9 @@ pictures=(
   tutorial-send:guide-send
   tutorial-receive-trail:guide-receive-trail
   tutorial-snapshots:guide-snapshots
+  tutorial-protection:guide-protection
+  tutorial-schedule:guide-schedule
+  tutorial-snapshots-schedule:guide-snapshots-schedule
   tutorial-restore:recovery-restore
   snapshots-delete-confirm:guide-snapshots-delete
   keyboard-focus:guide-keyboard-focus

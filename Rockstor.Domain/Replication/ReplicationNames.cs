@@ -12,6 +12,9 @@ public static class ReplicationNames
     public static string Snapshot(int taskId, DateTimeOffset at) =>
         $"{SnapshotPrefix}{taskId}-{at.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}";
 
+    /// <summary>Whether the snapshot was made by a replication task (of any id).</summary>
+    public static bool IsReplicationSnapshot(string snapshot) => snapshot.StartsWith(SnapshotPrefix, StringComparison.Ordinal);
+
     /// <summary>Whether the snapshot was made by the task (so its retention may prune it).</summary>
     public static bool IsOfTask(string snapshot, int taskId) =>
         snapshot.StartsWith($"{SnapshotPrefix}{taskId}-", StringComparison.Ordinal);

@@ -18,8 +18,11 @@ public static class RetentionRule
     public static IReadOnlyList<T> ToDelete<T>(IEnumerable<T> items, Func<T, DateTimeOffset> createdAt, RetentionPolicy policy, Func<T, bool>? mustStay = null)
     {
         var all = items.ToList();
-        var counted = all.Where(i => mustStay is null || !mustStay(i))
-            .OrderByDescending(i => createdAt(i).UtcDateTime)
+        var counted = all.Select((item, order) => (Item: item, Order: order))
+            .Where(i => mustStay is null || !mustStay(i.Item))
+            .OrderByDescending(i => createdAt(i.Item).UtcDateTime)
+            .ThenByDescending(i => i.Order) // taken in the same second: the later in the list is the newer
+            .Select(i => i.Item)
             .ToList();
         var kept = new HashSet<int>();
         for (var i = 0; i < Math.Min(policy.Last, counted.Count); i++)

@@ -62,7 +62,7 @@ public sealed class SnapshotScheduleRunner(
 
     private async Task ThinAsync(SnapshotSchedule schedule, string share, CancellationToken ct)
     {
-        var own = snapshots.ListForShare(share).Where(s => s.ScheduleId == schedule.Id);
+        var own = snapshots.ListForShare(share).Where(s => s.ScheduleId == schedule.Id).OrderBy(s => s.Name, StringComparer.Ordinal); // the time in the name orders them
         foreach (var old in RetentionRule.ToDelete(own, s => s.CreatedAt, schedule.Retention, s => s.Locked))
         {
             try

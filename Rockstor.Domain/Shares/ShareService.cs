@@ -224,10 +224,10 @@ public sealed class ShareService(
         }
 
         var mountPoint = layout.PoolMountPoint(poolName);
-        var referenced = await btrfs.GetReferencedBytesAsync(mountPoint, ct).ConfigureAwait(false);
+        var sizes = await btrfs.GetQgroupSizesAsync(mountPoint, ct).ConfigureAwait(false);
         var subvolumes = await btrfs.ListSubvolumesAsync(mountPoint, ct).ConfigureAwait(false);
         return subvolumes
             .Where(s => !s.RelativePath.Contains('/', StringComparison.Ordinal))
-            .ToDictionary(s => s.RelativePath, s => referenced.GetValueOrDefault(s.Id), StringComparer.Ordinal);
+            .ToDictionary(s => s.RelativePath, s => sizes.GetValueOrDefault(s.Id)?.Referenced ?? 0, StringComparer.Ordinal);
     }
 }

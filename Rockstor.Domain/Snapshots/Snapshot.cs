@@ -18,6 +18,9 @@ public sealed class Snapshot
 
     public string? ParentUuid { get; init; }
 
+    /// <summary>btrfs's id of the subvolume in its filesystem (what its quota group is named by); 0 when not yet read.</summary>
+    public long SubvolumeId { get; set; }
+
     public string? ReceivedUuid { get; set; }
 
     /// <summary>Locked by the admin: nothing deletes it (retention, the API, the screens) until the admin unlocks it with the password.</summary>

@@ -48,10 +48,11 @@ public sealed class SnapshotReconciler(
             seen.Add(key);
             if (stored.TryGetValue(key, out var known) && string.Equals(known.Uuid, subvolume.Uuid, StringComparison.OrdinalIgnoreCase))
             {
-                if (known.ReadOnly != subvolume.ReadOnly || known.ReceivedUuid != subvolume.ReceivedUuid)
+                if (known.ReadOnly != subvolume.ReadOnly || known.ReceivedUuid != subvolume.ReceivedUuid || known.SubvolumeId != subvolume.Id)
                 {
                     known.ReadOnly = subvolume.ReadOnly;
                     known.ReceivedUuid = subvolume.ReceivedUuid;
+                    known.SubvolumeId = subvolume.Id;
                     upserts.Add(known);
                 }
 
@@ -84,5 +85,6 @@ public sealed class SnapshotReconciler(
         ParentUuid = subvolume.ParentUuid,
         ReceivedUuid = subvolume.ReceivedUuid,
         ScheduleId = scheduleId,
+        SubvolumeId = subvolume.Id,
     };
 }

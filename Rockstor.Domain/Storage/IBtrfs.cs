@@ -51,8 +51,8 @@ public interface IBtrfs
     /// <summary>Makes a receive folder that a receive cut by a crash left append-only an ordinary folder again.</summary>
     Task ReleaseReceiveFolderAsync(string directory, CancellationToken ct);
 
-    /// <summary>Bytes referenced by each subvolume (by subvolume id), from the quota groups; empty when quotas are off.</summary>
-    Task<IReadOnlyDictionary<long, long>> GetReferencedBytesAsync(string mountPoint, CancellationToken ct);
+    /// <summary>Bytes referenced and exclusive to each subvolume (by subvolume id), from the quota groups; empty when quotas are off.</summary>
+    Task<IReadOnlyDictionary<long, QgroupSize>> GetQgroupSizesAsync(string mountPoint, CancellationToken ct);
 
     /// <summary>Sets the most the subvolume may hold (its quota group's referenced limit); null removes the limit.</summary>
     Task SetSizeLimitAsync(string path, long? bytes, CancellationToken ct);

@@ -179,6 +179,8 @@ internal sealed class SnapshotDocument
     public bool Locked { get; set; }
 
     public int? ScheduleId { get; set; }
+
+    public long SubvolumeId { get; set; }
 }
 
 internal sealed class UserDocument

@@ -88,6 +88,7 @@ internal sealed class SnapshotRepository(RockstorDatabase db) : ISnapshotReposit
         ReceivedUuid = snapshot.ReceivedUuid,
         Locked = snapshot.Locked,
         ScheduleId = snapshot.ScheduleId,
+        SubvolumeId = snapshot.SubvolumeId,
     };
 
     public void Remove(string share, string name) => db.Snapshots.Delete(new BsonValue(Snapshot.KeyOf(share, name)));
@@ -107,5 +108,6 @@ internal sealed class SnapshotRepository(RockstorDatabase db) : ISnapshotReposit
         ReceivedUuid = d.ReceivedUuid,
         Locked = d.Locked,
         ScheduleId = d.ScheduleId,
+        SubvolumeId = d.SubvolumeId,
     };
 }

@@ -77,10 +77,10 @@ public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts, Mi
         return at < 0 ? null : output[(at + marker.Length)..].Split('\n')[0].Trim();
     }
 
-    public async Task<IReadOnlyDictionary<long, long>> GetReferencedBytesAsync(string mountPoint, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<long, QgroupSize>> GetQgroupSizesAsync(string mountPoint, CancellationToken ct)
     {
         var (exitCode, output) = await runner.ProbeAsync(Btrfs, ["qgroup", "show", "--raw", mountPoint], ct).ConfigureAwait(false);
-        return exitCode == 0 ? QgroupShowParser.Parse(output) : new Dictionary<long, long>();
+        return exitCode == 0 ? QgroupShowParser.Parse(output) : new Dictionary<long, QgroupSize>();
     }
 
     /// <summary>Metadata is kept at least as redundant as data; raid5/6 keep metadata on raid1/raid1c3 as btrfs advises.</summary>

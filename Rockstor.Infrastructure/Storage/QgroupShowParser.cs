@@ -1,13 +1,14 @@
 using System.Globalization;
+using Rockstor.Domain.Storage;
 
 namespace Rockstor.Infrastructure.Storage;
 
-/// <summary>Parses <c>btrfs qgroup show --raw</c> into referenced bytes by subvolume id (level-0 groups only).</summary>
+/// <summary>Parses <c>btrfs qgroup show --raw</c> into referenced and exclusive bytes by subvolume id (level-0 groups only).</summary>
 internal static class QgroupShowParser
 {
-    public static IReadOnlyDictionary<long, long> Parse(string output)
+    public static IReadOnlyDictionary<long, QgroupSize> Parse(string output)
     {
-        var referenced = new Dictionary<long, long>();
+        var sizes = new Dictionary<long, QgroupSize>();
         foreach (var raw in output.Split('\n'))
         {
             var columns = raw.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
@@ -17,12 +18,13 @@ internal static class QgroupShowParser
             }
 
             if (long.TryParse(columns[0].AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                && long.TryParse(columns[1], NumberStyles.None, CultureInfo.InvariantCulture, out var bytes))
+                && long.TryParse(columns[1], NumberStyles.None, CultureInfo.InvariantCulture, out var referenced)
+                && long.TryParse(columns[2], NumberStyles.None, CultureInfo.InvariantCulture, out var exclusive))
             {
-                referenced[id] = bytes;
+                sizes[id] = new QgroupSize(referenced, exclusive);
             }
         }
 
-        return referenced;
+        return sizes;
     }
 }

@@ -1,4 +1,5 @@
 using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
 
 namespace Rockstor.Web.Api;
 
@@ -14,8 +15,10 @@ public sealed record SnapshotDto(
     string? ReceivedUuid,
     bool Locked,
     int? ScheduleId,
-    DateTimeOffset? ProtectedUntil)
+    DateTimeOffset? ProtectedUntil,
+    long? ReferencedBytes,
+    long? ExclusiveBytes)
 {
-    public static SnapshotDto From(Snapshot s, DateTimeOffset? protectedUntil = null) =>
-        new(s.Name, s.Share, s.Pool, s.Path, s.ReadOnly, s.CreatedAt, s.Uuid, s.ParentUuid, s.ReceivedUuid, s.Locked, s.ScheduleId, protectedUntil);
+    public static SnapshotDto From(Snapshot s, DateTimeOffset? protectedUntil = null, QgroupSize? size = null) =>
+        new(s.Name, s.Share, s.Pool, s.Path, s.ReadOnly, s.CreatedAt, s.Uuid, s.ParentUuid, s.ReceivedUuid, s.Locked, s.ScheduleId, protectedUntil, size?.Referenced, size?.Exclusive);
 }

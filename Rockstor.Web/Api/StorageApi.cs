@@ -49,13 +49,14 @@ public static class StorageApi
             return TypedResults.NoContent();
         });
 
-        app.MapGet("/api/snapshots", async (string? share, string? search, SnapshotSort? sort, bool? descending, int? skip, int? take, int? scheduleId, SnapshotService service, ReplicaProtection protection, CancellationToken ct) =>
+        app.MapGet("/api/snapshots", async (string? share, string? search, SnapshotSort? sort, bool? descending, int? skip, int? take, int? scheduleId, SnapshotService service, ReplicaProtection protection, SnapshotSizes sizes, CancellationToken ct) =>
             {
                 var page = await service.ListAsync(
                     new SnapshotQuery(share, search, sort ?? SnapshotSort.CreatedAt, descending ?? true, skip ?? 0, take ?? 1000, scheduleId),
                     ct);
                 var protectedUntil = protection.ForListing();
-                return new SnapshotPageDto(page.Items.Select(s => SnapshotDto.From(s, protectedUntil(s))).ToList(), page.Total);
+                var sizeOf = await sizes.ForAsync(page.Items, ct);
+                return new SnapshotPageDto(page.Items.Select(s => SnapshotDto.From(s, protectedUntil(s), sizeOf(s))).ToList(), page.Total);
             })
             .WithTags("Snapshots");
         var snapshots = shares.MapGroup("/{share}/snapshots").WithTags("Snapshots");

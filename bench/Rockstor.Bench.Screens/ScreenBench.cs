@@ -81,6 +81,7 @@ public sealed class ScreenBench(BenchSettings settings, ApplianceProcess source,
             Screen[] screens =
             [
                 new("Snapshots", "/storage/snapshots", "tr[data-snapshot]", Math.Min(settings.Snapshots, Web.Components.Pages.Storage.Snapshots.PageSize)),
+                new("  + sizes", "/storage/snapshots", "td[data-size]:not(:empty)", Math.Min(settings.Snapshots, Web.Components.Pages.Storage.Snapshots.PageSize)),
                 new("Send", "/storage/replication/send", "tr.task-row", Math.Min(settings.Tasks, Web.Components.Replication.ReplicationScreens.PageSize)),
                 new("Send trail", $"/storage/replication/send/{middle}", "tr.attempt-row", Math.Min(settings.TrailRows, Web.Components.Replication.TrailTable.PageSize)),
             ];

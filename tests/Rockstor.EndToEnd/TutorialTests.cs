@@ -125,6 +125,21 @@ public sealed class TutorialTests(FreshAppliances two) : IClassFixture<FreshAppl
         await b.GoAsync("Receive");
         await b.ExpectAccessibleAsync("Receive with a replica (destination)");
 
+        // Protect the destination's history: no policy, whatever the source proposes, deletes a received
+        // snapshot for 14 days.
+        await new ReceivePage(b).ProtectAsync("docs", "nas1", 14, "tutorial-protection");
+        await Expect(b.Table("Incoming replicas")).ToContainTextAsync("14 days");
+
+        // Snapshots of the share on the first appliance every hour, thinned by a policy; run once now.
+        var schedules = new SchedulesPage(a);
+        await schedules.AddHourlyAsync("hourly", 1, "tutorial-schedule");
+        await schedules.RunNowAsync("hourly");
+        await a.ExpectAccessibleAsync("Snapshot schedules");
+        await schedules.OpenSnapshotsOfAsync("hourly");
+        await Expect(a.Table("Snapshots")).ToContainTextAsync("schedule hourly");
+        await a.ScreenshotAsync("tutorial-snapshots-schedule");
+        await a.ExpectAccessibleAsync("Snapshots of a schedule");
+
         // Getting the files back where they came from: the first asks the second for its snapshot, as a new share.
         await a.GoAsync("Send");
         await a.Page.GetByRole(AriaRole.Button, new() { Name = "Restore docs from nas2" }).ClickAsync();

@@ -48,6 +48,7 @@ public sealed class StorageHost : IDisposable
     public void Restart()
     {
         _services.Dispose();
+        ForgetHangfire();
         _services = Compose();
     }
 
@@ -62,6 +63,7 @@ public sealed class StorageHost : IDisposable
     {
         _lifetime.Cancel();
         _services.DisposeAsync().AsTask().GetAwaiter().GetResult(); // services that stop servers dispose asynchronously
+        ForgetHangfire();
         Sandbox.Dispose();
         _lifetime.Dispose();
     }
@@ -86,6 +88,16 @@ public sealed class StorageHost : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         services.AddSingleton<IConfiguration>(configuration);
         return services.AddRockstorInfrastructure();
+    }
+
+    /// <summary>
+    /// Resolving a scheduler (shares reach the snapshot schedules) made this container's logger and
+    /// services Hangfire's, process-wide; they are disposed now, so Hangfire goes back to its own.
+    /// </summary>
+    private static void ForgetHangfire()
+    {
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        Hangfire.JobActivator.Current = new Hangfire.JobActivator();
     }
 
     private ServiceProvider Compose() => AddSandboxedInfrastructure(new ServiceCollection(), Sandbox, _settings).BuildServiceProvider();

@@ -7,14 +7,17 @@ namespace Rockstor.Web.Components.Replication;
 /// <summary>How the screens say when a task runs.</summary>
 public static class Schedule
 {
-    public static string Describe(ReplicationTask task) => (task.FrequencyMinutes switch
+    public static string Describe(ReplicationTask task) => Frequency(task.FrequencyMinutes, task.Cron) + (task.Window is { } window ? $", {window}" : "");
+
+    /// <summary>How often, in words: "hourly", "every 15 minutes", "cron 0 2 * * *".</summary>
+    public static string Frequency(int? minutes, string? cron) => minutes switch
     {
-        null => $"cron {task.Cron}",
+        null => $"cron {cron}",
         1 => "every minute",
         1440 => "daily",
         var m when m % 60 == 0 => m == 60 ? "hourly" : $"every {(m.Value / 60).ToString(CultureInfo.InvariantCulture)} hours",
         var m => $"every {m.Value.ToString(CultureInfo.InvariantCulture)} minutes",
-    }) + (task.Window is { } window ? $", {window}" : "");
+    };
 
     public static string Rate(long bytesPerSecond) => $"{Shared.Bytes.Format(bytesPerSecond)}/s";
 

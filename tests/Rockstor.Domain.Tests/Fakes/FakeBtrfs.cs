@@ -240,8 +240,8 @@ public sealed class FakeBtrfs(FakeStorageFiles files, TimeProvider time) : IBtrf
 
     public Task ReleaseReceiveFolderAsync(string directory, CancellationToken ct) => Step(nameof(ReleaseReceiveFolderAsync), ct, () => 0);
 
-    public Task<IReadOnlyDictionary<long, long>> GetReferencedBytesAsync(string mountPoint, CancellationToken ct) =>
-        Step(nameof(GetReferencedBytesAsync), ct, () => (IReadOnlyDictionary<long, long>)new Dictionary<long, long>());
+    public Task<IReadOnlyDictionary<long, QgroupSize>> GetQgroupSizesAsync(string mountPoint, CancellationToken ct) =>
+        Step(nameof(GetQgroupSizesAsync), ct, () => (IReadOnlyDictionary<long, QgroupSize>)new Dictionary<long, QgroupSize>());
 
     /// <summary>The send stream of the snapshot (relative to the parent), as <see cref="SendAsync"/> writes it.</summary>
     public byte[] StreamOf(string snapshot, string? parent)

@@ -96,5 +96,6 @@ public sealed class SnapshotRecords : ISnapshotRepository
         ReceivedUuid = s.ReceivedUuid,
         Locked = s.Locked,
         ScheduleId = s.ScheduleId,
+        SubvolumeId = s.SubvolumeId,
     };
 }

@@ -40,6 +40,18 @@ public sealed class RetentionRuleTests
     }
 
     [Fact]
+    public void Snapshots_taken_in_the_same_second_count_as_newer_the_later_they_come()
+    {
+        // btrfs gives creation times to the second: three runs within one second, oldest first by name.
+        var second = At(2026, 11, 30, 12);
+        string[] names = ["run-1", "run-2", "run-3"];
+
+        var deleted = RetentionRule.ToDelete(names, _ => second, RetentionPolicy.KeepLast(2));
+
+        Assert.Equal(["run-1"], deleted);
+    }
+
+    [Fact]
     public void A_leap_year_s_february_is_kept_by_its_last_day()
     {
         var all = Hourly(Start, 366 * 24); // all of 2024

@@ -57,6 +57,70 @@ public sealed class ReceivePage(Shell shell)
         await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(": trail of ") }).ClickAsync();
         return new TrailPage(shell);
     }
+
+    /// <summary>Gives the replica of <paramref name="sourceShare"/> from <paramref name="sender"/> a protection period of its own.</summary>
+    public async Task ProtectAsync(string sourceShare, string sender, int days, string? screenshot = null)
+    {
+        await shell.GoAsync("Receive");
+        await shell.Page.GetByRole(AriaRole.Button, new() { Name = $"History kept of {sourceShare} from {sender}" }).ClickAsync();
+        await shell.Dialog.WaitForAsync();
+        await shell.Dialog.GetByText("Protect for this appliance's default").ClickAsync();
+        await shell.FillAsync(shell.Dialog.GetByLabel("Protect each received snapshot for (days)"), days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await shell.ExpectAccessibleAsync("Receive -> History kept");
+        if (screenshot is not null)
+        {
+            await shell.ScreenshotAsync(screenshot);
+        }
+
+        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await shell.SnackbarAsync("the next receive applies it");
+    }
+}
+
+/// <summary>Storage -> Snapshot schedules.</summary>
+public sealed class SchedulesPage(Shell shell)
+{
+    /// <summary>Adds a schedule of the only share, every <paramref name="hours"/> hours, with the dialog's proposed policy.</summary>
+    public async Task AddHourlyAsync(string prefix, int hours, string? screenshot = null)
+    {
+        await shell.GoAsync("Snapshot schedules");
+        await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Add schedule" }).ClickAsync();
+        await shell.Dialog.WaitForAsync();
+        await shell.FillAsync(shell.Dialog.GetByLabel("N", new() { Exact = true }), hours.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await shell.FillAsync(shell.Dialog.GetByLabel("Name prefix"), prefix);
+        await shell.ExpectAccessibleAsync("Snapshot schedules -> Add schedule");
+        if (screenshot is not null)
+        {
+            await shell.ScreenshotAsync(screenshot);
+        }
+
+        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await shell.SnackbarAsync($"Schedule {prefix} added");
+    }
+
+    public async Task RunNowAsync(string prefix)
+    {
+        await shell.Page.GetByRole(AriaRole.Button, new() { Name = $"Run schedule {prefix} now" }).ClickAsync();
+        await shell.SnackbarAsync($"Schedule {prefix} runs now");
+    }
+
+    /// <summary>Once the schedule has run (Refresh shows it), follows its last run to its snapshots.</summary>
+    public async Task OpenSnapshotsOfAsync(string prefix)
+    {
+        var link = shell.Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^Snapshots of schedule {prefix}") });
+        for (var attempt = 0; await link.CountAsync() == 0; attempt++)
+        {
+            if (attempt == 60)
+            {
+                throw new InvalidOperationException($"Schedule {prefix} did not run within 30 s.");
+            }
+
+            await shell.Page.WaitForTimeoutAsync(500);
+            await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
+        }
+
+        await link.ClickAsync();
+    }
 }
 
 /// <summary>Storage -> Snapshots: every snapshot on the appliance.</summary>

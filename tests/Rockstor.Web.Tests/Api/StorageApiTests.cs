@@ -126,6 +126,28 @@ public sealed class StorageApiTests(ApplianceFixture fixture) : IClassFixture<Ap
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task A_snapshot_shows_what_it_refers_to_and_what_deleting_it_would_free()
+    {
+        await Created(await Admin.PostAsJsonAsync("/api/pools", new { name = "sized", imageSizeGiB = 1 }));
+        var share = await Created(await Admin.PostAsJsonAsync("/api/shares", new { pool = "sized", name = "sized-docs" }));
+        var file = Path.Combine(share.GetProperty("path").GetString()!, "big.bin");
+        var data = new byte[4 << 20];
+        new Random(11).NextBytes(data);
+        await File.WriteAllBytesAsync(file, data);
+        await Created(await Admin.PostAsJsonAsync("/api/shares/sized-docs/snapshots", new { name = "with-big", writable = false }));
+        File.Delete(file); // now only the snapshot holds the file's 4 MiB
+        using (var sync = System.Diagnostics.Process.Start("sync")!)
+        {
+            await sync.WaitForExitAsync(); // btrfs counts quota groups when it commits
+        }
+
+        var row = (await Admin.GetFromJsonAsync<JsonElement>("/api/snapshots?share=sized-docs")).GetProperty("items")[0];
+
+        Assert.InRange(row.GetProperty("referencedBytes").GetInt64(), 4L << 20, 5L << 20);
+        Assert.InRange(row.GetProperty("exclusiveBytes").GetInt64(), 4L << 20, 5L << 20);
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task A_locked_snapshot_survives_a_delete_until_it_is_unlocked_with_the_admin_password()
     {
         await Created(await Admin.PostAsJsonAsync("/api/pools", new { name = "locks", imageSizeGiB = 1 }));

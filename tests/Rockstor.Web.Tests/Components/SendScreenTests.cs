@@ -32,7 +32,7 @@ public sealed class SendScreenTests : ScreenTests
         Assert.Contains("diverged", screen.Find($"[data-task-state='{task.Id}']").TextContent, StringComparison.Ordinal);
 
         await ClickAsync(screen, $"button[aria-label='Re-seed task {task.Id}']");
-        await screen.WaitForAssertionAsync(() => Assert.Contains("retention (keep 4) replaces them", screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        await screen.WaitForAssertionAsync(() => Assert.Contains("its retention replaces them (unless it protects them)", screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
         await ClickAsync(screen, ".mud-dialog button", "Cancel");
 
         await screen.WaitForAssertionAsync(() => Assert.Empty(screen.FindAll(".mud-dialog")));

@@ -3,6 +3,8 @@ using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Rockstor.Domain.Pools;
+using Rockstor.Domain.Retention;
+using Rockstor.Domain.Schedules;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
@@ -61,6 +63,26 @@ public sealed class SnapshotsScreenTests : ScreenTests
         Click(screen, "Unlock");
 
         await screen.WaitForAssertionAsync(() => Assert.False(store.Find("docs", "d0")!.Locked), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_scheduled_snapshot_names_its_schedule_the_schedule_filter_shows_only_its_own_and_sizes_fill_in()
+    {
+        var schedules = Context.Services.GetRequiredService<SnapshotScheduleService>();
+        var schedule = schedules.Create(new SnapshotScheduleRequest(["docs"], 60, null, "hourly", null, new RetentionPolicy(Last: 3), null));
+        var taken = Assert.Single((await Context.Services.GetRequiredService<SnapshotScheduleRunner>().RunAsync(schedule.Id, requested: true, _ct))!);
+        var screen = Render();
+        var page = screen.FindComponent<SnapshotsPage>();
+        await screen.WaitForAssertionAsync(() => Assert.Equal(5, Rows(screen).Count), TimeSpan.FromSeconds(30));
+
+        await page.InvokeAsync(() => page.Instance.SetScheduleFilter(schedule.Id));
+        page.Render();
+
+        Assert.Equal([taken.Key], Rows(screen));
+        Assert.Contains("schedule hourly", screen.Find($"tr[data-snapshot='{taken.Key}']").TextContent, StringComparison.Ordinal);
+        await screen.WaitForAssertionAsync(
+            () => Assert.EndsWith("B", screen.Find($"tr[data-snapshot='{taken.Key}'] td[data-size]").TextContent.Trim(), StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30));
     }
 
     [Fact(Timeout = 120_000)]
@@ -161,6 +183,7 @@ public sealed class SnapshotsScreenTests : ScreenTests
             {
                 Assert.Equal(4, Rows(screen).Count);
                 Assert.Empty(screen.FindAll("[aria-label='Reading the pools']")); // btrfs read: the rows are final
+                Assert.All(screen.FindAll("td[data-size]"), size => Assert.NotEmpty(size.TextContent.Trim())); // the sizes too
             },
             TimeSpan.FromSeconds(30));
         return screen;

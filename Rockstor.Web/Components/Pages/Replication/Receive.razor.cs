@@ -1,12 +1,33 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Web.Components.Replication;
+using Rockstor.Web.Components.Shared;
 
 namespace Rockstor.Web.Components.Pages.Replication;
 
-/// <summary>What this appliance receives, a page at a time, and the requests it refused.</summary>
+/// <summary>What this appliance receives, a page at a time, the history it keeps of each, and the requests it refused.</summary>
 public partial class Receive
 {
     private IReadOnlyList<Refusal> _refusals = [];
+    private int _defaultDays;
+
+    [Inject]
+    private ReplicaProtection Protection { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        _defaultDays = Protection.DefaultDays();
+        base.OnInitialized();
+    }
 
     protected override ListPage<ReceiveView> Fetch(int skip, int take) => Queries.Receives(skip, take);
 
@@ -17,5 +38,26 @@ public partial class Receive
     {
         base.Load();
         _refusals = Queries.Refusals();
+    }
+
+    private void SaveDefaultProtection()
+    {
+        if (Snackbar.Try(() => Protection.SetDefaultDays(_defaultDays), $"Received snapshots are now protected for {_defaultDays} days, unless a replica has its own period."))
+        {
+            Load();
+        }
+    }
+
+    private async Task EditHistoryAsync(IncomingReplica replica)
+    {
+        var dialog = await Dialogs.ShowAsync<ReceiveHistoryDialog>(
+            $"History kept of {replica.SourceShare}",
+            new DialogParameters<ReceiveHistoryDialog> { { d => d.Replica, replica } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"{replica.ReplicaShare}: saved; the next receive applies it.", Severity.Success);
+            Load();
+        }
     }
 }

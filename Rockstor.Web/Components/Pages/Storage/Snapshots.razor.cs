@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Receiving;
+using Rockstor.Domain.Schedules;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Storage;
 using Rockstor.Web.Components.Shared;
 using Rockstor.Web.Components.Storage;
 
@@ -22,6 +26,15 @@ public partial class Snapshots
     private ShareService ShareService { get; set; } = default!;
 
     [Inject]
+    private SnapshotScheduleService Schedules { get; set; } = default!;
+
+    [Inject]
+    private ReplicaProtection Protection { get; set; } = default!;
+
+    [Inject]
+    private SnapshotSizes Sizes { get; set; } = default!;
+
+    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
@@ -33,12 +46,30 @@ public partial class Snapshots
 
     private string? _shareInAddress;
 
+    private int? _scheduleInAddress;
+
     private string? AddressFilter => string.IsNullOrEmpty(ShareInAddress) ? null : ShareInAddress;
 
     /// <summary>The share whose snapshots are shown (all when null).</summary>
     internal string? ShareFilter { get; private set; }
 
     internal string? Search { get; private set; }
+
+    /// <summary>The schedule in the address (<c>?schedule=</c>, as the schedules screen links one); the filter starts from it.</summary>
+    [SupplyParameterFromQuery(Name = "schedule")]
+    public int? ScheduleInAddress { get; set; }
+
+    /// <summary>The schedule whose snapshots are shown (all when null).</summary>
+    internal int? ScheduleFilter { get; private set; }
+
+    /// <summary>Each schedule's name for the list: its prefix.</summary>
+    internal IReadOnlyDictionary<int, string> ScheduleNames { get; private set; } = new Dictionary<int, string>();
+
+    /// <summary>The page's snapshots' sizes, once btrfs's quota groups have been read (blank until then).</summary>
+    internal Func<Snapshot, QgroupSize?> SizeOf { get; private set; } = _ => null;
+
+    /// <summary>Until when a received snapshot is protected, read once per page.</summary>
+    internal Func<Snapshot, DateTimeOffset?> ProtectedUntil { get; private set; } = _ => null;
 
     internal SnapshotSort Sort { get; private set; } = SnapshotSort.CreatedAt;
 
@@ -67,6 +98,8 @@ public partial class Snapshots
     {
         _shareInAddress = ShareInAddress;
         ShareFilter = AddressFilter;
+        _scheduleInAddress = ScheduleInAddress;
+        ScheduleFilter = ScheduleInAddress;
         ShareNames = ShareService.Names();
         Load();
         await RefreshAsync();
@@ -75,10 +108,12 @@ public partial class Snapshots
     /// <summary>Another share in the address (the menu's link, or a replica's, while this screen is open) filters anew.</summary>
     protected override void OnParametersSet()
     {
-        if (ShareInAddress != _shareInAddress)
+        if (ShareInAddress != _shareInAddress || ScheduleInAddress != _scheduleInAddress)
         {
             _shareInAddress = ShareInAddress;
+            _scheduleInAddress = ScheduleInAddress;
             ShareFilter = AddressFilter;
+            ScheduleFilter = ScheduleInAddress;
             PageNumber = 1;
             Load();
         }
@@ -101,6 +136,22 @@ public partial class Snapshots
         Load();
         await Task.CompletedTask;
     }
+
+    internal void SetScheduleFilter(int? schedule)
+    {
+        ScheduleFilter = schedule;
+        PageNumber = 1;
+        Load();
+    }
+
+    /// <summary>Who made the snapshot, in a word: a schedule (by its prefix), replication, or the admin.</summary>
+    internal string MadeBy(Snapshot snapshot) => snapshot switch
+    {
+        { ScheduleId: { } id } => ScheduleNames.TryGetValue(id, out var prefix) ? $"schedule {prefix}" : "a deleted schedule",
+        { ReceivedUuid: not null } => "received",
+        _ when ReplicationNames.IsReplicationSnapshot(snapshot.Name) => "replication",
+        _ => "",
+    };
 
     internal Task SetSearchAsync(string? search)
     {
@@ -247,11 +298,42 @@ public partial class Snapshots
 
     private void Load()
     {
-        Page = SnapshotService.Query(new SnapshotQuery(ShareFilter, Search, Sort, Descending, (PageNumber - 1) * PageSize, PageSize));
+        ScheduleNames = Schedules.List().ToDictionary(s => s.Id, s => s.Prefix);
+        ProtectedUntil = Protection.ForListing();
+        Page = SnapshotService.Query(new SnapshotQuery(ShareFilter, Search, Sort, Descending, (PageNumber - 1) * PageSize, PageSize, ScheduleFilter));
         if (PageNumber > PageCount)
         {
             PageNumber = PageCount;
-            Page = SnapshotService.Query(new SnapshotQuery(ShareFilter, Search, Sort, Descending, (PageNumber - 1) * PageSize, PageSize));
+            Page = SnapshotService.Query(new SnapshotQuery(ShareFilter, Search, Sort, Descending, (PageNumber - 1) * PageSize, PageSize, ScheduleFilter));
+        }
+
+        if (Sizes.TryCached(Page.Items, out var sizeOf))
+        {
+            SizeOf = sizeOf;
+        }
+        else
+        {
+            _sizing = ShowSizesAsync(Page);
+        }
+    }
+
+    /// <summary>The sizes of what the page shows, filled in when read (the list never waits for them).</summary>
+    private Task _sizing = Task.CompletedTask;
+
+    private async Task ShowSizesAsync(SnapshotPage page)
+    {
+        try
+        {
+            var sizeOf = await Sizes.ForAsync(page.Items, CancellationToken.None);
+            if (ReferenceEquals(page, Page))
+            {
+                SizeOf = sizeOf;
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (Domain.Common.RockstorException)
+        {
+            // The sizes stay blank; the list itself is what matters.
         }
     }
 }

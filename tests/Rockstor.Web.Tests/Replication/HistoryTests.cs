@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using static Rockstor.Web.Tests.Replication.TwoAppliances;
+
+namespace Rockstor.Web.Tests.Replication;
+
+/// <summary>Each side keeps its own history, on two real appliances (real btrfs, the real peer socket).</summary>
+[Collection(nameof(ReplicationCollection))]
+public sealed class HistoryTests(TwoAppliances two)
+{
+    [Fact(Timeout = 300_000)]
+    public async Task The_destination_keeps_its_own_policy_and_a_protection_period_no_sender_can_shorten()
+    {
+        var path = await two.CreateShareAsync("history");
+        WriteData(path, seed: 31, smallFiles: 5, largeMiB: 0);
+        var created = await Ok(two.A.PostAsJsonAsync("/api/replication/tasks", new
+        {
+            share = "history", targetApplianceId = DestinationId, targetPool = Pool, frequencyMinutes = 1440,
+            retention = new { last = 2 }, destinationRetention = new { last = 3 },
+        }));
+        var task = created.GetProperty("id").GetInt32();
+        Assert.Equal((2, 3), (created.GetProperty("retention").GetProperty("last").GetInt32(), created.GetProperty("destinationRetention").GetProperty("last").GetInt32()));
+        two.AssertSucceeded(await two.FinishedAsync(task, 1));
+
+        // The destination's admin overrides the proposal (3) with a policy of its own (4).
+        var replica = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("replicaShare").GetString() == ReplicaShare("history"));
+        var id = replica.GetProperty("id").GetInt32();
+        Assert.Equal(3, replica.GetProperty("proposedRetention").GetProperty("last").GetInt32());
+        var set = await Ok(two.B.PutAsJsonAsync($"/api/replication/receives/{id}", new { retention = new { last = 4 }, protectionDays = (int?)null }));
+        Assert.Equal(4, set.GetProperty("effectiveRetention").GetProperty("last").GetInt32());
+        for (var run = 1; run <= 5; run++)
+        {
+            File.WriteAllText(Path.Combine(path, $"run{run}.txt"), $"run {run}");
+            two.AssertSucceeded(await two.RunAsync(task, finishedBefore: run));
+        }
+
+        Assert.Equal(2, (await OwnAsync(two.A, "history", task)).Count);
+        var kept = await OwnAsync(two.B, ReplicaShare("history"), task);
+        Assert.Equal(4, kept.Count);
+
+        // Now the destination protects for 30 days by default and follows the sender again; the sender asks
+        // for 1. Nothing it already holds goes, and it says what it kept.
+        try
+        {
+            Assert.Equal(30, (await Ok(two.B.PutAsJsonAsync("/api/replication/protection", new { protectionDays = 30 }))).GetProperty("protectionDays").GetInt32());
+            await Ok(two.B.PutAsJsonAsync($"/api/replication/receives/{id}", new { retention = (object?)null, protectionDays = (int?)null }));
+            await Ok(two.A.PutAsJsonAsync($"/api/replication/tasks/{task}", new { destinationRetention = new { last = 1 } }));
+            File.WriteAllText(Path.Combine(path, "run6.txt"), "run 6");
+            two.AssertSucceeded(await two.RunAsync(task, finishedBefore: 6));
+
+            var after = await OwnAsync(two.B, ReplicaShare("history"), task);
+            Assert.Equal(5, after.Count);
+            Assert.All(kept, name => Assert.Contains(name, after));
+            replica = await two.B.GetFromJsonAsync<JsonElement>($"/api/replication/receives/{id}");
+            Assert.Equal((30, 1), (replica.GetProperty("effectiveProtectionDays").GetInt32(), replica.GetProperty("effectiveRetention").GetProperty("last").GetInt32()));
+            Assert.Equal(kept.Order(StringComparer.Ordinal), replica.GetProperty("withheld").EnumerateArray().Select(w => w.GetProperty("snapshot").GetString()!).Order(StringComparer.Ordinal));
+            var rows = await SnapshotsAsync(two.B, ReplicaShare("history"));
+            Assert.All(rows, r => Assert.True(r.GetProperty("protectedUntil").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(29)));
+            var refusals = await TrailAsync(two.B, "/api/replication/refusals");
+            Assert.Contains(refusals, r => r.GetProperty("reason").GetString()!.StartsWith($"Kept protected snapshots of {ReplicaShare("history")}", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await Ok(two.B.PutAsJsonAsync("/api/replication/protection", new { protectionDays = 0 })); // the other tests' destination protects nothing
+        }
+    }
+
+    private static async Task<List<string>> OwnAsync(HttpClient client, string share, int task) =>
+        (await SnapshotsAsync(client, share))
+            .Select(s => s.GetProperty("name").GetString()!)
+            .Where(n => n.StartsWith($"replication-{task}-", StringComparison.Ordinal))
+            .ToList();
+}
