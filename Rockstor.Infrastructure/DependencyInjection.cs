@@ -116,6 +116,7 @@ public static class DependencyInjection
         services.AddSingleton<PairingService>();
 
         services.AddSingleton<IServiceSettings, ServiceSettings>();
+        services.AddSingleton<IdSequences>();
         services.AddSingleton<IReplicationTaskRepository, ReplicationTaskRepository>();
         services.AddSingleton<ITrailRepository, TrailRepository>();
         services.AddSingleton<IIncomingReplicaRepository, IncomingReplicaRepository>();

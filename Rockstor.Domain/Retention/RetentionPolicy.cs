@@ -18,6 +18,13 @@ public sealed record RetentionPolicy(int Last = 0, int Hourly = 0, int Daily = 0
     /// <summary>How many snapshots the policy keeps at most (each rule's count added up).</summary>
     public int MostKept => Last + Hourly + Daily + Weekly + Monthly + Yearly;
 
+    /// <summary>
+    /// Whether this policy keeps everything <paramref name="other"/> keeps, whatever the snapshots: each of
+    /// its counts is at least as large (each rule then keeps a superset of the same periods).
+    /// </summary>
+    public bool KeepsAtLeast(RetentionPolicy other) =>
+        Last >= other.Last && Hourly >= other.Hourly && Daily >= other.Daily && Weekly >= other.Weekly && Monthly >= other.Monthly && Yearly >= other.Yearly;
+
     /// <summary>The policy, or a refusal that says which count is wrong; a policy that keeps nothing is refused.</summary>
     public RetentionPolicy Validate()
     {

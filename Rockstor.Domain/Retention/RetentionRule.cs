@@ -5,8 +5,9 @@ namespace Rockstor.Domain.Retention;
 /// <summary>
 /// Thins a set of snapshots by a <see cref="RetentionPolicy"/>. Pure: it reads only the snapshots' times
 /// (never the clock), so a clock that jumped back, or snapshots out of order, change nothing but the
-/// order it reads them in. Snapshots that must stay whatever the policy says (locked, protected, the
-/// newest one two sides share) are kept and not counted: the policy counts around them.
+/// order it reads them in. Snapshots that must stay and not be counted (locked ones) are kept: the policy
+/// counts around them. Protection and the newest snapshot two sides share are the callers' to keep from
+/// what this returns (ADR-024, ADR-025).
 /// </summary>
 public static class RetentionRule
 {

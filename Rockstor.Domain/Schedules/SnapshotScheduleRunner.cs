@@ -34,10 +34,10 @@ public sealed class SnapshotScheduleRunner(
             return null;
         }
 
+        var taken = new List<Snapshot>();
+        var problems = new List<string>();
         try
         {
-            var taken = new List<Snapshot>();
-            var problems = new List<string>();
             foreach (var share in schedule.Shares)
             {
                 try
@@ -51,11 +51,16 @@ public sealed class SnapshotScheduleRunner(
                 }
             }
 
-            schedules.RecordRun(schedule.Id, time.GetUtcNow(), problems.Count == 0 ? null : string.Join(" ", problems));
             return taken;
+        }
+        catch (Exception e)
+        {
+            problems.Add($"The run stopped: {e.Message}"); // recorded below, and the job fails with it
+            throw;
         }
         finally
         {
+            schedules.RecordRun(schedule.Id, time.GetUtcNow(), problems.Count == 0 ? null : string.Join(" ", problems));
             gate.Release();
         }
     }

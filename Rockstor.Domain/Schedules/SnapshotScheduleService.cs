@@ -15,8 +15,8 @@ public sealed class SnapshotScheduleService(
     TaskSchedule schedule,
     TimeProvider time) : IExportReferences
 {
-    /// <summary>Room left in a snapshot name for "_" and the time ("_20261130-120000").</summary>
-    public const int MaxPrefixLength = ResourceName.MaxLength - 16;
+    /// <summary>Room left in a snapshot name for "_", the time and a count when two runs meet in a second ("_20261130-120000-2").</summary>
+    public const int MaxPrefixLength = ResourceName.MaxLength - 20;
 
     /// <summary>What replication names its snapshots after: a schedule's prefix may not look like it.</summary>
     private const string ReplicationPrefix = "replication-";

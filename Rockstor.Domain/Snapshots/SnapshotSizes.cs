@@ -66,7 +66,7 @@ public sealed class SnapshotSizes(IBtrfs btrfs, StorageLayout layout, TimeProvid
 
         var age = now - known.At;
         var sizes = known.Sizes;
-        var unknown = shown.Any(s => s.SubvolumeId != 0 && !sizes.ContainsKey(s.SubvolumeId));
+        var unknown = sizes.Count > 0 && shown.Any(s => s.SubvolumeId != 0 && !sizes.ContainsKey(s.SubvolumeId)); // quotas off: nothing to find sooner
         return age >= TimeSpan.Zero && age < FreshFor && !(unknown && age >= NewAfter);
     }
 

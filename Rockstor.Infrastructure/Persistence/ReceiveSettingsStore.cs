@@ -1,4 +1,3 @@
-using LiteDB;
 using Rockstor.Domain.Replication.Receiving;
 
 namespace Rockstor.Infrastructure.Persistence;
@@ -8,12 +7,4 @@ internal sealed class ReceiveSettingsStore(RockstorDatabase db) : IReceiveSettin
     public int DefaultProtectionDays() => db.ReceiveSettings.FindById(1)?.ProtectionDays ?? 0;
 
     public void SetDefaultProtectionDays(int days) => db.ReceiveSettings.Upsert(new ReceiveSettingsDocument { ProtectionDays = days });
-}
-
-internal sealed class ReceiveSettingsDocument
-{
-    [BsonId]
-    public int Id { get; set; } = 1;
-
-    public int ProtectionDays { get; set; }
 }

@@ -102,6 +102,8 @@ internal sealed class IncomingReplicaDocument
 
     public RetentionDocument? ProposedRetention { get; set; }
 
+    public RetentionDocument? AdoptedRetention { get; set; }
+
     public RetentionDocument? Retention { get; set; }
 
     public int? ProtectionDays { get; set; }
@@ -120,7 +122,7 @@ internal sealed class WithheldDocument
     public DateTime ProtectedUntil { get; set; }
 }
 
-internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicationTaskRepository
+internal sealed class ReplicationTaskRepository(RockstorDatabase db, IdSequences ids) : IReplicationTaskRepository
 {
     public IReadOnlyList<ReplicationTask> List() => db.ReplicationTasks.FindAll().OrderBy(t => t.Id).Select(ToTask).ToList();
 
@@ -151,7 +153,9 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db) : IReplicat
         };
         if (task.Id == 0)
         {
-            task.Id = db.ReplicationTasks.Insert(document).AsInt32;
+            // Its snapshots are named after its id: a later task must never get it, or it would prune them.
+            document.Id = task.Id = ids.Next("replication_tasks", db.ReplicationTasks.Query().Select(t => t.Id).ToList().DefaultIfEmpty(0).Max());
+            db.ReplicationTasks.Insert(document);
         }
         else
         {
@@ -313,6 +317,8 @@ internal sealed class TrailRepository(RockstorDatabase db) : ITrailRepository
 
 internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncomingReplicaRepository
 {
+    private readonly Lock _changing = new();
+
     public IReadOnlyList<IncomingReplica> List() => db.IncomingReplicas.FindAll().OrderBy(r => r.Id).Select(ToReplica).ToList();
 
     public IncomingReplica? Find(int id) => db.IncomingReplicas.FindById(id) is { } d ? ToReplica(d) : null;
@@ -332,6 +338,7 @@ internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncoming
             Pool = replica.Pool,
             LastReceiveAt = replica.LastReceiveAt?.UtcDateTime,
             ProposedRetention = RetentionDocument.Of(replica.ProposedRetention),
+            AdoptedRetention = RetentionDocument.Of(replica.AdoptedRetention),
             Retention = RetentionDocument.Of(replica.Retention),
             ProtectionDays = replica.ProtectionDays,
             Withheld = replica.Withheld
@@ -348,6 +355,40 @@ internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncoming
         }
     }
 
+    public void SaveSenderPolicy(int id, RetentionPolicy? proposed, RetentionPolicy? adopted) => Change(id, d =>
+    {
+        d.ProposedRetention = RetentionDocument.Of(proposed);
+        d.AdoptedRetention = RetentionDocument.Of(adopted);
+    });
+
+    public void SaveReceive(int id, DateTimeOffset at, IReadOnlyList<WithheldDeletion> withheld) => Change(id, d =>
+    {
+        d.LastReceiveAt = at.UtcDateTime;
+        d.Withheld = withheld
+            .Select(w => new WithheldDocument { Snapshot = w.Snapshot, Policy = w.Policy, FirstAt = w.FirstAt.UtcDateTime, ProtectedUntil = w.ProtectedUntil.UtcDateTime })
+            .ToList();
+    });
+
+    public void SaveOwnHistory(int id, RetentionPolicy? retention, RetentionPolicy? adopted, int? protectionDays) => Change(id, d =>
+    {
+        d.Retention = RetentionDocument.Of(retention);
+        d.AdoptedRetention = RetentionDocument.Of(adopted);
+        d.ProtectionDays = protectionDays;
+    });
+
+    /// <summary>Reads the replica's document, changes some of its fields and writes it back; one change at a time.</summary>
+    private void Change(int id, Action<IncomingReplicaDocument> change)
+    {
+        lock (_changing)
+        {
+            if (db.IncomingReplicas.FindById(id) is { } document)
+            {
+                change(document);
+                db.IncomingReplicas.Update(document);
+            }
+        }
+    }
+
     private static IncomingReplica ToReplica(IncomingReplicaDocument d) => new()
     {
         Id = d.Id,
@@ -358,6 +399,7 @@ internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncoming
         Pool = d.Pool,
         LastReceiveAt = d.LastReceiveAt is { } at ? PoolRepository.Utc(at) : null,
         ProposedRetention = d.ProposedRetention?.ToPolicy(),
+        AdoptedRetention = d.AdoptedRetention?.ToPolicy() ?? d.ProposedRetention?.ToPolicy(),
         Retention = d.Retention?.ToPolicy(),
         ProtectionDays = d.ProtectionDays,
         Withheld = (d.Withheld ?? []).Select(w => new WithheldDeletion(w.Snapshot, w.Policy, PoolRepository.Utc(w.FirstAt), PoolRepository.Utc(w.ProtectedUntil))).ToList(),

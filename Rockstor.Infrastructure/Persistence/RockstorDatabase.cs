@@ -59,6 +59,8 @@ public sealed class RockstorDatabase : IDisposable
 
     internal ILiteCollection<SnapshotDocument> Snapshots => Database.GetCollection<SnapshotDocument>("snapshots");
 
+    internal ILiteCollection<SequenceDocument> Sequences => Database.GetCollection<SequenceDocument>("sequences");
+
     internal ILiteCollection<ReceiveSettingsDocument> ReceiveSettings => Database.GetCollection<ReceiveSettingsDocument>("receive_settings");
 
     internal ILiteCollection<SnapshotScheduleDocument> SnapshotSchedules => Database.GetCollection<SnapshotScheduleDocument>("snapshot_schedules");

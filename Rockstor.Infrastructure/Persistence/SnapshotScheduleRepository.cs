@@ -2,7 +2,7 @@ using Rockstor.Domain.Schedules;
 
 namespace Rockstor.Infrastructure.Persistence;
 
-internal sealed class SnapshotScheduleRepository(RockstorDatabase db) : ISnapshotScheduleRepository
+internal sealed class SnapshotScheduleRepository(RockstorDatabase db, IdSequences ids) : ISnapshotScheduleRepository
 {
     public IReadOnlyList<SnapshotSchedule> List() => db.SnapshotSchedules.FindAll().OrderBy(s => s.Id).Select(ToSchedule).ToList();
 
@@ -26,7 +26,9 @@ internal sealed class SnapshotScheduleRepository(RockstorDatabase db) : ISnapsho
         };
         if (schedule.Id == 0)
         {
-            schedule.Id = db.SnapshotSchedules.Insert(document).AsInt32;
+            // Its snapshots carry its id: a later schedule must never get it (ADR-026).
+            document.Id = schedule.Id = ids.Next("snapshot_schedules", db.SnapshotSchedules.Query().Select(s => s.Id).ToList().DefaultIfEmpty(0).Max());
+            db.SnapshotSchedules.Insert(document);
         }
         else
         {

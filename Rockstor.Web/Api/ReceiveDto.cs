@@ -5,8 +5,9 @@ using Rockstor.Domain.Retention;
 namespace Rockstor.Web.Api;
 
 /// <summary>
-/// An incoming replica: <see cref="Retention"/> is this appliance's own policy (null: it follows the
-/// sender's <see cref="ProposedRetention"/>), <see cref="EffectiveRetention"/> the one applied;
+/// An incoming replica: <see cref="Retention"/> is this appliance's own policy (null: it applies the
+/// sender's <see cref="AdoptedRetention"/>: its first proposal, or a later one that keeps at least as
+/// much, or one the admin accepted), <see cref="EffectiveRetention"/> the one applied;
 /// <see cref="ProtectionDays"/> the replica's own period (null: the appliance's default), and
 /// <see cref="EffectiveProtectionDays"/> the one applied; <see cref="Withheld"/> what protection keeps
 /// that the policy would delete.
@@ -21,6 +22,7 @@ public sealed record ReceiveDto(
     DateTimeOffset? LastReceiveAt,
     AttemptDto? LastAttempt,
     RetentionPolicy? ProposedRetention,
+    RetentionPolicy? AdoptedRetention,
     RetentionPolicy? Retention,
     RetentionPolicy EffectiveRetention,
     int? ProtectionDays,
@@ -37,9 +39,10 @@ public sealed record ReceiveDto(
         view.Replica.LastReceiveAt,
         view.Latest is null ? null : AttemptDto.From(view.Latest),
         view.Replica.ProposedRetention,
+        view.Replica.AdoptedRetention,
         view.Replica.Retention,
         view.Replica.EffectiveRetention,
         view.Replica.ProtectionDays,
         protection.DaysFor(view.Replica),
-        view.Replica.Withheld);
+        protection.Withheld(view.Replica));
 }

@@ -46,9 +46,9 @@ public static class ReplicationApi
 
         replication.MapGet("/receives", (ReplicationQueries queries, ReplicaProtection protection) => queries.Receives().Select(v => ReceiveDto.From(v, protection)));
         replication.MapGet("/receives/{id:int}", (int id, ReplicationQueries queries, ReplicaProtection protection) => ReceiveDto.From(queries.Receive(id), protection));
-        replication.MapPut("/receives/{id:int}", (int id, ReceiveSettingsBody body, ReplicationQueries queries, ReplicaProtection protection) =>
+        replication.MapPut("/receives/{id:int}", async (int id, ReceiveSettingsBody body, ReplicationQueries queries, ReplicaProtection protection, CancellationToken ct) =>
         {
-            protection.Set(id, body.Retention, body.ProtectionDays);
+            await protection.SetAsync(id, body.Retention, body.FollowSender ?? false, body.ProtectionDays, body.DefaultProtection ?? false, ct);
             return ReceiveDto.From(queries.Receive(id), protection);
         });
         replication.MapGet("/protection", (ReplicaProtection protection) => new ProtectionDefaultsBody(protection.DefaultDays()));

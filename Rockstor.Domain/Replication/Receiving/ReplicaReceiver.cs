@@ -3,7 +3,6 @@ using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication.Trail;
-using Rockstor.Domain.Retention;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
@@ -62,6 +61,8 @@ public sealed class ReplicaReceiver(
             {
                 throw new ReplicationRefusedException("The hello asks to keep no snapshot at all.");
             }
+
+            hello.Retention.Validate(); // a count out of bounds is refused, as the admin's would be
 
             var pool = pools.Find(hello.TargetPool)
                 ?? throw new ReplicationRefusedException($"Pool '{Echo.Of(hello.TargetPool)}' does not exist on the destination.");
@@ -283,10 +284,9 @@ public sealed class ReplicaReceiver(
     {
         if (replicas.Find(sender.Id, hello.TaskId) is { } known)
         {
-            if (known.ProposedRetention != hello.Retention)
+            if (hello.Retention is { } proposal && protection.Propose(known, proposal) is { } notAdopted)
             {
-                known.ProposedRetention = hello.Retention;
-                replicas.Save(known);
+                log.Refused(sender, notAdopted);
             }
 
             return known;
@@ -300,6 +300,7 @@ public sealed class ReplicaReceiver(
             ReplicaShare = ReplicationNames.ReplicaShare(sender.Id, hello.SourceShare),
             Pool = hello.TargetPool,
             ProposedRetention = hello.Retention,
+            AdoptedRetention = hello.Retention,
         };
         replicas.Save(replica);
         return replica;
@@ -314,41 +315,49 @@ public sealed class ReplicaReceiver(
         }
     }
 
-    private async Task PutInPlaceAsync(Pool pool, PairedAppliance sender, IncomingReplica offered, ReplicationOffer offer, string path, Subvolume subvolume, CancellationToken ct)
+    private async Task PutInPlaceAsync(Pool pool, PairedAppliance sender, IncomingReplica replica, ReplicationOffer offer, string path, Subvolume subvolume, CancellationToken ct)
     {
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
-        snapshots.Upsert(SnapshotReconciler.FromSubvolume(pool.Name, offered.ReplicaShare, offer.Snapshot, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow()));
-        var replica = replicas.Find(offered.Id) ?? offered; // as it is now: the admin may have changed its policy while the stream came
+        snapshots.Upsert(SnapshotReconciler.FromSubvolume(pool.Name, replica.ReplicaShare, offer.Snapshot, path, subvolume, subvolume.CreatedAt ?? time.GetUtcNow()));
 
-        // Retention on this side, by this side's policy, over this task's snapshots only (another task's, say
-        // of a rebuilt source, stay until the admin deletes them). Locked ones stay and are not counted; the
-        // newest (just received, the next parent) is never deleted; protected ones stay and are recorded.
+        // The snapshot is here and checked: whatever happens to retention now, the receive has succeeded.
+        try
+        {
+            await ThinAsync(sender, replica.Id, offer.Snapshot).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Retention that cannot finish must not undo a good receive; the next receive tries again.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.Refused(sender, $"Retention of {replica.ReplicaShare} could not finish ({e.Message}); the next receive tries again.");
+        }
+    }
+
+    /// <summary>
+    /// Retention on this side, by this side's policy (<see cref="ReplicaProtection"/>), over this task's
+    /// snapshots only (another task's, say of a rebuilt source, stay until the admin deletes them). The
+    /// caller holds the storage lock; nothing here stops half-way for the connection's sake.
+    /// </summary>
+    private async Task ThinAsync(PairedAppliance sender, int replicaId, string newest)
+    {
+        var replica = replicas.Find(replicaId) ?? throw new NotFoundException($"There is no incoming replica {replicaId}.");
         var own = snapshots.ListForShare(replica.ReplicaShare)
             .Where(s => s.ReceivedUuid is not null && ReplicationNames.IsOfTask(s.Name, replica.SenderTaskId))
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
-        var policy = replica.EffectiveRetention;
-        var doomed = RetentionRule.ToDelete(own, s => s.CreatedAt, policy, s => s.Locked).Where(s => s.Name != offer.Snapshot).ToList();
-        var days = protection.DaysFor(replica);
-        var now = time.GetUtcNow();
-        var kept = doomed.Where(s => ReplicaProtection.Until(s, days) > now).ToList();
-        foreach (var old in doomed.Except(kept))
+        var (delete, withheld) = protection.Thin(replica, own, newest);
+        foreach (var old in delete)
         {
-            await btrfs.DeleteSubvolumeAsync(old.Path, ct).ConfigureAwait(false);
+            await btrfs.DeleteSubvolumeAsync(old.Path, CancellationToken.None).ConfigureAwait(false);
             snapshots.Remove(old.Share, old.Name);
         }
 
-        var whose = replica.Retention is null ? "proposed by the sender" : "set on this appliance";
-        var before = replica.Withheld.ToDictionary(w => w.Snapshot, StringComparer.Ordinal);
-        replica.Withheld = kept
-            .Select(s => new WithheldDeletion(s.Name, $"{policy} ({whose})", before.TryGetValue(s.Name, out var known) ? known.FirstAt : now, ReplicaProtection.Until(s, days)!.Value))
-            .ToList();
-        replica.LastReceiveAt = now;
-        replicas.Save(replica);
-        if (kept.Any(s => !before.ContainsKey(s.Name)))
+        var known = replica.Withheld.Select(w => w.Snapshot).ToHashSet(StringComparer.Ordinal);
+        replicas.SaveReceive(replica.Id, time.GetUtcNow(), withheld);
+        if (withheld.Any(w => !known.Contains(w.Snapshot)))
         {
-            log.Refused(sender, $"Kept protected snapshots of {replica.ReplicaShare} that its retention policy ({policy}, {whose}) would have deleted; "
-                + "the Receive screen lists them, and each goes when its protection period ends.");
+            log.Refused(sender, $"Kept protected snapshots of {replica.ReplicaShare} that its retention policy ({replica.EffectiveRetention}, "
+                + $"{replica.EffectiveRetentionSource}) would have deleted; the Receive screen lists them, and each may go at the first receive after its protection period ends.");
         }
     }
 

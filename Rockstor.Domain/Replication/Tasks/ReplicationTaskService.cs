@@ -205,7 +205,7 @@ public sealed class ReplicationTaskService(
             ?? existing?.Retention
             ?? RetentionPolicy.KeepLast(DefaultKeep);
         var destinationRetention = request.DestinationRetention is { } proposed
-            ? (proposed.MostKept == 0 ? null : proposed.Validate()) // all zero: propose the source's own policy again
+            ? (proposed == new RetentionPolicy() ? null : proposed.Validate()) // all zero: propose the source's own policy again
             : existing?.DestinationRetention;
 
         // Absent keeps what the task had; 0 removes the limit.

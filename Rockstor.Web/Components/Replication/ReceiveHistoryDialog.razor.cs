@@ -29,17 +29,17 @@ public sealed partial class ReceiveHistoryDialog
     protected override void OnInitialized()
     {
         _followSender = Replica.Retention is null;
-        _retention = Replica.Retention ?? Replica.ProposedRetention ?? _retention;
+        _retention = Replica.EffectiveRetention;
         _useDefault = Replica.ProtectionDays is null;
         _days = Replica.ProtectionDays ?? Protection.DefaultDays();
     }
 
-    private void Submit()
+    private async Task Submit()
     {
         _error = null;
         try
         {
-            var saved = Protection.Set(Replica.Id, _followSender ? null : _retention, _useDefault ? null : _days);
+            var saved = await Protection.SetAsync(Replica.Id, _followSender ? null : _retention, _followSender, _useDefault ? null : _days, _useDefault, CancellationToken.None);
             MudDialog.Close(DialogResult.Ok(saved));
         }
         catch (RockstorException e)

@@ -50,7 +50,7 @@ public sealed class Appliance
         SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, Admins, time);
         ScheduleRunner = new SnapshotScheduleRunner(ScheduleRecords, Snapshots, SnapshotService, time);
         var confined = new ConfinedReceive(Btrfs, Files);
-        Protection = new ReplicaProtection(Replicas, ReceiveSettings, time);
+        Protection = new ReplicaProtection(Replicas, ReceiveSettings, storageLock, time);
         ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, Protection, time);
         var restores = new RestoreService(new RestoreStore(), Paired, new RestorePeer(), new ApplianceIdentity(new ThisAppliance(id, hostname)), Records, Records, Records, time);
         var failbacks = new FailbackReceiver(Records, Records, Pools, SnapshotService, restores, Records, confined, Files, Layout, Log);

@@ -1,4 +1,5 @@
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 
 namespace Rockstor.Domain.Tests.Fakes;
 
@@ -43,6 +44,36 @@ public sealed class IncomingReplicas : IIncomingReplicaRepository
 
             _all.RemoveAll(r => r.Id == replica.Id);
             _all.Add(replica);
+        }
+    }
+
+    public void SaveSenderPolicy(int id, RetentionPolicy? proposed, RetentionPolicy? adopted) => Change(id, r =>
+    {
+        r.ProposedRetention = proposed;
+        r.AdoptedRetention = adopted;
+    });
+
+    public void SaveReceive(int id, DateTimeOffset at, IReadOnlyList<WithheldDeletion> withheld) => Change(id, r =>
+    {
+        r.LastReceiveAt = at;
+        r.Withheld = withheld;
+    });
+
+    public void SaveOwnHistory(int id, RetentionPolicy? retention, RetentionPolicy? adopted, int? protectionDays) => Change(id, r =>
+    {
+        r.Retention = retention;
+        r.AdoptedRetention = adopted;
+        r.ProtectionDays = protectionDays;
+    });
+
+    private void Change(int id, Action<IncomingReplica> change)
+    {
+        lock (_lock)
+        {
+            if (_all.FirstOrDefault(r => r.Id == id) is { } replica)
+            {
+                change(replica);
+            }
         }
     }
 }

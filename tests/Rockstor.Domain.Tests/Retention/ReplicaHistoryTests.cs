@@ -56,7 +56,7 @@ public sealed class ReplicaHistoryTests
         var scene = await ReplicationScene.StartAsync(keep: 5);
         await RunEveryAsync(scene, 1, TimeSpan.FromHours(1));
         var replica = scene.B.Replicas.List().Single();
-        scene.B.Protection.Set(replica.Id, new RetentionPolicy(Last: 2), protectionDays: null);
+        await scene.B.Protection.SetAsync(replica.Id, new RetentionPolicy(Last: 2), followSender: false, protectionDays: null, defaultProtection: false, None);
 
         await RunEveryAsync(scene, 5, TimeSpan.FromHours(1));
 
@@ -95,16 +95,42 @@ public sealed class ReplicaHistoryTests
         Assert.All(daily, a => Assert.Equal(AttemptStatus.Succeeded, a.Status));
         Assert.Equal(AttemptStatus.Succeeded, reseed!.Status);
         Assert.Null(reseed.Parent); // a full send: a new chain on the destination
-        string[] protectedOnes = [.. Enumerable.Range(7, 13).Select(day => At(day, 12))];
-        Assert.Equal([At(2, 12), .. protectedOnes, At(20, 12)], scene.B.Kept(scene.ReplicaShare));
-        Assert.All(protectedOnes.Append(At(2, 12)), name => Assert.Equal(before[name], scene.ReplicaContent(name)));
+        string[] insideProtection = [.. Enumerable.Range(7, 13).Select(day => At(day, 12))];
+        Assert.Equal([At(2, 12), .. insideProtection, At(20, 12)], scene.B.Kept(scene.ReplicaShare));
+        Assert.All(insideProtection.Append(At(2, 12)), name => Assert.Equal(before[name], scene.ReplicaContent(name)));
         Assert.Equal("docs on day 19", scene.ReplicaContent(At(19, 12)));
         Assert.Equal("encrypted", scene.ReplicaContent(At(20, 12)));
 
+        // The sender's "keep 1" was not adopted: the destination goes on keeping the newest 3, and protection
+        // withholds days 7 to 17 from that policy.
         var withheld = scene.B.Replicas.Find(replica.Id)!.Withheld;
-        Assert.Equal(protectedOnes, withheld.Select(w => w.Snapshot));
-        Assert.All(withheld, w => Assert.Equal("1 last (proposed by the sender)", w.Policy));
+        Assert.Equal(insideProtection[..^2], withheld.Select(w => w.Snapshot));
+        Assert.All(withheld, w => Assert.Equal("3 last (adopted from the sender)", w.Policy));
+        Assert.Equal(new RetentionPolicy(Last: 1), scene.B.Replicas.Find(replica.Id)!.ProposedRetention);
         Assert.Contains(scene.B.Refusals.All, r => r.SenderApplianceId == scene.A.Id && r.Reason.StartsWith("Kept protected snapshots of", StringComparison.Ordinal));
+        Assert.Contains(scene.B.Refusals.All, r => r.SenderApplianceId == scene.A.Id && r.Reason.StartsWith("The sender proposes keeping 1 last", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_proposal_that_keeps_less_waits_for_the_admin_and_one_that_keeps_more_is_adopted_at_once()
+    {
+        var scene = await ReplicationScene.StartAsync(keep: 4);
+        await RunEveryAsync(scene, 4, TimeSpan.FromHours(1));
+
+        SetPolicies(scene, new RetentionPolicy(Last: 4), new RetentionPolicy(Last: 2));
+        await RunEveryAsync(scene, 1, TimeSpan.FromHours(1));
+        var replica = scene.B.Replicas.List().Single();
+        Assert.Equal(4, scene.B.Kept(scene.ReplicaShare).Count); // still the adopted 4
+        Assert.Equal(RetentionPolicy.KeepLast(4), replica.EffectiveRetention);
+
+        await scene.B.Protection.SetAsync(replica.Id, retention: null, followSender: true, protectionDays: null, defaultProtection: false, None); // the admin accepts
+        await RunEveryAsync(scene, 1, TimeSpan.FromHours(1));
+        Assert.Equal(2, scene.B.Kept(scene.ReplicaShare).Count);
+
+        SetPolicies(scene, new RetentionPolicy(Last: 4), new RetentionPolicy(Last: 3, Daily: 2));
+        await RunEveryAsync(scene, 2, TimeSpan.FromHours(1));
+        Assert.Equal(new RetentionPolicy(Last: 3, Daily: 2), scene.B.Replicas.Find(replica.Id)!.EffectiveRetention);
+        Assert.Equal(3, scene.B.Kept(scene.ReplicaShare).Count);
     }
 
     [Fact(Timeout = 30_000)]
@@ -118,7 +144,7 @@ public sealed class ReplicaHistoryTests
         Assert.Equal([At(2, 12), At(3, 12), At(4, 12)], scene.B.Kept(scene.ReplicaShare));
         var replica = scene.B.Replicas.List().Single();
         Assert.Equal([At(2, 12)], replica.Withheld.Select(w => w.Snapshot));
-        scene.B.Protection.Set(replica.Id, retention: null, protectionDays: 0);
+        await scene.B.Protection.SetAsync(replica.Id, retention: null, followSender: false, protectionDays: 0, defaultProtection: false, None);
 
         await RunEveryAsync(scene, 1, TimeSpan.FromDays(1));
 

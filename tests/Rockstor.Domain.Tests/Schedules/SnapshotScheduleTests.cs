@@ -180,7 +180,7 @@ public sealed class SnapshotScheduleTests
     [InlineData("nosuch", "hourly", "There is no share named 'nosuch'.")]
     [InlineData("docs", "replication-1", "may not start with 'replication-'")]
     [InlineData("docs", "../up", "is not a valid snapshot prefix name")]
-    [InlineData("docs", "a-prefix-that-is-far-too-long-to-leave-room-for-the-time", "at most 48 characters")]
+    [InlineData("docs", "a-prefix-that-is-far-too-long-to-leave-room-for-the-time", "at most 44 characters")]
     public async Task A_schedule_the_appliance_cannot_keep_is_refused_with_a_sentence(string? share, string prefix, string expected)
     {
         var (nas, _) = await StartAsync("docs");

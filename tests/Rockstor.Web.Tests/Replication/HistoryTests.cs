@@ -26,7 +26,7 @@ public sealed class HistoryTests(TwoAppliances two)
         var replica = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("replicaShare").GetString() == ReplicaShare("history"));
         var id = replica.GetProperty("id").GetInt32();
         Assert.Equal(3, replica.GetProperty("proposedRetention").GetProperty("last").GetInt32());
-        var set = await Ok(two.B.PutAsJsonAsync($"/api/replication/receives/{id}", new { retention = new { last = 4 }, protectionDays = (int?)null }));
+        var set = await Ok(two.B.PutAsJsonAsync($"/api/replication/receives/{id}", new { retention = new { last = 4 } }));
         Assert.Equal(4, set.GetProperty("effectiveRetention").GetProperty("last").GetInt32());
         for (var run = 1; run <= 5; run++)
         {
@@ -38,12 +38,13 @@ public sealed class HistoryTests(TwoAppliances two)
         var kept = await OwnAsync(two.B, ReplicaShare("history"), task);
         Assert.Equal(4, kept.Count);
 
-        // Now the destination protects for 30 days by default and follows the sender again; the sender asks
-        // for 1. Nothing it already holds goes, and it says what it kept.
+        // Now the destination protects for 30 days by default and follows the sender's proposal (3) again;
+        // then the sender asks for 1. That is not adopted by itself, and what the policy of 3 would delete
+        // is protected: nothing the destination holds goes, and it says what it kept and what it refused.
         try
         {
             Assert.Equal(30, (await Ok(two.B.PutAsJsonAsync("/api/replication/protection", new { protectionDays = 30 }))).GetProperty("protectionDays").GetInt32());
-            await Ok(two.B.PutAsJsonAsync($"/api/replication/receives/{id}", new { retention = (object?)null, protectionDays = (int?)null }));
+            await Ok(two.B.PutAsJsonAsync($"/api/replication/receives/{id}", new { followSender = true }));
             await Ok(two.A.PutAsJsonAsync($"/api/replication/tasks/{task}", new { destinationRetention = new { last = 1 } }));
             File.WriteAllText(Path.Combine(path, "run6.txt"), "run 6");
             two.AssertSucceeded(await two.RunAsync(task, finishedBefore: 6));
@@ -52,12 +53,16 @@ public sealed class HistoryTests(TwoAppliances two)
             Assert.Equal(5, after.Count);
             Assert.All(kept, name => Assert.Contains(name, after));
             replica = await two.B.GetFromJsonAsync<JsonElement>($"/api/replication/receives/{id}");
-            Assert.Equal((30, 1), (replica.GetProperty("effectiveProtectionDays").GetInt32(), replica.GetProperty("effectiveRetention").GetProperty("last").GetInt32()));
-            Assert.Equal(kept.Order(StringComparer.Ordinal), replica.GetProperty("withheld").EnumerateArray().Select(w => w.GetProperty("snapshot").GetString()!).Order(StringComparer.Ordinal));
+            Assert.Equal((30, 3, 1), (
+                replica.GetProperty("effectiveProtectionDays").GetInt32(),
+                replica.GetProperty("effectiveRetention").GetProperty("last").GetInt32(),
+                replica.GetProperty("proposedRetention").GetProperty("last").GetInt32()));
+            Assert.Equal(kept.Order(StringComparer.Ordinal).Take(2), replica.GetProperty("withheld").EnumerateArray().Select(w => w.GetProperty("snapshot").GetString()!).Order(StringComparer.Ordinal));
             var rows = await SnapshotsAsync(two.B, ReplicaShare("history"));
             Assert.All(rows, r => Assert.True(r.GetProperty("protectedUntil").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(29)));
             var refusals = await TrailAsync(two.B, "/api/replication/refusals");
             Assert.Contains(refusals, r => r.GetProperty("reason").GetString()!.StartsWith($"Kept protected snapshots of {ReplicaShare("history")}", StringComparison.Ordinal));
+            Assert.Contains(refusals, r => r.GetProperty("reason").GetString()!.StartsWith($"The sender proposes keeping 1 last of {ReplicaShare("history")}", StringComparison.Ordinal));
         }
         finally
         {

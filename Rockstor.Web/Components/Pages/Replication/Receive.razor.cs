@@ -40,8 +40,24 @@ public partial class Receive
         _refusals = Queries.Refusals();
     }
 
-    private void SaveDefaultProtection()
+    private async Task SaveDefaultProtectionAsync()
     {
+        var current = Protection.DefaultDays();
+        if (_defaultDays < current)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync(
+                "Shorten the protection",
+                $"Protect received snapshots for {_defaultDays} days instead of {current}? At the next receive of each replica without a period of its own, "
+                + "its policy may delete the snapshots this no longer protects.",
+                yesText: "Shorten it",
+                cancelText: "Cancel");
+            if (confirmed != true)
+            {
+                _defaultDays = current;
+                return;
+            }
+        }
+
         if (Snackbar.Try(() => Protection.SetDefaultDays(_defaultDays), $"Received snapshots are now protected for {_defaultDays} days, unless a replica has its own period."))
         {
             Load();

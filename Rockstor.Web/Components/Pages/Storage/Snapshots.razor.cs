@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Schedules;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
-using Rockstor.Domain.Storage;
 using Rockstor.Web.Components.Shared;
 using Rockstor.Web.Components.Storage;
 
@@ -15,7 +13,7 @@ namespace Rockstor.Web.Components.Pages.Storage;
 /// Every snapshot on the appliance in one list: filter by share, search, sort, page (the store answers
 /// pages, so 10,000 snapshots stay fast), select many and delete them after a confirmation.
 /// </summary>
-public partial class Snapshots
+public partial class Snapshots : IDisposable
 {
     public const int PageSize = 50;
 
@@ -33,6 +31,8 @@ public partial class Snapshots
 
     [Inject]
     private SnapshotSizes Sizes { get; set; } = default!;
+
+    private readonly CancellationTokenSource _closing = new();
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -62,14 +62,8 @@ public partial class Snapshots
     /// <summary>The schedule whose snapshots are shown (all when null).</summary>
     internal int? ScheduleFilter { get; private set; }
 
-    /// <summary>Each schedule's name for the list: its prefix.</summary>
-    internal IReadOnlyDictionary<int, string> ScheduleNames { get; private set; } = new Dictionary<int, string>();
-
-    /// <summary>The page's snapshots' sizes, once btrfs's quota groups have been read (blank until then).</summary>
-    internal Func<Snapshot, QgroupSize?> SizeOf { get; private set; } = _ => null;
-
-    /// <summary>Until when a received snapshot is protected, read once per page.</summary>
-    internal Func<Snapshot, DateTimeOffset?> ProtectedUntil { get; private set; } = _ => null;
+    /// <summary>Who made each row's snapshot, its protection and its sizes.</summary>
+    internal SnapshotFacts Facts { get; private set; } = default!;
 
     internal SnapshotSort Sort { get; private set; } = SnapshotSort.CreatedAt;
 
@@ -96,6 +90,7 @@ public partial class Snapshots
     /// </summary>
     protected override async Task OnInitializedAsync()
     {
+        Facts = new SnapshotFacts(Schedules, Protection, Sizes);
         _shareInAddress = ShareInAddress;
         ShareFilter = AddressFilter;
         _scheduleInAddress = ScheduleInAddress;
@@ -143,15 +138,6 @@ public partial class Snapshots
         PageNumber = 1;
         Load();
     }
-
-    /// <summary>Who made the snapshot, in a word: a schedule (by its prefix), replication, or the admin.</summary>
-    internal string MadeBy(Snapshot snapshot) => snapshot switch
-    {
-        { ScheduleId: { } id } => ScheduleNames.TryGetValue(id, out var prefix) ? $"schedule {prefix}" : "a deleted schedule",
-        { ReceivedUuid: not null } => "received",
-        _ when ReplicationNames.IsReplicationSnapshot(snapshot.Name) => "replication",
-        _ => "",
-    };
 
     internal Task SetSearchAsync(string? search)
     {
@@ -298,8 +284,6 @@ public partial class Snapshots
 
     private void Load()
     {
-        ScheduleNames = Schedules.List().ToDictionary(s => s.Id, s => s.Prefix);
-        ProtectedUntil = Protection.ForListing();
         Page = SnapshotService.Query(new SnapshotQuery(ShareFilter, Search, Sort, Descending, (PageNumber - 1) * PageSize, PageSize, ScheduleFilter));
         if (PageNumber > PageCount)
         {
@@ -307,11 +291,7 @@ public partial class Snapshots
             Page = SnapshotService.Query(new SnapshotQuery(ShareFilter, Search, Sort, Descending, (PageNumber - 1) * PageSize, PageSize, ScheduleFilter));
         }
 
-        if (Sizes.TryCached(Page.Items, out var sizeOf))
-        {
-            SizeOf = sizeOf;
-        }
-        else
+        if (Facts.Refresh(Page))
         {
             _sizing = ShowSizesAsync(Page);
         }
@@ -322,18 +302,16 @@ public partial class Snapshots
 
     private async Task ShowSizesAsync(SnapshotPage page)
     {
-        try
+        if (await Facts.ReadSizesAsync(page, _closing.Token) is { } sizeOf && ReferenceEquals(page, Page))
         {
-            var sizeOf = await Sizes.ForAsync(page.Items, CancellationToken.None);
-            if (ReferenceEquals(page, Page))
-            {
-                SizeOf = sizeOf;
-                await InvokeAsync(StateHasChanged);
-            }
+            Facts.Show(sizeOf);
+            await InvokeAsync(StateHasChanged);
         }
-        catch (Domain.Common.RockstorException)
-        {
-            // The sizes stay blank; the list itself is what matters.
-        }
+    }
+
+    public void Dispose()
+    {
+        _closing.Cancel();
+        _closing.Dispose();
     }
 }
