@@ -8,6 +8,9 @@ namespace Rockstor.Web.Tests.Api;
 /// <summary>Snapshot schedules on a real appliance: Hangfire runs them, btrfs holds the snapshots (a schedule's minute lasts 2 s here).</summary>
 public sealed class SnapshotScheduleApiTests(ApplianceFixture fixture) : IClassFixture<ApplianceFixture>
 {
+    /// <summary>A snapshot named as replication task 9 names its own.</summary>
+    private const string Replication = "replication-9-20261130T000000000Z";
+
     private HttpClient Admin => fixture.Admin;
 
     [Fact(Timeout = 180_000)]
@@ -18,6 +21,7 @@ public sealed class SnapshotScheduleApiTests(ApplianceFixture fixture) : IClassF
         var sharePath = share.GetProperty("path").GetString()!;
         await File.WriteAllTextAsync(Path.Combine(sharePath, "plan.txt"), "the plan");
         await Created(await Admin.PostAsJsonAsync("/api/shares/timed-docs/snapshots", new { name = "by-hand", writable = false }));
+        await Created(await Admin.PostAsJsonAsync("/api/shares/timed-docs/snapshots", new { name = Replication, writable = false })); // as a replication task names them
 
         var often = await Created(await Admin.PostAsJsonAsync("/api/snapshot-schedules", new
         {
@@ -56,7 +60,8 @@ public sealed class SnapshotScheduleApiTests(ApplianceFixture fixture) : IClassF
         Assert.All(rareRows, r => Assert.StartsWith("rare_", r.GetProperty("name").GetString(), StringComparison.Ordinal));
         var manual = Assert.Single(rows, r => r.GetProperty("name").GetString() == "by-hand");
         Assert.Equal(JsonValueKind.Null, manual.GetProperty("scheduleId").ValueKind);
-        Assert.Equal(rows.Count, oftenRows.Count + rareRows.Count + 1);
+        Assert.Single(rows, r => r.GetProperty("name").GetString() == Replication);
+        Assert.Equal(rows.Count, oftenRows.Count + rareRows.Count + 2);
 
         // The store and the disk agree, and a scheduled snapshot holds the share as it was.
         var onDisk = Directory.GetDirectories(Path.GetDirectoryName(manual.GetProperty("path").GetString()!)!).Select(Path.GetFileName).Order(StringComparer.Ordinal);

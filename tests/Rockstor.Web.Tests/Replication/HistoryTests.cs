@@ -70,6 +70,57 @@ public sealed class HistoryTests(TwoAppliances two)
         }
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task The_ransomware_walk_leaves_the_destination_its_protected_and_locked_snapshots_identical_and_lists_the_refusals()
+    {
+        var path = await two.CreateShareAsync("walk");
+        WriteData(path, seed: 41, smallFiles: 20, largeMiB: 2);
+        var original = Hashes(path);
+        var task = await two.AddTaskAsync("walk", keep: 2);
+        two.AssertSucceeded(await two.FinishedAsync(task, 1));
+        var replica = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("replicaShare").GetString() == ReplicaShare("walk"));
+        var id = replica.GetProperty("id").GetInt32();
+        await Ok(two.B.PutAsJsonAsync($"/api/replication/receives/{id}", new { protectionDays = 14 }));
+        var first = (await OwnAsync(two.B, ReplicaShare("walk"), task)).Single();
+        await Ok(two.B.PostAsync(new Uri($"/api/shares/{ReplicaShare("walk")}/snapshots/{first}/lock", UriKind.Relative), null));
+        for (var run = 1; run <= 3; run++)
+        {
+            File.WriteAllText(Path.Combine(path, $"day{run}.txt"), $"day {run}");
+            two.AssertSucceeded(await two.RunAsync(task, finishedBefore: run));
+        }
+
+        var before = (await SnapshotsAsync(two.B, ReplicaShare("walk"))).ToDictionary(s => s.GetProperty("name").GetString()!, s => Hashes(s.GetProperty("path").GetString()!));
+        Assert.Equal(4, before.Count); // all protected; the source keeps 2
+
+        // The attack: the share is wiped, the source's snapshots deleted, the task made to keep 1 and to
+        // propose 1, re-seeded, and deleted with its snapshots.
+        foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+        {
+            File.WriteAllText(file, "encrypted");
+        }
+
+        foreach (var name in await OwnAsync(two.A, "walk", task))
+        {
+            await Ok(two.A.DeleteAsync(new Uri($"/api/shares/walk/snapshots/{name}", UriKind.Relative)));
+        }
+
+        await Ok(two.A.PutAsJsonAsync($"/api/replication/tasks/{task}", new { retention = new { last = 1 }, destinationRetention = new { last = 1 } }));
+        Assert.StartsWith("Diverged", (await two.RunAsync(task, finishedBefore: 4)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        await Ok(two.A.PostAsync(new Uri($"/api/replication/tasks/{task}/reseed", UriKind.Relative), null));
+        two.AssertSucceeded(await two.FinishedAsync(task, 6));
+        await Ok(two.A.DeleteAsync(new Uri($"/api/replication/tasks/{task}?deleteSnapshots=true", UriKind.Relative)));
+
+        var after = (await SnapshotsAsync(two.B, ReplicaShare("walk"))).ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("path").GetString()!);
+        Assert.Equal(5, after.Count); // the four from before, and the encrypted one
+        Assert.All(before, kept => Assert.Equal(kept.Value, Hashes(after[kept.Key])));
+        Assert.Equal(original, Hashes(after[first]));
+        var refusals = (await TrailAsync(two.B, "/api/replication/refusals")).Select(r => r.GetProperty("reason").GetString()!).ToList();
+        Assert.Contains(refusals, r => r.StartsWith($"The sender proposes keeping 1 last of {ReplicaShare("walk")}", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.StartsWith($"Kept protected snapshots of {ReplicaShare("walk")}", StringComparison.Ordinal));
+        replica = await two.B.GetFromJsonAsync<JsonElement>($"/api/replication/receives/{id}");
+        Assert.Equal(2, replica.GetProperty("withheld").GetArrayLength()); // what its policy of 2 would delete, the locked one aside
+    }
+
     private static async Task<List<string>> OwnAsync(HttpClient client, string share, int task) =>
         (await SnapshotsAsync(client, share))
             .Select(s => s.GetProperty("name").GetString()!)
