@@ -8,6 +8,7 @@ using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Disks;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Failback;
@@ -129,6 +130,7 @@ public static class DependencyInjection
         services.AddSingleton<IReceiveSettings, ReceiveSettingsStore>();
         services.AddSingleton<ReplicaProtection>();
         services.AddSingleton<SnapshotSizes>();
+        services.AddSingleton<DiskService>();
         services.AddSingleton<ReplicaReceiver>();
         services.AddSingleton<FailbackReceiver>();
         services.AddSingleton<FailbackSender>();

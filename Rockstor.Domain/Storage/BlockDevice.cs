@@ -4,4 +4,22 @@ namespace Rockstor.Domain.Storage;
 public sealed record BlockDevice(string Path, long SizeBytes, string? Model, string? Serial, string? Unusable)
 {
     public bool Usable => Unusable is null;
+
+    /// <summary>The filesystem on the disk itself (not on a partition), as probed from the disk; null when none was found.</summary>
+    public string? FilesystemType { get; init; }
+
+    /// <summary>That filesystem's uuid (a btrfs pool's, for one).</summary>
+    public string? FilesystemUuid { get; init; }
+
+    /// <summary>It holds the machine's root, boot or swap.</summary>
+    public bool IsSystem { get; init; }
+
+    /// <summary>It, or something on it, is mounted.</summary>
+    public bool Mounted { get; init; }
+
+    /// <summary>It has partitions (or another device is built on it).</summary>
+    public bool HasPartitions { get; init; }
+
+    /// <summary>A loop device (an image file attached with losetup), offered as a disk for trials and tests.</summary>
+    public bool IsLoop { get; init; }
 }

@@ -17,6 +17,7 @@ public sealed class LinuxBlockDevices(CommandRunner runner, MountTable mounts, I
                 ct)
             .ConfigureAwait(false);
         var allowLoop = options.Value.AllowLoopDevicesAsDisks;
+        var mountedSources = mounts.Read().Select(m => m.Source).ToHashSet(StringComparer.Ordinal);
         var disks = new List<BlockDevice>();
         foreach (var device in LsblkParser.Parse(json))
         {
@@ -26,8 +27,19 @@ public sealed class LinuxBlockDevices(CommandRunner runner, MountTable mounts, I
                 continue;
             }
 
-            var reason = await ReasonUnusableAsync(device, ct).ConfigureAwait(false);
-            disks.Add(new BlockDevice(device.Path, device.Size, device.Model, device.Serial, reason));
+            // lsblk's FSTYPE comes from udev, which may not know; blkid probes the device itself.
+            var (exitCode, output) = await runner.ProbeAsync("blkid", ["-p", "-o", "export", device.Path], ct).ConfigureAwait(false);
+            var probe = BlkidProbe.Parse(exitCode, output);
+            var mounted = device.MountedAnywhere || mountedSources.Contains(device.Path);
+            disks.Add(new BlockDevice(device.Path, device.Size, device.Model, device.Serial, ReasonUnusable(device, probe, mounted))
+            {
+                FilesystemType = probe.Type,
+                FilesystemUuid = probe.Uuid,
+                IsSystem = IsSystem(device),
+                Mounted = mounted,
+                HasPartitions = device.Children.Count > 0 || probe.PartitionTable is not null,
+                IsLoop = device.Type == "loop",
+            });
         }
 
         return disks;
@@ -84,14 +96,16 @@ public sealed class LinuxBlockDevices(CommandRunner runner, MountTable mounts, I
     public Task ScanAsync(CancellationToken ct) =>
         runner.RunAsync("btrfs", ["device", "scan"], "Could not scan for btrfs devices", ct);
 
-    private async Task<string?> ReasonUnusableAsync(LsblkDevice device, CancellationToken ct)
+    private static bool IsSystem(LsblkDevice device) => device.Holds("/") || device.Holds("/boot") || device.Holds("[SWAP]");
+
+    private static string? ReasonUnusable(LsblkDevice device, BlkidProbe probe, bool mounted)
     {
-        if (device.Holds("/") || device.Holds("/boot") || device.Holds("[SWAP]"))
+        if (IsSystem(device))
         {
             return "it holds the system";
         }
 
-        if (device.MountedAnywhere)
+        if (mounted)
         {
             return "it is mounted";
         }
@@ -111,20 +125,14 @@ public sealed class LinuxBlockDevices(CommandRunner runner, MountTable mounts, I
             return "it is smaller than 1 GiB";
         }
 
-        // lsblk's FSTYPE comes from udev, which may not know; blkid probes the device itself.
-        var (exitCode, output) = await runner.ProbeAsync("blkid", ["-p", "-o", "value", "-s", "TYPE", device.Path], ct).ConfigureAwait(false);
-        if (exitCode == 0)
-        {
-            var type = output.Trim();
-            return type.Length > 0 ? $"it holds a {type} filesystem" : "it holds a partition table or a filesystem";
-        }
-
-        if (exitCode != 2)
+        if (!probe.Probed)
         {
             return "it could not be probed";
         }
 
-        return mounts.Read().Any(m => m.Source == device.Path) ? "it is mounted" : null;
+        return probe.Type is { } type ? $"it holds a {type} filesystem"
+            : probe.PartitionTable is not null ? "it holds a partition table or a filesystem"
+            : null;
     }
 
     private async Task<IReadOnlyList<string>> LoopDevicesOfAsync(string imageFile, CancellationToken ct)

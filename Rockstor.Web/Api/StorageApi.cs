@@ -1,4 +1,5 @@
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Disks;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Shares;
@@ -27,9 +28,10 @@ public static class StorageApi
             await service.DeleteAsync(name, deleteShares ?? false, ct);
             return TypedResults.NoContent();
         });
-        app.MapGet("/api/disks", async (IBlockDevices devices, CancellationToken ct) =>
-            (await devices.ListDisksAsync(ct)).Select(d => new DiskDto(d.Path, d.SizeBytes, d.Model, d.Serial, d.Usable, d.Unusable)))
-            .WithTags("Pools");
+        var disks = app.MapGroup("/api/disks").WithTags("Disks");
+        disks.MapGet("/", async (DiskService service, CancellationToken ct) => (await service.ListAsync(ct)).Select(DiskDto.From));
+        disks.MapPost("/{name}/wipe", async (string name, WipeBody body, DiskService service, CancellationToken ct) =>
+            DiskDto.From(await service.WipeAsync(name, body.Confirm, ct)));
 
         var shares = app.MapGroup("/api/shares").WithTags("Shares");
         shares.MapGet("/", async (ShareService service, CancellationToken ct) =>

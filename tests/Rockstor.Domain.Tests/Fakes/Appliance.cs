@@ -1,4 +1,5 @@
 using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Disks;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication.Failback;
 using Rockstor.Domain.Replication.Receiving;
@@ -49,6 +50,7 @@ public sealed class Appliance
         Groups = new GroupService(Accounts, AccountRecords, AccountRecords, AccountRecords, Shares, [Smb], accountLock, time);
         SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, Admins, time);
         ScheduleRunner = new SnapshotScheduleRunner(ScheduleRecords, Snapshots, SnapshotService, time);
+        Disks = new DiskService(Devices, Records, storageLock);
         var confined = new ConfinedReceive(Btrfs, Files);
         Protection = new ReplicaProtection(Replicas, ReceiveSettings, storageLock, time);
         ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, Protection, time);
@@ -137,6 +139,9 @@ public sealed class Appliance
 
     /// <summary>The destination's own policy and protection for its replicas.</summary>
     public ReplicaProtection Protection { get; }
+
+    /// <summary>The machine's disks as the Disks screen shows them (the disks are <see cref="Devices"/>'s).</summary>
+    public DiskService Disks { get; }
 
     /// <summary>Snapshot schedules and the recurring jobs held for them.</summary>
     public ScheduleRecords ScheduleRecords { get; } = new();

@@ -20,7 +20,21 @@ public sealed class FakeBlockDevices(FakeBtrfs btrfs, FakeStorageFiles files) : 
 
     public Task<IReadOnlyList<BlockDevice>> ListDisksAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<BlockDevice>>(Disks.ToList());
 
-    public Task WipeAsync(string device, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>The disks wiped, in order.</summary>
+    public List<string> Wiped { get; } = [];
+
+    /// <summary>Wiping leaves the disk empty.</summary>
+    public Task WipeAsync(string device, CancellationToken ct)
+    {
+        Wiped.Add(device);
+        var at = Disks.FindIndex(d => d.Path == device);
+        if (at >= 0)
+        {
+            Disks[at] = Disks[at] with { FilesystemType = null, FilesystemUuid = null, HasPartitions = false, Unusable = null };
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task CreateImageFileAsync(string path, long sizeBytes, CancellationToken ct)
     {

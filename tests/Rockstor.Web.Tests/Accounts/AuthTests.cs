@@ -72,7 +72,7 @@ public sealed partial class AuthTests : IAsyncLifetime
 
         Assert.True(checkedRoutes >= 12, $"only {checkedRoutes} routes were listed");
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).StatusCode);
-        foreach (var page in new[] { "/", "/storage/pools", "/storage/shares", "/storage/snapshots", "/system/users", "/system" })
+        foreach (var page in new[] { "/", "/storage/disks", "/storage/pools", "/storage/shares", "/storage/snapshots", "/storage/schedules", "/system/users", "/system" })
         {
             var response = await anonymous.GetAsync(new Uri(page, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

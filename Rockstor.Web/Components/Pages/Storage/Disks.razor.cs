@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Rockstor.Domain.Disks;
+using Rockstor.Web.Components.Shared;
+
+namespace Rockstor.Web.Components.Pages.Storage;
+
+/// <summary>The machine's whole disks, what each holds, and wiping one that holds nothing of this appliance (after a confirmation that names it).</summary>
+public partial class Disks
+{
+    [Inject]
+    private DiskService DiskService { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    internal IReadOnlyList<DiskView> Rows { get; private set; } = [];
+
+    internal bool Loading { get; private set; } = true;
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    internal async Task LoadAsync()
+    {
+        Loading = true;
+        await Snackbar.TryAsync(async () => Rows = await DiskService.ListAsync(CancellationToken.None));
+        Loading = false;
+    }
+
+    internal static bool CanWipe(DiskView disk) =>
+        disk.Holds is DiskHolds.ForeignBtrfs or DiskHolds.Filesystem && !disk.Disk.Mounted;
+
+    internal async Task WipeAsync(DiskView disk)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Wipe {disk.Disk.Path}",
+            $"{disk.Disk.Path} ({Bytes.Format(disk.Disk.SizeBytes)}{(disk.Disk.Model is { } model ? $", {model}" : "")}) holds {disk.WhatItHolds}. "
+            + "Wiping removes every filesystem signature on it: what it holds can no longer be read or imported here.",
+            yesText: $"Wipe {disk.Disk.Path}",
+            cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            await Snackbar.TryAsync(() => DiskService.WipeAsync(disk.Disk.Path, disk.Disk.Path, CancellationToken.None), $"{disk.Disk.Path} is wiped.");
+            await LoadAsync();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Rockstor.Testing;
+
+namespace Rockstor.Web.Tests.Api;
+
+/// <summary>The Disks API on a real appliance, over loop devices the test attached (as an admin would with losetup).</summary>
+public sealed class DisksApiTests(ApplianceFixture fixture) : IClassFixture<ApplianceFixture>, IDisposable
+{
+    private readonly Sandbox _sandbox = new();
+
+    private HttpClient Admin => fixture.Admin;
+
+    public void Dispose() => _sandbox.Dispose();
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_foreign_btrfs_disk_is_named_as_such_and_wiped_only_when_its_path_is_confirmed_a_pool_s_never()
+    {
+        var foreign = _sandbox.AttachLoopDisk();
+        Sandbox.Run("mkfs.btrfs", "-q", "-L", "from-elsewhere", foreign);
+        var uuid = Sandbox.Run("blkid", "-p", "-o", "value", "-s", "UUID", foreign).Trim();
+        var pool = await Admin.PostAsJsonAsync("/api/pools", new { name = "disky", imageSizeGiB = 1 });
+        Assert.True(pool.StatusCode == HttpStatusCode.Created, await pool.Content.ReadAsStringAsync());
+
+        var disks = await Admin.GetFromJsonAsync<JsonElement>("/api/disks");
+        var row = Row(disks, foreign);
+        var poolRow = disks.EnumerateArray().Single(d => d.GetProperty("pool").GetString() == "disky");
+
+        Assert.Equal(("foreign-btrfs", uuid, "btrfs", true, false), (row.GetProperty("holds").GetString(), row.GetProperty("fsUuid").GetString(), row.GetProperty("fsType").GetString(), row.GetProperty("loop").GetBoolean(), row.GetProperty("usable").GetBoolean()));
+        Assert.Equal("pool", poolRow.GetProperty("holds").GetString());
+
+        var unconfirmed = await Admin.PostAsJsonAsync($"/api/disks/{Path.GetFileName(foreign)}/wipe", new { confirm = "yes" });
+        var ofPool = await Admin.PostAsJsonAsync($"/api/disks/{Path.GetFileName(poolRow.GetProperty("path").GetString())}/wipe", new { confirm = poolRow.GetProperty("path").GetString() });
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Contains($"confirm with its path ({foreign})", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, ofPool.StatusCode);
+        Assert.Equal("btrfs", Sandbox.Run("blkid", "-p", "-o", "value", "-s", "TYPE", foreign).Trim()); // nothing happened
+
+        var wiped = await Admin.PostAsJsonAsync($"/api/disks/{Path.GetFileName(foreign)}/wipe", new { confirm = foreign });
+
+        Assert.True(wiped.IsSuccessStatusCode, await wiped.Content.ReadAsStringAsync());
+        var after = await wiped.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("empty", true), (after.GetProperty("holds").GetString(), after.GetProperty("usable").GetBoolean()));
+        Assert.Equal(2, Sandbox.TryRun("blkid", "-p", foreign).ExitCode); // blkid finds nothing on it now
+    }
+
+    private static JsonElement Row(JsonElement disks, string path) => disks.EnumerateArray().Single(d => d.GetProperty("path").GetString() == path);
+}

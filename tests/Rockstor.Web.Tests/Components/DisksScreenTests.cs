@@ -1,0 +1,38 @@
+using Bunit;
+using MudBlazor;
+using Rockstor.Testing;
+using DisksPage = Rockstor.Web.Components.Pages.Storage.Disks;
+
+namespace Rockstor.Web.Tests.Components;
+
+/// <summary>The Disks screen rendered by bUnit over the real services, over a loop device the test attached.</summary>
+public sealed class DisksScreenTests : ScreenTests
+{
+    [Fact(Timeout = 120_000)]
+    public async Task A_disk_is_wiped_only_after_a_question_that_names_it_and_what_it_holds()
+    {
+        var disk = Sandbox.AttachLoopDisk();
+        Sandbox.Run("mkfs.btrfs", "-q", disk);
+        var screen = Context.Render<ContainerFragment>(parameters => parameters
+            .AddChildContent<MudPopoverProvider>()
+            .AddChildContent<MudDialogProvider>()
+            .AddChildContent<MudSnackbarProvider>()
+            .AddChildContent<DisksPage>());
+        await screen.WaitForAssertionAsync(
+            () => Assert.Contains("a btrfs filesystem this appliance does not know", screen.Find($"td[data-disk='{disk}']").ParentElement!.TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30));
+
+        await screen.InvokeAsync(() => screen.Find($"button[aria-label='Wipe {disk}']").Click());
+        await WaitForDialogAsync(screen);
+        var question = screen.Find(".mud-dialog").TextContent;
+        Assert.Contains($"{disk} ({Rockstor.Web.Components.Shared.Bytes.Format(1L << 30)}) holds a btrfs filesystem this appliance does not know", question, StringComparison.Ordinal);
+        Assert.Equal("btrfs", Sandbox.Run("blkid", "-p", "-o", "value", "-s", "TYPE", disk).Trim()); // nothing before the answer
+
+        Click(screen, $"Wipe {disk}");
+
+        await screen.WaitForAssertionAsync(() => Assert.Equal(2, Sandbox.TryRun("blkid", "-p", disk).ExitCode), TimeSpan.FromSeconds(30));
+        await screen.WaitForAssertionAsync(
+            () => Assert.Contains("nothing the appliance can find", screen.Find($"td[data-disk='{disk}']").ParentElement!.TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30));
+    }
+}
