@@ -11,13 +11,13 @@ public sealed class Pool
     /// <summary>The block devices as given at creation; for an image pool, the loop device it had then.</summary>
     public required IReadOnlyList<string> Devices { get; init; }
 
-    /// <summary>The backing file of an image pool, or null for a pool on disks.</summary>
-    public string? ImageFile { get; init; }
+    /// <summary>The backing files of an image pool, one per device; none for a pool on disks.</summary>
+    public IReadOnlyList<string> ImageFiles { get; init; } = [];
 
     /// <summary>The btrfs filesystem uuid, which identifies the pool whatever its devices are called now.</summary>
     public required string Uuid { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    public bool IsImagePool => ImageFile is not null;
+    public bool IsImagePool => ImageFiles.Count > 0;
 }

@@ -120,6 +120,8 @@ public sealed class PoolService(
         }
     }
 
+    public const int MaxImageCount = 8;
+
     public async Task<PoolView> CreateAsync(CreateImagePool request, CancellationToken ct)
     {
         var name = ResourceName.Validate(request.Name, "pool");
@@ -128,33 +130,44 @@ public sealed class PoolService(
             throw new ValidationException($"The image size must be between 1 and {MaxImageSizeGiB} GiB.");
         }
 
+        if (request.ImageCount is < 1 or > MaxImageCount)
+        {
+            throw new ValidationException($"A pool on image files has 1 to {MaxImageCount} of them.");
+        }
+
+        RaidLevels.ValidateDeviceCount(request.RaidLevel, request.ImageCount);
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         EnsureNameFree(name);
-        var image = layout.ImageFile(name);
-        if (files.Exists(image))
+        var images = Enumerable.Range(0, request.ImageCount).Select(i => layout.ImageFile(name, i)).ToList();
+        if (images.FirstOrDefault(files.Exists) is { } existing)
         {
-            throw new ConflictException($"The image file {image} already exists; remove it or choose another name.");
+            throw new ConflictException($"The image file {existing} already exists; remove it or choose another name.");
         }
 
         var undo = new Undo();
         try
         {
             files.CreateDirectory(layout.ImagesDirectory);
-            await devices.CreateImageFileAsync(image, request.ImageSizeGiB * 1024L * 1024 * 1024, ct).ConfigureAwait(false);
-            undo.Add(() => files.DeleteFile(image));
-            var loop = await devices.AttachLoopAsync(image, ct).ConfigureAwait(false);
-            undo.Add(() => devices.DetachLoopAsync(image, CancellationToken.None));
-            var uuid = await btrfs.MakeFilesystemAsync(name, RaidLevel.Single, [loop], ct).ConfigureAwait(false);
+            var loops = new List<string>();
+            foreach (var image in images)
+            {
+                await devices.CreateImageFileAsync(image, request.ImageSizeGiB * 1024L * 1024 * 1024, ct).ConfigureAwait(false);
+                undo.Add(() => files.DeleteFile(image));
+                loops.Add(await devices.AttachLoopAsync(image, ct).ConfigureAwait(false));
+                undo.Add(() => devices.DetachLoopAsync(image, CancellationToken.None));
+            }
+
+            var uuid = await btrfs.MakeFilesystemAsync(name, request.RaidLevel, loops, ct).ConfigureAwait(false);
             var pool = new Pool
             {
                 Name = name,
-                RaidLevel = RaidLevel.Single,
-                Devices = [loop],
-                ImageFile = image,
+                RaidLevel = request.RaidLevel,
+                Devices = loops,
+                ImageFiles = images,
                 Uuid = uuid,
                 CreatedAt = time.GetUtcNow(),
             };
-            await MountNewAsync(pool, [loop], undo, ct).ConfigureAwait(false);
+            await MountNewAsync(pool, loops, undo, ct).ConfigureAwait(false);
             pools.Add(pool);
             return await ViewAsync(pool, ct).ConfigureAwait(false);
         }
@@ -203,10 +216,13 @@ public sealed class PoolService(
         }
 
         files.RemoveEmptyDirectory(mountPoint);
-        if (pool.ImageFile is { } image)
+        if (pool.IsImagePool)
         {
-            await devices.DetachLoopAsync(image, ct).ConfigureAwait(false);
-            files.DeleteFile(image);
+            foreach (var image in pool.ImageFiles)
+            {
+                await devices.DetachLoopAsync(image, ct).ConfigureAwait(false);
+                files.DeleteFile(image);
+            }
         }
         else
         {
@@ -244,10 +260,13 @@ public sealed class PoolService(
                     continue;
                 }
 
-                IReadOnlyList<string> poolDevices;
-                if (pool.ImageFile is { } image)
+                var poolDevices = new List<string>();
+                if (pool.IsImagePool)
                 {
-                    poolDevices = [await devices.AttachLoopAsync(image, ct).ConfigureAwait(false)];
+                    foreach (var image in pool.ImageFiles)
+                    {
+                        poolDevices.Add(await devices.AttachLoopAsync(image, ct).ConfigureAwait(false));
+                    }
                 }
                 else
                 {
@@ -257,7 +276,7 @@ public sealed class PoolService(
                         scanned = true;
                     }
 
-                    poolDevices = pool.Devices;
+                    poolDevices.AddRange(pool.Devices);
                 }
 
                 files.CreateDirectory(layout.PoolMountPoint(pool.Name));

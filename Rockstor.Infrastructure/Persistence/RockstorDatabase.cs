@@ -123,7 +123,10 @@ internal sealed class PoolDocument
 
     public List<string> Devices { get; set; } = [];
 
+    /// <summary>The first image file (all a pool had before pools of several image files).</summary>
     public string? ImageFile { get; set; }
+
+    public List<string>? ImageFiles { get; set; }
 
     public string Uuid { get; set; } = "";
 

@@ -15,7 +15,8 @@ internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
         Name = pool.Name,
         RaidLevel = pool.RaidLevel.ToProfile(),
         Devices = [.. pool.Devices],
-        ImageFile = pool.ImageFile,
+        ImageFile = pool.ImageFiles.FirstOrDefault(),
+        ImageFiles = [.. pool.ImageFiles],
         Uuid = pool.Uuid,
         CreatedAt = pool.CreatedAt.UtcDateTime,
     });
@@ -27,7 +28,7 @@ internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
         Name = d.Name,
         RaidLevel = RaidLevels.Parse(d.RaidLevel),
         Devices = d.Devices,
-        ImageFile = d.ImageFile,
+        ImageFiles = d.ImageFiles is { Count: > 0 } files ? files : d.ImageFile is { } one ? [one] : [],
         Uuid = d.Uuid,
         CreatedAt = Utc(d.CreatedAt),
     };

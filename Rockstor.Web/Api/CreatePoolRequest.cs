@@ -1,5 +1,5 @@
 
 namespace Rockstor.Web.Api;
 
-/// <summary>Either {name, raidLevel, devices} for disks or {name, imageSizeGiB} for an image file.</summary>
-public sealed record CreatePoolRequest(string? Name, string? RaidLevel, IReadOnlyList<string>? Devices, int? ImageSizeGiB);
+/// <summary>Either {name, raidLevel, devices} for disks or {name, imageSizeGiB, imageCount?, raidLevel?} for image files.</summary>
+public sealed record CreatePoolRequest(string? Name, string? RaidLevel, IReadOnlyList<string>? Devices, int? ImageSizeGiB, int? ImageCount = null);

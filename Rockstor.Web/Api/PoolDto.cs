@@ -3,7 +3,17 @@ using Rockstor.Domain.Storage;
 
 namespace Rockstor.Web.Api;
 
-public sealed record PoolDto(string Name, string RaidLevel, IReadOnlyList<string> Devices, string MountPoint, bool Mounted, string? ImageFile, long SizeBytes, long UsedBytes)
+/// <summary>A pool; <see cref="ImageFile"/> is the first of <see cref="ImageFiles"/> (a pool on image files), null for a pool on disks.</summary>
+public sealed record PoolDto(
+    string Name,
+    string RaidLevel,
+    IReadOnlyList<string> Devices,
+    string MountPoint,
+    bool Mounted,
+    string? ImageFile,
+    IReadOnlyList<string> ImageFiles,
+    long SizeBytes,
+    long UsedBytes)
 {
     public static PoolDto From(PoolView view) => new(
         view.Pool.Name,
@@ -11,7 +21,8 @@ public sealed record PoolDto(string Name, string RaidLevel, IReadOnlyList<string
         view.Pool.Devices,
         view.MountPoint,
         view.Mounted,
-        view.Pool.ImageFile,
+        view.Pool.ImageFiles.FirstOrDefault(),
+        view.Pool.ImageFiles,
         view.SizeBytes,
         view.UsedBytes);
 }

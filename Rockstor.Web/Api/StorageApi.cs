@@ -19,7 +19,9 @@ public static class StorageApi
         pools.MapPost("/", async (CreatePoolRequest request, PoolService service, CancellationToken ct) =>
         {
             var view = request.ImageSizeGiB is { } size
-                ? await service.CreateAsync(new CreateImagePool(request.Name!, size), ct)
+                ? await service.CreateAsync(
+                    new CreateImagePool(request.Name!, size, request.ImageCount ?? 1, request.RaidLevel is null ? RaidLevel.Single : RaidLevels.Parse(request.RaidLevel)),
+                    ct)
                 : await service.CreateAsync(new CreateDiskPool(request.Name!, RaidLevels.Parse(request.RaidLevel), request.Devices ?? []), ct);
             return TypedResults.Created($"/api/pools/{view.Pool.Name}", PoolDto.From(view));
         });

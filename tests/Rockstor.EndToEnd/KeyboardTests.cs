@@ -107,7 +107,7 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         await keys.GoAsync("Pools");
         await keys.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create pool" }));
         await keys.TypeIntoAsync(dialog.GetByLabel("Name"), "tank");
-        await keys.TypeIntoAsync(dialog.GetByLabel("Image size (GiB)"), "1");
+        await keys.TypeIntoAsync(dialog.GetByLabel("Size of each image file (GiB)"), "1");
         await keys.ActivateAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }));
         await new Shell(page).Table("Pools").GetByRole(AriaRole.Cell, new() { Name = "tank", Exact = true }).WaitForAsync(new() { Timeout = 60_000 });
 

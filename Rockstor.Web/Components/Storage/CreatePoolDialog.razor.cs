@@ -7,7 +7,7 @@ using Rockstor.Domain.Storage;
 namespace Rockstor.Web.Components.Storage;
 
 /// <summary>
-/// Creates a pool on an image file (to try the appliance out) or on whole disks at a raid level; the
+/// Creates a pool on image files (to try the appliance out) or on whole disks, at a raid level; the
 /// disks are read as it opens. A refusal shows in the dialog, the form kept as filled in.
 /// </summary>
 public sealed partial class CreatePoolDialog
@@ -15,6 +15,7 @@ public sealed partial class CreatePoolDialog
     private string _name = "";
     private bool _onImage = true;
     private int _sizeGiB = 8;
+    private int _imageCount = 1;
     private RaidLevel _raid = RaidLevel.Single;
     private IReadOnlyList<BlockDevice> _disks = [];
     private readonly HashSet<string> _chosen = [];
@@ -61,7 +62,7 @@ public sealed partial class CreatePoolDialog
         try
         {
             var view = _onImage
-                ? await PoolService.CreateAsync(new CreateImagePool(_name, _sizeGiB), CancellationToken.None)
+                ? await PoolService.CreateAsync(new CreateImagePool(_name, _sizeGiB, _imageCount, _raid), CancellationToken.None)
                 : await PoolService.CreateAsync(new CreateDiskPool(_name, _raid, _chosen.ToList()), CancellationToken.None);
             MudDialog.Close(DialogResult.Ok(view.Pool.Name));
         }

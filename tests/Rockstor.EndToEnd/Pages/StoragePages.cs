@@ -14,7 +14,7 @@ public sealed class PoolsPage(Shell shell)
         // The dialog moves the focus itself a moment after it opens; text typed then lands in another
         // field. Fill both and look at both, until both hold what was typed.
         var nameField = shell.Dialog.GetByLabel("Name");
-        var sizeField = shell.Dialog.GetByLabel("Image size (GiB)");
+        var sizeField = shell.Dialog.GetByLabel("Size of each image file (GiB)");
         var size = sizeGiB.ToString(System.Globalization.CultureInfo.InvariantCulture);
         for (var attempt = 1; await nameField.InputValueAsync() != name || await sizeField.InputValueAsync() != size; attempt++)
         {

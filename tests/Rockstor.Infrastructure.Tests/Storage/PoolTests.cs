@@ -20,7 +20,7 @@ public sealed class PoolTests : IDisposable
         Assert.True(view.Mounted);
         Assert.Equal(Path.Combine(_host.Sandbox.MountRoot, "0pool"), view.MountPoint);
         Assert.InRange(view.SizeBytes, 900L << 20, 1L << 30);
-        Assert.True(File.Exists(view.Pool.ImageFile));
+        Assert.True(File.Exists(Assert.Single(view.Pool.ImageFiles)));
         Assert.Contains(view.MountPoint, Sandbox.MountsUnder(_host.Sandbox.MountRoot));
         var listed = Assert.Single(await _host.Pools.ListAsync(_ct));
         Assert.Equal(("0pool", RaidLevel.Single), (listed.Pool.Name, listed.Pool.RaidLevel));
@@ -36,7 +36,44 @@ public sealed class PoolTests : IDisposable
         Assert.Empty(await _host.Pools.ListAsync(_ct));
         Assert.Empty(Sandbox.MountsUnder(_host.Sandbox.MountRoot));
         Assert.Empty(Sandbox.LoopDevicesUnder(_host.Sandbox.DataDirectory));
-        Assert.False(File.Exists(view.Pool.ImageFile));
+        Assert.False(File.Exists(view.Pool.ImageFiles[0]));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_raid1_pool_on_two_image_files_keeps_a_file_on_each_is_mounted_again_after_a_restart_and_deleted_with_both()
+    {
+        var view = await _host.Pools.CreateAsync(new CreateImagePool("twin", 1, ImageCount: 2, RaidLevel.Raid1), _ct);
+        var file = Path.Combine(view.MountPoint, "kept-twice.txt");
+        await File.WriteAllTextAsync(file, "on both devices", _ct);
+
+        _host.Restart();
+        Sandbox.Run("umount", view.MountPoint);
+        foreach (var image in view.Pool.ImageFiles)
+        {
+            Sandbox.Run("losetup", "-D", image); // as after a reboot: no loop device left
+        }
+
+        var failures = await _host.Pools.MountAllAsync(_ct);
+        var again = await _host.Pools.GetAsync("twin", _ct);
+
+        Assert.Empty(failures);
+        Assert.Equal((RaidLevel.Raid1, 2, true), (again.Pool.RaidLevel, again.Pool.ImageFiles.Count, again.Mounted));
+        Assert.Equal("on both devices", await File.ReadAllTextAsync(file, _ct));
+        Assert.Contains("RAID1", Sandbox.Run("btrfs", "filesystem", "df", view.MountPoint), StringComparison.Ordinal);
+
+        await _host.Pools.DeleteAsync("twin", deleteShares: false, _ct);
+
+        Assert.Empty(Sandbox.LoopDevicesUnder(_host.Sandbox.DataDirectory));
+        Assert.All(view.Pool.ImageFiles, image => Assert.False(File.Exists(image)));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_raid_level_needs_its_image_files()
+    {
+        var refused = await Assert.ThrowsAsync<Domain.Common.ValidationException>(() => _host.Pools.CreateAsync(new CreateImagePool("short", 1, ImageCount: 1, RaidLevel.Raid1), _ct));
+
+        Assert.Equal("raid1 needs at least 2 devices; 1 was given.", refused.Message);
+        Assert.Empty(Directory.Exists(Path.Combine(_host.Sandbox.DataDirectory, "images")) ? Directory.GetFiles(Path.Combine(_host.Sandbox.DataDirectory, "images")) : []);
     }
 
     [Fact(Timeout = 120_000)]

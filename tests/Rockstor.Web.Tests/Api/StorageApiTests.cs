@@ -126,6 +126,19 @@ public sealed class StorageApiTests(ApplianceFixture fixture) : IClassFixture<Ap
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task A_raid1_pool_is_made_on_two_image_files_and_one_file_is_not_enough()
+    {
+        var refused = await Admin.PostAsJsonAsync("/api/pools", new { name = "twin-api", imageSizeGiB = 1, imageCount = 1, raidLevel = "raid1" });
+        var pool = await Created(await Admin.PostAsJsonAsync("/api/pools", new { name = "twin-api", imageSizeGiB = 1, imageCount = 2, raidLevel = "raid1" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("raid1 needs at least 2 devices; 1 was given.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(("raid1", 2, 2), (pool.GetProperty("raidLevel").GetString(), pool.GetProperty("imageFiles").GetArrayLength(), pool.GetProperty("devices").GetArrayLength()));
+        Assert.Equal(pool.GetProperty("imageFiles")[0].GetString(), pool.GetProperty("imageFile").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync(new Uri("/api/pools/twin-api", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task A_snapshot_shows_what_it_refers_to_and_what_deleting_it_would_free()
     {
         await Created(await Admin.PostAsJsonAsync("/api/pools", new { name = "sized", imageSizeGiB = 1 }));
