@@ -323,6 +323,7 @@ public sealed class PoolService(
         }
 
         var usage = await btrfs.GetUsageAsync(mountPoint, ct).ConfigureAwait(false);
-        return new PoolView(pool, mountPoint, true, usage.SizeBytes, usage.UsedBytes);
+        var poolDevices = await btrfs.ListDevicesAsync(mountPoint, ct).ConfigureAwait(false);
+        return new PoolView(pool, mountPoint, true, usage.SizeBytes, usage.UsedBytes) { Devices = poolDevices };
     }
 }

@@ -13,6 +13,9 @@ public interface IBtrfs
 
     Task<FilesystemUsage> GetUsageAsync(string mountPoint, CancellationToken ct);
 
+    /// <summary>The devices of the filesystem mounted at the path, missing ones included, with their error counters.</summary>
+    Task<IReadOnlyList<PoolDevice>> ListDevicesAsync(string mountPoint, CancellationToken ct);
+
     /// <summary>The filesystem uuid of whatever btrfs is mounted at the path, or null when none is.</summary>
     Task<string?> GetMountedFilesystemUuidAsync(string mountPoint, CancellationToken ct);
 

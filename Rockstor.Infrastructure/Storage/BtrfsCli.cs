@@ -63,6 +63,24 @@ public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts, Mi
         return FilesystemUsageParser.Parse(output);
     }
 
+    public async Task<IReadOnlyList<PoolDevice>> ListDevicesAsync(string mountPoint, CancellationToken ct)
+    {
+        var shown = await runner.RunAsync(Btrfs, ["filesystem", "show", "--raw", mountPoint], $"Could not list the devices of {mountPoint}", ct)
+            .ConfigureAwait(false);
+        var stats = await runner.RunAsync(Btrfs, ["device", "stats", mountPoint], $"Could not read the error counters of {mountPoint}", ct)
+            .ConfigureAwait(false);
+        var errors = DeviceStatsParser.Parse(stats);
+        return FilesystemShowParser.Parse(shown)
+            .Select(d => new PoolDevice(
+                d.DevId,
+                d.Path,
+                d.Size,
+                d.Used,
+                d.Path is null,
+                errors.GetValueOrDefault(d.Path ?? $"devid:{d.DevId}") ?? errors.GetValueOrDefault($"devid:{d.DevId}") ?? DeviceErrors.None))
+            .ToList();
+    }
+
     public async Task<string?> GetMountedFilesystemUuidAsync(string mountPoint, CancellationToken ct)
     {
         if (!mounts.IsBtrfsMountPoint(mountPoint))

@@ -13,7 +13,9 @@ public sealed record PoolDto(
     string? ImageFile,
     IReadOnlyList<string> ImageFiles,
     long SizeBytes,
-    long UsedBytes)
+    long UsedBytes,
+    bool Degraded,
+    long DeviceErrors)
 {
     public static PoolDto From(PoolView view) => new(
         view.Pool.Name,
@@ -24,5 +26,7 @@ public sealed record PoolDto(
         view.Pool.ImageFiles.FirstOrDefault(),
         view.Pool.ImageFiles,
         view.SizeBytes,
-        view.UsedBytes);
+        view.UsedBytes,
+        view.Degraded,
+        view.DeviceErrors);
 }

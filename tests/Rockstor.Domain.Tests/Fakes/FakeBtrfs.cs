@@ -107,6 +107,26 @@ public sealed class FakeBtrfs(FakeStorageFiles files, TimeProvider time) : IBtrf
     public Task<FilesystemUsage> GetUsageAsync(string mountPoint, CancellationToken ct) =>
         Step(nameof(GetUsageAsync), ct, () => new FilesystemUsage(1L << 40, files.SubvolumesUnder(mountPoint).Sum(s => (long)s.Subvolume.Content.Length)));
 
+    /// <summary>Error counters a test sets per device path, as a failing disk would show them.</summary>
+    public Dictionary<string, DeviceErrors> DeviceErrorCounters { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Devices a test marks missing (their disk was pulled).</summary>
+    public HashSet<string> MissingDevices { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<PoolDevice>> ListDevicesAsync(string mountPoint, CancellationToken ct) =>
+        Step(nameof(ListDevicesAsync), ct, () =>
+        {
+            lock (_lock)
+            {
+                var uuid = _mounts.GetValueOrDefault(Path.GetFullPath(mountPoint));
+                return (IReadOnlyList<PoolDevice>)_filesystems.Where(f => f.Value == uuid)
+                    .Select((f, i) => MissingDevices.Contains(f.Key)
+                        ? new PoolDevice(i + 1, null, 0, 0, true, DeviceErrors.None)
+                        : new PoolDevice(i + 1, f.Key, 1L << 40, 1L << 30, false, DeviceErrorCounters.GetValueOrDefault(f.Key) ?? DeviceErrors.None))
+                    .ToList();
+            }
+        });
+
     public Task<string?> GetMountedFilesystemUuidAsync(string mountPoint, CancellationToken ct) =>
         Step(nameof(GetMountedFilesystemUuidAsync), ct, () =>
         {

@@ -50,7 +50,7 @@ public sealed class PoolTests : IDisposable
         Sandbox.Run("umount", view.MountPoint);
         foreach (var image in view.Pool.ImageFiles)
         {
-            Sandbox.Run("losetup", "-D", image); // as after a reboot: no loop device left
+            Detach(image); // as after a reboot: no loop device left
         }
 
         var failures = await _host.Pools.MountAllAsync(_ct);
@@ -65,6 +65,28 @@ public sealed class PoolTests : IDisposable
 
         Assert.Empty(Sandbox.LoopDevicesUnder(_host.Sandbox.DataDirectory));
         Assert.All(view.Pool.ImageFiles, image => Assert.False(File.Exists(image)));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_raid1_pool_mounted_without_one_of_its_devices_is_shown_degraded_with_the_missing_device()
+    {
+        var view = await _host.Pools.CreateAsync(new CreateImagePool("halfway", 1, ImageCount: 2, RaidLevel.Raid1), _ct);
+        Assert.False(view.Degraded);
+        Assert.Equal([1, 2], view.Devices.Select(d => d.DevId));
+        Assert.Equal(0, view.DeviceErrors);
+
+        // The second disk dies while the machine is off: the pool comes back mounted degraded, by hand.
+        Sandbox.Run("umount", view.MountPoint);
+        Detach(view.Pool.ImageFiles[1]);
+        Sandbox.Run("btrfs", "device", "scan", "--forget");
+        Sandbox.Run("mount", "-o", "degraded", view.Pool.Devices[0], view.MountPoint);
+
+        var degraded = await _host.Pools.GetAsync("halfway", _ct);
+
+        Assert.True(degraded.Degraded);
+        var missing = Assert.Single(degraded.Devices, d => d.Missing);
+        Assert.Equal((2, (string?)null), (missing.DevId, missing.Path));
+        Assert.Equal(view.Pool.Devices[0], Assert.Single(degraded.Devices, d => !d.Missing).Path);
     }
 
     [Fact(Timeout = 60_000)]
@@ -209,4 +231,13 @@ public sealed class PoolTests : IDisposable
             .Where(o => o is "nodev" or "nosuid")
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Detaches the loop devices of one image file (and nothing else on the machine).</summary>
+    private static void Detach(string image)
+    {
+        foreach (var line in Sandbox.Run("losetup", "-j", image).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Sandbox.Run("losetup", "-d", line[..line.IndexOf(':', StringComparison.Ordinal)]);
+        }
+    }
 }
