@@ -9,4 +9,7 @@ public interface IPoolRepository
     void Add(Pool pool);
 
     void Remove(string name);
+
+    /// <summary>Replaces the pool's record (its settings changed).</summary>
+    void Update(Pool pool);
 }

@@ -19,5 +19,8 @@ public sealed class Pool
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Compression and the admin's mount options (none by default).</summary>
+    public PoolMountOptions MountOptions { get; init; } = PoolMountOptions.Default;
+
     public bool IsImagePool => ImageFiles.Count > 0;
 }

@@ -245,6 +245,30 @@ public sealed class PoolService(
         pools.Remove(name);
     }
 
+    /// <summary>
+    /// Changes how the pool is mounted (compression of what is written from now on, the admin's options),
+    /// at once by remounting it; what is absent stays.
+    /// </summary>
+    public async Task<PoolView> SetMountOptionsAsync(string name, string? compression, IReadOnlyList<string>? options, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var pool = await RequireMountedAsync(name, ct).ConfigureAwait(false);
+        var wanted = PoolMountOptions.Parse(compression ?? pool.MountOptions.Compression ?? "off", options ?? pool.MountOptions.Options);
+        await devices.RemountAsync(layout.PoolMountPoint(name), wanted.ForRemount(pool.MountOptions), ct).ConfigureAwait(false);
+        var changed = new Pool
+        {
+            Name = pool.Name,
+            RaidLevel = pool.RaidLevel,
+            Devices = pool.Devices,
+            ImageFiles = pool.ImageFiles,
+            Uuid = pool.Uuid,
+            CreatedAt = pool.CreatedAt,
+            MountOptions = wanted,
+        };
+        pools.Update(changed);
+        return await ViewAsync(changed, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Mounts every known pool that is not mounted yet (at start-up). Returns one message per pool that failed.</summary>
     public async Task<IReadOnlyList<string>> MountAllAsync(CancellationToken ct)
     {
@@ -280,7 +304,7 @@ public sealed class PoolService(
                 }
 
                 files.CreateDirectory(layout.PoolMountPoint(pool.Name));
-                await devices.MountAsync(poolDevices, layout.PoolMountPoint(pool.Name), ct).ConfigureAwait(false);
+                await devices.MountAsync(poolDevices, layout.PoolMountPoint(pool.Name), pool.MountOptions.ForMount(), ct).ConfigureAwait(false);
             }
             catch (RockstorException e)
             {
@@ -301,7 +325,7 @@ public sealed class PoolService(
             undo.Add(() => files.RemoveEmptyDirectory(mountPoint));
         }
 
-        await devices.MountAsync(poolDevices, mountPoint, ct).ConfigureAwait(false);
+        await devices.MountAsync(poolDevices, mountPoint, pool.MountOptions.ForMount(), ct).ConfigureAwait(false);
         undo.Add(() => devices.UnmountAsync(mountPoint, CancellationToken.None));
         await btrfs.EnableQuotaAsync(mountPoint, ct).ConfigureAwait(false);
     }

@@ -18,8 +18,11 @@ public interface IBlockDevices
     /// <summary>Detaches every loop device backed by the image file.</summary>
     Task DetachLoopAsync(string imageFile, CancellationToken ct);
 
-    /// <summary>Mounts a pool so that device nodes and set-user-id programs in it do nothing (nodev, nosuid).</summary>
-    Task MountAsync(IReadOnlyList<string> devices, string mountPoint, CancellationToken ct);
+    /// <summary>Mounts a pool so that device nodes and set-user-id programs in it do nothing (nodev, nosuid), with more options when given.</summary>
+    Task MountAsync(IReadOnlyList<string> devices, string mountPoint, IReadOnlyList<string> options, CancellationToken ct);
+
+    /// <summary>Changes the options of a mounted pool in place (mount -o remount), keeping nodev and nosuid.</summary>
+    Task RemountAsync(string mountPoint, IReadOnlyList<string> options, CancellationToken ct);
 
     /// <summary>Makes a pool mounted before (by an older version, or by hand) nodev and nosuid.</summary>
     Task RestrictMountAsync(string mountPoint, CancellationToken ct);

@@ -128,6 +128,10 @@ internal sealed class PoolDocument
 
     public List<string>? ImageFiles { get; set; }
 
+    public string? Compression { get; set; }
+
+    public List<string>? MountOptions { get; set; }
+
     public string Uuid { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }

@@ -10,7 +10,11 @@ internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
 
     public Pool? Find(string name) => db.Pools.FindById(name) is { } d ? ToPool(d) : null;
 
-    public void Add(Pool pool) => db.Pools.Insert(new PoolDocument
+    public void Add(Pool pool) => db.Pools.Insert(ToDocument(pool));
+
+    public void Update(Pool pool) => db.Pools.Update(ToDocument(pool));
+
+    private static PoolDocument ToDocument(Pool pool) => new()
     {
         Name = pool.Name,
         RaidLevel = pool.RaidLevel.ToProfile(),
@@ -19,7 +23,9 @@ internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
         ImageFiles = [.. pool.ImageFiles],
         Uuid = pool.Uuid,
         CreatedAt = pool.CreatedAt.UtcDateTime,
-    });
+        Compression = pool.MountOptions.Compression,
+        MountOptions = [.. pool.MountOptions.Options],
+    };
 
     public void Remove(string name) => db.Pools.Delete(name);
 
@@ -31,6 +37,7 @@ internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
         ImageFiles = d.ImageFiles is { Count: > 0 } files ? files : d.ImageFile is { } one ? [one] : [],
         Uuid = d.Uuid,
         CreatedAt = Utc(d.CreatedAt),
+        MountOptions = new PoolMountOptions(d.Compression, d.MountOptions ?? []),
     };
 
     internal static DateTimeOffset Utc(DateTime value) =>

@@ -75,11 +75,22 @@ public sealed class LinuxBlockDevices(CommandRunner runner, MountTable mounts, I
         }
     }
 
-    public Task MountAsync(IReadOnlyList<string> devices, string mountPoint, CancellationToken ct)
+    public Task MountAsync(IReadOnlyList<string> devices, string mountPoint, IReadOnlyList<string> options, CancellationToken ct)
     {
-        List<string> options = [.. Restricted, .. devices.Skip(1).Any() ? devices.Select(d => "device=" + d) : []];
-        return runner.RunAsync("mount", ["-t", "btrfs", "-o", string.Join(',', options), devices[0], mountPoint], $"Could not mount {devices[0]} at {mountPoint}", ct);
+        List<string> all = [.. Restricted, .. options, .. devices.Skip(1).Any() ? devices.Select(d => "device=" + d) : []];
+        return runner.RunAsync("mount", ["-t", "btrfs", "-o", string.Join(',', all), devices[0], mountPoint], $"Could not mount {devices[0]} at {mountPoint}", ct);
     }
+
+    /// <summary>
+    /// Without --options-source=disable, mount(8) merges the options the pool has now into a remount, and
+    /// an option such as noatime could never be taken back (relatime after it does nothing).
+    /// </summary>
+    public Task RemountAsync(string mountPoint, IReadOnlyList<string> options, CancellationToken ct) =>
+        runner.RunAsync(
+            "mount",
+            ["--options-source=disable", "-o", string.Join(',', ["remount", .. Restricted, .. options]), mountPoint],
+            $"Could not change the mount options of {mountPoint}",
+            ct);
 
     public Task RestrictMountAsync(string mountPoint, CancellationToken ct) =>
         runner.RunAsync("mount", ["-o", string.Join(',', ["remount", .. Restricted]), mountPoint], $"Could not remount {mountPoint} without devices and set-user-id", ct);

@@ -15,7 +15,9 @@ public sealed record PoolDto(
     long SizeBytes,
     long UsedBytes,
     bool Degraded,
-    long DeviceErrors)
+    long DeviceErrors,
+    string Compression,
+    IReadOnlyList<string> MountOptions)
 {
     public static PoolDto From(PoolView view) => new(
         view.Pool.Name,
@@ -28,5 +30,7 @@ public sealed record PoolDto(
         view.SizeBytes,
         view.UsedBytes,
         view.Degraded,
-        view.DeviceErrors);
+        view.DeviceErrors,
+        view.Pool.MountOptions.Compression ?? "off",
+        view.Pool.MountOptions.Options);
 }

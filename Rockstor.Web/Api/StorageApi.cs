@@ -25,6 +25,8 @@ public static class StorageApi
                 : await service.CreateAsync(new CreateDiskPool(request.Name!, RaidLevels.Parse(request.RaidLevel), request.Devices ?? []), ct);
             return TypedResults.Created($"/api/pools/{view.Pool.Name}", PoolDto.From(view));
         });
+        pools.MapPut("/{name}", async (string name, PoolSettingsBody body, PoolService service, CancellationToken ct) =>
+            PoolDto.From(await service.SetMountOptionsAsync(name, body.Compression, body.MountOptions, ct)));
         pools.MapGet("/{name}/devices", async (string name, PoolService service, CancellationToken ct) =>
             (await service.GetAsync(name, ct)).Devices.Select(PoolDeviceDto.From));
         pools.MapDelete("/{name}", async (string name, bool? deleteShares, PoolService service, CancellationToken ct) =>

@@ -58,8 +58,18 @@ public sealed class FakeBlockDevices(FakeBtrfs btrfs, FakeStorageFiles files) : 
         return Task.CompletedTask;
     }
 
-    public Task MountAsync(IReadOnlyList<string> devices, string mountPoint, CancellationToken ct)
+    /// <summary>The options each mount point was last mounted or remounted with.</summary>
+    public Dictionary<string, IReadOnlyList<string>> MountOptions { get; } = new(StringComparer.Ordinal);
+
+    public Task RemountAsync(string mountPoint, IReadOnlyList<string> options, CancellationToken ct)
     {
+        MountOptions[mountPoint] = options;
+        return Task.CompletedTask;
+    }
+
+    public Task MountAsync(IReadOnlyList<string> devices, string mountPoint, IReadOnlyList<string> options, CancellationToken ct)
+    {
+        MountOptions[mountPoint] = options;
         var filesystem = btrfs.FilesystemOn(devices[0])
             ?? throw new StorageCommandException("mount failed", "mount", $"{devices[0]}: wrong fs type");
         btrfs.Mount(mountPoint, filesystem);

@@ -53,6 +53,8 @@ public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplica
 
     void IPoolRepository.Remove(string name) => _pools.RemoveAll(p => p.Name == name);
 
+    void IPoolRepository.Update(Pool pool) => _pools[_pools.FindIndex(p => p.Name == pool.Name)] = pool;
+
     IReadOnlyList<Share> IShareRepository.List() => _shares;
 
     public IReadOnlyList<Share> ListInPool(string pool) => _shares.Where(s => s.Pool == pool).ToList();

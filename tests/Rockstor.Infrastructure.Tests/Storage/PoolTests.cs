@@ -89,6 +89,35 @@ public sealed class PoolTests : IDisposable
         Assert.Equal(view.Pool.Devices[0], Assert.Single(degraded.Devices, d => !d.Missing).Path);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Compression_and_mount_options_apply_at_once_by_remounting_and_stay_after_a_restart()
+    {
+        var view = await _host.CreateImagePoolAsync("tuned");
+
+        await _host.Pools.SetMountOptionsAsync("tuned", "zstd:3", ["noatime", "commit=60"], _ct);
+        var mounted = MountOptionsOf(view.MountPoint);
+        Assert.Contains("compress=zstd:3", mounted);
+        Assert.Contains("noatime", mounted);
+        Assert.Contains("commit=60", mounted);
+        Assert.Contains("nodev", mounted);
+
+        await _host.Pools.SetMountOptionsAsync("tuned", null, [], _ct); // the compression stays, the options go
+        mounted = MountOptionsOf(view.MountPoint);
+        Assert.Contains("compress=zstd:3", mounted);
+        Assert.DoesNotContain("noatime", mounted);
+        Assert.DoesNotContain("commit=60", mounted);
+
+        _host.Restart();
+        Sandbox.Run("umount", view.MountPoint);
+        Assert.Empty(await _host.Pools.MountAllAsync(_ct));
+        Assert.Contains("compress=zstd:3", MountOptionsOf(view.MountPoint));
+        Assert.Equal(("zstd:3", 0), ((await _host.Pools.GetAsync("tuned", _ct)).Pool.MountOptions.Compression, (await _host.Pools.GetAsync("tuned", _ct)).Pool.MountOptions.Options.Count));
+    }
+
+    /// <summary>The options the kernel shows for the mount point (/proc/mounts' fourth field).</summary>
+    private static List<string> MountOptionsOf(string mountPoint) =>
+        File.ReadAllLines("/proc/mounts").Select(l => l.Split(' ')).Single(f => f[1] == mountPoint)[3].Split(',').ToList();
+
     [Fact(Timeout = 60_000)]
     public async Task A_raid_level_needs_its_image_files()
     {

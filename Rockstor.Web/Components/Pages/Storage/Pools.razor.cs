@@ -40,6 +40,18 @@ public partial class Pools
         }
     }
 
+    private async Task SettingsAsync(Pool pool)
+    {
+        var dialog = await Dialogs.ShowAsync<PoolSettingsDialog>(
+            $"Settings of pool {pool.Name}",
+            new DialogParameters<PoolSettingsDialog> { { d => d.Pool, pool } });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"Pool '{pool.Name}' is mounted with its new settings.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     /// <summary>Asks first; a pool that still holds shares is deleted with them only after a second question.</summary>
     private async Task DeleteAsync(string name)
     {

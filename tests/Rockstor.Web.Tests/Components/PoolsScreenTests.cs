@@ -1,0 +1,37 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Rockstor.Domain.Pools;
+using PoolsPage = Rockstor.Web.Components.Pages.Storage.Pools;
+
+namespace Rockstor.Web.Tests.Components;
+
+/// <summary>The Pools screen rendered by bUnit over the real services and real btrfs.</summary>
+public sealed class PoolsScreenTests : ScreenTests
+{
+    [Fact(Timeout = 120_000)]
+    public async Task A_pool_s_settings_are_saved_from_its_row_and_the_pool_is_remounted_with_them()
+    {
+        var pools = Context.Services.GetRequiredService<PoolService>();
+        var view = await pools.CreateAsync(new CreateImagePool("tuned", 1), CancellationToken.None);
+        var screen = Context.Render<ContainerFragment>(parameters => parameters
+            .AddChildContent<MudPopoverProvider>()
+            .AddChildContent<MudDialogProvider>()
+            .AddChildContent<MudSnackbarProvider>()
+            .AddChildContent<PoolsPage>());
+        await screen.WaitForAssertionAsync(() => Assert.Contains("ok", screen.Find("td[data-pool-health='tuned']").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        await screen.InvokeAsync(() => screen.Find("button[aria-label='Settings of pool tuned']").Click());
+        await WaitForDialogAsync(screen);
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog label").Single(l => l.TextContent.Contains("noatime: do not record", StringComparison.Ordinal) && l.QuerySelector("input[type=checkbox]") is not null).QuerySelector("input[type=checkbox]")!.Change(true));
+        Field(screen, "Commit interval (seconds; 0: btrfs's 30)").Change("60");
+        Click(screen, "Save");
+
+        await screen.WaitForAssertionAsync(
+            () => Assert.Equal(["noatime", "commit=60"], pools.Require("tuned").MountOptions.Options),
+            TimeSpan.FromSeconds(10));
+        var mounted = File.ReadAllLines("/proc/mounts").Select(l => l.Split(' ')).Single(f => f[1] == view.MountPoint)[3].Split(',');
+        Assert.Contains("noatime", mounted);
+        Assert.Contains("commit=60", mounted);
+    }
+}
