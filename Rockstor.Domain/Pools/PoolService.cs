@@ -284,27 +284,8 @@ public sealed class PoolService(
                     continue;
                 }
 
-                var poolDevices = new List<string>();
-                if (pool.IsImagePool)
-                {
-                    foreach (var image in pool.ImageFiles)
-                    {
-                        poolDevices.Add(await devices.AttachLoopAsync(image, ct).ConfigureAwait(false));
-                    }
-                }
-                else
-                {
-                    if (!scanned)
-                    {
-                        await devices.ScanAsync(ct).ConfigureAwait(false);
-                        scanned = true;
-                    }
-
-                    poolDevices.AddRange(pool.Devices);
-                }
-
-                files.CreateDirectory(layout.PoolMountPoint(pool.Name));
-                await devices.MountAsync(poolDevices, layout.PoolMountPoint(pool.Name), pool.MountOptions.ForMount(), ct).ConfigureAwait(false);
+                await MountExistingAsync(pool, degraded: false, scanned, ct).ConfigureAwait(false);
+                scanned |= !pool.IsImagePool;
             }
             catch (RockstorException e)
             {
@@ -313,6 +294,67 @@ public sealed class PoolService(
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// Mounts a pool that is not mounted (after a start that could not mount it). <paramref name="degraded"/>
+    /// mounts it without a missing device, after the admin confirmed: it then runs without the redundancy
+    /// it was made with, until the missing disk is replaced.
+    /// </summary>
+    public async Task<PoolView> MountAsync(string name, bool degraded, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var pool = Require(name);
+        if (await IsMountedAsync(pool, ct).ConfigureAwait(false))
+        {
+            throw new ConflictException($"Pool '{name}' is mounted already.");
+        }
+
+        try
+        {
+            await MountExistingAsync(pool, degraded, scanned: false, ct).ConfigureAwait(false);
+        }
+        catch (StorageCommandException e) when (!degraded)
+        {
+            throw new StorageCommandException(
+                $"Pool '{name}' could not be mounted. If one of its disks is missing, mount it degraded (it asks first) and replace the disk",
+                e.Command,
+                e.StandardError,
+                e);
+        }
+
+        return await ViewAsync(pool, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Attaches an image pool's files (those still there, when degraded), or scans for a disk pool's devices, and mounts it.</summary>
+    private async Task MountExistingAsync(Pool pool, bool degraded, bool scanned, CancellationToken ct)
+    {
+        var poolDevices = new List<string>();
+        if (pool.IsImagePool)
+        {
+            foreach (var image in pool.ImageFiles.Where(i => !degraded || files.Exists(i)))
+            {
+                poolDevices.Add(await devices.AttachLoopAsync(image, ct).ConfigureAwait(false));
+            }
+        }
+        else
+        {
+            if (!scanned)
+            {
+                await devices.ScanAsync(ct).ConfigureAwait(false);
+            }
+
+            poolDevices.AddRange(pool.Devices.Where(d => !degraded || files.Exists(d)));
+        }
+
+        if (poolDevices.Count == 0)
+        {
+            throw new ConflictException($"None of pool '{pool.Name}''s devices is there: it cannot be mounted, degraded or not.");
+        }
+
+        files.CreateDirectory(layout.PoolMountPoint(pool.Name));
+        IReadOnlyList<string> options = [.. pool.MountOptions.ForMount(), .. degraded ? ["degraded"] : Array.Empty<string>()];
+        await devices.MountAsync(poolDevices, layout.PoolMountPoint(pool.Name), options, ct).ConfigureAwait(false);
     }
 
     private async Task MountNewAsync(Pool pool, IReadOnlyList<string> poolDevices, Undo undo, CancellationToken ct)

@@ -90,6 +90,36 @@ public sealed class PoolTests : IDisposable
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_raid1_pool_whose_disk_died_is_not_mounted_at_start_and_is_mounted_degraded_when_asked_with_its_data()
+    {
+        var view = await _host.Pools.CreateAsync(new CreateImagePool("survivor", 1, ImageCount: 2, RaidLevel.Raid1), _ct);
+        await File.WriteAllTextAsync(Path.Combine(view.MountPoint, "precious.txt"), "still here", _ct);
+
+        // The second disk dies while the machine is off (its image file is gone).
+        _host.Restart();
+        Sandbox.Run("umount", view.MountPoint);
+        foreach (var image in view.Pool.ImageFiles)
+        {
+            Detach(image);
+        }
+
+        File.Delete(view.Pool.ImageFiles[1]);
+        Sandbox.Run("btrfs", "device", "scan", "--forget");
+
+        var failures = await _host.Pools.MountAllAsync(_ct);
+        var plain = await Assert.ThrowsAsync<Domain.Common.StorageCommandException>(() => _host.Pools.MountAsync("survivor", degraded: false, _ct));
+        var mounted = await _host.Pools.MountAsync("survivor", degraded: true, _ct);
+
+        Assert.StartsWith("Pool 'survivor' could not be mounted", Assert.Single(failures), StringComparison.Ordinal);
+        Assert.StartsWith("Pool 'survivor' could not be mounted. If one of its disks is missing, mount it degraded", plain.Message, StringComparison.Ordinal);
+        Assert.True(mounted.Mounted);
+        Assert.True(mounted.Degraded);
+        Assert.Equal("still here", await File.ReadAllTextAsync(Path.Combine(view.MountPoint, "precious.txt"), _ct));
+        Assert.Contains("degraded", MountOptionsOf(view.MountPoint));
+        await Assert.ThrowsAsync<Domain.Common.ConflictException>(() => _host.Pools.MountAsync("survivor", degraded: true, _ct));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Compression_and_mount_options_apply_at_once_by_remounting_and_stay_after_a_restart()
     {
         var view = await _host.CreateImagePoolAsync("tuned");

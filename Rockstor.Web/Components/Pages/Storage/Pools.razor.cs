@@ -40,6 +40,29 @@ public partial class Pools
         }
     }
 
+    /// <summary>Mounts a pool that is not mounted; degraded only after a question that says what it means.</summary>
+    private async Task MountAsync(string name, bool degraded)
+    {
+        if (degraded)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync(
+                "Mount degraded",
+                $"Mount pool '{name}' without its missing disk? It then runs without the redundancy it was made with: what is written goes to the "
+                + "disks left, and one more failure may lose data. Replace the missing disk as soon as you can.",
+                yesText: "Mount degraded",
+                cancelText: "Cancel");
+            if (confirmed != true)
+            {
+                return;
+            }
+        }
+
+        await Snackbar.TryAsync(
+            () => PoolService.MountAsync(name, degraded, CancellationToken.None),
+            degraded ? $"Pool '{name}' is mounted degraded: replace its missing disk." : $"Pool '{name}' is mounted.");
+        await LoadAsync();
+    }
+
     private async Task SettingsAsync(Pool pool)
     {
         var dialog = await Dialogs.ShowAsync<PoolSettingsDialog>(
