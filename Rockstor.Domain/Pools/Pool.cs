@@ -2,7 +2,7 @@ using Rockstor.Domain.Storage;
 
 namespace Rockstor.Domain.Pools;
 /// <summary>A btrfs filesystem on whole disks or on an image file, mounted under the mount root.</summary>
-public sealed class Pool
+public sealed record Pool
 {
     public required string Name { get; init; }
 

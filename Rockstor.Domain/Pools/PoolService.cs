@@ -246,6 +246,46 @@ public sealed class PoolService(
     }
 
     /// <summary>
+    /// Adds empty disks to a pool on disks: the pool grows at once, and what is written from now on may go
+    /// to them (a balance spreads what is there already). A disk that is not empty, or a pool on image
+    /// files, is refused with a sentence.
+    /// </summary>
+    public async Task<PoolView> AddDevicesAsync(string name, IReadOnlyList<string>? newDisks, CancellationToken ct)
+    {
+        var wanted = newDisks?.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        if (wanted.Count == 0)
+        {
+            throw new ValidationException("Choose at least one disk to add.");
+        }
+
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var pool = await RequireMountedAsync(name, ct).ConfigureAwait(false);
+        if (pool.IsImagePool)
+        {
+            throw new ConflictException($"Pool '{name}' is on image files, which are for trying the appliance out: make a pool on disks to add disks to it.");
+        }
+
+        var disks = (await devices.ListDisksAsync(ct).ConfigureAwait(false)).ToDictionary(d => d.Path, StringComparer.Ordinal);
+        foreach (var device in wanted)
+        {
+            if (!disks.TryGetValue(device, out var disk))
+            {
+                throw new ValidationException($"'{Echo.Of(device)}' is not a disk on this appliance.");
+            }
+
+            if (!disk.Usable)
+            {
+                throw new ValidationException($"{device} cannot be added: {disk.Unusable}.");
+            }
+        }
+
+        await btrfs.AddDevicesAsync(layout.PoolMountPoint(name), wanted, ct).ConfigureAwait(false);
+        var grown = pool with { Devices = [.. pool.Devices, .. wanted] };
+        pools.Update(grown);
+        return await ViewAsync(grown, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Changes how the pool is mounted (compression of what is written from now on, the admin's options),
     /// at once by remounting it; what is absent stays.
     /// </summary>
@@ -255,16 +295,7 @@ public sealed class PoolService(
         var pool = await RequireMountedAsync(name, ct).ConfigureAwait(false);
         var wanted = PoolMountOptions.Parse(compression ?? pool.MountOptions.Compression ?? "off", options ?? pool.MountOptions.Options);
         await devices.RemountAsync(layout.PoolMountPoint(name), wanted.ForRemount(pool.MountOptions), ct).ConfigureAwait(false);
-        var changed = new Pool
-        {
-            Name = pool.Name,
-            RaidLevel = pool.RaidLevel,
-            Devices = pool.Devices,
-            ImageFiles = pool.ImageFiles,
-            Uuid = pool.Uuid,
-            CreatedAt = pool.CreatedAt,
-            MountOptions = wanted,
-        };
+        var changed = pool with { MountOptions = wanted };
         pools.Update(changed);
         return await ViewAsync(changed, ct).ConfigureAwait(false);
     }

@@ -63,6 +63,9 @@ public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts, Mi
         return FilesystemUsageParser.Parse(output);
     }
 
+    public Task AddDevicesAsync(string mountPoint, IReadOnlyList<string> devices, CancellationToken ct) =>
+        runner.RunAsync(Btrfs, ["device", "add", .. devices, mountPoint], $"Could not add {string.Join(", ", devices)} to {mountPoint}", ct);
+
     public async Task<IReadOnlyList<PoolDevice>> ListDevicesAsync(string mountPoint, CancellationToken ct)
     {
         var shown = await runner.RunAsync(Btrfs, ["filesystem", "show", "--raw", mountPoint], $"Could not list the devices of {mountPoint}", ct)

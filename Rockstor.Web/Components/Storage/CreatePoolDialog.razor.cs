@@ -43,18 +43,6 @@ public sealed partial class CreatePoolDialog
         }
     }
 
-    private void Toggle(string path, bool on)
-    {
-        if (on)
-        {
-            _chosen.Add(path);
-        }
-        else
-        {
-            _chosen.Remove(path);
-        }
-    }
-
     private async Task SubmitAsync()
     {
         _busy = true;

@@ -107,6 +107,21 @@ public sealed class FakeBtrfs(FakeStorageFiles files, TimeProvider time) : IBtrf
     public Task<FilesystemUsage> GetUsageAsync(string mountPoint, CancellationToken ct) =>
         Step(nameof(GetUsageAsync), ct, () => new FilesystemUsage(1L << 40, files.SubvolumesUnder(mountPoint).Sum(s => (long)s.Subvolume.Content.Length)));
 
+    public Task AddDevicesAsync(string mountPoint, IReadOnlyList<string> devices, CancellationToken ct) =>
+        Step(nameof(AddDevicesAsync), ct, () =>
+        {
+            lock (_lock)
+            {
+                var uuid = _mounts[Path.GetFullPath(mountPoint)];
+                foreach (var device in devices)
+                {
+                    _filesystems[device] = uuid;
+                }
+            }
+
+            return 0;
+        });
+
     /// <summary>Error counters a test sets per device path, as a failing disk would show them.</summary>
     public Dictionary<string, DeviceErrors> DeviceErrorCounters { get; } = new(StringComparer.Ordinal);
 

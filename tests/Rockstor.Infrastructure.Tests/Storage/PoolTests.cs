@@ -207,6 +207,47 @@ public sealed class PoolTests : IDisposable
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task An_empty_disk_added_to_a_pool_grows_it_keeps_its_data_and_is_mounted_with_it_after_a_restart()
+    {
+        var first = _host.Sandbox.AttachLoopDisk();
+        var second = _host.Sandbox.AttachLoopDisk();
+        var notEmpty = _host.Sandbox.AttachLoopDisk();
+        Sandbox.Run("mkfs.ext4", "-q", notEmpty);
+        var view = await _host.Pools.CreateAsync(new CreateDiskPool("growing", RaidLevel.Single, [first]), _ct);
+        var data = Path.Combine(view.MountPoint, "data.bin");
+        var bytes = new byte[3 << 20];
+        new Random(5).NextBytes(bytes);
+        await File.WriteAllBytesAsync(data, bytes, _ct);
+
+        var refused = await Assert.ThrowsAsync<Domain.Common.ValidationException>(() => _host.Pools.AddDevicesAsync("growing", [notEmpty], _ct));
+        var grown = await _host.Pools.AddDevicesAsync("growing", [second], _ct);
+
+        Assert.Equal($"{notEmpty} cannot be added: it holds a ext4 filesystem.", refused.Message);
+        Assert.Equal([first, second], grown.Devices.Select(d => d.Path));
+        Assert.Equal([first, second], grown.Pool.Devices);
+        Assert.True(grown.SizeBytes > view.SizeBytes + (900L << 20), $"{grown.SizeBytes} after, {view.SizeBytes} before");
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(data, _ct));
+
+        _host.Restart();
+        Sandbox.Run("umount", view.MountPoint);
+        Sandbox.Run("btrfs", "device", "scan", "--forget");
+        Assert.Empty(await _host.Pools.MountAllAsync(_ct));
+        Assert.Equal(2, (await _host.Pools.GetAsync("growing", _ct)).Devices.Count(d => !d.Missing));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(data, _ct));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_disk_is_not_added_to_a_pool_on_image_files()
+    {
+        await _host.CreateImagePoolAsync("trial");
+        var disk = _host.Sandbox.AttachLoopDisk();
+
+        var refused = await Assert.ThrowsAsync<Domain.Common.ConflictException>(() => _host.Pools.AddDevicesAsync("trial", [disk], _ct));
+
+        Assert.StartsWith("Pool 'trial' is on image files", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task A_disk_with_a_filesystem_is_refused_and_left_untouched()
     {
         var disk = _host.Sandbox.AttachLoopDisk();

@@ -34,4 +34,27 @@ public sealed class PoolsScreenTests : ScreenTests
         Assert.Contains("noatime", mounted);
         Assert.Contains("commit=60", mounted);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_empty_disk_is_added_to_a_pool_from_its_row()
+    {
+        var pools = Context.Services.GetRequiredService<PoolService>();
+        var first = Sandbox.AttachLoopDisk();
+        var second = Sandbox.AttachLoopDisk();
+        await pools.CreateAsync(new CreateDiskPool("growing", Domain.Storage.RaidLevel.Single, [first]), CancellationToken.None);
+        var screen = Context.Render<ContainerFragment>(parameters => parameters
+            .AddChildContent<MudPopoverProvider>()
+            .AddChildContent<MudDialogProvider>()
+            .AddChildContent<MudSnackbarProvider>()
+            .AddChildContent<PoolsPage>());
+        await screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll("button[aria-label='Add disks to pool growing']")), TimeSpan.FromSeconds(30));
+
+        await screen.InvokeAsync(() => screen.Find("button[aria-label='Add disks to pool growing']").Click());
+        await WaitForDialogAsync(screen);
+        await screen.WaitForAssertionAsync(() => Assert.Contains(second, screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog label").Single(l => l.TextContent.Contains(second, StringComparison.Ordinal) && l.QuerySelector("input[type=checkbox]") is not null).QuerySelector("input[type=checkbox]")!.Change(true));
+        Click(screen, "Add");
+
+        await screen.WaitForAssertionAsync(() => Assert.Equal([first, second], pools.Require("growing").Devices), TimeSpan.FromSeconds(30));
+    }
 }

@@ -63,6 +63,18 @@ public partial class Pools
         await LoadAsync();
     }
 
+    private async Task AddDisksAsync(Pool pool)
+    {
+        var dialog = await Dialogs.ShowAsync<AddDisksDialog>(
+            $"Add disks to pool {pool.Name}",
+            new DialogParameters<AddDisksDialog> { { d => d.Pool, pool } });
+        if (await dialog.Result is { Canceled: false, Data: int added })
+        {
+            Snackbar.Add($"{added} disk(s) added to pool '{pool.Name}'.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     private async Task SettingsAsync(Pool pool)
     {
         var dialog = await Dialogs.ShowAsync<PoolSettingsDialog>(
