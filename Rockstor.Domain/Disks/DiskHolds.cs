@@ -17,4 +17,7 @@ public enum DiskHolds
 
     /// <summary>The machine's own system (root, boot or swap).</summary>
     System,
+
+    /// <summary>The disk could not be read: what it holds is unknown, so it is never wiped.</summary>
+    Unknown,
 }

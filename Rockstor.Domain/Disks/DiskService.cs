@@ -31,6 +31,7 @@ public sealed class DiskService(IBlockDevices devices, IPoolRepository pools, St
         {
             DiskHolds.System => $"{disk.Disk.Path} holds the machine's system: it is never wiped here.",
             DiskHolds.Pool => $"{disk.Disk.Path} is a device of the pool '{disk.Pool}': remove it from the pool, or delete the pool, first.",
+            DiskHolds.Unknown => $"{disk.Disk.Path} could not be read, so what it holds is unknown: it is not wiped.",
             _ when disk.Disk.Mounted => $"{disk.Disk.Path} is mounted: unmount it first.",
             _ => null,
         };
@@ -58,6 +59,18 @@ public sealed class DiskService(IBlockDevices devices, IPoolRepository pools, St
         if (disk.FilesystemUuid is { } uuid && known.FirstOrDefault(p => string.Equals(p.Uuid, uuid, StringComparison.OrdinalIgnoreCase)) is { } pool)
         {
             return new DiskView(disk, DiskHolds.Pool, pool.Name);
+        }
+
+        if (!disk.Probed)
+        {
+            return new DiskView(disk, DiskHolds.Unknown, null);
+        }
+
+        // A disk a pool was made on that no longer shows the pool's filesystem (its superblock damaged, say)
+        // is still taken for the pool's, unless it clearly holds another filesystem now.
+        if (disk.FilesystemType is null && known.FirstOrDefault(p => !p.IsImagePool && p.Devices.Contains(disk.Path, StringComparer.Ordinal)) is { } member)
+        {
+            return new DiskView(disk, DiskHolds.Pool, member.Name);
         }
 
         return disk.FilesystemType switch

@@ -12,6 +12,7 @@ public sealed record DiskView(BlockDevice Disk, DiskHolds Holds, string? Pool)
         DiskHolds.Pool => $"the pool '{Pool}'",
         DiskHolds.ForeignBtrfs => $"a btrfs filesystem this appliance does not know (uuid {Disk.FilesystemUuid})",
         DiskHolds.Filesystem => Disk.FilesystemType is { } type ? $"a {type} filesystem" : "a partition table or partitions",
+        DiskHolds.Unknown => "something the appliance could not read",
         _ => "the machine's system",
     };
 }

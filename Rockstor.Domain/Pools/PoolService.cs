@@ -279,9 +279,22 @@ public sealed class PoolService(
             }
         }
 
-        await btrfs.AddDevicesAsync(layout.PoolMountPoint(name), wanted, ct).ConfigureAwait(false);
-        var grown = pool with { Devices = [.. pool.Devices, .. wanted] };
-        pools.Update(grown);
+        Pool grown;
+        try
+        {
+            await btrfs.AddDevicesAsync(layout.PoolMountPoint(name), wanted, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            // btrfs adds the disks one by one: whatever joined is recorded, even when a later one failed.
+            var present = (await btrfs.ListDevicesAsync(layout.PoolMountPoint(name), CancellationToken.None).ConfigureAwait(false))
+                .Where(d => d.Path is not null)
+                .Select(d => d.Path!)
+                .ToList();
+            grown = pool with { Devices = [.. pool.Devices, .. wanted.Where(present.Contains)] };
+            pools.Update(grown);
+        }
+
         return await ViewAsync(grown, ct).ConfigureAwait(false);
     }
 
@@ -383,9 +396,19 @@ public sealed class PoolService(
             throw new ConflictException($"None of pool '{pool.Name}''s devices is there: it cannot be mounted, degraded or not.");
         }
 
-        files.CreateDirectory(layout.PoolMountPoint(pool.Name));
+        var mountPoint = layout.PoolMountPoint(pool.Name);
+        files.CreateDirectory(mountPoint);
         IReadOnlyList<string> options = [.. pool.MountOptions.ForMount(), .. degraded ? ["degraded"] : Array.Empty<string>()];
-        await devices.MountAsync(poolDevices, layout.PoolMountPoint(pool.Name), options, ct).ConfigureAwait(false);
+        await devices.MountAsync(poolDevices, mountPoint, options, ct).ConfigureAwait(false);
+
+        // Device names move when a disk goes: what got mounted must be this pool's filesystem, not another's.
+        var mounted = await btrfs.GetMountedFilesystemUuidAsync(mountPoint, ct).ConfigureAwait(false);
+        if (!string.Equals(mounted, pool.Uuid, StringComparison.OrdinalIgnoreCase))
+        {
+            await devices.UnmountAsync(mountPoint, CancellationToken.None).ConfigureAwait(false);
+            throw new ConflictException(
+                $"The devices recorded for pool '{pool.Name}' now hold another filesystem ({mounted ?? "none"}), not the pool's ({pool.Uuid}): it was not mounted.");
+        }
     }
 
     private async Task MountNewAsync(Pool pool, IReadOnlyList<string> poolDevices, Undo undo, CancellationToken ct)
@@ -420,7 +443,16 @@ public sealed class PoolService(
         }
 
         var usage = await btrfs.GetUsageAsync(mountPoint, ct).ConfigureAwait(false);
-        var poolDevices = await btrfs.ListDevicesAsync(mountPoint, ct).ConfigureAwait(false);
+        IReadOnlyList<PoolDevice> poolDevices;
+        try
+        {
+            poolDevices = await btrfs.ListDevicesAsync(mountPoint, ct).ConfigureAwait(false);
+        }
+        catch (StorageCommandException)
+        {
+            poolDevices = []; // one pool's devices that cannot be read must not hide the other pools
+        }
+
         return new PoolView(pool, mountPoint, true, usage.SizeBytes, usage.UsedBytes) { Devices = poolDevices };
     }
 }

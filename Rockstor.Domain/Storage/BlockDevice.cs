@@ -20,6 +20,9 @@ public sealed record BlockDevice(string Path, long SizeBytes, string? Model, str
     /// <summary>It has partitions (or another device is built on it).</summary>
     public bool HasPartitions { get; init; }
 
+    /// <summary>The disk could be probed; false when blkid could not read it (what it holds is then unknown).</summary>
+    public bool Probed { get; init; } = true;
+
     /// <summary>A loop device (an image file attached with losetup), offered as a disk for trials and tests.</summary>
     public bool IsLoop { get; init; }
 }

@@ -24,8 +24,11 @@ public sealed class StorageLayout(string mountRoot, string dataDirectory)
 
     public string ImageFile(string pool) => Path.Combine(ImagesDirectory, pool + ".img");
 
-    /// <summary>The image file of a pool's device <paramref name="index"/> (0 is the first, named as a one-file pool's).</summary>
-    public string ImageFile(string pool, int index) => index == 0 ? ImageFile(pool) : Path.Combine(ImagesDirectory, $"{pool}-{index + 1}.img");
+    /// <summary>
+    /// The image file of a pool's device <paramref name="index"/> (0 is the first, named as a one-file
+    /// pool's). The others have a '+', which no pool name holds, so no pool's file can be another's.
+    /// </summary>
+    public string ImageFile(string pool, int index) => index == 0 ? ImageFile(pool) : Path.Combine(ImagesDirectory, $"{pool}+{index + 1}.img");
 
     public string SharePath(string pool, string share) => Path.Combine(PoolMountPoint(pool), share);
 

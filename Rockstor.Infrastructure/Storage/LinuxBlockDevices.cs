@@ -35,6 +35,7 @@ public sealed class LinuxBlockDevices(CommandRunner runner, MountTable mounts, I
             {
                 FilesystemType = probe.Type,
                 FilesystemUuid = probe.Uuid,
+                Probed = probe.Probed,
                 IsSystem = IsSystem(device),
                 Mounted = mounted,
                 HasPartitions = device.Children.Count > 0 || probe.PartitionTable is not null,

@@ -4,7 +4,7 @@ namespace Rockstor.Web.Api;
 
 /// <summary>
 /// A whole disk: <see cref="Holds"/> is "pool" (one of this appliance's, named in <see cref="Pool"/>),
-/// "foreign-btrfs", "filesystem", "empty" or "system"; <see cref="Usable"/> says whether a pool may be made on it.
+/// "foreign-btrfs", "filesystem", "empty", "system" or "unknown" (it could not be read); <see cref="Usable"/> says whether a pool may be made on it.
 /// </summary>
 public sealed record DiskDto(
     string Path,
@@ -32,6 +32,7 @@ public sealed record DiskDto(
             DiskHolds.ForeignBtrfs => "foreign-btrfs",
             DiskHolds.Filesystem => "filesystem",
             DiskHolds.System => "system",
+            DiskHolds.Unknown => "unknown",
             _ => "empty",
         },
         view.Pool,

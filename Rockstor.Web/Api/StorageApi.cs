@@ -27,8 +27,8 @@ public static class StorageApi
         });
         pools.MapPut("/{name}", async (string name, PoolSettingsBody body, PoolService service, CancellationToken ct) =>
             PoolDto.From(await service.SetMountOptionsAsync(name, body.Compression, body.MountOptions, ct)));
-        pools.MapPost("/{name}/mount", async (string name, MountBody body, PoolService service, CancellationToken ct) =>
-            PoolDto.From(await service.MountAsync(name, body.Degraded ?? false, ct)));
+        pools.MapPost("/{name}/mount", async (string name, MountBody? body, PoolService service, CancellationToken ct) =>
+            PoolDto.From(await service.MountAsync(name, body?.Degraded ?? false, ct)));
         pools.MapPost("/{name}/devices", async (string name, AddDevicesBody body, PoolService service, CancellationToken ct) =>
             PoolDto.From(await service.AddDevicesAsync(name, body.Devices, ct)));
         pools.MapGet("/{name}/devices", async (string name, PoolService service, CancellationToken ct) =>

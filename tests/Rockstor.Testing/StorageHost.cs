@@ -90,15 +90,8 @@ public sealed class StorageHost : IDisposable
         return services.AddRockstorInfrastructure();
     }
 
-    /// <summary>
-    /// Resolving a scheduler (shares reach the snapshot schedules) made this container's logger and
-    /// services Hangfire's, process-wide; they are disposed now, so Hangfire goes back to its own.
-    /// </summary>
-    private static void ForgetHangfire()
-    {
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
-        Hangfire.JobActivator.Current = new Hangfire.JobActivator();
-    }
+    /// <summary>Resolving a scheduler (shares reach the snapshot schedules) made this container's logger and services Hangfire's; they are disposed now.</summary>
+    private static void ForgetHangfire() => HangfireGlobals.Forget();
 
     private ServiceProvider Compose() => AddSandboxedInfrastructure(new ServiceCollection(), Sandbox, _settings).BuildServiceProvider();
 }

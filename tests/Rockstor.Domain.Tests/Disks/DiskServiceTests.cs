@@ -67,4 +67,27 @@ public sealed class DiskServiceTests
         Assert.Equal(["/dev/sdc"], nas.Devices.Wiped);
         Assert.Equal((DiskHolds.Empty, true), (wiped.Holds, wiped.Disk.Usable));
     }
+
+    [Fact]
+    public async Task A_disk_that_cannot_be_read_is_never_wiped_and_a_pool_s_disk_with_a_damaged_superblock_is_still_the_pool_s()
+    {
+        var nas = await Appliance.StartAloneAsync();
+        nas.Devices.Disks.Add(new BlockDevice("/dev/sdh", 2L << 40, "HDD", "H7", null));
+        await nas.Pools.CreateAsync(new CreateDiskPool("ondisks", RaidLevel.Single, ["/dev/sdh"]), None);
+        nas.Devices.Disks.Clear();
+        nas.Devices.Disks.AddRange(
+        [
+            new BlockDevice("/dev/sdh", 2L << 40, "HDD", "H7", null), // blkid no longer finds the pool's filesystem on it
+            new BlockDevice("/dev/sdi", 2L << 40, "HDD", "H8", "it could not be probed") { Probed = false },
+        ]);
+
+        var disks = await nas.Disks.ListAsync(None);
+        var damaged = await Assert.ThrowsAsync<ConflictException>(() => nas.Disks.WipeAsync("sdh", "/dev/sdh", None));
+        var unreadable = await Assert.ThrowsAsync<ConflictException>(() => nas.Disks.WipeAsync("sdi", "/dev/sdi", None));
+
+        Assert.Equal([(DiskHolds.Pool, "ondisks"), (DiskHolds.Unknown, (string?)null)], disks.Select(d => (d.Holds, d.Pool)));
+        Assert.StartsWith("/dev/sdh is a device of the pool 'ondisks'", damaged.Message, StringComparison.Ordinal);
+        Assert.Equal("/dev/sdi could not be read, so what it holds is unknown: it is not wiped.", unreadable.Message);
+        Assert.Empty(nas.Devices.Wiped);
+    }
 }

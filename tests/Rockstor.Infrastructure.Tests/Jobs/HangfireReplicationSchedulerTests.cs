@@ -19,6 +19,7 @@ public sealed class HangfireReplicationSchedulerTests : IDisposable
 
     public HangfireReplicationSchedulerTests()
     {
+        HangfireGlobals.Forget(); // an earlier test's container may have made Hangfire's logger its own
         _storage = new LiteDbJobStorage(Path.Combine(_sandbox.DataDirectory, LiteDbJobStorage.FileName));
         _scheduler = new HangfireReplicationScheduler(new RecurringJobManager(_storage), new BackgroundJobClient(_storage), _schedule);
     }

@@ -13,7 +13,11 @@ public sealed class LiteDbJobStorageTests : IDisposable
     private readonly string _unique = Guid.NewGuid().ToString("N");
     private LiteDbJobStorage _storage;
 
-    public LiteDbJobStorageTests() => _storage = Open();
+    public LiteDbJobStorageTests()
+    {
+        HangfireGlobals.Forget(); // an earlier test's container may have made Hangfire's logger its own
+        _storage = Open();
+    }
 
     private string File => Path.Combine(_sandbox.DataDirectory, LiteDbJobStorage.FileName);
 
