@@ -1,5 +1,4 @@
 using Bunit;
-using MudBlazor;
 using Rockstor.Testing;
 using DisksPage = Rockstor.Web.Components.Pages.Storage.Disks;
 
@@ -13,11 +12,7 @@ public sealed class DisksScreenTests : ScreenTests
     {
         var disk = Sandbox.AttachLoopDisk();
         Sandbox.Run("mkfs.btrfs", "-q", disk);
-        var screen = Context.Render<ContainerFragment>(parameters => parameters
-            .AddChildContent<MudPopoverProvider>()
-            .AddChildContent<MudDialogProvider>()
-            .AddChildContent<MudSnackbarProvider>()
-            .AddChildContent<DisksPage>());
+        var screen = RenderPage<DisksPage>();
         await screen.WaitForAssertionAsync(
             () => Assert.Contains("a btrfs filesystem this appliance does not know", screen.Find($"td[data-disk='{disk}']").ParentElement!.TextContent, StringComparison.Ordinal),
             TimeSpan.FromSeconds(30));

@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Rockstor.Domain.Pools;
 using PoolsPage = Rockstor.Web.Components.Pages.Storage.Pools;
 
@@ -14,11 +13,7 @@ public sealed class PoolsScreenTests : ScreenTests
     {
         var pools = Context.Services.GetRequiredService<PoolService>();
         var view = await pools.CreateAsync(new CreateImagePool("tuned", 1), CancellationToken.None);
-        var screen = Context.Render<ContainerFragment>(parameters => parameters
-            .AddChildContent<MudPopoverProvider>()
-            .AddChildContent<MudDialogProvider>()
-            .AddChildContent<MudSnackbarProvider>()
-            .AddChildContent<PoolsPage>());
+        var screen = RenderPage<PoolsPage>();
         await screen.WaitForAssertionAsync(() => Assert.Contains("ok", screen.Find("td[data-pool-health='tuned']").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         await screen.InvokeAsync(() => screen.Find("button[aria-label='Settings of pool tuned']").Click());
@@ -42,11 +37,7 @@ public sealed class PoolsScreenTests : ScreenTests
         var first = Sandbox.AttachLoopDisk();
         var second = Sandbox.AttachLoopDisk();
         await pools.CreateAsync(new CreateDiskPool("growing", Domain.Storage.RaidLevel.Single, [first]), CancellationToken.None);
-        var screen = Context.Render<ContainerFragment>(parameters => parameters
-            .AddChildContent<MudPopoverProvider>()
-            .AddChildContent<MudDialogProvider>()
-            .AddChildContent<MudSnackbarProvider>()
-            .AddChildContent<PoolsPage>());
+        var screen = RenderPage<PoolsPage>();
         await screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll("button[aria-label='Add disks to pool growing']")), TimeSpan.FromSeconds(30));
 
         await screen.InvokeAsync(() => screen.Find("button[aria-label='Add disks to pool growing']").Click());

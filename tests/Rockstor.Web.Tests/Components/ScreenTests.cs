@@ -66,6 +66,15 @@ public abstract class ScreenTests : IAsyncLifetime
             .Single(c => c.QuerySelector("label")?.TextContent.Trim().TrimEnd('*').Trim() == label)
             .QuerySelector("input")!;
 
+    /// <summary>Renders the page with MudBlazor's popover, dialog and snackbar providers beside it, as the layout does.</summary>
+    protected IRenderedComponent<ContainerFragment> RenderPage<TPage>()
+        where TPage : IComponent =>
+        Context.Render<ContainerFragment>(parameters => parameters
+            .AddChildContent<MudBlazor.MudPopoverProvider>()
+            .AddChildContent<MudBlazor.MudDialogProvider>()
+            .AddChildContent<MudBlazor.MudSnackbarProvider>()
+            .AddChildContent<TPage>());
+
     /// <summary>Renders its children side by side, as the layout renders the providers beside the page.</summary>
     public sealed class ContainerFragment : ComponentBase
     {

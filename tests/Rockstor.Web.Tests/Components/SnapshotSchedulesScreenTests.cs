@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Retention;
 using Rockstor.Domain.Schedules;
@@ -74,9 +73,5 @@ public sealed class SnapshotSchedulesScreenTests : ScreenTests
     }
 
     private IRenderedComponent<ContainerFragment> Render() =>
-        Context.Render<ContainerFragment>(parameters => parameters
-            .AddChildContent<MudPopoverProvider>()
-            .AddChildContent<MudDialogProvider>()
-            .AddChildContent<MudSnackbarProvider>()
-            .AddChildContent<SchedulesPage>());
+        RenderPage<SchedulesPage>();
 }
