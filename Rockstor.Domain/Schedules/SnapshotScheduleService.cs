@@ -1,4 +1,5 @@
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Shares;
 
@@ -17,9 +18,6 @@ public sealed class SnapshotScheduleService(
 {
     /// <summary>Room left in a snapshot name for "_", the time and a count when two runs meet in a second ("_20261130-120000-2").</summary>
     public const int MaxPrefixLength = ResourceName.MaxLength - 20;
-
-    /// <summary>What replication names its snapshots after: a schedule's prefix may not look like it.</summary>
-    private const string ReplicationPrefix = "replication-";
 
     public IReadOnlyList<SnapshotSchedule> List() => schedules.List();
 
@@ -121,9 +119,9 @@ public sealed class SnapshotScheduleService(
             throw new ValidationException($"A snapshot prefix has at most {MaxPrefixLength} characters (the time is added to it).");
         }
 
-        if (prefix.StartsWith(ReplicationPrefix, StringComparison.OrdinalIgnoreCase))
+        if (ReplicationNames.IsReplicationSnapshot(prefix.ToLowerInvariant()))
         {
-            throw new ValidationException($"A snapshot prefix may not start with '{ReplicationPrefix}': replication names its own snapshots so.");
+            throw new ValidationException("A snapshot prefix may not start with 'replication-': replication names its own snapshots so.");
         }
 
         if (schedules.List().FirstOrDefault(s => s.Id != existing?.Id

@@ -48,7 +48,7 @@ public sealed class StorageHost : IDisposable
     public void Restart()
     {
         _services.Dispose();
-        ForgetHangfire();
+        HangfireGlobals.Forget(); // resolving a scheduler made this container's logger Hangfire's
         _services = Compose();
     }
 
@@ -63,7 +63,7 @@ public sealed class StorageHost : IDisposable
     {
         _lifetime.Cancel();
         _services.DisposeAsync().AsTask().GetAwaiter().GetResult(); // services that stop servers dispose asynchronously
-        ForgetHangfire();
+        HangfireGlobals.Forget(); // resolving a scheduler made this container's logger Hangfire's
         Sandbox.Dispose();
         _lifetime.Dispose();
     }
@@ -89,9 +89,6 @@ public sealed class StorageHost : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         return services.AddRockstorInfrastructure();
     }
-
-    /// <summary>Resolving a scheduler (shares reach the snapshot schedules) made this container's logger and services Hangfire's; they are disposed now.</summary>
-    private static void ForgetHangfire() => HangfireGlobals.Forget();
 
     private ServiceProvider Compose() => AddSandboxedInfrastructure(new ServiceCollection(), Sandbox, _settings).BuildServiceProvider();
 }

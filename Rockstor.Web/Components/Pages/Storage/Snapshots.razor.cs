@@ -293,13 +293,11 @@ public partial class Snapshots : IDisposable
 
         if (Facts.Refresh(Page))
         {
-            _sizing = ShowSizesAsync(Page);
+            _ = ShowSizesAsync(Page); // never throws: sizes that cannot be read stay blank
         }
     }
 
     /// <summary>The sizes of what the page shows, filled in when read (the list never waits for them).</summary>
-    private Task _sizing = Task.CompletedTask;
-
     private async Task ShowSizesAsync(SnapshotPage page)
     {
         if (await Facts.ReadSizesAsync(page, _closing.Token) is { } sizeOf && ReferenceEquals(page, Page))
