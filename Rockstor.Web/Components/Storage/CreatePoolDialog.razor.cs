@@ -8,7 +8,8 @@ namespace Rockstor.Web.Components.Storage;
 
 /// <summary>
 /// Creates a pool on image files (to try the appliance out) or on whole disks, at a raid level; the
-/// disks are read as it opens. A refusal shows in the dialog, the form kept as filled in.
+/// disks are read when the admin turns to them, so nothing re-renders the form while the name is typed.
+/// A refusal shows in the dialog, the form kept as filled in.
 /// </summary>
 public sealed partial class CreatePoolDialog
 {
@@ -17,7 +18,7 @@ public sealed partial class CreatePoolDialog
     private int _sizeGiB = 8;
     private int _imageCount = 1;
     private RaidLevel _raid = RaidLevel.Single;
-    private IReadOnlyList<BlockDevice> _disks = [];
+    private IReadOnlyList<BlockDevice>? _disks;
     private readonly HashSet<string> _chosen = [];
     private string? _error;
     private bool _busy;
@@ -31,14 +32,20 @@ public sealed partial class CreatePoolDialog
     [Inject]
     private IBlockDevices Devices { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
+    private async Task ReadDisksAsync()
     {
+        if (_onImage || _disks is not null)
+        {
+            return;
+        }
+
         try
         {
             _disks = await Devices.ListDisksAsync(CancellationToken.None);
         }
         catch (RockstorException e)
         {
+            _disks = [];
             _error = e.Message;
         }
     }

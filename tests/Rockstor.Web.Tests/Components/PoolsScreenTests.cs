@@ -48,4 +48,24 @@ public sealed class PoolsScreenTests : ScreenTests
 
         await screen.WaitForAssertionAsync(() => Assert.Equal([first, second], pools.Require("growing").Devices), TimeSpan.FromSeconds(30));
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_pool_is_created_on_a_disk_ticked_after_turning_to_whole_disks_and_the_name_typed_first_is_kept()
+    {
+        var pools = Context.Services.GetRequiredService<PoolService>();
+        var disk = Sandbox.AttachLoopDisk();
+        var screen = RenderPage<PoolsPage>();
+        await screen.WaitForAssertionAsync(() => Assert.Contains(screen.FindAll("button"), b => b.TextContent.Trim() == "Create pool"), TimeSpan.FromSeconds(30));
+
+        await screen.InvokeAsync(() => screen.FindAll("button").First(b => b.TextContent.Trim() == "Create pool").Click());
+        await WaitForDialogAsync(screen);
+        Field(screen, "Name").Change("ondisk");
+        Assert.DoesNotContain(disk, screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog input[type=radio]")[1].Click());
+        await screen.WaitForAssertionAsync(() => Assert.Contains(disk, screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog label").Single(l => l.TextContent.Contains(disk, StringComparison.Ordinal) && l.QuerySelector("input[type=checkbox]") is not null).QuerySelector("input[type=checkbox]")!.Change(true));
+        Click(screen, "Create");
+
+        await screen.WaitForAssertionAsync(() => Assert.Equal([disk], pools.Require("ondisk").Devices), TimeSpan.FromSeconds(30));
+    }
 }
