@@ -70,6 +70,12 @@ public static class DependencyInjection
         services.AddSingleton<CommandRunner>();
         services.AddSingleton(new MountTable());
         services.AddSingleton<IBtrfs, BtrfsCli>();
+        services.AddSingleton<Domain.Pools.Operations.IBtrfsOperations, BtrfsOperationsCli>();
+        services.AddSingleton<Domain.Pools.Operations.IPoolOperationRepository, PoolOperationRepository>();
+        services.AddSingleton<Domain.Pools.Operations.RunningCommands>();
+        services.AddSingleton<Domain.Pools.Operations.PoolOperationEvents>();
+        services.AddSingleton<Domain.Pools.Operations.PoolOperationService>();
+        services.AddSingleton<Domain.Pools.Operations.PoolOperationMonitor>();
         services.AddSingleton<IBlockDevices, LinuxBlockDevices>();
         services.AddSingleton<IStorageFiles, StorageFiles>();
         services.AddSingleton(sp =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Rockstor.Web.Components.Shared;
+namespace Rockstor.Domain.Common;
 
 public static class Bytes
 {

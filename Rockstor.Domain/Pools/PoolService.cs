@@ -15,6 +15,7 @@ public sealed class PoolService(
     StorageLayout layout,
     StorageLock storageLock,
     IEnumerable<Shares.IExportReferences> exports,
+    Operations.IPoolOperationRepository operations,
     TimeProvider time)
 {
     public const int MaxImageSizeGiB = 16 * 1024;
@@ -186,6 +187,11 @@ public sealed class PoolService(
     {
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         var pool = Require(name);
+        if (operations.ListActive().FirstOrDefault(o => o.Pool == name) is { } busy)
+        {
+            throw new ConflictException($"Pool '{name}' is busy with a {Operations.PoolOperationService.Name(busy.Kind)}: cancel it before deleting the pool.");
+        }
+
         var poolShares = shares.ListInPool(name);
         if (poolShares.Count > 0 && !deleteShares)
         {
@@ -242,6 +248,7 @@ public sealed class PoolService(
             shares.Remove(share.Name);
         }
 
+        operations.RemoveForPool(name);
         pools.Remove(name);
     }
 
@@ -388,7 +395,12 @@ public sealed class PoolService(
                 await devices.ScanAsync(ct).ConfigureAwait(false);
             }
 
-            poolDevices.AddRange(pool.Devices.Where(d => !degraded || files.Exists(d)));
+            // The disks are found by the filesystem's uuid: their names move when a disk goes or comes.
+            var members = (await devices.ListDisksAsync(ct).ConfigureAwait(false))
+                .Where(d => string.Equals(d.FilesystemUuid, pool.Uuid, StringComparison.OrdinalIgnoreCase))
+                .Select(d => d.Path)
+                .ToList();
+            poolDevices.AddRange(members.Count > 0 ? members : pool.Devices.Where(d => !degraded || files.Exists(d)));
         }
 
         if (poolDevices.Count == 0)
@@ -444,15 +456,19 @@ public sealed class PoolService(
 
         var usage = await btrfs.GetUsageAsync(mountPoint, ct).ConfigureAwait(false);
         IReadOnlyList<PoolDevice> poolDevices;
+        ChunkProfiles? profiles;
         try
         {
             poolDevices = await btrfs.ListDevicesAsync(mountPoint, ct).ConfigureAwait(false);
+            profiles = await btrfs.GetProfilesAsync(mountPoint, ct).ConfigureAwait(false);
         }
         catch (StorageCommandException)
         {
-            poolDevices = []; // one pool's devices that cannot be read must not hide the other pools
+            // one pool's devices that cannot be read must not hide the other pools
+            poolDevices = [];
+            profiles = null;
         }
 
-        return new PoolView(pool, mountPoint, true, usage.SizeBytes, usage.UsedBytes) { Devices = poolDevices };
+        return new PoolView(pool, mountPoint, true, usage.SizeBytes, usage.UsedBytes) { Devices = poolDevices, Profiles = profiles };
     }
 }

@@ -10,6 +10,9 @@ public sealed record PoolView(Pool Pool, string MountPoint, bool Mounted, long S
 {
     public IReadOnlyList<PoolDevice> Devices { get; init; } = [];
 
+    /// <summary>The raid profiles of its chunks as btrfs reports them (null while it is not mounted or they cannot be read).</summary>
+    public ChunkProfiles? Profiles { get; init; }
+
     /// <summary>A device is missing: the pool runs without the redundancy it was made with.</summary>
     public bool Degraded => Devices.Any(d => d.Missing);
 

@@ -16,6 +16,9 @@ public interface IBtrfs
     /// <summary>Adds empty devices to the filesystem mounted at the path (btrfs device add); what is written from now on may use them.</summary>
     Task AddDevicesAsync(string mountPoint, IReadOnlyList<string> devices, CancellationToken ct);
 
+    /// <summary>The raid profiles of the filesystem's data and metadata chunks as they are now.</summary>
+    Task<ChunkProfiles> GetProfilesAsync(string mountPoint, CancellationToken ct);
+
     /// <summary>The devices of the filesystem mounted at the path, missing ones included, with their error counters.</summary>
     Task<IReadOnlyList<PoolDevice>> ListDevicesAsync(string mountPoint, CancellationToken ct);
 

@@ -4,8 +4,17 @@ namespace Rockstor.Domain.Storage;
 public enum RaidLevel
 {
     Single,
+
+    /// <summary>Two copies on the same device: survives a bad block, not a lost disk.</summary>
+    Dup,
     Raid0,
     Raid1,
+
+    /// <summary>Three copies, each on another device.</summary>
+    Raid1c3,
+
+    /// <summary>Four copies, each on another device.</summary>
+    Raid1c4,
     Raid10,
     Raid5,
     Raid6,

@@ -30,6 +30,8 @@ public sealed class RockstorDatabase : IDisposable
         Snapshots.EnsureIndex(s => s.CreatedAt);
         Snapshots.EnsureIndex(s => s.Name);
         Snapshots.EnsureIndex(s => s.ScheduleId);
+        PoolOperations.EnsureIndex(o => o.Pool);
+        PoolOperations.EnsureIndex(o => o.State);
         Refusals.EnsureIndex(r => r.Key);
         Refusals.EnsureIndex(r => r.From);
         Restores.EnsureIndex(r => r.CodeHash, unique: true);
@@ -58,6 +60,8 @@ public sealed class RockstorDatabase : IDisposable
     internal ILiteCollection<ShareDocument> Shares => Database.GetCollection<ShareDocument>("shares");
 
     internal ILiteCollection<SnapshotDocument> Snapshots => Database.GetCollection<SnapshotDocument>("snapshots");
+
+    internal ILiteCollection<PoolOperationDocument> PoolOperations => Database.GetCollection<PoolOperationDocument>("pool_operations");
 
     internal ILiteCollection<SequenceDocument> Sequences => Database.GetCollection<SequenceDocument>("sequences");
 

@@ -66,6 +66,13 @@ public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts, Mi
     public Task AddDevicesAsync(string mountPoint, IReadOnlyList<string> devices, CancellationToken ct) =>
         runner.RunAsync(Btrfs, ["device", "add", .. devices, mountPoint], $"Could not add {string.Join(", ", devices)} to {mountPoint}", ct);
 
+    public async Task<ChunkProfiles> GetProfilesAsync(string mountPoint, CancellationToken ct)
+    {
+        var output = await runner.RunAsync(Btrfs, ["filesystem", "df", "-b", mountPoint], $"Could not read the raid profiles of {mountPoint}", ct)
+            .ConfigureAwait(false);
+        return ChunkProfilesParser.Parse(output);
+    }
+
     public async Task<IReadOnlyList<PoolDevice>> ListDevicesAsync(string mountPoint, CancellationToken ct)
     {
         var shown = await runner.RunAsync(Btrfs, ["filesystem", "show", "--raw", mountPoint], $"Could not list the devices of {mountPoint}", ct)
@@ -108,6 +115,9 @@ public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts, Mi
     internal static string? MetadataProfile(RaidLevel level, int deviceCount) => level switch
     {
         RaidLevel.Single => deviceCount == 1 ? null : "raid1",
+        RaidLevel.Dup => "dup",
+        RaidLevel.Raid1c3 => "raid1c3",
+        RaidLevel.Raid1c4 => "raid1c4",
         RaidLevel.Raid0 => "raid1",
         RaidLevel.Raid1 => "raid1",
         RaidLevel.Raid10 => "raid10",

@@ -48,6 +48,6 @@ internal static class FilesystemUsageParser
             throw new FormatException("btrfs filesystem usage printed no device size, used bytes or data ratio.");
         }
 
-        return new FilesystemUsage((long)(deviceSize.Value / dataRatio.Value), (long)(used.Value / dataRatio.Value));
+        return new FilesystemUsage((long)(deviceSize.Value / dataRatio.Value), (long)(used.Value / dataRatio.Value)) { RawUsedBytes = used.Value };
     }
 }

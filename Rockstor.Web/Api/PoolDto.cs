@@ -1,4 +1,5 @@
 using Rockstor.Domain.Pools;
+using Rockstor.Domain.Pools.Operations;
 using Rockstor.Domain.Storage;
 
 namespace Rockstor.Web.Api;
@@ -17,11 +18,15 @@ public sealed record PoolDto(
     bool Degraded,
     long DeviceErrors,
     string Compression,
-    IReadOnlyList<string> MountOptions)
+    IReadOnlyList<string> MountOptions,
+    string? MetadataRaidLevel,
+    IReadOnlyList<string> DataProfiles,
+    PoolOperationDto? Operation)
 {
-    public static PoolDto From(PoolView view) => new(
+    /// <summary>The pool with the operation in progress on it, if any.</summary>
+    public static PoolDto From(PoolView view, PoolOperation? operation) => new(
         view.Pool.Name,
-        view.Pool.RaidLevel.ToProfile(),
+        view.Profiles is { Mixed: false } profiles ? profiles.Data[0] : view.Pool.RaidLevel.ToProfile(),
         view.Pool.Devices,
         view.MountPoint,
         view.Mounted,
@@ -32,5 +37,10 @@ public sealed record PoolDto(
         view.Degraded,
         view.DeviceErrors,
         view.Pool.MountOptions.Compression ?? "off",
-        view.Pool.MountOptions.Options);
+        view.Pool.MountOptions.Options,
+        view.Profiles?.Metadata[0],
+        view.Profiles?.Data ?? [],
+        operation is null ? null : PoolOperationDto.From(operation));
+
+    public static PoolDto From(PoolView view) => From(view, null);
 }

@@ -1,4 +1,13 @@
 namespace Rockstor.Web.Api;
 
-/// <summary>A pool's settings; what is absent stays. Compression: "off", "zstd", "zstd:1" to "zstd:15", "lzo".</summary>
-public sealed record PoolSettingsBody(string? Compression, IReadOnlyList<string>? MountOptions);
+/// <summary>
+/// A pool's settings; what is absent stays. Compression: "off", "zstd", "zstd:1" to "zstd:15", "lzo".
+/// A new <see cref="RaidLevel"/> or <see cref="MetadataRaidLevel"/> starts a converting balance;
+/// <see cref="Confirm"/> is needed when the change lowers redundancy or goes to raid5/6.
+/// </summary>
+public sealed record PoolSettingsBody(
+    string? Compression,
+    IReadOnlyList<string>? MountOptions,
+    string? RaidLevel = null,
+    string? MetadataRaidLevel = null,
+    bool? Confirm = null);

@@ -1,6 +1,7 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Disks;
 using Rockstor.Domain.Pools;
+using Rockstor.Domain.Pools.Operations;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
@@ -14,8 +15,8 @@ public static class StorageApi
     public static IEndpointRouteBuilder MapStorageApi(this IEndpointRouteBuilder app)
     {
         var pools = app.MapGroup("/api/pools").WithTags("Pools");
-        pools.MapGet("/", async (PoolService service, CancellationToken ct) =>
-            (await service.ListAsync(ct)).Select(PoolDto.From));
+        pools.MapGet("/", async (PoolService service, PoolOperationService operations, CancellationToken ct) =>
+            (await service.ListAsync(ct)).Select(view => PoolDto.From(view, operations.Active(view.Pool.Name))));
         pools.MapPost("/", async (CreatePoolRequest request, PoolService service, CancellationToken ct) =>
         {
             var view = request.ImageSizeGiB is { } size
@@ -25,8 +26,14 @@ public static class StorageApi
                 : await service.CreateAsync(new CreateDiskPool(request.Name!, RaidLevels.Parse(request.RaidLevel), request.Devices ?? []), ct);
             return TypedResults.Created($"/api/pools/{view.Pool.Name}", PoolDto.From(view));
         });
-        pools.MapPut("/{name}", async (string name, PoolSettingsBody body, PoolService service, CancellationToken ct) =>
-            PoolDto.From(await service.SetMountOptionsAsync(name, body.Compression, body.MountOptions, ct)));
+        pools.MapPut("/{name}", async (string name, PoolSettingsBody body, PoolService service, PoolOperationService operations, CancellationToken ct) =>
+        {
+            var view = body.Compression is null && body.MountOptions is null
+                ? await service.GetAsync(name, ct)
+                : await service.SetMountOptionsAsync(name, body.Compression, body.MountOptions, ct);
+            var converting = await PoolOperationsApi.ConvertAsync(name, body, operations, ct);
+            return PoolDto.From(view, converting ?? operations.Active(name));
+        });
         pools.MapPost("/{name}/mount", async (string name, MountBody? body, PoolService service, CancellationToken ct) =>
             PoolDto.From(await service.MountAsync(name, body?.Degraded ?? false, ct)));
         pools.MapPost("/{name}/devices", async (string name, AddDevicesBody body, PoolService service, CancellationToken ct) =>

@@ -60,6 +60,8 @@ public static class WebComposition
         });
         services.AddSignalR();
         services.AddHostedService<ReplicationBroadcaster>();
+        services.AddHostedService<Pools.PoolOperationBroadcaster>();
+        services.AddHostedService<Pools.PoolOperationPoller>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -91,12 +93,14 @@ public static class WebComposition
         app.MapSambaApi();
         app.MapServicesApi();
         app.MapStorageApi();
+        app.MapPoolOperationsApi();
         app.MapSnapshotSchedulesApi();
         app.MapUsersApi();
         app.MapReplicationApi();
         app.MapRestoreApi();
         app.MapAlertsApi();
         app.MapHub<ReplicationHub>(ReplicationHub.Path);
+        app.MapHub<Pools.StorageHub>(Pools.StorageHub.Path);
 
         // The dashboard is for the admin: the endpoint takes the same login as every page.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "Rockstor jobs" });

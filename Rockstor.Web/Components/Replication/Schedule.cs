@@ -19,7 +19,7 @@ public static class Schedule
         var m => $"every {m.Value.ToString(CultureInfo.InvariantCulture)} minutes",
     };
 
-    public static string Rate(long bytesPerSecond) => $"{Shared.Bytes.Format(bytesPerSecond)}/s";
+    public static string Rate(long bytesPerSecond) => $"{Domain.Common.Bytes.Format(bytesPerSecond)}/s";
 
     /// <summary>Time left in words a person reads at a glance: "40 s", "12 min", "3 h 5 min".</summary>
     public static string TimeLeft(long seconds) => seconds switch

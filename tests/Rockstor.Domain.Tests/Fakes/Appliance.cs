@@ -42,7 +42,7 @@ public sealed class Appliance
         var accountLock = new AccountLock();
         Smb = new SmbService(SmbRecords, Records, AccountRecords, AccountRecords, accountLock, SambaServer);
         Schedules = new SnapshotScheduleService(ScheduleRecords, Records, ScheduleRecords, new TaskSchedule(new EveryCron()), time);
-        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, [Smb, Schedules], time);
+        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, [Smb, Schedules], PoolOperations, time);
         var reconciler = new SnapshotReconciler(Records, Snapshots, Btrfs, Layout, time);
         var resolver = new AccountResolver(Accounts, AccountRecords, AccountRecords);
         Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), [Smb, Schedules], time);
@@ -96,6 +96,8 @@ public sealed class Appliance
     public StorageLayout Layout { get; }
 
     public StorageRecords Records { get; } = new();
+
+    public PoolOperationRecords PoolOperations { get; } = new();
 
     public IReplicationTaskRepository Tasks => Records;
 

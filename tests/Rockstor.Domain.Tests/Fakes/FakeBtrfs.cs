@@ -122,6 +122,12 @@ public sealed class FakeBtrfs(FakeStorageFiles files, TimeProvider time) : IBtrf
             return 0;
         });
 
+    /// <summary>The raid profiles every pool reports.</summary>
+    public ChunkProfiles Profiles { get; set; } = new(["single"], ["dup"]);
+
+    public Task<ChunkProfiles> GetProfilesAsync(string mountPoint, CancellationToken ct) =>
+        Step(nameof(GetProfilesAsync), ct, () => Profiles);
+
     /// <summary>Error counters a test sets per device path, as a failing disk would show them.</summary>
     public Dictionary<string, DeviceErrors> DeviceErrorCounters { get; } = new(StringComparer.Ordinal);
 

@@ -20,7 +20,7 @@ public sealed class DisksScreenTests : ScreenTests
         await screen.InvokeAsync(() => screen.Find($"button[aria-label='Wipe {disk}']").Click());
         await WaitForDialogAsync(screen);
         var question = screen.Find(".mud-dialog").TextContent;
-        Assert.Contains($"{disk} ({Rockstor.Web.Components.Shared.Bytes.Format(1L << 30)}) holds a btrfs filesystem this appliance does not know", question, StringComparison.Ordinal);
+        Assert.Contains($"{disk} ({Rockstor.Domain.Common.Bytes.Format(1L << 30)}) holds a btrfs filesystem this appliance does not know", question, StringComparison.Ordinal);
         Assert.Equal("btrfs", Sandbox.Run("blkid", "-p", "-o", "value", "-s", "TYPE", disk).Trim()); // nothing before the answer
 
         Click(screen, $"Wipe {disk}");

@@ -1,3 +1,4 @@
+using Rockstor.Domain.Common;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Rockstor.Domain.Disks;
