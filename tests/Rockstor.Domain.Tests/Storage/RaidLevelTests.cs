@@ -12,6 +12,9 @@ public class RaidLevelTests
     [InlineData(RaidLevel.Raid10, 4)]
     [InlineData(RaidLevel.Raid5, 2)]
     [InlineData(RaidLevel.Raid6, 3)]
+    [InlineData(RaidLevel.Dup, 1)]
+    [InlineData(RaidLevel.Raid1c3, 3)]
+    [InlineData(RaidLevel.Raid1c4, 4)]
     public void Each_level_accepts_its_minimum_and_refuses_one_less(RaidLevel level, int minimum)
     {
         RaidLevels.ValidateDeviceCount(level, minimum);
@@ -25,6 +28,8 @@ public class RaidLevelTests
     [InlineData("raid10", RaidLevel.Raid10)]
     [InlineData("RAID1", RaidLevel.Raid1)]
     [InlineData(" single ", RaidLevel.Single)]
+    [InlineData("dup", RaidLevel.Dup)]
+    [InlineData("RAID1C3", RaidLevel.Raid1c3)]
     public void Levels_parse_from_their_profile_names(string text, RaidLevel expected)
     {
         Assert.Equal(expected, RaidLevels.Parse(text));
@@ -35,11 +40,11 @@ public class RaidLevelTests
     [InlineData("raid7")]
     [InlineData("")]
     [InlineData(null)]
-    [InlineData("dup")]
+    [InlineData("raid1c5")]
     public void Unknown_levels_are_refused_with_the_list_of_levels(string? text)
     {
         var error = Assert.Throws<ValidationException>(() => RaidLevels.Parse(text));
 
-        Assert.Contains("single, raid0, raid1, raid10, raid5, raid6", error.Message, StringComparison.Ordinal);
+        Assert.Contains("single, dup, raid0, raid1, raid1c3, raid1c4, raid10, raid5, raid6", error.Message, StringComparison.Ordinal);
     }
 }
