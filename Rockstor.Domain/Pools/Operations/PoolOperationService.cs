@@ -354,7 +354,7 @@ public sealed class PoolOperationService(
 
     internal static string Describe(PoolDevice device) => device.Path is { } path ? $"{path} (devid {device.DevId})" : $"the missing devid {device.DevId}";
 
-    internal static string Name(PoolOperationKind kind) => kind switch
+    public static string Name(PoolOperationKind kind) => kind switch
     {
         PoolOperationKind.Scrub => "scrub",
         PoolOperationKind.Balance => "balance",

@@ -69,11 +69,16 @@ public abstract class ScreenTests : IAsyncLifetime
     /// <summary>Renders the page with MudBlazor's popover, dialog and snackbar providers beside it, as the layout does.</summary>
     protected IRenderedComponent<ContainerFragment> RenderPage<TPage>()
         where TPage : IComponent =>
+        RenderPage<TPage>(_ => { });
+
+    /// <summary>Renders the page with its route parameters, beside MudBlazor's providers.</summary>
+    protected IRenderedComponent<ContainerFragment> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>> page)
+        where TPage : IComponent =>
         Context.Render<ContainerFragment>(parameters => parameters
             .AddChildContent<MudBlazor.MudPopoverProvider>()
             .AddChildContent<MudBlazor.MudDialogProvider>()
             .AddChildContent<MudBlazor.MudSnackbarProvider>()
-            .AddChildContent<TPage>());
+            .AddChildContent(page));
 
     /// <summary>Renders its children side by side, as the layout renders the providers beside the page.</summary>
     public sealed class ContainerFragment : ComponentBase
