@@ -97,6 +97,7 @@ public static class DependencyInjection
         services.AddSingleton<UserService>();
         services.AddSingleton<GroupService>();
         services.AddSingleton<PoolService>();
+        services.AddSingleton<Domain.Pools.Import.PoolImportService>();
         services.AddSingleton<ShareService>();
         services.AddSingleton<SnapshotReconciler>();
         services.AddSingleton<SnapshotService>();
@@ -160,6 +161,8 @@ public static class DependencyInjection
         services.AddSingleton<AlertService>();
         services.AddHostedService<AlertWatch>();
         services.AddHostedService<ReplicationAlertListener>();
+        services.AddSingleton<Domain.Pools.Health.PoolAlerts>();
+        services.AddHostedService<PoolAlertWatch>();
         services.AddSingleton<AttemptLog>();
         services.AddSingleton<ICronCalendar, CronosCalendar>();
         services.AddSingleton<TaskSchedule>();

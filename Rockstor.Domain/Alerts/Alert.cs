@@ -1,7 +1,8 @@
 namespace Rockstor.Domain.Alerts;
 /// <summary>
-/// Something the admin must hear of, about one replication task: raised once, told once through the
-/// configured channels, and open until the task works again (or is deleted).
+/// Something the admin must hear of, about one replication task or one pool: raised once, told once
+/// through the configured channels, and open until the condition clears (the task works again, a scrub
+/// finds no errors, the error counters are reset) or its subject is deleted.
 /// </summary>
 public sealed class Alert
 {
@@ -9,7 +10,11 @@ public sealed class Alert
 
     public required AlertKind Kind { get; init; }
 
+    /// <summary>The replication task it is about; 0 for an alert about a pool.</summary>
     public required int TaskId { get; init; }
+
+    /// <summary>The pool it is about; null for an alert about a replication task.</summary>
+    public string? Pool { get; init; }
 
     /// <summary>What it is about, in words: "docs to nas2 (pool tank)".</summary>
     public required string Subject { get; init; }

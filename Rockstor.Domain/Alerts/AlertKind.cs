@@ -7,4 +7,10 @@ public enum AlertKind
 
     /// <summary>No good snapshot has reached a task's destination for three times its interval.</summary>
     Stale,
+
+    /// <summary>A scrub found blocks whose checksum did not match.</summary>
+    ScrubErrors,
+
+    /// <summary>btrfs's error counters of a pool's device grew.</summary>
+    DeviceErrors,
 }

@@ -143,18 +143,57 @@ public sealed class AlertService(
         return null;
     }
 
-    private async Task RaiseAsync(AlertKind kind, ReplicationTask task, string message, CancellationToken ct)
+    /// <summary>Raises an alert about a pool (once until resolved), told through the channels.</summary>
+    public Task RaiseForPoolAsync(AlertKind kind, string pool, string message, CancellationToken ct) =>
+        RaiseAsync(
+            () => alerts.FindOpen(kind, pool),
+            () => new Alert { Kind = kind, TaskId = 0, Pool = pool, Subject = $"pool {pool}", Message = message, RaisedAt = time.GetUtcNow() },
+            ct);
+
+    /// <summary>Resolves the pool's open alert of this kind, telling the channels that told it.</summary>
+    public async Task ResolveForPoolAsync(AlertKind kind, string pool, CancellationToken ct)
+    {
+        Alert? resolved;
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            resolved = alerts.FindOpen(kind, pool);
+            if (resolved is not null)
+            {
+                resolved.ResolvedAt = time.GetUtcNow();
+                alerts.Save(resolved);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (resolved is not null)
+        {
+            Changed?.Invoke();
+            await TellResolvedAsync([resolved], ct).ConfigureAwait(false);
+        }
+    }
+
+    private Task RaiseAsync(AlertKind kind, ReplicationTask task, string message, CancellationToken ct) =>
+        RaiseAsync(
+            () => alerts.FindOpen(kind, task.Id),
+            () => new Alert { Kind = kind, TaskId = task.Id, Subject = Subject(task), Message = message, RaisedAt = time.GetUtcNow() },
+            ct);
+
+    private async Task RaiseAsync(Func<Alert?> open, Func<Alert> raise, CancellationToken ct)
     {
         Alert alert;
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (alerts.FindOpen(kind, task.Id) is not null)
+            if (open() is not null)
             {
                 return; // told once, until resolved
             }
 
-            alert = new Alert { Kind = kind, TaskId = task.Id, Subject = Subject(task), Message = message, RaisedAt = time.GetUtcNow() };
+            alert = raise();
             alerts.Save(alert);
         }
         finally
@@ -206,8 +245,17 @@ public sealed class AlertService(
         }
 
         Changed?.Invoke();
+        if (tell)
+        {
+            await TellResolvedAsync(resolved, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Tells the channels that an alert they were told of is resolved.</summary>
+    private async Task TellResolvedAsync(IReadOnlyList<Alert> resolved, CancellationToken ct)
+    {
         var current = settings.Load();
-        foreach (var alert in resolved.Where(a => tell && a.NotifiedAt is not null))
+        foreach (var alert in resolved.Where(a => a.NotifiedAt is not null))
         {
             foreach (var channel in channels.Where(c => c.IsConfigured(current)))
             {

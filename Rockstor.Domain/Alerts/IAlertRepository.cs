@@ -10,6 +10,9 @@ public interface IAlertRepository
 
     IReadOnlyList<Alert> OpenFor(int taskId);
 
+    /// <summary>The open alert of this kind about the pool, if any.</summary>
+    Alert? FindOpen(AlertKind kind, string pool);
+
     /// <summary>Newest first; open ones only when asked.</summary>
     IReadOnlyList<Alert> List(bool openOnly, int take);
 

@@ -12,4 +12,7 @@ public interface IPoolRepository
 
     /// <summary>Replaces the pool's record (its settings changed).</summary>
     void Update(Pool pool);
+
+    /// <summary>Records the device error counters last seen, and nothing else of the pool.</summary>
+    void SaveSeenDeviceErrors(string name, IReadOnlyDictionary<int, long> seen);
 }

@@ -22,5 +22,11 @@ public sealed record Pool
     /// <summary>Compression and the admin's mount options (none by default).</summary>
     public PoolMountOptions MountOptions { get; init; } = PoolMountOptions.Default;
 
+    /// <summary>When a scrub starts by itself: a cron expression in UTC; null for never.</summary>
+    public string? ScrubSchedule { get; init; }
+
+    /// <summary>The error counters of each device (by devid) when last looked at, to notice when they grow.</summary>
+    public IReadOnlyDictionary<int, long> SeenDeviceErrors { get; init; } = new Dictionary<int, long>();
+
     public bool IsImagePool => ImageFiles.Count > 0;
 }

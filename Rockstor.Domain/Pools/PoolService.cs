@@ -320,6 +320,14 @@ public sealed class PoolService(
         return await ViewAsync(changed, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Sets the pool's device error counters back to zero, once the admin dealt with what they counted.</summary>
+    public async Task<PoolView> ResetDeviceErrorsAsync(string name, CancellationToken ct)
+    {
+        var pool = await RequireMountedAsync(name, ct).ConfigureAwait(false);
+        await btrfs.ResetDeviceErrorsAsync(layout.PoolMountPoint(name), ct).ConfigureAwait(false);
+        return await ViewAsync(pool, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Mounts every known pool that is not mounted yet (at start-up). Returns one message per pool that failed.</summary>
     public async Task<IReadOnlyList<string>> MountAllAsync(CancellationToken ct)
     {

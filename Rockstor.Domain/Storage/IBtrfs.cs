@@ -16,11 +16,17 @@ public interface IBtrfs
     /// <summary>Adds empty devices to the filesystem mounted at the path (btrfs device add); what is written from now on may use them.</summary>
     Task AddDevicesAsync(string mountPoint, IReadOnlyList<string> devices, CancellationToken ct);
 
+    /// <summary>The filesystem with this uuid, mounted or not: its label, its number of devices and those found.</summary>
+    Task<FilesystemSummary> ShowFilesystemAsync(string uuid, CancellationToken ct);
+
     /// <summary>The raid profiles of the filesystem's data and metadata chunks as they are now.</summary>
     Task<ChunkProfiles> GetProfilesAsync(string mountPoint, CancellationToken ct);
 
     /// <summary>The devices of the filesystem mounted at the path, missing ones included, with their error counters.</summary>
     Task<IReadOnlyList<PoolDevice>> ListDevicesAsync(string mountPoint, CancellationToken ct);
+
+    /// <summary>Sets the error counters of every device of the filesystem back to zero (after the admin dealt with them).</summary>
+    Task ResetDeviceErrorsAsync(string mountPoint, CancellationToken ct);
 
     /// <summary>The filesystem uuid of whatever btrfs is mounted at the path, or null when none is.</summary>
     Task<string?> GetMountedFilesystemUuidAsync(string mountPoint, CancellationToken ct);
@@ -30,6 +36,9 @@ public interface IBtrfs
     Task<Subvolume> CreateSnapshotAsync(string source, string destination, bool readOnly, CancellationToken ct);
 
     Task DeleteSubvolumeAsync(string path, CancellationToken ct);
+
+    /// <summary>Makes a subvolume read-only or writable (never for a received one: writable, it would lose its received uuid).</summary>
+    Task SetReadOnlyAsync(string path, bool readOnly, CancellationToken ct);
 
     Task<Subvolume> ShowSubvolumeAsync(string path, CancellationToken ct);
 

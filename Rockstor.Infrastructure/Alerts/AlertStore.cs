@@ -14,6 +14,8 @@ internal sealed class AlertDocument
 
     public int TaskId { get; set; }
 
+    public string? Pool { get; set; }
+
     public string Subject { get; set; } = "";
 
     public string Message { get; set; } = "";
@@ -78,6 +80,7 @@ internal sealed class AlertRepository : IAlertRepository
             Id = alert.Id,
             Kind = alert.Kind.ToString(),
             TaskId = alert.TaskId,
+            Pool = alert.Pool,
             Subject = alert.Subject,
             Message = alert.Message,
             RaisedAt = alert.RaisedAt.UtcDateTime,
@@ -100,11 +103,17 @@ internal sealed class AlertRepository : IAlertRepository
     public Alert? FindOpen(AlertKind kind, int taskId)
     {
         var name = kind.ToString();
-        return Collection.FindOne(a => a.TaskId == taskId && a.Open && a.Kind == name) is { } d ? ToAlert(d) : null;
+        return Collection.FindOne(a => a.TaskId == taskId && a.Pool == null && a.Open && a.Kind == name) is { } d ? ToAlert(d) : null;
     }
 
     public IReadOnlyList<Alert> OpenFor(int taskId) =>
-        Collection.Find(a => a.TaskId == taskId && a.Open).Select(ToAlert).ToList();
+        Collection.Find(a => a.TaskId == taskId && a.Pool == null && a.Open).Select(ToAlert).ToList();
+
+    public Alert? FindOpen(AlertKind kind, string pool)
+    {
+        var name = kind.ToString();
+        return Collection.FindOne(a => a.Pool == pool && a.Open && a.Kind == name) is { } d ? ToAlert(d) : null;
+    }
 
     public IReadOnlyList<Alert> List(bool openOnly, int take) =>
         (openOnly ? Collection.Query().Where(a => a.Open) : Collection.Query())
@@ -130,6 +139,7 @@ internal sealed class AlertRepository : IAlertRepository
         Id = d.Id,
         Kind = Enum.Parse<AlertKind>(d.Kind),
         TaskId = d.TaskId,
+        Pool = d.Pool,
         Subject = d.Subject,
         Message = d.Message,
         RaisedAt = PoolRepository.Utc(d.RaisedAt),

@@ -57,8 +57,11 @@ internal sealed class SmtpAlertChannel : IAlertChannel
     internal static string Subject(AlertNotice notice) => $"[Rockstor {notice.ApplianceHostname}] " + notice.Kind switch
     {
         AlertNoticeKind.Test => "Test of the alert settings",
+        AlertNoticeKind.Resolved when notice.Alert.Pool is not null => $"Resolved: {notice.Alert.Subject}",
         AlertNoticeKind.Resolved => $"Resolved: replication of {notice.Alert.Subject}",
         _ when notice.Alert.Kind == AlertKind.Stale => $"Replica getting old: {notice.Alert.Subject}",
+        _ when notice.Alert.Kind == AlertKind.ScrubErrors => $"Scrub found errors: {notice.Alert.Subject}",
+        _ when notice.Alert.Kind == AlertKind.DeviceErrors => $"Disk errors: {notice.Alert.Subject}",
         _ => $"Replication failed: {notice.Alert.Subject}",
     };
 
@@ -69,12 +72,20 @@ internal sealed class SmtpAlertChannel : IAlertChannel
         return notice.Kind switch
         {
             AlertNoticeKind.Test => $"{alert.Message}\n\nAppliance: {notice.ApplianceHostname} ({notice.ApplianceId})\n",
+            AlertNoticeKind.Resolved when alert.Pool is not null =>
+                $"{Capital(alert.Subject)}: resolved {alert.ResolvedAt?.ToString("u", CultureInfo.InvariantCulture)}.\n\n"
+                + $"The alert raised {when} said: {alert.Message}\n\nAppliance: {notice.ApplianceHostname} ({notice.ApplianceId})\n",
             AlertNoticeKind.Resolved =>
                 $"Replication of {alert.Subject} works again (resolved {alert.ResolvedAt?.ToString("u", CultureInfo.InvariantCulture)}).\n\n"
                 + $"The alert raised {when} said: {alert.Message}\n\nAppliance: {notice.ApplianceHostname} ({notice.ApplianceId})\n",
+            _ when alert.Pool is not null =>
+                $"{Capital(alert.Subject)}: {alert.Message}\n\nRaised {when}. You hear of it once; another mail follows when it is resolved. "
+                + $"The pool's page (Storage -> Pools -> {alert.Pool}) tells more.\n\nAppliance: {notice.ApplianceHostname} ({notice.ApplianceId})\n",
             _ =>
                 $"Replication of {alert.Subject}: {alert.Message}\n\nRaised {when}. You hear of it once; another mail follows when it is resolved. "
                 + $"The trail of task {alert.TaskId} (Storage -> Replication -> Send) tells more.\n\nAppliance: {notice.ApplianceHostname} ({notice.ApplianceId})\n",
         };
     }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

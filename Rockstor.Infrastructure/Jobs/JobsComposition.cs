@@ -29,6 +29,9 @@ public static class JobsComposition
         services.AddSingleton<IReplicationScheduler, HangfireReplicationScheduler>();
         services.AddTransient<SnapshotScheduleJob>();
         services.AddSingleton<ISnapshotScheduler, HangfireSnapshotScheduler>();
+        services.AddTransient<ScrubJob>();
+        services.AddSingleton<Domain.Pools.Scrubs.IScrubScheduler, HangfireScrubScheduler>();
+        services.AddSingleton<Domain.Pools.Scrubs.ScrubScheduleService>();
         return services;
     }
 

@@ -136,6 +136,11 @@ internal sealed class PoolDocument
 
     public List<string>? MountOptions { get; set; }
 
+    public string? ScrubSchedule { get; set; }
+
+    /// <summary>Device error counters last seen, by devid (as text: BSON document keys are strings).</summary>
+    public Dictionary<string, long>? SeenDeviceErrors { get; set; }
+
     public string Uuid { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }

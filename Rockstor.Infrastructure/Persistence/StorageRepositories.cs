@@ -14,6 +14,15 @@ internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
 
     public void Update(Pool pool) => db.Pools.Update(ToDocument(pool));
 
+    public void SaveSeenDeviceErrors(string name, IReadOnlyDictionary<int, long> seen)
+    {
+        if (db.Pools.FindById(name) is { } document)
+        {
+            document.SeenDeviceErrors = seen.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value);
+            db.Pools.Update(document);
+        }
+    }
+
     private static PoolDocument ToDocument(Pool pool) => new()
     {
         Name = pool.Name,
@@ -25,6 +34,8 @@ internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
         CreatedAt = pool.CreatedAt.UtcDateTime,
         Compression = pool.MountOptions.Compression,
         MountOptions = [.. pool.MountOptions.Options],
+        ScrubSchedule = pool.ScrubSchedule,
+        SeenDeviceErrors = pool.SeenDeviceErrors.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
     };
 
     public void Remove(string name) => db.Pools.Delete(name);
@@ -38,6 +49,8 @@ internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
         Uuid = d.Uuid,
         CreatedAt = Utc(d.CreatedAt),
         MountOptions = new PoolMountOptions(d.Compression, d.MountOptions ?? []),
+        ScrubSchedule = d.ScrubSchedule,
+        SeenDeviceErrors = (d.SeenDeviceErrors ?? []).ToDictionary(kv => int.Parse(kv.Key, System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
     };
 
     internal static DateTimeOffset Utc(DateTime value) =>

@@ -36,6 +36,9 @@ public sealed partial class BtrfsCli
         return runner.RunAsync(Btrfs, ["subvolume", "delete", path], $"Could not delete the subvolume {path}", ct);
     }
 
+    public Task SetReadOnlyAsync(string path, bool readOnly, CancellationToken ct) =>
+        runner.RunAsync(Btrfs, ["property", "set", "-ts", path, "ro", readOnly ? "true" : "false"], $"Could not make {path} {(readOnly ? "read-only" : "writable")}", ct);
+
     public async Task<IReadOnlyList<string>> ReceivedAsAsync(string mountPoint, string receivedUuid, CancellationToken ct) =>
         SubvolumeListParser.Parse(
                 await runner.RunAsync(Btrfs, ["subvolume", "list", "-R", mountPoint], $"Could not list the subvolumes of {mountPoint}", ct).ConfigureAwait(false))

@@ -66,6 +66,13 @@ public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts, Mi
     public Task AddDevicesAsync(string mountPoint, IReadOnlyList<string> devices, CancellationToken ct) =>
         runner.RunAsync(Btrfs, ["device", "add", .. devices, mountPoint], $"Could not add {string.Join(", ", devices)} to {mountPoint}", ct);
 
+    public async Task<FilesystemSummary> ShowFilesystemAsync(string uuid, CancellationToken ct)
+    {
+        var output = await runner.RunAsync(Btrfs, ["filesystem", "show", "--raw", uuid], $"Could not read the btrfs filesystem {uuid}", ct)
+            .ConfigureAwait(false);
+        return FilesystemShowParser.ParseSummary(output);
+    }
+
     public async Task<ChunkProfiles> GetProfilesAsync(string mountPoint, CancellationToken ct)
     {
         var output = await runner.RunAsync(Btrfs, ["filesystem", "df", "-b", mountPoint], $"Could not read the raid profiles of {mountPoint}", ct)
@@ -90,6 +97,9 @@ public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts, Mi
                 errors.GetValueOrDefault(d.Path ?? $"devid:{d.DevId}") ?? errors.GetValueOrDefault($"devid:{d.DevId}") ?? DeviceErrors.None))
             .ToList();
     }
+
+    public Task ResetDeviceErrorsAsync(string mountPoint, CancellationToken ct) =>
+        runner.RunAsync(Btrfs, ["device", "stats", "-z", mountPoint], $"Could not reset the error counters of {mountPoint}", ct);
 
     public async Task<string?> GetMountedFilesystemUuidAsync(string mountPoint, CancellationToken ct)
     {

@@ -9,11 +9,22 @@ public sealed class BtrfsOperationsCli(CommandRunner runner) : IBtrfsOperations
 {
     private const string Btrfs = "btrfs";
 
-    public Task ScrubAsync(string mountPoint, CancellationToken ct) =>
-        runner.RunAsync(Btrfs, ["scrub", "start", "-B", mountPoint], $"The scrub of {mountPoint} did not complete", ct);
+    public Task ScrubAsync(string mountPoint, CancellationToken ct) => ScrubAsync("start", mountPoint, ct);
 
-    public Task ResumeScrubAsync(string mountPoint, CancellationToken ct) =>
-        runner.RunAsync(Btrfs, ["scrub", "resume", "-B", mountPoint], $"The scrub of {mountPoint} did not complete", ct);
+    public Task ResumeScrubAsync(string mountPoint, CancellationToken ct) => ScrubAsync("resume", mountPoint, ct);
+
+    /// <summary>btrfs scrub exits 3 when it found errors it could not correct: the scrub ran, and its status says what it found.</summary>
+    private async Task ScrubAsync(string verb, string mountPoint, CancellationToken ct)
+    {
+        try
+        {
+            await runner.RunAsync(Btrfs, ["scrub", verb, "-B", mountPoint], $"The scrub of {mountPoint} did not complete", ct).ConfigureAwait(false);
+        }
+        catch (StorageCommandException e) when (e.InnerException is CliWrap.Exceptions.CommandExecutionException { ExitCode: 3 })
+        {
+            // found uncorrectable errors: read from the status
+        }
+    }
 
     public Task CancelScrubAsync(string mountPoint, CancellationToken ct) =>
         runner.RunAsync(Btrfs, ["scrub", "cancel", mountPoint], $"Could not stop the scrub of {mountPoint}", ct);

@@ -6,6 +6,7 @@ public sealed record AlertDto(
     long Id,
     string Kind,
     int TaskId,
+    string? Pool,
     string Subject,
     string Message,
     DateTimeOffset RaisedAt,
@@ -16,8 +17,9 @@ public sealed record AlertDto(
 {
     public static AlertDto From(Alert a) => new(
         a.Id,
-        a.Kind == AlertKind.RunFailed ? "runFailed" : "stale",
+        char.ToLowerInvariant(a.Kind.ToString()[0]) + a.Kind.ToString()[1..],
         a.TaskId,
+        a.Pool,
         a.Subject,
         a.Message,
         a.RaisedAt,

@@ -21,7 +21,8 @@ public sealed record PoolDto(
     IReadOnlyList<string> MountOptions,
     string? MetadataRaidLevel,
     IReadOnlyList<string> DataProfiles,
-    PoolOperationDto? Operation)
+    PoolOperationDto? Operation,
+    string? ScrubSchedule)
 {
     /// <summary>The pool with the operation in progress on it, if any.</summary>
     public static PoolDto From(PoolView view, PoolOperation? operation) => new(
@@ -40,7 +41,8 @@ public sealed record PoolDto(
         view.Pool.MountOptions.Options,
         view.Profiles?.Metadata[0],
         view.Profiles?.Data ?? [],
-        operation is null ? null : PoolOperationDto.From(operation));
+        operation is null ? null : PoolOperationDto.From(operation),
+        view.Pool.ScrubSchedule);
 
     public static PoolDto From(PoolView view) => From(view, null);
 }

@@ -2,6 +2,7 @@ using Rockstor.Domain.Common;
 using Rockstor.Domain.Disks;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Pools.Operations;
+using Rockstor.Domain.Pools.Scrubs;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
@@ -26,8 +27,13 @@ public static class StorageApi
                 : await service.CreateAsync(new CreateDiskPool(request.Name!, RaidLevels.Parse(request.RaidLevel), request.Devices ?? []), ct);
             return TypedResults.Created($"/api/pools/{view.Pool.Name}", PoolDto.From(view));
         });
-        pools.MapPut("/{name}", async (string name, PoolSettingsBody body, PoolService service, PoolOperationService operations, CancellationToken ct) =>
+        pools.MapPut("/{name}", async (string name, PoolSettingsBody body, PoolService service, PoolOperationService operations, ScrubScheduleService scrubs, CancellationToken ct) =>
         {
+            if (body.ScrubSchedule is not null)
+            {
+                await scrubs.SetAsync(name, body.ScrubSchedule, ct);
+            }
+
             var view = body.Compression is null && body.MountOptions is null
                 ? await service.GetAsync(name, ct)
                 : await service.SetMountOptionsAsync(name, body.Compression, body.MountOptions, ct);
@@ -38,6 +44,8 @@ public static class StorageApi
             PoolDto.From(await service.MountAsync(name, body?.Degraded ?? false, ct)));
         pools.MapPost("/{name}/devices", async (string name, AddDevicesBody body, PoolService service, CancellationToken ct) =>
             PoolDto.From(await service.AddDevicesAsync(name, body.Devices, ct)));
+        pools.MapPost("/{name}/devices/reset-errors", async (string name, PoolService service, CancellationToken ct) =>
+            PoolDto.From(await service.ResetDeviceErrorsAsync(name, ct)));
         pools.MapGet("/{name}/devices", async (string name, PoolService service, CancellationToken ct) =>
             (await service.GetAsync(name, ct)).Devices.Select(PoolDeviceDto.From));
         pools.MapDelete("/{name}", async (string name, bool? deleteShares, PoolService service, CancellationToken ct) =>

@@ -10,7 +10,7 @@ namespace Rockstor.Web.Hosting;
 
 /// <summary>
 /// At start: make or load the appliance's identity, mount every known pool, settle what a crash left of
-/// replication, and register every task's and snapshot schedule's times again from the store.
+/// replication, and register every task's, snapshot schedule's and scrub schedule's times again from the store.
 /// </summary>
 public sealed class StartupTasks(
     ApplianceIdentity identity,
@@ -18,6 +18,7 @@ public sealed class StartupTasks(
     ReplicationRecovery recovery,
     ReplicationTaskService tasks,
     SnapshotScheduleService snapshotSchedules,
+    Domain.Pools.Scrubs.ScrubScheduleService scrubSchedules,
     IOptions<RockstorOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
 {
@@ -45,6 +46,7 @@ public sealed class StartupTasks(
 
         tasks.ScheduleAll();
         snapshotSchedules.ScheduleAll();
+        scrubSchedules.ScheduleAll();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -94,6 +94,7 @@ public static class WebComposition
         app.MapServicesApi();
         app.MapStorageApi();
         app.MapPoolOperationsApi();
+        app.MapPoolImportApi();
         app.MapSnapshotSchedulesApi();
         app.MapUsersApi();
         app.MapReplicationApi();

@@ -6,9 +6,11 @@ using Rockstor.Domain.Pools;
 
 namespace Rockstor.Web.Components.Storage;
 
-/// <summary>A pool's compression and mount options, applied at once by remounting it.</summary>
+/// <summary>A pool's compression and mount options, applied at once by remounting it, and its scrub schedule.</summary>
 public sealed partial class PoolSettingsDialog
 {
+    private const string ScrubLabel = "Scrub schedule (cron in UTC, e.g. @monthly or 0 3 1 * *; empty: none)";
+
     private static readonly string[] Compressions = ["off", "zstd", "zstd:1", "zstd:3", "zstd:9", "zstd:15", "lzo"];
 
     [CascadingParameter]
@@ -16,6 +18,9 @@ public sealed partial class PoolSettingsDialog
 
     [Inject]
     private PoolService PoolService { get; set; } = default!;
+
+    [Inject]
+    private Domain.Pools.Scrubs.ScrubScheduleService Scrubs { get; set; } = default!;
 
     [Parameter]
     [EditorRequired]
@@ -27,12 +32,14 @@ public sealed partial class PoolSettingsDialog
     private bool _discard;
     private bool _flushOnCommit;
     private int _commit;
+    private string? _scrubSchedule;
     private string? _error;
     private bool _busy;
 
     protected override void OnInitialized()
     {
         var options = Pool.MountOptions.Options;
+        _scrubSchedule = Pool.ScrubSchedule;
         _compression = Pool.MountOptions.Compression ?? "off";
         _noatime = options.Contains("noatime");
         _autodefrag = options.Contains("autodefrag");
@@ -57,6 +64,11 @@ public sealed partial class PoolSettingsDialog
                 .. _flushOnCommit ? ["flushoncommit"] : Array.Empty<string>(),
                 .. _commit > 0 ? [string.Create(CultureInfo.InvariantCulture, $"commit={_commit}")] : Array.Empty<string>(),
             ];
+            if ((_scrubSchedule ?? "") != (Pool.ScrubSchedule ?? ""))
+            {
+                await Scrubs.SetAsync(Pool.Name, _scrubSchedule, CancellationToken.None);
+            }
+
             var view = await PoolService.SetMountOptionsAsync(Pool.Name, _compression, options, CancellationToken.None);
             MudDialog.Close(DialogResult.Ok(view.Pool.Name));
         }

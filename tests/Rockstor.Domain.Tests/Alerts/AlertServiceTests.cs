@@ -162,6 +162,21 @@ public sealed class AlertServiceTests
         Assert.Equal((new Uri(url), false), (saved.WebhookUrl, saved.AllowLoopbackWebhook));
     }
 
+    [Fact]
+    public async Task A_pool_s_alert_is_raised_once_per_kind_kept_apart_from_the_tasks_and_resolved_by_itself()
+    {
+        await _service.RaiseForPoolAsync(AlertKind.ScrubErrors, "tank", "2 error(s) found, all corrected from a good copy.", default);
+        await _service.RaiseForPoolAsync(AlertKind.ScrubErrors, "tank", "again", default);
+        await _service.RaiseForPoolAsync(AlertKind.DeviceErrors, "tank", "btrfs counted new errors", default);
+        await _service.ResolveForPoolAsync(AlertKind.ScrubErrors, "tank", default);
+
+        var open = Assert.Single(_service.List(openOnly: true));
+        Assert.Equal((AlertKind.DeviceErrors, "tank", 0, "pool tank"), (open.Kind, open.Pool, open.TaskId, open.Subject));
+        Assert.Equal(2, _service.List(openOnly: false).Count);
+        await _service.TaskDeletedAsync(0, default); // a task's resolution never touches a pool's alerts
+        Assert.Single(_service.List(openOnly: true));
+    }
+
     private Attempt Attempt(ReplicationTask task, AttemptStatus status, string? error = null) =>
         new() { OwnerId = task.Id, StartedAt = _time.GetUtcNow(), EndedAt = _time.GetUtcNow(), Status = status, Error = error };
 
@@ -178,9 +193,11 @@ public sealed class AlertServiceTests
             }
         }
 
-        public Alert? FindOpen(AlertKind kind, int taskId) => _all.FirstOrDefault(a => a.Open && a.Kind == kind && a.TaskId == taskId);
+        public Alert? FindOpen(AlertKind kind, int taskId) => _all.FirstOrDefault(a => a.Open && a.Kind == kind && a.TaskId == taskId && a.Pool is null);
 
-        public IReadOnlyList<Alert> OpenFor(int taskId) => _all.Where(a => a.Open && a.TaskId == taskId).ToList();
+        public Alert? FindOpen(AlertKind kind, string pool) => _all.FirstOrDefault(a => a.Open && a.Kind == kind && a.Pool == pool);
+
+        public IReadOnlyList<Alert> OpenFor(int taskId) => _all.Where(a => a.Open && a.TaskId == taskId && a.Pool is null).ToList();
 
         public IReadOnlyList<Alert> List(bool openOnly, int take) => _all.Where(a => !openOnly || a.Open).OrderByDescending(a => a.Id).Take(take).ToList();
 

@@ -122,6 +122,23 @@ public sealed class FakeBtrfs(FakeStorageFiles files, TimeProvider time) : IBtrf
             return 0;
         });
 
+    public Task<FilesystemSummary> ShowFilesystemAsync(string uuid, CancellationToken ct) =>
+        Step(nameof(ShowFilesystemAsync), ct, () =>
+        {
+            lock (_lock)
+            {
+                var found = _filesystems.Where(f => f.Value == uuid).Select(f => f.Key).ToList();
+                return new FilesystemSummary(null, found.Count, found);
+            }
+        });
+
+    public Task ResetDeviceErrorsAsync(string mountPoint, CancellationToken ct) =>
+        Step(nameof(ResetDeviceErrorsAsync), ct, () =>
+        {
+            DeviceErrorCounters.Clear();
+            return 0;
+        });
+
     /// <summary>The raid profiles every pool reports.</summary>
     public ChunkProfiles Profiles { get; set; } = new(["single"], ["dup"]);
 
@@ -170,6 +187,12 @@ public sealed class FakeBtrfs(FakeStorageFiles files, TimeProvider time) : IBtrf
     public Task DeleteSubvolumeAsync(string path, CancellationToken ct) => Step(nameof(DeleteSubvolumeAsync), ct, () =>
     {
         files.RemoveSubvolume(path);
+        return 0;
+    });
+
+    public Task SetReadOnlyAsync(string path, bool readOnly, CancellationToken ct) => Step(nameof(SetReadOnlyAsync), ct, () =>
+    {
+        files.PutSubvolume(path, Require(path) with { ReadOnly = readOnly });
         return 0;
     });
 

@@ -55,6 +55,12 @@ public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplica
 
     void IPoolRepository.Update(Pool pool) => _pools[_pools.FindIndex(p => p.Name == pool.Name)] = pool;
 
+    void IPoolRepository.SaveSeenDeviceErrors(string name, IReadOnlyDictionary<int, long> seen)
+    {
+        var at = _pools.FindIndex(p => p.Name == name);
+        _pools[at] = _pools[at] with { SeenDeviceErrors = seen };
+    }
+
     IReadOnlyList<Share> IShareRepository.List() => _shares;
 
     public IReadOnlyList<Share> ListInPool(string pool) => _shares.Where(s => s.Pool == pool).ToList();

@@ -61,6 +61,31 @@ public sealed class PoolOperationsApiTests(ApplianceFixture fixture) : IClassFix
         Assert.Equal(("balance", "convert data to single and metadata to raid1"), (pool.GetProperty("operation").GetProperty("kind").GetString(), pool.GetProperty("operation").GetProperty("detail").GetString()));
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task A_scrub_schedule_starts_scrubs_by_itself_until_it_is_removed()
+    {
+        await Ok(await Admin.PostAsJsonAsync("/api/pools", new { name = "scheduled", imageSizeGiB = 1 }));
+
+        var wrong = await Admin.PutAsJsonAsync("/api/pools/scheduled", new { scrubSchedule = "every month" });
+        var set = await (await Admin.PutAsJsonAsync("/api/pools/scheduled", new { scrubSchedule = "* * * * *" })).Content.ReadFromJsonAsync<JsonElement>();
+        var scrubbed = await Rockstor.Testing.Waiting.UntilAsync(
+            async () =>
+            {
+                var history = await Admin.GetFromJsonAsync<JsonElement>("/api/pools/scheduled/operations");
+                var first = Assert.Single(history.EnumerateArray());
+                Assert.Equal("finished", first.GetProperty("state").GetString());
+                return first;
+            },
+            TimeSpan.FromSeconds(90));
+        var removed = await (await Admin.PutAsJsonAsync("/api/pools/scheduled", new { scrubSchedule = "" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("is not a cron expression", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("* * * * *", set.GetProperty("scrubSchedule").GetString());
+        Assert.Equal("scrub", scrubbed.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, removed.GetProperty("scrubSchedule").ValueKind);
+    }
+
     private static async Task Ok(HttpResponseMessage response)
     {
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());

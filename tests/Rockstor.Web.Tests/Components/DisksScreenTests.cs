@@ -30,4 +30,32 @@ public sealed class DisksScreenTests : ScreenTests
             () => Assert.Contains("nothing the appliance can find", screen.Find($"td[data-disk='{disk}']").ParentElement!.TextContent, StringComparison.Ordinal),
             TimeSpan.FromSeconds(30));
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_foreign_btrfs_disk_is_imported_from_its_row_after_a_look_at_what_it_becomes()
+    {
+        var disk = Sandbox.AttachLoopDisk();
+        Sandbox.Run("mkfs.btrfs", "-q", "-L", "oldnas", disk);
+        var root = Directory.CreateDirectory(Path.Combine(Sandbox.Root, "by-hand")).FullName;
+        Sandbox.Run("mount", disk, root);
+        try
+        {
+            Sandbox.Run("btrfs", "subvolume", "create", Path.Combine(root, "family"));
+        }
+        finally
+        {
+            Sandbox.Run("umount", root);
+        }
+
+        var screen = RenderPage<DisksPage>();
+        await screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll($"button[aria-label='Import the pool on {disk}']")), TimeSpan.FromSeconds(30));
+        await screen.InvokeAsync(() => screen.Find($"button[aria-label='Import the pool on {disk}']").Click());
+        await WaitForDialogAsync(screen);
+        await screen.WaitForAssertionAsync(() => Assert.Contains("share family", screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Equal("oldnas", Field(screen, "Pool name").GetAttribute("value"));
+        Click(screen, "Import");
+
+        var pools = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Rockstor.Domain.Pools.PoolService>(Context.Services);
+        await screen.WaitForAssertionAsync(() => Assert.True(pools.Require("oldnas").Devices.SequenceEqual([disk])), TimeSpan.FromSeconds(30));
+    }
 }

@@ -18,6 +18,9 @@ public partial class Disks
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     internal IReadOnlyList<DiskView> Rows { get; private set; } = [];
 
     internal bool Loading { get; private set; } = true;
@@ -29,6 +32,19 @@ public partial class Disks
         Loading = true;
         await Snackbar.TryAsync(async () => Rows = await DiskService.ListAsync(CancellationToken.None));
         Loading = false;
+    }
+
+    /// <summary>Opens the import dialog for the filesystem; once imported, the pool's page.</summary>
+    internal async Task ImportAsync(string fsUuid)
+    {
+        var dialog = await Dialogs.ShowAsync<Rockstor.Web.Components.Storage.ImportPoolDialog>(
+            "Import a pool",
+            new DialogParameters<Rockstor.Web.Components.Storage.ImportPoolDialog> { { d => d.FsUuid, fsUuid } });
+        if (await dialog.Result is { Canceled: false, Data: string pool })
+        {
+            Snackbar.Add($"Pool '{pool}' imported.", Severity.Success);
+            Navigation.NavigateTo($"/storage/pools/{Uri.EscapeDataString(pool)}");
+        }
     }
 
     internal static bool CanWipe(DiskView disk) =>

@@ -132,6 +132,20 @@ public sealed partial class PoolDetails : IDisposable
         }
     }
 
+    private async Task ResetErrorsAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Reset the error counters",
+            $"Set the error counters of pool {Name}'s disks back to zero? Do it once you dealt with what they counted: from then on, new errors raise an alert again.",
+            yesText: "Reset",
+            cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            await Snackbar.TryAsync(() => Pools.ResetDeviceErrorsAsync(Name, CancellationToken.None), "Error counters reset.");
+            await LoadAsync();
+        }
+    }
+
     private async Task ActAsync(OperationAction action)
     {
         var operation = _active!;

@@ -1,0 +1,84 @@
+using Rockstor.Domain.Alerts;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools.Operations;
+using Rockstor.Domain.Storage;
+
+namespace Rockstor.Domain.Pools.Health;
+
+/// <summary>
+/// Alerts about what threatens a pool's data: a scrub that found bad blocks (resolved by a clean scrub),
+/// and btrfs's error counters of a device that grew since last looked at (resolved once they are reset).
+/// The counters last seen are kept with the pool, so growth is noticed across restarts too.
+/// </summary>
+public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayout layout, AlertService alerts)
+{
+    /// <summary>After an operation: a finished scrub raises or resolves the pool's scrub alert.</summary>
+    public Task OperationEndedAsync(PoolOperation operation, CancellationToken ct)
+    {
+        if (operation.Kind != PoolOperationKind.Scrub || operation.State != PoolOperationState.Finished)
+        {
+            return Task.CompletedTask;
+        }
+
+        return operation.Progress.ErrorsFound > 0
+            ? alerts.RaiseForPoolAsync(
+                AlertKind.ScrubErrors,
+                operation.Pool,
+                $"The scrub of {operation.EndedAt:yyyy-MM-dd HH:mm} UTC: {operation.Message} A disk that returns bad blocks may be failing: look at its error counters on the pool's page and its SMART data, and replace it if they grow.",
+                ct)
+            : alerts.ResolveForPoolAsync(AlertKind.ScrubErrors, operation.Pool, ct);
+    }
+
+    /// <summary>Compares every mounted pool's device error counters with those last seen.</summary>
+    public async Task CheckDeviceErrorsAsync(CancellationToken ct)
+    {
+        foreach (var pool in pools.List())
+        {
+            var mountPoint = layout.PoolMountPoint(pool.Name);
+            if (!string.Equals(await btrfs.GetMountedFilesystemUuidAsync(mountPoint, ct).ConfigureAwait(false), pool.Uuid, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            IReadOnlyList<PoolDevice> devices;
+            try
+            {
+                devices = await btrfs.ListDevicesAsync(mountPoint, ct).ConfigureAwait(false);
+            }
+            catch (StorageCommandException)
+            {
+                continue;
+            }
+
+            await CheckAsync(pool, devices, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CheckAsync(Pool pool, IReadOnlyList<PoolDevice> devices, CancellationToken ct)
+    {
+        var now = devices.ToDictionary(d => d.DevId, d => d.Errors.Total);
+        var grown = devices.Where(d => d.Errors.Total > pool.SeenDeviceErrors.GetValueOrDefault(d.DevId)).ToList();
+        if (grown.Count > 0)
+        {
+            var lines = grown.Select(d =>
+                $"{d.Path ?? $"device {d.DevId}"}: {d.Errors.Total - pool.SeenDeviceErrors.GetValueOrDefault(d.DevId)} more " +
+                $"(now {d.Errors.Read} read, {d.Errors.Write} write, {d.Errors.Flush} flush, {d.Errors.Corruption} corruption, {d.Errors.Generation} generation)");
+            await alerts.RaiseForPoolAsync(
+                    AlertKind.DeviceErrors,
+                    pool.Name,
+                    $"btrfs counted new errors on {string.Join("; ", lines)}. Run a scrub to repair what it can, look at the disk's SMART data, and replace a disk whose counters keep growing. "
+                    + "Once dealt with, reset the counters on the pool's page.",
+                    ct)
+                .ConfigureAwait(false);
+        }
+        else if (now.Values.All(total => total == 0) && pool.SeenDeviceErrors.Values.Any(total => total > 0))
+        {
+            await alerts.ResolveForPoolAsync(AlertKind.DeviceErrors, pool.Name, ct).ConfigureAwait(false);
+        }
+
+        if (!now.OrderBy(kv => kv.Key).SequenceEqual(pool.SeenDeviceErrors.OrderBy(kv => kv.Key)))
+        {
+            pools.SaveSeenDeviceErrors(pool.Name, now);
+        }
+    }
+}
