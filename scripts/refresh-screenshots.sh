@@ -22,6 +22,7 @@ pictures=(
   tutorial-snapshots-schedule:guide-snapshots-schedule
   tutorial-restore:recovery-restore
   snapshots-delete-confirm:guide-snapshots-delete
+  pool-replaced:guide-pool-replaced
   keyboard-focus:guide-keyboard-focus
   alerts:alerts
 )

@@ -107,10 +107,15 @@ public sealed class PoolOperationMonitor(
         var mountPoint = layout.PoolMountPoint(scrub.Pool);
         try
         {
+            // Cut before btrfs-progs wrote any progress, the scrub starts over; else it goes on from where it was.
             var status = await btrfsOperations.ReadScrubAsync(mountPoint, ct).ConfigureAwait(false);
             if (status.State is ScrubState.Interrupted or ScrubState.Aborted)
             {
                 commands.Hold(scrub.Id, await RunningCommands.LaunchAsync(token => btrfsOperations.ResumeScrubAsync(mountPoint, token), time).ConfigureAwait(false));
+            }
+            else if (status.State == ScrubState.None)
+            {
+                commands.Hold(scrub.Id, await RunningCommands.LaunchAsync(token => btrfsOperations.ScrubAsync(mountPoint, token), time).ConfigureAwait(false));
             }
         }
         catch (RockstorException)
@@ -183,9 +188,12 @@ public sealed class PoolOperationMonitor(
     private async Task<PoolOperation> ObserveScrubAsync(PoolOperation operation, string mountPoint, CancellationToken ct)
     {
         var status = await btrfsOperations.ReadScrubAsync(mountPoint, ct).ConfigureAwait(false);
-        if (status.State == ScrubState.None && time.GetUtcNow() - operation.StartedAt < NoScrubStatusFor)
+        var command = commands.Find(operation.Id);
+        if (status.State != ScrubState.Running && (command is { IsCompleted: false } || (status.State == ScrubState.None && time.GetUtcNow() - operation.StartedAt < NoScrubStatusFor)))
         {
-            return operation; // btrfs-progs writes the first status a few seconds in
+            // The command still runs: btrfs-progs writes its status a few seconds in (an earlier scrub's
+            // status shows until then).
+            return operation with { State = PoolOperationState.Running };
         }
 
         var total = operation.StartBytes ?? 0;
@@ -212,7 +220,7 @@ public sealed class PoolOperationMonitor(
                 return End(
                     operation with { Progress = progress },
                     PoolOperationState.Interrupted,
-                    commands.Find(operation.Id) is { Exception: { } failed }
+                    command is { Exception: { } failed }
                         ? $"The scrub stopped before the end: {failed.GetBaseException().Message}"
                         : "The scrub stopped before the end (the pool was unmounted, or it was cancelled from a shell). Start a new one.");
         }

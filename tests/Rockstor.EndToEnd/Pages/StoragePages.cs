@@ -106,3 +106,26 @@ public sealed class SharesPage(Shell shell)
     private ILocator Row(string name) =>
         shell.Table("Shares").GetByRole(AriaRole.Row).Filter(new() { Has = shell.Page.GetByRole(AriaRole.Cell, new() { Name = name, Exact = true }) });
 }
+
+/// <summary>Storage -> Pools -> a pool's page.</summary>
+public sealed class PoolPage(Shell shell)
+{
+    public async Task OpenAsync(string pool)
+    {
+        await shell.GoAsync("Pools");
+        await shell.Table("Pools").GetByRole(AriaRole.Link, new() { Name = pool, Exact = true }).ClickAsync();
+        await shell.Page.Locator("h1").Filter(new() { HasText = $"Pool {pool}" }).WaitForAsync();
+    }
+
+    public ILocator Disks => shell.Table("Disks of the pool");
+
+    public ILocator History => shell.Table("Operations of the pool");
+
+    /// <summary>Replaces the disk with the spare by clicking: its row's Replace, the spare in the dialog, Replace.</summary>
+    public async Task ReplaceAsync(string disk, string spare)
+    {
+        await shell.Page.GetByRole(AriaRole.Button, new() { Name = $"Replace {disk}" }).ClickAsync();
+        await shell.Dialog.GetByText(spare).ClickAsync();
+        await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Replace", Exact = true }).ClickAsync();
+    }
+}
