@@ -86,7 +86,7 @@ public sealed class CrossOriginTests : IAsyncLifetime
         var cookies = new CookieContainer();
         (await _appliance.LogInWithFormAsync(password: Password, cookies: cookies)).Dispose();
 
-        foreach (var path in new[] { "/_blazor", "/hubs/replication" })
+        foreach (var path in new[] { "/_blazor", "/hubs/replication", "/hubs/storage" })
         {
             using var foreign = Socket(cookies, OtherOrigin);
             var refused = await Assert.ThrowsAsync<WebSocketException>(() => foreign.ConnectAsync(WebSocketAddress(path), _timeout.Token));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Rockstor.Web.Tests.Api;
 
@@ -84,6 +85,33 @@ public sealed class PoolOperationsApiTests(ApplianceFixture fixture) : IClassFix
         Assert.Equal("* * * * *", set.GetProperty("scrubSchedule").GetString());
         Assert.Equal("scrub", scrubbed.GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, removed.GetProperty("scrubSchedule").ValueKind);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task The_storage_hub_tells_a_logged_in_client_of_an_operation_as_it_moves_and_turns_away_one_without_a_login()
+    {
+        await Ok(await Admin.PostAsJsonAsync("/api/pools", new { name = "watched", imageSizeGiB = 1 }));
+        var events = new System.Collections.Concurrent.ConcurrentQueue<JsonElement>();
+        var token = Admin.DefaultRequestHeaders.Authorization!.Parameter;
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(fixture.Appliance.BaseAddress, "/hubs/storage"), options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult(token);
+                HubClients.AcceptSelfSigned(options);
+            })
+            .Build();
+        hub.On<JsonElement>("operation", events.Enqueue);
+        await hub.StartAsync();
+        await using var anonymous = new HubConnectionBuilder()
+            .WithUrl(new Uri(fixture.Appliance.BaseAddress, "/hubs/storage"), options => HubClients.AcceptSelfSigned(options))
+            .Build();
+
+        var id = (await (await Admin.PostAsync(new Uri("/api/pools/watched/scrub", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync());
+
+        await Rockstor.Testing.Waiting.UntilAsync(() => Assert.Contains(events, e => e.GetProperty("id").GetInt64() == id && e.GetProperty("state").GetString() == "finished"), TimeSpan.FromSeconds(60));
+        Assert.Contains(events, e => e.GetProperty("id").GetInt64() == id && e.GetProperty("state").GetString() == "running");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     private static async Task Ok(HttpResponseMessage response)

@@ -41,7 +41,7 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
     public async Task A_hub_client_without_a_login_is_turned_away()
     {
         await using var anonymous = new HubConnectionBuilder()
-            .WithUrl(new Uri(two.Source.BaseAddress, "/hubs/replication"), options => AcceptSelfSigned(options))
+            .WithUrl(new Uri(two.Source.BaseAddress, "/hubs/replication"), options => HubClients.AcceptSelfSigned(options))
             .Build();
 
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync());
@@ -144,7 +144,7 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
             .WithUrl(new Uri(appliance.BaseAddress, "/hubs/replication"), options =>
             {
                 options.AccessTokenProvider = () => Task.FromResult(token);
-                AcceptSelfSigned(options);
+                HubClients.AcceptSelfSigned(options);
             })
             .Build();
         hub.On<JsonElement>("attempt", e => events.Enqueue(Tagged(e, "attempt")));
@@ -158,19 +158,5 @@ public sealed class LiveAndTrustTests(TwoAppliances two)
         var node = System.Text.Json.Nodes.JsonNode.Parse(e.GetRawText())!.AsObject();
         node["kind"] = kind;
         return JsonSerializer.SerializeToElement(node);
-    }
-
-    private static void AcceptSelfSigned(Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions options)
-    {
-        options.HttpMessageHandlerFactory = handler =>
-        {
-            if (handler is HttpClientHandler http)
-            {
-                http.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
-            }
-
-            return handler;
-        };
-        options.WebSocketConfiguration = socket => socket.RemoteCertificateValidationCallback = (_, _, _, _) => true;
     }
 }
