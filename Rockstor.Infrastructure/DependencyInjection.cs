@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddSingleton<Domain.Pools.Operations.IBtrfsOperations, BtrfsOperationsCli>();
         services.AddSingleton<Domain.Pools.Operations.IPoolOperationRepository, PoolOperationRepository>();
         services.AddSingleton<Domain.Pools.Operations.RunningCommands>();
+        services.AddSingleton<Domain.Pools.Operations.PoolOperationGate>();
         services.AddSingleton<Domain.Pools.Operations.PoolOperationEvents>();
         services.AddSingleton<Domain.Pools.Operations.PoolOperationService>();
         services.AddSingleton<Domain.Pools.Operations.PoolOperationMonitor>();
@@ -98,6 +99,7 @@ public static class DependencyInjection
         services.AddSingleton<GroupService>();
         services.AddSingleton<PoolService>();
         services.AddSingleton<Domain.Pools.Import.PoolImportService>();
+        services.AddSingleton<PoolSettingsService>();
         services.AddSingleton<ShareService>();
         services.AddSingleton<SnapshotReconciler>();
         services.AddSingleton<SnapshotService>();

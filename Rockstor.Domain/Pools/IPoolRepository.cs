@@ -10,9 +10,10 @@ public interface IPoolRepository
 
     void Remove(string name);
 
-    /// <summary>Replaces the pool's record (its settings changed).</summary>
-    void Update(Pool pool);
-
-    /// <summary>Records the device error counters last seen, and nothing else of the pool.</summary>
-    void SaveSeenDeviceErrors(string name, IReadOnlyDictionary<int, long> seen);
+    /// <summary>
+    /// Changes the pool's record as <paramref name="change"/> says, reading and writing it as one step:
+    /// two writers that each change a field of their own (the poller the devices, the admin the mount
+    /// options) never undo each other. Returns the record as written, or null when there is no such pool.
+    /// </summary>
+    Pool? Change(string name, Func<Pool, Pool> change);
 }

@@ -11,16 +11,20 @@ public sealed record PoolMountOptions(string? Compression, IReadOnlyList<string>
 {
     public static readonly PoolMountOptions Default = new(null, []);
 
-    /// <summary>Each option the admin may set, and what undoes it on a remount.</summary>
-    private static readonly IReadOnlyDictionary<string, string> Undo = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>
+    /// Each option the admin may set, and what undoes it on a remount. space_cache=v2 (the free space
+    /// tree, what mkfs.btrfs makes since 5.15) has nothing to undo: btrfs keeps the tree once it has it.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, string?> Undo = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         ["noatime"] = "relatime",
         ["autodefrag"] = "noautodefrag",
         ["discard=async"] = "nodiscard",
         ["flushoncommit"] = "noflushoncommit",
+        ["space_cache=v2"] = null,
     };
 
-    public const string AllowedOptions = "noatime, autodefrag, discard=async, flushoncommit, commit=<5 to 300 seconds>";
+    public const string AllowedOptions = "noatime, autodefrag, discard=async, flushoncommit, space_cache=v2, commit=<5 to 300 seconds>";
 
     /// <summary>Reads "off", "zstd", "zstd:1" to "zstd:15" or "lzo", and options from the safe list; refuses anything else with a sentence.</summary>
     public static PoolMountOptions Parse(string? compression, IReadOnlyList<string>? options)

@@ -298,8 +298,7 @@ public sealed class PoolService(
                 .Where(d => d.Path is not null)
                 .Select(d => d.Path!)
                 .ToList();
-            grown = pool with { Devices = [.. pool.Devices, .. wanted.Where(present.Contains)] };
-            pools.Update(grown);
+            grown = pools.Change(name, p => p with { Devices = [.. p.Devices, .. wanted.Where(present.Contains)] }) ?? pool;
         }
 
         return await ViewAsync(grown, ct).ConfigureAwait(false);
@@ -315,8 +314,7 @@ public sealed class PoolService(
         var pool = await RequireMountedAsync(name, ct).ConfigureAwait(false);
         var wanted = PoolMountOptions.Parse(compression ?? pool.MountOptions.Compression ?? "off", options ?? pool.MountOptions.Options);
         await devices.RemountAsync(layout.PoolMountPoint(name), wanted.ForRemount(pool.MountOptions), ct).ConfigureAwait(false);
-        var changed = pool with { MountOptions = wanted };
-        pools.Update(changed);
+        var changed = pools.Change(name, p => p with { MountOptions = wanted }) ?? pool;
         return await ViewAsync(changed, ct).ConfigureAwait(false);
     }
 
@@ -463,18 +461,23 @@ public sealed class PoolService(
         }
 
         var usage = await btrfs.GetUsageAsync(mountPoint, ct).ConfigureAwait(false);
-        IReadOnlyList<PoolDevice> poolDevices;
-        ChunkProfiles? profiles;
+        // What cannot be read of one pool (its devices, its profiles) must not hide the rest, nor other pools.
+        IReadOnlyList<PoolDevice> poolDevices = [];
+        ChunkProfiles? profiles = null;
         try
         {
             poolDevices = await btrfs.ListDevicesAsync(mountPoint, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is StorageCommandException or FormatException)
+        {
+        }
+
+        try
+        {
             profiles = await btrfs.GetProfilesAsync(mountPoint, ct).ConfigureAwait(false);
         }
-        catch (StorageCommandException)
+        catch (Exception e) when (e is StorageCommandException or FormatException)
         {
-            // one pool's devices that cannot be read must not hide the other pools
-            poolDevices = [];
-            profiles = null;
         }
 
         return new PoolView(pool, mountPoint, true, usage.SizeBytes, usage.UsedBytes) { Devices = poolDevices, Profiles = profiles };

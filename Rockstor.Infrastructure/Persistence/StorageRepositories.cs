@@ -6,20 +6,26 @@ namespace Rockstor.Infrastructure.Persistence;
 
 internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
 {
+    private readonly Lock _changing = new();
+
     public IReadOnlyList<Pool> List() => db.Pools.FindAll().OrderBy(p => p.Name, StringComparer.Ordinal).Select(ToPool).ToList();
 
     public Pool? Find(string name) => db.Pools.FindById(name) is { } d ? ToPool(d) : null;
 
     public void Add(Pool pool) => db.Pools.Insert(ToDocument(pool));
 
-    public void Update(Pool pool) => db.Pools.Update(ToDocument(pool));
-
-    public void SaveSeenDeviceErrors(string name, IReadOnlyDictionary<int, long> seen)
+    public Pool? Change(string name, Func<Pool, Pool> change)
     {
-        if (db.Pools.FindById(name) is { } document)
+        lock (_changing)
         {
-            document.SeenDeviceErrors = seen.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value);
-            db.Pools.Update(document);
+            if (db.Pools.FindById(name) is not { } document)
+            {
+                return null;
+            }
+
+            var changed = change(ToPool(document));
+            db.Pools.Update(ToDocument(changed));
+            return changed;
         }
     }
 

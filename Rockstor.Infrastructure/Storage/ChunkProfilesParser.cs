@@ -4,7 +4,8 @@ namespace Rockstor.Infrastructure.Storage;
 
 /// <summary>
 /// Parses <c>btrfs filesystem df -b</c>: "Data, RAID1: total=…, used=…" per kind and profile. System
-/// chunks follow metadata and the global reserve is not a chunk kind, so both are left out.
+/// chunks follow metadata and the global reserve is not a chunk kind, so both are left out. A small
+/// filesystem made with mixed block groups has "Data+Metadata" chunks: both kinds at once.
 /// </summary>
 internal static class ChunkProfilesParser
 {
@@ -23,13 +24,14 @@ internal static class ChunkProfilesParser
 
             var kind = line[..comma].Trim();
             var profile = line[(comma + 1)..colon].Trim().ToLowerInvariant();
-            var target = kind switch
+            List<string>[] targets = kind switch
             {
-                "Data" => data,
-                "Metadata" => metadata,
-                _ => null,
+                "Data" => [data],
+                "Metadata" => [metadata],
+                "Data+Metadata" => [data, metadata],
+                _ => [],
             };
-            if (target is not null && !target.Contains(profile, StringComparer.Ordinal))
+            foreach (var target in targets.Where(t => !t.Contains(profile, StringComparer.Ordinal)))
             {
                 target.Add(profile);
             }

@@ -30,11 +30,15 @@ internal static partial class ReplaceStatusParser
         var state = text.Contains("finished on", StringComparison.Ordinal) ? ReplaceState.Finished
             : text.Contains("canceled on", StringComparison.Ordinal) || text.Contains("cancelled on", StringComparison.Ordinal) ? ReplaceState.Cancelled
             : ReplaceState.Running;
-        return new ReplaceStatus(state, state == ReplaceState.Finished ? 100 : percent, write, read);
+        var started = StartedOn().Match(text) is { Success: true } s ? s.Groups["started"].Value.Trim() : null;
+        return new ReplaceStatus(state, state == ReplaceState.Finished ? 100 : percent, write, read, started);
     }
 
     [GeneratedRegex(@"(?<write>\d+) write errs, (?<read>\d+) uncorr\. read errs")]
     private static partial Regex Errors();
+
+    [GeneratedRegex(@"Started on (?<started>[^,]+),")]
+    private static partial Regex StartedOn();
 
     [GeneratedRegex(@"(?<percent>[\d.]+)% done|at (?<percent>[\d.]+)%")]
     private static partial Regex Percent();

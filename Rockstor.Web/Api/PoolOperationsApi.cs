@@ -1,5 +1,4 @@
 using Rockstor.Domain.Pools.Operations;
-using Rockstor.Domain.Storage;
 
 namespace Rockstor.Web.Api;
 
@@ -32,17 +31,6 @@ public static class PoolOperationsApi
             PoolOperationDto.From(await service.CancelAsync(name, id, ct)));
         return app;
     }
-
-    /// <summary>Changes the raid levels: a converting balance, answered like the other operations.</summary>
-    internal static async Task<PoolOperation?> ConvertAsync(string name, PoolSettingsBody body, PoolOperationService service, CancellationToken ct) =>
-        body.RaidLevel is null && body.MetadataRaidLevel is null
-            ? null
-            : await service.BalanceAsync(
-                name,
-                body.RaidLevel is null ? null : RaidLevels.Parse(body.RaidLevel),
-                body.MetadataRaidLevel is null ? null : RaidLevels.Parse(body.MetadataRaidLevel),
-                body.Confirm ?? false,
-                ct);
 
     private static IResult Accepted(PoolOperation operation) =>
         TypedResults.Accepted($"/api/pools/{operation.Pool}/operations/{operation.Id}", PoolOperationDto.From(operation));

@@ -2,7 +2,6 @@ using Rockstor.Domain.Common;
 using Rockstor.Domain.Disks;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Pools.Operations;
-using Rockstor.Domain.Pools.Scrubs;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
@@ -27,18 +26,13 @@ public static class StorageApi
                 : await service.CreateAsync(new CreateDiskPool(request.Name!, RaidLevels.Parse(request.RaidLevel), request.Devices ?? []), ct);
             return TypedResults.Created($"/api/pools/{view.Pool.Name}", PoolDto.From(view));
         });
-        pools.MapPut("/{name}", async (string name, PoolSettingsBody body, PoolService service, PoolOperationService operations, ScrubScheduleService scrubs, CancellationToken ct) =>
+        pools.MapPut("/{name}", async (string name, PoolSettingsBody body, PoolSettingsService settings, CancellationToken ct) =>
         {
-            if (body.ScrubSchedule is not null)
-            {
-                await scrubs.SetAsync(name, body.ScrubSchedule, ct);
-            }
-
-            var view = body.Compression is null && body.MountOptions is null
-                ? await service.GetAsync(name, ct)
-                : await service.SetMountOptionsAsync(name, body.Compression, body.MountOptions, ct);
-            var converting = await PoolOperationsApi.ConvertAsync(name, body, operations, ct);
-            return PoolDto.From(view, converting ?? operations.Active(name));
+            var (view, operation) = await settings.ChangeAsync(
+                name,
+                new PoolSettingsChange(body.Compression, body.MountOptions, body.RaidLevel, body.MetadataRaidLevel, body.Confirm ?? false, body.ScrubSchedule),
+                ct);
+            return PoolDto.From(view, operation);
         });
         pools.MapPost("/{name}/mount", async (string name, MountBody? body, PoolService service, CancellationToken ct) =>
             PoolDto.From(await service.MountAsync(name, body?.Degraded ?? false, ct)));

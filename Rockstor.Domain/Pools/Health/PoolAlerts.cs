@@ -12,10 +12,13 @@ namespace Rockstor.Domain.Pools.Health;
 /// </summary>
 public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayout layout, AlertService alerts)
 {
-    /// <summary>After an operation: a finished scrub raises or resolves the pool's scrub alert.</summary>
+    /// <summary>
+    /// After an operation: a scrub that found errors raises the pool's scrub alert however it ended; one
+    /// that went through the whole pool without any resolves it.
+    /// </summary>
     public Task OperationEndedAsync(PoolOperation operation, CancellationToken ct)
     {
-        if (operation.Kind != PoolOperationKind.Scrub || operation.State != PoolOperationState.Finished)
+        if (operation.Kind != PoolOperationKind.Scrub || (operation.State != PoolOperationState.Finished && operation.Progress.ErrorsFound == 0))
         {
             return Task.CompletedTask;
         }
@@ -24,7 +27,7 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
             ? alerts.RaiseForPoolAsync(
                 AlertKind.ScrubErrors,
                 operation.Pool,
-                $"The scrub of {operation.EndedAt:yyyy-MM-dd HH:mm} UTC: {operation.Message} A disk that returns bad blocks may be failing: look at its error counters on the pool's page and its SMART data, and replace it if they grow.",
+                $"The scrub that ended {operation.EndedAt:yyyy-MM-dd HH:mm} UTC found {operation.Progress.ErrorsFound} error(s), {operation.Progress.ErrorsCorrected} corrected. {operation.Message} A disk that returns bad blocks may be failing: look at its error counters on the pool's page and its SMART data, and replace it if they grow.",
                 ct)
             : alerts.ResolveForPoolAsync(AlertKind.ScrubErrors, operation.Pool, ct);
     }
@@ -78,7 +81,7 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
 
         if (!now.OrderBy(kv => kv.Key).SequenceEqual(pool.SeenDeviceErrors.OrderBy(kv => kv.Key)))
         {
-            pools.SaveSeenDeviceErrors(pool.Name, now);
+            pools.Change(pool.Name, p => p with { SeenDeviceErrors = now });
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed class PoolImportService(
     PoolService poolService,
     IPoolRepository pools,
     IShareRepository shares,
+    ISnapshotRepository snapshots,
     IBtrfs btrfs,
     IBlockDevices devices,
     IStorageFiles files,
@@ -57,6 +58,12 @@ public sealed class PoolImportService(
     {
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         var candidate = await RequireAsync(fsUuid, ct).ConfigureAwait(false);
+        return new ImportPreview(candidate, SuggestedName(candidate), await ReadPlanAsync(candidate, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The plan, read with the filesystem mounted read-only and without log replay: nothing is written.</summary>
+    private async Task<ImportPlan> ReadPlanAsync(ImportCandidate candidate, CancellationToken ct)
+    {
         var look = Path.Combine(layout.MountRoot, $".import-{candidate.FsUuid}");
         files.CreateDirectory(look);
         try
@@ -65,8 +72,7 @@ public sealed class PoolImportService(
             await devices.MountAsync(candidate.Devices, look, options, ct).ConfigureAwait(false);
             try
             {
-                var plan = ImportPlan.From(await btrfs.ListSubvolumesAsync(look, ct).ConfigureAwait(false));
-                return new ImportPreview(candidate, SuggestedName(candidate), plan);
+                return ImportPlan.From(await btrfs.ListSubvolumesAsync(look, ct).ConfigureAwait(false));
             }
             finally
             {
@@ -103,6 +109,15 @@ public sealed class PoolImportService(
                     "(it then runs without the redundancy it was made with; replace the missing disks from the pool's page), or attach them first.");
             }
 
+            // Names that clash are found before anything is written: a read-write mount replays the log.
+            foreach (var share in (await ReadPlanAsync(candidate, ct).ConfigureAwait(false)) is var looked ? looked.Shares.Concat(looked.ReplicaShares) : [])
+            {
+                if (shares.Find(share) is not null)
+                {
+                    throw new ConflictException($"This appliance has a share named '{share}' already; rename or delete it before importing this filesystem. Nothing was written to it.");
+                }
+            }
+
             var mountPoint = layout.PoolMountPoint(poolName);
             var undo = new Undo();
             try
@@ -122,11 +137,6 @@ public sealed class PoolImportService(
                 }
 
                 var plan = ImportPlan.From(await btrfs.ListSubvolumesAsync(mountPoint, ct).ConfigureAwait(false));
-                foreach (var share in plan.Shares.Concat(plan.ReplicaShares).Where(s => shares.Find(s) is not null))
-                {
-                    throw new ConflictException($"This appliance has a share named '{share}' already; rename or delete it before importing this filesystem.");
-                }
-
                 await btrfs.EnableQuotaAsync(mountPoint, ct).ConfigureAwait(false);
                 foreach (var move in plan.Moves)
                 {
@@ -142,17 +152,14 @@ public sealed class PoolImportService(
                     Uuid = candidate.FsUuid,
                     CreatedAt = time.GetUtcNow(),
                 };
+                undo.Add(() => Forget(poolName));
                 await AddSharesAsync(pool, plan, ct).ConfigureAwait(false);
                 pools.Add(pool);
                 await reconciler.ReconcileAsync(pool, ct).ConfigureAwait(false);
             }
             catch
             {
-                foreach (var share in shares.List().Where(s => s.Pool == poolName))
-                {
-                    shares.Remove(share.Name);
-                }
-
+                // The moves made stay (the dialog listed them); the records and the mount go.
                 await undo.RunAsync().ConfigureAwait(false);
                 throw;
             }
@@ -183,6 +190,25 @@ public sealed class PoolImportService(
         }
 
         await btrfs.SetReadOnlyAsync(to, true, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops every record an import that failed half-way made.</summary>
+    private void Forget(string poolName)
+    {
+        foreach (var snapshot in snapshots.ListInPool(poolName))
+        {
+            snapshots.Remove(snapshot.Share, snapshot.Name);
+        }
+
+        foreach (var share in shares.ListInPool(poolName))
+        {
+            shares.Remove(share.Name);
+        }
+
+        if (pools.Find(poolName) is not null)
+        {
+            pools.Remove(poolName);
+        }
     }
 
     private async Task AddSharesAsync(Pool pool, ImportPlan plan, CancellationToken ct)

@@ -21,7 +21,20 @@ public sealed class PoolOperationEvents
             _live.TryRemove(operation.Id, out _);
         }
 
-        Changed?.Invoke(operation);
+        // A listener that fails (a closed screen, say) must neither stop the others nor the poller.
+        foreach (var listener in Changed?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((Action<PoolOperation>)listener)(operation);
+            }
+#pragma warning disable CA1031 // Any listener's failure is its own.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                // told to the next listener all the same
+            }
+        }
     }
 
     /// <summary>The newest state seen of the operation, when it is in progress.</summary>

@@ -16,6 +16,7 @@ public sealed class PoolOperationMonitor(
     IBtrfsOperations btrfsOperations,
     StorageLayout layout,
     RunningCommands commands,
+    PoolOperationGate gate,
     PoolOperationEvents events,
     TimeProvider time)
 {
@@ -25,7 +26,11 @@ public sealed class PoolOperationMonitor(
     /// <summary>How long a scrub may go without a status from btrfs-progs before it counts as never started.</summary>
     public static readonly TimeSpan NoScrubStatusFor = TimeSpan.FromSeconds(30);
 
+    /// <summary>An operation whose state cannot be read this long ends as interrupted.</summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(10);
+
     private readonly Dictionary<long, DateTimeOffset> _storedAt = [];
+    private readonly Dictionary<long, DateTimeOffset> _failingSince = [];
 
     /// <summary>An operation ended (finished, failed, cancelled or interrupted).</summary>
     public event Func<PoolOperation, CancellationToken, Task>? Ended;
@@ -36,42 +41,77 @@ public sealed class PoolOperationMonitor(
     /// <summary>Reads btrfs once for every operation in progress.</summary>
     public async Task PollAsync(CancellationToken ct)
     {
-        foreach (var stored in operations.ListActive())
+        foreach (var id in operations.ListActive().Select(o => o.Id))
         {
-            var current = events.Live(stored.Id) ?? stored;
-            PoolOperation next;
-            try
+            PoolOperation? ended;
+            using (await gate.AcquireAsync(ct).ConfigureAwait(false))
             {
-                next = await ObserveAsync(current, ct).ConfigureAwait(false);
-            }
-            catch (RockstorException)
-            {
-                continue; // read again at the next poll; a pool that went away ends it there
+                ended = await PollOneAsync(id, ct).ConfigureAwait(false);
             }
 
-            if (next == current)
+            if (ended is not null && Ended is { } tell)
             {
-                continue;
-            }
-
-            var now = time.GetUtcNow();
-            if (next.State != stored.State || !_storedAt.TryGetValue(next.Id, out var at) || now - at >= StoreEvery)
-            {
-                operations.Update(next);
-                _storedAt[next.Id] = now;
-            }
-
-            events.Publish(next);
-            if (!next.State.IsActive())
-            {
-                _storedAt.Remove(next.Id);
-                commands.Forget(next.Id);
-                if (Ended is { } ended)
-                {
-                    await ended(next, ct).ConfigureAwait(false);
-                }
+                await tell(ended, ct).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Reads btrfs for one operation and records what changed; returns it when it ended.</summary>
+    private async Task<PoolOperation?> PollOneAsync(long id, CancellationToken ct)
+    {
+        // Read again under the gate: the admin may have paused or cancelled it since the list was read.
+        if (operations.Find(id) is not { } stored || !stored.State.IsActive())
+        {
+            Forget(id);
+            return null;
+        }
+
+        var current = events.Live(id) is { } live && live.Requested == stored.Requested && live.State == stored.State ? live : stored;
+        PoolOperation next;
+        try
+        {
+            next = await ObserveAsync(current, ct).ConfigureAwait(false);
+            _failingSince.Remove(id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Read again at the next poll; one that cannot be read for long ends, saying why.
+            var since = _failingSince.TryGetValue(id, out var first) ? first : _failingSince[id] = time.GetUtcNow();
+            if (time.GetUtcNow() - since < GiveUpAfter)
+            {
+                return null;
+            }
+
+            next = End(current, PoolOperationState.Interrupted, $"Its state could not be read from btrfs for {GiveUpAfter.TotalMinutes:0} minutes ({e.GetBaseException().Message}); look at the pool, then start it again.");
+        }
+
+        if (next == current)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (next.State != stored.State || !_storedAt.TryGetValue(id, out var at) || now - at >= StoreEvery)
+        {
+            operations.Update(next);
+            _storedAt[id] = now;
+        }
+
+        events.Publish(next);
+        if (next.State.IsActive())
+        {
+            return null;
+        }
+
+        Forget(id);
+        return next;
+    }
+
+    private void Forget(long id)
+    {
+        _storedAt.Remove(id);
+        _failingSince.Remove(id);
+        commands.Forget(id);
     }
 
     /// <summary>
@@ -259,7 +299,7 @@ public sealed class PoolOperationMonitor(
 
         if (!profiles.Mixed)
         {
-            poolStore.Update(pool with { RaidLevel = RaidLevels.Parse(profiles.Data[0]) });
+            poolStore.Change(pool.Name, p => p with { RaidLevel = RaidLevels.Parse(profiles.Data[0]) });
         }
 
         return End(operation with { Progress = operation.Progress with { Percent = 100, SecondsLeft = 0 } }, PoolOperationState.Finished, $"Done: {now}.");
@@ -342,7 +382,7 @@ public sealed class PoolOperationMonitor(
             .OrderBy(d => d.DevId)
             .Select(d => d.Path!)
             .ToList();
-        poolStore.Update((poolStore.Find(pool.Name) ?? pool) with { Devices = present });
+        poolStore.Change(pool.Name, p => p with { Devices = present });
     }
 
     private async Task<bool> MountedAsync(Pool pool, CancellationToken ct) =>

@@ -17,6 +17,7 @@ public sealed class PoolOperationService(
     StorageLayout layout,
     StorageLock storageLock,
     RunningCommands commands,
+    PoolOperationGate gate,
     PoolOperationEvents events,
     TimeProvider time)
 {
@@ -74,17 +75,32 @@ public sealed class PoolOperationService(
         {
             var present = (await btrfs.ListDevicesAsync(mountPoint, ct).ConfigureAwait(false)).Count(d => !d.Missing);
             var profiles = await btrfs.GetProfilesAsync(mountPoint, ct).ConfigureAwait(false);
-            var fromData = Level(profiles.Data);
-            var fromMetadata = Level(profiles.Metadata);
+            // Half-way through a conversion, what the pool survives is measured by its most redundant chunks.
+            var fromData = RaidChange.MostRedundant(profiles.Data);
+            var fromMetadata = RaidChange.MostRedundant(profiles.Metadata);
             var toData = data ?? fromData;
             var toMetadata = metadata ?? (data is { } d ? RaidChange.DefaultMetadata(d, present) : fromMetadata);
-            RaidChange.Validate(profiles.Mixed ? RaidLevel.Single : fromData, profiles.Mixed ? RaidLevel.Single : fromMetadata, toData, toMetadata, present, confirmed || profiles.Mixed);
+            RaidChange.Validate(fromData, fromMetadata, toData, toMetadata, present, confirmed, halfway: profiles.Mixed);
             dataProfile = toData.ToProfile();
             metadataProfile = toMetadata.ToProfile();
             detail = $"convert data to {dataProfile} and metadata to {metadataProfile}";
         }
 
         await btrfsOperations.StartBalanceAsync(mountPoint, dataProfile, metadataProfile, ct).ConfigureAwait(false);
+        if (dataProfile is not null)
+        {
+            // As for a replacement, btrfs-progs does not wait for the kernel's answer: a conversion has
+            // started once btrfs runs a balance, or the pool is at the new levels already.
+            await UntilStartedAsync(
+                    pool,
+                    async () => (await btrfsOperations.ReadBalanceAsync(mountPoint, ct).ConfigureAwait(false)).State != BalanceState.None
+                        || (await btrfs.GetProfilesAsync(mountPoint, ct).ConfigureAwait(false)) is var now
+                            && now.Data.SequenceEqual([dataProfile]) && now.Metadata.SequenceEqual([metadataProfile!]),
+                    $"btrfs did not start converting pool '{name}'; the system log (dmesg) says why",
+                    ct)
+                .ConfigureAwait(false);
+        }
+
         return Begin(new PoolOperation
         {
             Id = 0,
@@ -119,7 +135,9 @@ public sealed class PoolOperationService(
         var profiles = await btrfs.GetProfilesAsync(mountPoint, ct).ConfigureAwait(false);
         if (profiles.Mixed)
         {
-            throw new ConflictException($"Pool '{name}' is half-way through a raid conversion ({string.Join(" and ", profiles.Data)}): finish it with a balance first.");
+            throw new ConflictException(
+                $"Pool '{name}' is half-way through a raid conversion (data on {string.Join(" and ", profiles.Data)}, metadata on {string.Join(" and ", profiles.Metadata)}): " +
+                "finish it first by changing the raid level again to the one you chose.");
         }
 
         var data = Level(profiles.Data);
@@ -189,7 +207,18 @@ public sealed class PoolOperationService(
             throw new ValidationException($"{target} ({Bytes.Format(disk.SizeBytes)}) is smaller than {Describe(old)} ({Bytes.Format(old.SizeBytes)}): choose a disk at least as large.");
         }
 
+        var before = await btrfsOperations.ReadReplaceAsync(mountPoint, ct).ConfigureAwait(false);
         await btrfsOperations.StartReplaceAsync(mountPoint, old.DevId, target, ct).ConfigureAwait(false);
+
+        // btrfs-progs starts the replacement from a process of its own and says nothing of the kernel's
+        // answer: it is started once the kernel runs it, or a new one has ended already.
+        await UntilStartedAsync(
+                pool,
+                async () => (await btrfsOperations.ReadReplaceAsync(mountPoint, ct).ConfigureAwait(false)) is var now
+                    && (now.State == ReplaceState.Running || (now.State is ReplaceState.Finished or ReplaceState.Cancelled && now.Started != before.Started)),
+                $"btrfs did not start replacing {Describe(old)} with {target}; the system log (dmesg) says why",
+                ct)
+            .ConfigureAwait(false);
         return Begin(new PoolOperation
         {
             Id = 0,
@@ -204,20 +233,28 @@ public sealed class PoolOperationService(
         });
     }
 
+    /// <summary>Pauses a scrub (btrfs keeps its place) or a balance. The request is recorded first, so the poller reads btrfs's answer as the pause.</summary>
     public async Task<PoolOperation> PauseAsync(string name, long id, CancellationToken ct)
     {
+        using var held = await gate.AcquireAsync(ct).ConfigureAwait(false);
         var operation = RequireState(name, id, PoolOperationState.Running, "running");
-        var mountPoint = layout.PoolMountPoint(name);
-        switch (operation.Kind)
+        if (operation.Kind is not (PoolOperationKind.Scrub or PoolOperationKind.Balance))
         {
-            case PoolOperationKind.Scrub:
-                await btrfsOperations.CancelScrubAsync(mountPoint, ct).ConfigureAwait(false);
-                break;
-            case PoolOperationKind.Balance:
-                await btrfsOperations.PauseBalanceAsync(mountPoint, ct).ConfigureAwait(false);
-                break;
-            default:
-                throw new ConflictException($"btrfs cannot pause a {Name(operation.Kind)}; it can be cancelled.");
+            throw new ConflictException($"btrfs cannot pause a {Name(operation.Kind)}; it can be cancelled.");
+        }
+
+        var mountPoint = layout.PoolMountPoint(name);
+        Save(operation with { Requested = PoolOperationState.Paused });
+        try
+        {
+            await (operation.Kind == PoolOperationKind.Scrub
+                ? btrfsOperations.CancelScrubAsync(mountPoint, ct)
+                : btrfsOperations.PauseBalanceAsync(mountPoint, ct)).ConfigureAwait(false);
+        }
+        catch
+        {
+            Save(operation);
+            throw;
         }
 
         return Save(operation with { State = PoolOperationState.Paused, Requested = PoolOperationState.Paused });
@@ -225,6 +262,7 @@ public sealed class PoolOperationService(
 
     public async Task<PoolOperation> ResumeAsync(string name, long id, CancellationToken ct)
     {
+        using var held = await gate.AcquireAsync(ct).ConfigureAwait(false);
         var operation = RequireState(name, id, PoolOperationState.Paused, "paused");
         var mountPoint = layout.PoolMountPoint(name);
         if (operation.Kind == PoolOperationKind.Scrub)
@@ -240,43 +278,94 @@ public sealed class PoolOperationService(
         return Save(operation with { State = PoolOperationState.Running, Requested = null });
     }
 
+    /// <summary>
+    /// Cancels an operation for good. On a pool that is not mounted (its disk gone, say) there is nothing
+    /// to ask btrfs: the record ends, so the pool can be deleted or worked on again.
+    /// </summary>
     public async Task<PoolOperation> CancelAsync(string name, long id, CancellationToken ct)
     {
+        using var held = await gate.AcquireAsync(ct).ConfigureAwait(false);
         var operation = Require(name, id);
         if (!operation.State.IsActive())
         {
             throw new ConflictException($"The {Name(operation.Kind)} has ended already ({operation.State.ToString().ToLowerInvariant()}).");
         }
 
-        var mountPoint = layout.PoolMountPoint(name);
-        switch (operation.Kind)
+        if (!await pools.IsMountedAsync(pools.Require(name), ct).ConfigureAwait(false))
         {
-            case PoolOperationKind.Scrub when operation.State == PoolOperationState.Running:
-                await btrfsOperations.CancelScrubAsync(mountPoint, ct).ConfigureAwait(false);
-                break;
-            case PoolOperationKind.Balance:
-                await btrfsOperations.CancelBalanceAsync(mountPoint, ct).ConfigureAwait(false);
-                break;
-            case PoolOperationKind.Replace:
-                await btrfsOperations.CancelReplaceAsync(mountPoint, ct).ConfigureAwait(false);
-                break;
-            case PoolOperationKind.RemoveDevice:
-                if (!commands.Cancel(id))
-                {
-                    throw new ConflictException("This removal was started before the appliance restarted; btrfs finishes it on its own and it cannot be stopped from here.");
-                }
-
-                // The monitor ends it once btrfs has stopped and put the disk back.
-                return Save(operation with { Requested = PoolOperationState.Cancelled });
+            return End(operation, "Cancelled by the admin while the pool was not mounted. btrfs goes on with a balance or a replacement the next time the pool is mounted; cancel it again then.");
         }
 
+        var mountPoint = layout.PoolMountPoint(name);
+        if (operation.Kind == PoolOperationKind.RemoveDevice)
+        {
+            if (!commands.Cancel(id))
+            {
+                throw new ConflictException("This removal was started before the appliance restarted; btrfs finishes it on its own and it cannot be stopped from here.");
+            }
+
+            // The poller ends it once btrfs has stopped and put the disk back.
+            return Save(operation with { Requested = PoolOperationState.Cancelled });
+        }
+
+        Save(operation with { Requested = PoolOperationState.Cancelled });
+        try
+        {
+            switch (operation.Kind)
+            {
+                case PoolOperationKind.Scrub when operation.State == PoolOperationState.Running:
+                    await btrfsOperations.CancelScrubAsync(mountPoint, ct).ConfigureAwait(false);
+                    break;
+                case PoolOperationKind.Balance:
+                    await btrfsOperations.CancelBalanceAsync(mountPoint, ct).ConfigureAwait(false);
+                    break;
+                case PoolOperationKind.Replace:
+                    await btrfsOperations.CancelReplaceAsync(mountPoint, ct).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch
+        {
+            Save(operation);
+            throw;
+        }
+
+        return End(operation, "Cancelled by the admin.");
+    }
+
+    private PoolOperation End(PoolOperation operation, string message)
+    {
+        commands.Forget(operation.Id);
         return Save(operation with
         {
             State = PoolOperationState.Cancelled,
             Requested = PoolOperationState.Cancelled,
             EndedAt = time.GetUtcNow(),
-            Message = "Cancelled by the admin.",
+            Message = message,
         });
+    }
+
+    /// <summary>How long btrfs is given to show that it took an operation started in the background.</summary>
+    public static readonly TimeSpan StartWithin = TimeSpan.FromSeconds(10);
+
+    /// <summary>Waits until btrfs shows the operation started (its exclusive operation, or <paramref name="started"/>); throws with the sentence otherwise.</summary>
+    private async Task UntilStartedAsync(Pool pool, Func<Task<bool>> started, string failure, CancellationToken ct)
+    {
+        var deadline = time.GetUtcNow() + StartWithin;
+        while (true)
+        {
+            if (await btrfsOperations.ReadExclusiveOperationAsync(pool.Uuid, ct).ConfigureAwait(false) != "none" || await started().ConfigureAwait(false))
+            {
+                return;
+            }
+
+            if (time.GetUtcNow() > deadline)
+            {
+                throw new StorageCommandException(failure, "btrfs", "");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Refuses a new operation while one runs on the pool, whether this appliance or a shell started it.</summary>

@@ -19,6 +19,10 @@ public static class RaidChange
         _ => data,
     };
 
+    /// <summary>Of the levels a pool's chunks have (two while a conversion is half-way), the one that survives the most lost disks.</summary>
+    public static RaidLevel MostRedundant(IEnumerable<string> profiles) =>
+        profiles.Select(RaidLevels.Parse).OrderByDescending(RaidLevels.DevicesItSurvives).First();
+
     /// <summary>What the admin is asked before a change that lowers redundancy or uses parity; null when nothing needs asking.</summary>
     public static string? Warning(RaidLevel fromData, RaidLevel fromMetadata, RaidLevel toData, RaidLevel toMetadata)
     {
@@ -40,8 +44,11 @@ public static class RaidChange
         return lines.Count == 0 ? null : string.Join(" ", lines);
     }
 
-    /// <summary>Throws with a sentence when the levels do not suit the devices, or a warning was not confirmed.</summary>
-    public static void Validate(RaidLevel fromData, RaidLevel fromMetadata, RaidLevel toData, RaidLevel toMetadata, int deviceCount, bool confirmed)
+    /// <summary>
+    /// Throws with a sentence when the levels do not suit the devices, or a warning was not confirmed.
+    /// <paramref name="halfway"/>: a conversion stopped part-way, so going to the levels it has already is finishing it.
+    /// </summary>
+    public static void Validate(RaidLevel fromData, RaidLevel fromMetadata, RaidLevel toData, RaidLevel toMetadata, int deviceCount, bool confirmed, bool halfway = false)
     {
         if (RaidLevels.IsParity(toMetadata))
         {
@@ -55,7 +62,7 @@ public static class RaidChange
 
         RaidLevels.ValidateDeviceCount(toData, deviceCount);
         RaidLevels.ValidateDeviceCount(toMetadata, deviceCount);
-        if (toData == fromData && toMetadata == fromMetadata)
+        if (!halfway && toData == fromData && toMetadata == fromMetadata)
         {
             throw new ValidationException($"The pool is {toData.ToProfile()} with metadata on {toMetadata.ToProfile()} already.");
         }

@@ -16,14 +16,16 @@ public sealed class ScrubScheduleService(
     PoolOperationService operations,
     Storage.StorageLock storageLock)
 {
+    /// <summary>The schedule as kept (null for none); a sentence for an expression that is not one.</summary>
+    public string? Check(string? cron) => string.IsNullOrWhiteSpace(cron) ? null : schedule.CronOf(null, cron);
+
     /// <summary>Sets or (with null or empty) removes the pool's scrub schedule.</summary>
     public async Task<Pool> SetAsync(string name, string? cron, CancellationToken ct)
     {
-        var wanted = string.IsNullOrWhiteSpace(cron) ? null : schedule.CronOf(null, cron);
+        var wanted = Check(cron);
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
-        var pool = pools.Find(name) ?? throw new NotFoundException($"There is no pool named '{Echo.Of(name)}'.");
-        var changed = pool with { ScrubSchedule = wanted };
-        pools.Update(changed);
+        var changed = pools.Change(name, p => p with { ScrubSchedule = wanted })
+            ?? throw new NotFoundException($"There is no pool named '{Echo.Of(name)}'.");
         if (wanted is null)
         {
             scheduler.Unschedule(name);

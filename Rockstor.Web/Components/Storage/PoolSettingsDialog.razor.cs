@@ -31,6 +31,7 @@ public sealed partial class PoolSettingsDialog
     private bool _autodefrag;
     private bool _discard;
     private bool _flushOnCommit;
+    private bool _spaceCache;
     private int _commit;
     private string? _scrubSchedule;
     private string? _error;
@@ -45,6 +46,7 @@ public sealed partial class PoolSettingsDialog
         _autodefrag = options.Contains("autodefrag");
         _discard = options.Contains("discard=async");
         _flushOnCommit = options.Contains("flushoncommit");
+        _spaceCache = options.Contains("space_cache=v2");
         _commit = options.FirstOrDefault(o => o.StartsWith("commit=", StringComparison.Ordinal)) is { } commit
             ? int.Parse(commit.AsSpan(7), CultureInfo.InvariantCulture)
             : 0;
@@ -62,6 +64,7 @@ public sealed partial class PoolSettingsDialog
                 .. _autodefrag ? ["autodefrag"] : Array.Empty<string>(),
                 .. _discard ? ["discard=async"] : Array.Empty<string>(),
                 .. _flushOnCommit ? ["flushoncommit"] : Array.Empty<string>(),
+                .. _spaceCache ? ["space_cache=v2"] : Array.Empty<string>(),
                 .. _commit > 0 ? [string.Create(CultureInfo.InvariantCulture, $"commit={_commit}")] : Array.Empty<string>(),
             ];
             if ((_scrubSchedule ?? "") != (Pool.ScrubSchedule ?? ""))

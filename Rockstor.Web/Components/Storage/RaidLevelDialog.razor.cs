@@ -43,6 +43,9 @@ public sealed partial class RaidLevelDialog
         _metadata = Metadata;
     }
 
+    /// <summary>A tick given for one change does not go with another.</summary>
+    private void Unconfirm() => _confirmed = false;
+
     private async Task ChangeAsync()
     {
         _busy = true;

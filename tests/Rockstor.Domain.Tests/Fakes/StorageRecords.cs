@@ -53,12 +53,10 @@ public sealed class StorageRecords : IPoolRepository, IShareRepository, IReplica
 
     void IPoolRepository.Remove(string name) => _pools.RemoveAll(p => p.Name == name);
 
-    void IPoolRepository.Update(Pool pool) => _pools[_pools.FindIndex(p => p.Name == pool.Name)] = pool;
-
-    void IPoolRepository.SaveSeenDeviceErrors(string name, IReadOnlyDictionary<int, long> seen)
+    Pool? IPoolRepository.Change(string name, Func<Pool, Pool> change)
     {
         var at = _pools.FindIndex(p => p.Name == name);
-        _pools[at] = _pools[at] with { SeenDeviceErrors = seen };
+        return at < 0 ? null : _pools[at] = change(_pools[at]);
     }
 
     IReadOnlyList<Share> IShareRepository.List() => _shares;

@@ -36,4 +36,15 @@ public sealed class PoolMountOptionsTests
 
         Assert.Equal(["compress=no", "autodefrag", "relatime", "commit=30"], after.ForRemount(before));
     }
+
+    [Fact]
+    public void The_free_space_tree_is_set_and_dropping_it_undoes_nothing()
+    {
+        var before = PoolMountOptions.Parse("off", ["space_cache=v2", "noatime"]);
+        var after = PoolMountOptions.Parse("off", ["noatime"]);
+
+        Assert.Equal(["space_cache=v2", "noatime"], before.ForMount());
+        Assert.Equal(["compress=no", "noatime"], after.ForRemount(before));
+        Assert.Contains("space_cache=v2", PoolMountOptions.AllowedOptions, StringComparison.Ordinal);
+    }
 }

@@ -48,10 +48,18 @@ public sealed class OperationStatusParserTests
     {
         Assert.Equal(ReplaceState.NeverStarted, ReplaceStatusParser.Parse(TestData.Read("replace-status-never.txt")).State);
         Assert.Equal(new ReplaceStatus(ReplaceState.Running, 33.9, 0, 0), ReplaceStatusParser.Parse(TestData.Read("replace-status-running.txt")));
-        Assert.Equal(new ReplaceStatus(ReplaceState.Finished, 100, 0, 0), ReplaceStatusParser.Parse(TestData.Read("replace-status-finished.txt")));
+        Assert.Equal(new ReplaceStatus(ReplaceState.Finished, 100, 0, 0, "30.Nov 15:47:58"), ReplaceStatusParser.Parse(TestData.Read("replace-status-finished.txt")));
         Assert.Equal(
-            new ReplaceStatus(ReplaceState.Cancelled, 12.5, 2, 1),
+            new ReplaceStatus(ReplaceState.Cancelled, 12.5, 2, 1, "30.Nov 15:47:58"),
             ReplaceStatusParser.Parse("Started on 30.Nov 15:47:58, canceled on 30.Nov 15:48:10 at 12.5%, 2 write errs, 1 uncorr. read errs"));
+    }
+
+    [Fact]
+    public void Mixed_block_groups_count_as_both_data_and_metadata()
+    {
+        var profiles = ChunkProfilesParser.Parse("System, single: total=4194304, used=4096\nData+Metadata, single: total=8388608, used=40960\nGlobalReserve, single: total=5767168, used=0\n");
+
+        Assert.Equal(["single", "single"], [.. profiles.Data, .. profiles.Metadata]);
     }
 
     [Fact]

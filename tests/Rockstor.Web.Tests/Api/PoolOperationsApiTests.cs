@@ -50,11 +50,15 @@ public sealed class PoolOperationsApiTests(ApplianceFixture fixture) : IClassFix
         var unconfirmed = await Admin.PutAsJsonAsync("/api/pools/careful", new { raidLevel = "single" });
         var removal = await Admin.DeleteAsync(new Uri("/api/pools/careful/devices?device=1", UriKind.Relative));
         var unknown = await Admin.GetAsync(new Uri("/api/pools/careful/operations/999", UriKind.Relative));
+        var mixed = await Admin.PutAsJsonAsync("/api/pools/careful", new { mountOptions = new[] { "noatime" }, scrubSchedule = "@monthly", raidLevel = "single" });
+        var untouched = (await Admin.GetFromJsonAsync<JsonElement>("/api/pools")).EnumerateArray().Single(p => p.GetProperty("name").GetString() == "careful");
         var converted = await Admin.PutAsJsonAsync("/api/pools/careful", new { raidLevel = "single", confirm = true });
         var pool = await converted.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         Assert.Contains("no longer survives the loss of a disk", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, mixed.StatusCode); // the refused raid change leaves the rest as it was
+        Assert.Equal((0, JsonValueKind.Null), (untouched.GetProperty("mountOptions").GetArrayLength(), untouched.GetProperty("scrubSchedule").ValueKind));
         Assert.Equal(HttpStatusCode.Conflict, removal.StatusCode);
         Assert.Contains("image files", await removal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
