@@ -16,6 +16,9 @@ public interface IBtrfs
     /// <summary>Adds empty devices to the filesystem mounted at the path (btrfs device add); what is written from now on may use them.</summary>
     Task AddDevicesAsync(string mountPoint, IReadOnlyList<string> devices, CancellationToken ct);
 
+    /// <summary>Whether the filesystem with this uuid is mounted anywhere on the machine (through any of its devices).</summary>
+    Task<bool> IsMountedAnywhereAsync(string uuid, CancellationToken ct);
+
     /// <summary>The filesystem with this uuid, mounted or not: its label, its number of devices and those found.</summary>
     Task<FilesystemSummary> ShowFilesystemAsync(string uuid, CancellationToken ct);
 

@@ -66,6 +66,10 @@ public sealed partial class BtrfsCli(CommandRunner runner, MountTable mounts, Mi
     public Task AddDevicesAsync(string mountPoint, IReadOnlyList<string> devices, CancellationToken ct) =>
         runner.RunAsync(Btrfs, ["device", "add", .. devices, mountPoint], $"Could not add {string.Join(", ", devices)} to {mountPoint}", ct);
 
+    /// <summary>The kernel lists every mounted btrfs filesystem under /sys/fs/btrfs by its uuid.</summary>
+    public Task<bool> IsMountedAnywhereAsync(string uuid, CancellationToken ct) =>
+        Task.FromResult(Directory.Exists(Path.Combine("/sys/fs/btrfs", Path.GetFileName(uuid.ToLowerInvariant()))));
+
     public async Task<FilesystemSummary> ShowFilesystemAsync(string uuid, CancellationToken ct)
     {
         var output = await runner.RunAsync(Btrfs, ["filesystem", "show", "--raw", uuid], $"Could not read the btrfs filesystem {uuid}", ct)

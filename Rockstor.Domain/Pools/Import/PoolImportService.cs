@@ -25,7 +25,7 @@ public sealed class PoolImportService(
     SnapshotReconciler reconciler,
     TimeProvider time)
 {
-    /// <summary>The foreign btrfs filesystems on the machine's disks, each once with all its devices found.</summary>
+    /// <summary>The foreign btrfs filesystems on the machine's disks that nothing uses, each once with all its devices found.</summary>
     public async Task<IReadOnlyList<ImportCandidate>> ListAsync(CancellationToken ct)
     {
         await devices.ScanAsync(ct).ConfigureAwait(false);
@@ -33,9 +33,15 @@ public sealed class PoolImportService(
         var candidates = new List<ImportCandidate>();
         var disks = await devices.ListDisksAsync(ct).ConfigureAwait(false);
         foreach (var group in disks
-            .Where(d => d.FilesystemType == "btrfs" && d.FilesystemUuid is not null && !d.IsSystem && !d.Mounted && !known.Contains(d.FilesystemUuid))
+            .Where(d => d.FilesystemType == "btrfs" && d.FilesystemUuid is not null && !known.Contains(d.FilesystemUuid))
             .GroupBy(d => d.FilesystemUuid!, StringComparer.OrdinalIgnoreCase))
         {
+            // A filesystem in use (the system's, or mounted anywhere through any of its devices) is never offered.
+            if (group.Any(d => d.IsSystem || d.Mounted) || await btrfs.IsMountedAnywhereAsync(group.Key, ct).ConfigureAwait(false))
+            {
+                continue;
+            }
+
             var found = group.Select(d => d.Path).Order(StringComparer.Ordinal).ToList();
             FilesystemSummary? summary = null;
             try

@@ -122,6 +122,15 @@ public sealed class FakeBtrfs(FakeStorageFiles files, TimeProvider time) : IBtrf
             return 0;
         });
 
+    public Task<bool> IsMountedAnywhereAsync(string uuid, CancellationToken ct) =>
+        Step(nameof(IsMountedAnywhereAsync), ct, () =>
+        {
+            lock (_lock)
+            {
+                return _mounts.Values.Contains(uuid, StringComparer.OrdinalIgnoreCase);
+            }
+        });
+
     public Task<FilesystemSummary> ShowFilesystemAsync(string uuid, CancellationToken ct) =>
         Step(nameof(ShowFilesystemAsync), ct, () =>
         {

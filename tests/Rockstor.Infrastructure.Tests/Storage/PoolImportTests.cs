@@ -78,6 +78,20 @@ public sealed class PoolImportTests : IDisposable
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_foreign_filesystem_mounted_through_one_of_its_disks_is_not_offered_through_the_other()
+    {
+        var first = _host.Sandbox.AttachLoopDisk();
+        var second = _host.Sandbox.AttachLoopDisk();
+        var uuid = MakeByHand("inuse", [first, second], _ => { });
+        var somewhere = Directory.CreateDirectory(Path.Combine(_host.Sandbox.Root, "in-use")).FullName;
+        _handMounts.Add(somewhere);
+        Sandbox.Run("mount", first, somewhere);
+
+        Assert.DoesNotContain(await Import.ListAsync(_ct), c => c.FsUuid == uuid);
+        await Assert.ThrowsAsync<NotFoundException>(() => Import.ImportAsync(uuid, "inuse", degraded: true, _ct));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Importing_asks_for_a_uuid_a_machine_disk_holds_and_a_free_name()
     {
         await _host.CreateImagePoolAsync("taken");
