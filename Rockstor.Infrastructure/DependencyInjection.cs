@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddSingleton<Domain.Pools.Operations.PoolOperationGate>();
         services.AddSingleton<Domain.Pools.Operations.PoolOperationEvents>();
         services.AddSingleton<Domain.Pools.Operations.PoolOperationService>();
+        services.AddSingleton<Domain.Pools.Operations.PoolOperationControl>();
         services.AddSingleton<Domain.Pools.Operations.PoolOperationMonitor>();
         services.AddSingleton<IBlockDevices, LinuxBlockDevices>();
         services.AddSingleton<IStorageFiles, StorageFiles>();

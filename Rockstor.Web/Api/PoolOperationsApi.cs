@@ -23,12 +23,12 @@ public static class PoolOperationsApi
             service.List(name).Select(PoolOperationDto.From));
         pools.MapGet("/operations/{id:long}", (string name, long id, PoolOperationService service) =>
             PoolOperationDto.From(service.Require(name, id)));
-        pools.MapPost("/operations/{id:long}/pause", async (string name, long id, PoolOperationService service, CancellationToken ct) =>
-            PoolOperationDto.From(await service.PauseAsync(name, id, ct)));
-        pools.MapPost("/operations/{id:long}/resume", async (string name, long id, PoolOperationService service, CancellationToken ct) =>
-            PoolOperationDto.From(await service.ResumeAsync(name, id, ct)));
-        pools.MapPost("/operations/{id:long}/cancel", async (string name, long id, PoolOperationService service, CancellationToken ct) =>
-            PoolOperationDto.From(await service.CancelAsync(name, id, ct)));
+        pools.MapPost("/operations/{id:long}/pause", async (string name, long id, PoolOperationControl control, CancellationToken ct) =>
+            PoolOperationDto.From(await control.PauseAsync(name, id, ct)));
+        pools.MapPost("/operations/{id:long}/resume", async (string name, long id, PoolOperationControl control, CancellationToken ct) =>
+            PoolOperationDto.From(await control.ResumeAsync(name, id, ct)));
+        pools.MapPost("/operations/{id:long}/cancel", async (string name, long id, PoolOperationControl control, CancellationToken ct) =>
+            PoolOperationDto.From(await control.CancelAsync(name, id, ct)));
         return app;
     }
 

@@ -17,6 +17,8 @@ public sealed class PoolOperationTests : IDisposable
 
     private PoolOperationService Operations => _host.Get<PoolOperationService>();
 
+    private PoolOperationControl Control => _host.Get<PoolOperationControl>();
+
     [Fact(Timeout = 240_000)]
     public async Task A_disk_is_added_then_another_removed_with_data_on_the_pool_and_the_files_stay_identical_after_a_restart()
     {
@@ -148,13 +150,13 @@ public sealed class PoolOperationTests : IDisposable
         var sums = WriteFiles(view.MountPoint, count: 8, mebibytes: 100);
 
         var balance = await Operations.BalanceAsync("paused", null, null, confirmed: false, _ct);
-        var paused = await Operations.PauseAsync("paused", balance.Id, _ct);
+        var paused = await Control.PauseAsync("paused", balance.Id, _ct);
         var second = await Assert.ThrowsAsync<ConflictException>(() => Operations.ScrubAsync("paused", _ct));
         var deleting = await Assert.ThrowsAsync<ConflictException>(() => _host.Pools.DeleteAsync("paused", deleteShares: true, _ct));
         _host.Restart();
         await _host.Get<PoolOperationMonitor>().RecoverAsync(_ct);
         var found = Operations.Require("paused", balance.Id);
-        var resumed = await Operations.ResumeAsync("paused", balance.Id, _ct);
+        var resumed = await Control.ResumeAsync("paused", balance.Id, _ct);
         var ended = await RunToEndAsync(resumed);
 
         Assert.Equal(PoolOperationState.Paused, paused.State);
@@ -178,7 +180,7 @@ public sealed class PoolOperationTests : IDisposable
         await _host.Get<PoolOperationMonitor>().RecoverAsync(_ct);
         var found = Assert.Single(Operations.List("shell"));
         var refused = await Assert.ThrowsAsync<ConflictException>(() => Operations.ScrubAsync("shell", _ct));
-        var ended = await RunToEndAsync(await Operations.CancelAsync("shell", found.Id, _ct));
+        var ended = await RunToEndAsync(await Control.CancelAsync("shell", found.Id, _ct));
 
         Assert.True(found.Found);
         Assert.Equal((PoolOperationKind.Balance, PoolOperationState.Paused), (found.Kind, found.State));

@@ -25,6 +25,9 @@ public sealed partial class PoolDetails : IDisposable
     private PoolOperationService Operations { get; set; } = default!;
 
     [Inject]
+    private PoolOperationControl Control { get; set; } = default!;
+
+    [Inject]
     private PoolOperationEvents Events { get; set; } = default!;
 
     [Inject]
@@ -165,9 +168,9 @@ public sealed partial class PoolDetails : IDisposable
         await StartedAsync(
             () => action switch
             {
-                OperationAction.Pause => Operations.PauseAsync(Name, operation.Id, CancellationToken.None),
-                OperationAction.Resume => Operations.ResumeAsync(Name, operation.Id, CancellationToken.None),
-                _ => Operations.CancelAsync(Name, operation.Id, CancellationToken.None),
+                OperationAction.Pause => Control.PauseAsync(Name, operation.Id, CancellationToken.None),
+                OperationAction.Resume => Control.ResumeAsync(Name, operation.Id, CancellationToken.None),
+                _ => Control.CancelAsync(Name, operation.Id, CancellationToken.None),
             },
             null);
     }
