@@ -5,7 +5,7 @@ using Rockstor.Domain.Storage;
 namespace Rockstor.Domain.Disks;
 
 /// <summary>The machine's whole disks, what each holds, and wiping one that holds nothing of this appliance.</summary>
-public sealed class DiskService(IBlockDevices devices, IPoolRepository pools, StorageLock storageLock)
+public sealed class DiskService(IBlockDevices devices, IPoolRepository pools, IBtrfs btrfs, StorageLock storageLock)
 {
     public async Task<IReadOnlyList<DiskView>> ListAsync(CancellationToken ct)
     {
@@ -16,7 +16,8 @@ public sealed class DiskService(IBlockDevices devices, IPoolRepository pools, St
     /// <summary>
     /// Removes every filesystem signature from the disk, so a pool can be made on it. The caller repeats
     /// the disk's path (<paramref name="confirm"/>), as the screen's confirmation does; a disk of one of
-    /// this appliance's pools, the system's, or one that is mounted is refused.
+    /// this appliance's pools, the system's, or one that is mounted (itself, or its btrfs filesystem through
+    /// another disk) is refused.
     /// </summary>
     public async Task<DiskView> WipeAsync(string name, string? confirm, CancellationToken ct)
     {
@@ -35,6 +36,13 @@ public sealed class DiskService(IBlockDevices devices, IPoolRepository pools, St
             _ when disk.Disk.Mounted => $"{disk.Disk.Path} is mounted: unmount it first.",
             _ => null,
         };
+
+        // A disk of a btrfs filesystem mounted through another of its disks shows as not mounted itself.
+        if (refusal is null && disk.Holds == DiskHolds.ForeignBtrfs && disk.Disk.FilesystemUuid is { } uuid
+            && await btrfs.IsMountedAnywhereAsync(uuid, ct).ConfigureAwait(false))
+        {
+            refusal = $"{disk.Disk.Path} belongs to a btrfs filesystem that is mounted through another of its disks: unmount it first.";
+        }
         if (refusal is not null)
         {
             throw new ConflictException(refusal);

@@ -50,7 +50,7 @@ public sealed class Appliance
         Groups = new GroupService(Accounts, AccountRecords, AccountRecords, AccountRecords, Shares, [Smb], accountLock, time);
         SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, Admins, time);
         ScheduleRunner = new SnapshotScheduleRunner(ScheduleRecords, Snapshots, SnapshotService, time);
-        Disks = new DiskService(Devices, Records, storageLock);
+        Disks = new DiskService(Devices, Records, Btrfs, storageLock);
         var confined = new ConfinedReceive(Btrfs, Files);
         Protection = new ReplicaProtection(Replicas, ReceiveSettings, storageLock, time);
         ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, Protection, time);

@@ -78,7 +78,7 @@ public sealed class PoolImportTests : IDisposable
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task A_foreign_filesystem_mounted_through_one_of_its_disks_is_not_offered_through_the_other()
+    public async Task A_foreign_filesystem_mounted_through_one_of_its_disks_is_neither_offered_for_import_nor_wiped_through_the_other()
     {
         var first = _host.Sandbox.AttachLoopDisk();
         var second = _host.Sandbox.AttachLoopDisk();
@@ -89,6 +89,9 @@ public sealed class PoolImportTests : IDisposable
 
         Assert.DoesNotContain(await Import.ListAsync(_ct), c => c.FsUuid == uuid);
         await Assert.ThrowsAsync<NotFoundException>(() => Import.ImportAsync(uuid, "inuse", degraded: true, _ct));
+        var wipe = await Assert.ThrowsAsync<ConflictException>(() => _host.Get<Rockstor.Domain.Disks.DiskService>().WipeAsync(second, second, _ct));
+        Assert.Contains("mounted through another of its disks", wipe.Message, StringComparison.Ordinal);
+        Assert.Equal("btrfs", Sandbox.Run("blkid", "-p", "-o", "value", "-s", "TYPE", second).Trim());
     }
 
     [Fact(Timeout = 120_000)]
