@@ -139,8 +139,8 @@ public sealed class PoolOperationService(
                 "finish it first by changing the raid level again to the one you chose.");
         }
 
-        var data = Level(profiles.Data);
-        var metadata = Level(profiles.Metadata);
+        var data = RaidChange.MostRedundant(profiles.Data);
+        var metadata = RaidChange.MostRedundant(profiles.Metadata);
         var staying = poolDevices.Where(d => d.DevId != leaving.DevId && !d.Missing).ToList();
         foreach (var level in new[] { data, metadata }.Distinct())
         {
@@ -330,7 +330,4 @@ public sealed class PoolOperationService(
         PoolOperationKind.RemoveDevice => "disk removal",
         _ => "disk replacement",
     };
-
-    /// <summary>The level of chunks of one kind; the first while a conversion has left two.</summary>
-    internal static RaidLevel Level(IReadOnlyList<string> profiles) => RaidLevels.Parse(profiles[0]);
 }
