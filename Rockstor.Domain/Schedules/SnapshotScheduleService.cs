@@ -76,6 +76,9 @@ public sealed class SnapshotScheduleService(
         return Task.CompletedTask;
     }
 
+    /// <summary>A schedule offers nothing to the network: it never holds a share back from deletion.</summary>
+    public string? OfferedOver(string share) => null;
+
     public Task ForgetUserAsync(string name, CancellationToken ct) => Task.CompletedTask;
 
     public Task ForgetGroupAsync(string name, CancellationToken ct) => Task.CompletedTask;

@@ -7,6 +7,12 @@ namespace Rockstor.Domain.Shares;
 /// </summary>
 public interface IExportReferences
 {
+    /// <summary>
+    /// How the share is offered to the network by this reference ("SMB", "NFS", "SFTP"), or null when it
+    /// is not: a share that is offered cannot be deleted until its exports are removed.
+    /// </summary>
+    string? OfferedOver(string share);
+
     Task ForgetShareAsync(string share, CancellationToken ct);
 
     Task ForgetUserAsync(string name, CancellationToken ct);

@@ -97,6 +97,13 @@ public sealed class ShareService(
     {
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         var share = Require(name);
+        var offered = exports.Select(e => e.OfferedOver(name)).OfType<string>().ToList();
+        if (offered.Count > 0)
+        {
+            throw new ConflictException(
+                $"Share '{name}' is offered over {string.Join(" and ", offered)}; stop offering it there (its {string.Join(", ", offered)} settings on the Shares screen) before deleting it.");
+        }
+
         var pool = await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
         await reconciler.ReconcileAsync(pool, ct).ConfigureAwait(false);
         var own = snapshots.ListForShare(name);

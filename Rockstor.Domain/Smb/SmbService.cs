@@ -35,6 +35,8 @@ public sealed class SmbService(
         return store.Find(share) is { } export && LiveExports.IsLive(export, shares) ? export : new SmbExport { Share = share, ShareCreatedAt = found.CreatedAt };
     }
 
+    public string? OfferedOver(string share) => store.Find(share) is { Enabled: true } export && LiveExports.IsLive(export, shares) ? "SMB" : null;
+
     public async Task<SmbExport> SetAsync(string shareName, SmbExportRequest request, CancellationToken ct)
     {
         var share = RequireShare(shareName);

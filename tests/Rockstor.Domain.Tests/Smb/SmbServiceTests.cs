@@ -60,7 +60,7 @@ public sealed class SmbServiceTests
     }
 
     [Fact]
-    public async Task Deleting_a_share_or_a_user_takes_them_out_of_the_exports()
+    public async Task Deleting_a_user_takes_them_out_of_the_exports_and_a_share_goes_only_once_it_is_no_longer_offered()
     {
         var nas = await Appliance.StartAloneAsync();
         await nas.ShareAsync("docs", "x");
@@ -71,10 +71,16 @@ public sealed class SmbServiceTests
         await nas.Smb.SetAsync("photos", new SmbExportRequest(true), None);
 
         await nas.Users.DeleteAsync("alice", null, None);
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => nas.Shares.DeleteAsync("photos", deleteSnapshots: false, None));
+        Assert.Equal("Share 'photos' is offered over SMB; stop offering it there (its SMB settings on the Shares screen) before deleting it.", refused.Message);
+        Assert.Contains("photos", nas.Shares.Names());
+
+        await nas.Smb.SetAsync("photos", new SmbExportRequest(false), None);
         await nas.Shares.DeleteAsync("photos", deleteSnapshots: false, None);
 
         Assert.Equal(["bob"], Assert.Single(nas.SambaServer.Exports).Users);
         Assert.Equal("docs", nas.SambaServer.Exports[0].Share);
+        Assert.Null(nas.SmbRecords.Find("photos"));
     }
 
     [Theory]
