@@ -1,14 +1,13 @@
+using Rockstor.Domain.Shares;
+
 namespace Rockstor.Domain.Smb;
 
 /// <summary>How one share is offered over SMB.</summary>
-public sealed record SmbExport
+public sealed record SmbExport : IShareExport
 {
     public required string Share { get; init; }
 
-    /// <summary>
-    /// When the exported share was made: an export belongs to that share only, so a share deleted by any
-    /// path (with its pool, or gone from the disk) and made again under the same name starts unexported.
-    /// </summary>
+    /// <summary>When the exported share was made (see <see cref="IShareExport.ShareCreatedAt"/>).</summary>
     public DateTimeOffset ShareCreatedAt { get; init; }
 
     public bool Enabled { get; init; }

@@ -26,7 +26,7 @@ public sealed class SmbService(
     public SmbSettings Settings() => store.LoadSettings();
 
     /// <summary>The exports of shares that exist (an export outlives nothing it was made for).</summary>
-    public IReadOnlyList<SmbExport> Exports() => LiveExports.Of(store, shares);
+    public IReadOnlyList<SmbExport> Exports() => LiveExports.Of(store.Exports(), shares);
 
     /// <summary>The share's export; a share never exported has a disabled one with the defaults.</summary>
     public SmbExport Get(string share)
@@ -35,7 +35,7 @@ public sealed class SmbService(
         return store.Find(share) is { } export && LiveExports.IsLive(export, shares) ? export : new SmbExport { Share = share, ShareCreatedAt = found.CreatedAt };
     }
 
-    public string? OfferedOver(string share) => store.Find(share) is { Enabled: true } export && LiveExports.IsLive(export, shares) ? "SMB" : null;
+    public string? OfferedOver(string share) => LiveExports.IsOffered(store.Find(share), shares) ? "SMB" : null;
 
     public async Task<SmbExport> SetAsync(string shareName, SmbExportRequest request, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using Rockstor.Domain.Shares;
 using Rockstor.Domain.Smb;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
+using Rockstor.Infrastructure.Servers;
 using Rockstor.Infrastructure.Storage;
 
 namespace Rockstor.Infrastructure.Samba;
@@ -36,7 +37,7 @@ public sealed class SambaServer(
     private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(15);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private List<SambaProcess> _processes = [];
+    private List<ServerProcess> _processes = [];
 
     public event Action<string, string>? Failed;
 
@@ -60,7 +61,7 @@ public sealed class SambaServer(
             }
 
             await EndLeftoversAsync(ct).ConfigureAwait(false);
-            await WriteAsync(store.LoadSettings(), LiveExports.Of(store, shares), ct).ConfigureAwait(false);
+            await WriteAsync(store.LoadSettings(), LiveExports.Of(store.Exports(), shares), ct).ConfigureAwait(false);
             if (ListeningPorts.IsListening(options.Value.SmbPort))
             {
                 throw new StorageCommandException(
@@ -70,11 +71,11 @@ public sealed class SambaServer(
             }
 
             var config = $"--configfile={layout.ConfigFile}";
-            var started = new List<SambaProcess>();
+            var started = new List<ServerProcess>();
             try
             {
-                started.Add(SambaProcess.Start(Dcerpcd, ["--libexec-rpcds", "--foreground", config]));
-                started.Add(SambaProcess.Start(Smbd, ["--foreground", config]));
+                started.Add(ServerProcess.Start(Dcerpcd, ["--libexec-rpcds", "--foreground", config]));
+                started.Add(ServerProcess.Start(Smbd, ["--foreground", config]));
                 await WaitUntilListeningAsync(started, ct).ConfigureAwait(false);
             }
             catch
@@ -165,7 +166,7 @@ public sealed class SambaServer(
             await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                foreach (var export in LiveExports.Of(store, shares).Where(e => e.Enabled && changedShares.Contains(e.Share)))
+                foreach (var export in LiveExports.Of(store.Exports(), shares).Where(e => e.Enabled && changedShares.Contains(e.Share)))
                 {
                     _ = Entry(export);
                 }
@@ -259,7 +260,7 @@ public sealed class SambaServer(
         return new SambaShareEntry(export, path, shadow);
     }
 
-    private async Task WaitUntilListeningAsync(IReadOnlyList<SambaProcess> started, CancellationToken ct)
+    private async Task WaitUntilListeningAsync(IReadOnlyList<ServerProcess> started, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + ReadyWithin;
         while (!ListeningPorts.IsListening(options.Value.SmbPort))
@@ -278,38 +279,17 @@ public sealed class SambaServer(
         }
     }
 
-    /// <summary>
-    /// Ends every process still running with this configuration: daemons an appliance killed before it
-    /// could stop them left behind, or helpers that outlived the daemon that forked them. Killed when
-    /// they have not ended five seconds after being asked.
-    /// </summary>
+    /// <summary>Ends daemons and helpers still running with this configuration (left by a crash, or forked into groups of their own).</summary>
     private async Task EndLeftoversAsync(CancellationToken ct)
     {
-        var leftovers = SambaProcess.Using(layout.ConfigFile);
-        if (leftovers.Count == 0)
+        var ended = await ServerProcess.EndAllUsingAsync($"--configfile={layout.ConfigFile}", ct).ConfigureAwait(false);
+        if (ended > 0)
         {
-            return;
-        }
-
-        logger.LogInformation("Ending {Count} Samba processes still running with this configuration", leftovers.Count);
-        foreach (var pid in leftovers)
-        {
-            ProcessSignals.Terminate(pid);
-        }
-
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (SambaProcess.Using(layout.ConfigFile).Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, ct).ConfigureAwait(false);
-        }
-
-        foreach (var pid in SambaProcess.Using(layout.ConfigFile))
-        {
-            ProcessSignals.Kill(pid);
+            logger.LogInformation("Ended {Count} Samba processes still running with this configuration", ended);
         }
     }
 
-    private void OnExited(SambaProcess process)
+    private void OnExited(ServerProcess process)
     {
         logger.LogError("{Program} ended on its own with exit code {ExitCode}", process.Program, process.ExitCode);
         var reason = $"{process.Program} ended on its own (exit code {process.ExitCode}); see {layout.LogFile}."; // read before the stop disposes it
@@ -332,7 +312,7 @@ public sealed class SambaServer(
         });
     }
 
-    private static async Task StopAllAsync(IReadOnlyList<SambaProcess> processes)
+    private static async Task StopAllAsync(IReadOnlyList<ServerProcess> processes)
     {
         foreach (var process in processes.Reverse())
         {

@@ -6,6 +6,7 @@ using Rockstor.Domain.Shares;
 using Rockstor.Domain.Smb;
 using Rockstor.Domain.Users;
 using Rockstor.Infrastructure.Samba;
+using Rockstor.Infrastructure.Servers;
 using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Samba;
@@ -171,11 +172,11 @@ public sealed class SambaServerTests : IAsyncLifetime
     public async Task Turning_samba_off_ends_every_process_it_started()
     {
         var config = _host.Get<SambaLayout>().ConfigFile;
-        Assert.NotEmpty(SambaProcess.Using(config));
+        Assert.NotEmpty(ServerProcess.Using($"--configfile={config}"));
 
         await _host.Get<ServiceMonitor>().SetEnabledAsync(ServiceNames.Samba, false, Ct);
 
-        Assert.Empty(SambaProcess.Using(config));
+        Assert.Empty(ServerProcess.Using($"--configfile={config}"));
         Assert.NotEqual(0, _client.Run("docs", _alice, Password, "ls").ExitCode);
     }
 
@@ -196,7 +197,7 @@ public sealed class SambaServerTests : IAsyncLifetime
 
         Assert.True(started.State == ServiceState.Running, started.Error);
         Assert.True(leftover.WaitForExit(5000));
-        Assert.DoesNotContain(leftover.Id, SambaProcess.Using(config));
+        Assert.DoesNotContain(leftover.Id, ServerProcess.Using($"--configfile={config}"));
         Assert.Equal(0, _client.Run("docs", _alice, Password, "ls").ExitCode);
     }
 
@@ -314,7 +315,7 @@ public sealed class SambaServerTests : IAsyncLifetime
 
         Assert.Equal(ServiceState.Failed, status.State);
         Assert.Contains($"another program already listens on port {_port}", status.Error, StringComparison.Ordinal);
-        Assert.Empty(SambaProcess.Using(_host.Get<SambaLayout>().ConfigFile));
+        Assert.Empty(ServerProcess.Using($"--configfile={_host.Get<SambaLayout>().ConfigFile}"));
     }
 
     private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));

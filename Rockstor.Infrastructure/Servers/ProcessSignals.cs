@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Rockstor.Infrastructure.Samba;
+namespace Rockstor.Infrastructure.Servers;
 
 /// <summary>Asks a process to end (SIGTERM), as a service manager does, and kills it (SIGKILL) when it would not.</summary>
 internal static partial class ProcessSignals

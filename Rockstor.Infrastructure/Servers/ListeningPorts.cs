@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Rockstor.Infrastructure.Samba;
+namespace Rockstor.Infrastructure.Servers;
 
 /// <summary>
 /// Whether something listens on a TCP port in this process's network namespace, read from the kernel's

@@ -1,20 +1,20 @@
 using System.Diagnostics;
 
-namespace Rockstor.Infrastructure.Samba;
+namespace Rockstor.Infrastructure.Servers;
 
 /// <summary>
-/// One Samba daemon run in the foreground as the appliance's child: started with its arguments as an
-/// array, ended with SIGTERM and, after a grace period, killed with what it started. <see cref="Exited"/>
-/// is raised when it ends without being asked to.
+/// One server daemon (smbd, ganesha.nfsd, sshd) run in the foreground as the appliance's child: started
+/// with its arguments as an array, ended with SIGTERM and, after a grace period, killed with what it
+/// started. <see cref="Exited"/> is raised when it ends without being asked to.
 /// </summary>
-internal sealed class SambaProcess : IDisposable
+internal sealed class ServerProcess : IDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     private readonly Process _process;
     private volatile bool _stopping;
 
-    private SambaProcess(Process process)
+    private ServerProcess(Process process)
     {
         _process = process;
         _process.EnableRaisingEvents = true;
@@ -27,7 +27,7 @@ internal sealed class SambaProcess : IDisposable
         };
     }
 
-    public event Action<SambaProcess>? Exited;
+    public event Action<ServerProcess>? Exited;
 
     public string Program { get; private init; } = "";
 
@@ -37,7 +37,7 @@ internal sealed class SambaProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static SambaProcess Start(string program, IReadOnlyList<string> arguments)
+    public static ServerProcess Start(string program, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -53,14 +53,14 @@ internal sealed class SambaProcess : IDisposable
 
         start.Environment["LC_ALL"] = "C";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} could not be started.");
-        return new SambaProcess(process) { Program = Path.GetFileName(program) };
+        return new ServerProcess(process) { Program = Path.GetFileName(program) };
     }
 
     /// <summary>
-    /// Ids of the processes started with this configuration file: Samba daemons a crashed appliance left
-    /// running (they would hold its port), found by their command line in /proc.
+    /// Ids of the processes whose command line holds <paramref name="argument"/> (the option naming their
+    /// configuration file): daemons a crashed appliance left running (they would hold its port), found in /proc.
     /// </summary>
-    public static IReadOnlyList<int> Using(string configFile)
+    public static IReadOnlyList<int> Using(string argument)
     {
         var found = new List<int>();
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
@@ -73,7 +73,7 @@ internal sealed class SambaProcess : IDisposable
             try
             {
                 var arguments = File.ReadAllText(Path.Combine(folder, "cmdline")).Split('\0');
-                if (arguments.Contains($"--configfile={configFile}"))
+                if (arguments.Contains(argument))
                 {
                     found.Add(pid);
                 }
@@ -85,6 +85,33 @@ internal sealed class SambaProcess : IDisposable
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Ends every process still running with <paramref name="argument"/>: daemons an appliance killed
+    /// before it could stop them left behind, or helpers that outlived the daemon that forked them. Killed
+    /// when they have not ended five seconds after being asked. Returns how many there were.
+    /// </summary>
+    public static async Task<int> EndAllUsingAsync(string argument, CancellationToken ct)
+    {
+        var leftovers = Using(argument);
+        foreach (var pid in leftovers)
+        {
+            ProcessSignals.Terminate(pid);
+        }
+
+        var deadline = DateTime.UtcNow + StopGrace;
+        while (leftovers.Count > 0 && Using(argument).Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+
+        foreach (var pid in Using(argument))
+        {
+            ProcessSignals.Kill(pid);
+        }
+
+        return leftovers.Count;
     }
 
     public async Task StopAsync()
