@@ -25,6 +25,10 @@ public sealed class RockstorOptions
     [Range(1, 65535)]
     public int SmbPort { get; set; } = 445;
 
+    /// <summary>The port the appliance's NFS server listens on (2049, where NFSv4 clients look for it).</summary>
+    [Range(1, 65535)]
+    public int NfsPort { get; set; } = 2049;
+
     /// <summary>How many times a replication run tries again after a transient failure (network, peer restarting).</summary>
     [Range(0, 20)]
     public int ReplicationRetries { get; set; } = 6;

@@ -8,4 +8,7 @@ public static class ServiceNames
 
     /// <summary>Serving shares over SMB to Windows, macOS and Linux clients.</summary>
     public const string Samba = "samba";
+
+    /// <summary>Serving shares over NFS to Linux and Unix clients.</summary>
+    public const string Nfs = "nfs";
 }

@@ -21,7 +21,7 @@ public sealed class SmbService(
     /// <summary>Section names Samba gives a meaning of its own: a share of that name would not be a share.</summary>
     private static readonly HashSet<string> SambaSections = new(StringComparer.OrdinalIgnoreCase) { "global", "globals", "homes", "printers" };
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ExportChangeGate _changes = new();
 
     public SmbSettings Settings() => store.LoadSettings();
 
@@ -140,32 +140,16 @@ public sealed class SmbService(
             ct).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Inside the gate: builds the configuration from the store as it is now, has Samba take it, then
-    /// stores the change; if storing fails, Samba gets the stored configuration back.
-    /// </summary>
-    private async Task ChangeAsync(Func<(SmbSettings Settings, IReadOnlyList<SmbExport> Exports)> build, Action save, CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            var (settings, exports) = build();
-            await server.ApplyAsync(settings, exports, ct).ConfigureAwait(false);
-            try
+    private Task ChangeAsync(Func<(SmbSettings Settings, IReadOnlyList<SmbExport> Exports)> build, Action save, CancellationToken ct) =>
+        _changes.ChangeAsync(
+            () =>
             {
-                save();
-            }
-            catch
-            {
-                await server.ApplyAsync(store.LoadSettings(), Exports(), CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+                var (settings, exports) = build();
+                return server.ApplyAsync(settings, exports, ct);
+            },
+            save,
+            () => server.ApplyAsync(store.LoadSettings(), Exports(), CancellationToken.None),
+            ct);
 
     private Share RequireShare(string name) =>
         shares.Find(name) ?? throw new NotFoundException($"There is no share named '{Echo.Of(name)}'.");

@@ -5,7 +5,8 @@ namespace Rockstor.Infrastructure.Nfs;
 
 /// <summary>
 /// Writes the whole configuration of the appliance's own NFS-Ganesha (ADR-030): NFSv4 (and v3 when
-/// asked) on the appliance's port, its recovery state under the data directory, and one EXPORT a share
+/// asked) on the appliance's port, its recovery state under the data directory, owners and groups as
+/// numbers (as Linux clients send them with sec=sys, so no idmapping domain is needed), and one EXPORT a share
 /// with a CLIENT block per entry. The export itself grants nothing (Access_Type = None): only the listed
 /// clients get in. Every value is a checked host (<see cref="Domain.Nfs.NfsRules"/>), a share's checked
 /// name, a number, or a folder the appliance made; a folder with a quote or a line break is refused.
@@ -29,6 +30,7 @@ public static class GaneshaConfigWriter
             Line(inner, 1, "RecoveryBackend = fs;");
             Line(inner, 1, $"RecoveryRoot = {Quoted(recoveryRoot)};");
             Line(inner, 1, $"Graceless = {Bool(graceless)};");
+            Line(inner, 1, "Only_Numeric_Owners = true;");
         });
         foreach (var entry in exports.Where(e => e.Export.Enabled).OrderBy(e => e.Export.ExportId))
         {

@@ -81,6 +81,10 @@ public sealed class RockstorDatabase : IDisposable
 
     internal ILiteCollection<SmbSettingsDocument> SmbSettings => Database.GetCollection<SmbSettingsDocument>("smb_settings");
 
+    internal ILiteCollection<NfsExportDocument> NfsExports => Database.GetCollection<NfsExportDocument>("nfs_exports");
+
+    internal ILiteCollection<NfsSettingsDocument> NfsSettings => Database.GetCollection<NfsSettingsDocument>("nfs_settings");
+
     internal ILiteCollection<UserDocument> Users => Database.GetCollection<UserDocument>("users");
 
     internal ILiteCollection<RefreshTokenFamilyDocument> RefreshTokenFamilies => Database.GetCollection<RefreshTokenFamilyDocument>("refresh_token_families");

@@ -34,6 +34,7 @@ public sealed class GaneshaConfigWriterTests
                 RecoveryBackend = fs;
                 RecoveryRoot = "/var/lib/rockstor/nfs";
                 Graceless = false;
+                Only_Numeric_Owners = true;
             }
             EXPORT {
                 Export_Id = 2;

@@ -1,0 +1,290 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Nfs;
+using Rockstor.Domain.Services;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Storage;
+using Rockstor.Domain.Users;
+using Rockstor.Infrastructure.Servers;
+using Rockstor.Infrastructure.Storage;
+
+namespace Rockstor.Infrastructure.Nfs;
+
+/// <summary>
+/// The appliance's own NFS server (ADR-030): NFS-Ganesha run as its child with a configuration, log and
+/// recovery state of its own under the data directory, on the port the appliance is told (2049 by
+/// default). An export changes by rewriting the file and sending SIGHUP, which Ganesha takes without a
+/// restart; when its log reports that it could not take the new file, the previous one is put back.
+/// </summary>
+public sealed class GaneshaServer(
+    GaneshaLayout layout,
+    INfsStore store,
+    IShareRepository shares,
+    AccountResolver accounts,
+    MountTable mounts,
+    StorageLayout storage,
+    IOptions<RockstorOptions> options,
+    ILogger<GaneshaServer> logger) : IManagedService, INfsServer, IReportsFailure, IAsyncDisposable, IDisposable
+{
+    private const string Ganesha = "/usr/bin/ganesha.nfsd";
+    private const int Portmapper = 111;
+    private const int Nobody = 65534;
+    private const string NeedsPortmapper = "NFSv3 needs the machine's portmapper (rpcbind) running: install and start rpcbind, or leave NFSv3 off.";
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan ReloadWithin = TimeSpan.FromSeconds(10);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ServerProcess? _process;
+    private NfsSettings? _runningSettings;
+
+    public event Action<string, string>? Failed;
+
+    public string Name => ServiceNames.Nfs;
+
+    public string Title => "NFS (file sharing for Linux and Unix)";
+
+    /// <summary>The running server's process id (for tests that check a change did not restart it).</summary>
+    internal int? ProcessId => _process?.Id;
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_process is null)
+            {
+                await StartLockedAsync(store.LoadSettings(), LiveExports.Of(store.Exports(), shares), ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task StopAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await StopLockedAsync().ConfigureAwait(false);
+            await ServerProcess.EndAllUsingAsync(layout.ConfigFile, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task ApplyAsync(NfsSettings settings, IReadOnlyList<NfsExport> exports, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_process is null)
+            {
+                Write(settings, exports); // read at the next start
+                return;
+            }
+
+            if (settings != _runningSettings)
+            {
+                // The protocols are read only at start: a change of version restarts the server.
+                var previous = _runningSettings!;
+                await StopLockedAsync().ConfigureAwait(false);
+                try
+                {
+                    await StartLockedAsync(settings, exports, ct).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await StartLockedAsync(previous, LiveExports.Of(store.Exports(), shares), CancellationToken.None).ConfigureAwait(false);
+                    throw;
+                }
+
+                return;
+            }
+
+            await ReloadAsync(settings, exports, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    /// <summary>For a container disposed without waiting: the server must not outlive the appliance.</summary>
+    public void Dispose() => StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    private async Task StartLockedAsync(NfsSettings settings, IReadOnlyList<NfsExport> exports, CancellationToken ct)
+    {
+        await ServerProcess.EndAllUsingAsync(layout.ConfigFile, ct).ConfigureAwait(false);
+        var port = options.Value.NfsPort;
+        if (ListeningPorts.IsListening(port))
+        {
+            throw new StorageCommandException(
+                "NFS could not start.",
+                "ganesha.nfsd",
+                $"another program already listens on port {port} (the machine's own NFS server?); stop it, or give the appliance another NFS port");
+        }
+
+        if (settings.V3 && !ListeningPorts.IsListening(Portmapper))
+        {
+            throw new ValidationException(NeedsPortmapper);
+        }
+
+        Write(settings, exports);
+        layout.RotateLog();
+        var logStart = layout.LogLength();
+        var process = ServerProcess.Start(Ganesha, ["-F", "-f", layout.ConfigFile, "-L", layout.LogFile, "-p", layout.PidFile]);
+        try
+        {
+            await WaitUntilListeningAsync(process, port, ct).ConfigureAwait(false);
+            if (GaneshaLog.ConfigurationErrors(layout.LogLinesAfter(logStart)) is { Count: > 0 } errors)
+            {
+                throw new ValidationException($"The NFS server refused the configuration: {string.Join(" ", errors)}");
+            }
+        }
+        catch
+        {
+            await process.StopAsync().ConfigureAwait(false);
+            process.Dispose();
+            throw;
+        }
+
+        _process = process;
+        _runningSettings = settings;
+        process.Exited += OnExited;
+        if (process.HasExited)
+        {
+            OnExited(process); // it ended between the wait and here: reported all the same
+        }
+
+        logger.LogInformation("NFS-Ganesha started on port {Port}", port);
+    }
+
+    private async Task StopLockedAsync()
+    {
+        var running = _process;
+        _process = null;
+        _runningSettings = null;
+        if (running is not null)
+        {
+            await running.StopAsync().ConfigureAwait(false);
+            running.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Rewrites the file and has the running server read it again; when its log reports that it could not
+    /// make an export from it, the previous file goes back and is read again, and the change is refused.
+    /// </summary>
+    private async Task ReloadAsync(NfsSettings settings, IReadOnlyList<NfsExport> exports, CancellationToken ct)
+    {
+        var previous = await File.ReadAllTextAsync(layout.ConfigFile, ct).ConfigureAwait(false);
+        Write(settings, exports);
+        var errors = await HangupAsync(ct).ConfigureAwait(false);
+        if (errors.Count == 0)
+        {
+            return;
+        }
+
+        await File.WriteAllTextAsync(layout.ConfigFile, previous, CancellationToken.None).ConfigureAwait(false);
+        await HangupAsync(CancellationToken.None).ConfigureAwait(false);
+        throw new ValidationException($"The NFS server refused the configuration: {string.Join(" ", errors)}");
+    }
+
+    /// <summary>Sends SIGHUP and returns the configuration errors the server logged while it read its exports again.</summary>
+    private async Task<IReadOnlyList<string>> HangupAsync(CancellationToken ct)
+    {
+        var offset = layout.LogLength();
+        ProcessSignals.Hangup(_process!.Id);
+        var deadline = DateTime.UtcNow + ReloadWithin;
+        while (!layout.LogLinesAfter(offset).Any(l => l.Contains(GaneshaLog.ReloadDone, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new StorageCommandException("The NFS server did not take the change.", "ganesha.nfsd", $"it did not report reading its exports again within {ReloadWithin.TotalSeconds:0} s; see {layout.LogFile}");
+            }
+
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+
+        await Task.Delay(300, ct).ConfigureAwait(false); // the errors of the reread are logged just after it
+        return GaneshaLog.ConfigurationErrors(layout.LogLinesAfter(offset));
+    }
+
+    private void Write(NfsSettings settings, IReadOnlyList<NfsExport> exports)
+    {
+        layout.EnsureDirectories();
+        var entries = exports.Where(e => e.Enabled).Select(Entry).OfType<GaneshaExportEntry>().ToList();
+        var text = GaneshaConfigWriter.Write(options.Value.NfsPort, settings.V3, layout.RecoveryRoot, graceless: false, entries);
+        var staged = layout.ConfigFile + ".new";
+        File.WriteAllText(staged, text, Encoding.UTF8);
+        File.Move(staged, layout.ConfigFile, overwrite: true);
+    }
+
+    /// <summary>Null for a share that is gone or whose pool is not mounted (left out, so nothing is served from an empty folder).</summary>
+    private GaneshaExportEntry? Entry(NfsExport export)
+    {
+        if (shares.Find(export.Share) is not { } share || !mounts.IsBtrfsMountPoint(storage.PoolMountPoint(share.Pool)))
+        {
+            return null;
+        }
+
+        return new GaneshaExportEntry(export, storage.SharePath(share.Pool, share.Name), IdOr(() => accounts.OwnerId(share.Owner)), IdOr(() => accounts.GroupId(share.Group)));
+    }
+
+    /// <summary>An owner that no longer resolves squashes to nobody, never to root.</summary>
+    private static int IdOr(Func<int> id)
+    {
+        try
+        {
+            return id();
+        }
+        catch (RockstorException)
+        {
+            return Nobody;
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(ServerProcess process, int port, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + ReadyWithin;
+        while (!ListeningPorts.IsListening(port))
+        {
+            if (process.HasExited)
+            {
+                throw new StorageCommandException("NFS could not start.", "ganesha.nfsd", $"ganesha.nfsd ended with exit code {process.ExitCode}; see {layout.LogFile}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new StorageCommandException("NFS could not start.", "ganesha.nfsd", $"nothing listened on port {port} after {ReadyWithin.TotalSeconds:0} s; see {layout.LogFile}");
+            }
+
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+    }
+
+    private void OnExited(ServerProcess process)
+    {
+        logger.LogError("ganesha.nfsd ended on its own with exit code {ExitCode}", process.ExitCode);
+        var reason = $"ganesha.nfsd ended on its own (exit code {process.ExitCode}); see {layout.LogFile}.";
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                Failed?.Invoke(Name, reason);
+            }
+        });
+    }
+}
