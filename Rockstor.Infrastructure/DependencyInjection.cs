@@ -196,6 +196,7 @@ public static class DependencyInjection
         services.AddSingleton<IExportReferences>(sp => sp.GetRequiredService<SmbService>());
         services.AddSingleton(sp => new GaneshaLayout(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory));
         services.AddSingleton<INfsStore, NfsStore>();
+        services.AddSingleton<ExportMounts>();
         services.AddSingleton<GaneshaServer>();
         services.AddSingleton<INfsServer>(sp => sp.GetRequiredService<GaneshaServer>());
         services.AddSingleton<IManagedService>(sp => sp.GetRequiredService<GaneshaServer>());

@@ -6,13 +6,17 @@ namespace Rockstor.Infrastructure.Nfs;
 /// <summary>
 /// Writes the whole configuration of the appliance's own NFS-Ganesha (ADR-030): NFSv4 (and v3 when
 /// asked) on the appliance's port, its recovery state under the data directory, owners and groups as
-/// numbers (as Linux clients send them with sec=sys, so no idmapping domain is needed), and one EXPORT a share
+/// numbers (as Linux clients send them with sec=sys, so no idmapping domain is needed), NFSv3 mounts by the
+/// same path as v4 (server:/share), and one EXPORT a share
 /// with a CLIENT block per entry. The export itself grants nothing (Access_Type = None): only the listed
 /// clients get in. Every value is a checked host (<see cref="Domain.Nfs.NfsRules"/>), a share's checked
 /// name, a number, or a folder the appliance made; a folder with a quote or a line break is refused.
 /// </summary>
 public static class GaneshaConfigWriter
 {
+    /// <summary>Debian's nobody and nogroup: whom a squashed root becomes (Ganesha's own default is -2, a number no account has).</summary>
+    private const string NobodyId = "65534";
+
     public static string Write(int port, bool v3, string recoveryRoot, bool graceless, IReadOnlyList<GaneshaExportEntry> exports)
     {
         var protocols = v3 ? "3, 4" : "4";
@@ -24,6 +28,7 @@ public static class GaneshaConfigWriter
             Line(inner, 1, $"NFS_Port = {port.ToString(CultureInfo.InvariantCulture)};");
             Line(inner, 1, $"Enable_NLM = {Bool(v3)};");
             Line(inner, 1, "Enable_RQUOTA = false;");
+            Line(inner, 1, "Mount_Path_Pseudo = true;");
         });
         Block(conf, "NFSV4", 0, inner =>
         {
@@ -59,6 +64,8 @@ public static class GaneshaConfigWriter
             Line(inner, 1, "SecType = sys;");
             Line(inner, 1, "Access_Type = None;");
             Line(inner, 1, "Squash = root_squash;");
+            Line(inner, 1, $"Anonymous_Uid = {NobodyId};");
+            Line(inner, 1, $"Anonymous_Gid = {NobodyId};");
             Block(inner, "FSAL", 1, fsal => Line(fsal, 2, "Name = VFS;"));
             foreach (var client in export.Clients)
             {

@@ -18,8 +18,21 @@ public sealed class GaneshaLayout(string dataDirectory)
 
     public string PidFile => Path.Combine(Root, "ganesha.pid");
 
+    /// <summary>Where each exported share is bound while the server runs (see <see cref="ExportMounts"/>).</summary>
+    public string ExportsDirectory => Path.Combine(Root, "exports");
+
     /// <summary>Which clients held state, so they can reclaim it after a restart.</summary>
     public string RecoveryRoot => Path.Combine(Root, "recovery");
+
+    /// <summary>
+    /// Whether a client of an earlier run is on record (a folder per client under v4recov/&lt;node&gt;):
+    /// only then does the server need a grace period for it to reclaim its opens and locks.
+    /// </summary>
+    public bool HasClientRecords()
+    {
+        var current = Path.Combine(RecoveryRoot, "v4recov");
+        return Directory.Exists(current) && Directory.EnumerateDirectories(current).Any(node => Directory.EnumerateFileSystemEntries(node).Any());
+    }
 
     public void EnsureDirectories()
     {

@@ -17,4 +17,19 @@ public static class GaneshaLog
             .Select(l => l[(l.IndexOf(":CRIT :", StringComparison.Ordinal) + ":CRIT :".Length)..].Trim())
             .Distinct(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>
+    /// Why a server that ended at start did so: the last serious lines it logged (FATAL, CRIT or MAJ),
+    /// leaving out the ones every start logs on a machine without DBus or Kerberos.
+    /// </summary>
+    public static string WhyItEnded(IEnumerable<string> lines)
+    {
+        var serious = lines.Select(l => l.Trim())
+            .Where(l => l.Contains(":FATAL :", StringComparison.Ordinal) || l.Contains(":CRIT :", StringComparison.Ordinal) || l.Contains(":MAJ :", StringComparison.Ordinal))
+            .Where(l => !l.Contains(":DBUS :", StringComparison.Ordinal) && !l.Contains("principal nfs", StringComparison.Ordinal) && !l.Contains("krb5", StringComparison.Ordinal))
+            .Select(l => l[(l.LastIndexOf(" :", StringComparison.Ordinal) + 2)..].Trim())
+            .TakeLast(3)
+            .ToList();
+        return string.Join(" ", serious);
+    }
 }

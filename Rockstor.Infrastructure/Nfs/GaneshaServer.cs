@@ -15,11 +15,13 @@ namespace Rockstor.Infrastructure.Nfs;
 /// <summary>
 /// The appliance's own NFS server (ADR-030): NFS-Ganesha run as its child with a configuration, log and
 /// recovery state of its own under the data directory, on the port the appliance is told (2049 by
-/// default). An export changes by rewriting the file and sending SIGHUP, which Ganesha takes without a
-/// restart; when its log reports that it could not take the new file, the previous one is put back.
+/// default). Each exported share is served through a bind mount of its own (<see cref="ExportMounts"/>).
+/// An export changes by rewriting the file and sending SIGHUP, which Ganesha takes without a restart;
+/// when its log reports that it could not take the new file, the previous one is put back.
 /// </summary>
 public sealed class GaneshaServer(
     GaneshaLayout layout,
+    ExportMounts binds,
     INfsStore store,
     IShareRepository shares,
     AccountResolver accounts,
@@ -71,6 +73,7 @@ public sealed class GaneshaServer(
         {
             await StopLockedAsync().ConfigureAwait(false);
             await ServerProcess.EndAllUsingAsync(layout.ConfigFile, ct).ConfigureAwait(false);
+            await binds.KeepOnlyAsync([], ct).ConfigureAwait(false);
         }
         finally
         {
@@ -85,7 +88,7 @@ public sealed class GaneshaServer(
         {
             if (_process is null)
             {
-                Write(settings, exports); // read at the next start
+                Write(settings, Entries(exports)); // read at the next start
                 return;
             }
 
@@ -137,13 +140,16 @@ public sealed class GaneshaServer(
             throw new ValidationException(NeedsPortmapper);
         }
 
-        Write(settings, exports);
+        var entries = Entries(exports);
+        await binds.KeepOnlyAsync(entries.Select(e => e.Entry.Export.Share).ToList(), ct).ConfigureAwait(false);
+        await binds.MountAsync(Sources(entries), ct).ConfigureAwait(false);
+        Write(settings, entries);
         layout.RotateLog();
         var logStart = layout.LogLength();
         var process = ServerProcess.Start(Ganesha, ["-F", "-f", layout.ConfigFile, "-L", layout.LogFile, "-p", layout.PidFile]);
         try
         {
-            await WaitUntilListeningAsync(process, port, ct).ConfigureAwait(false);
+            await WaitUntilListeningAsync(process, port, logStart, ct).ConfigureAwait(false);
             if (GaneshaLog.ConfigurationErrors(layout.LogLinesAfter(logStart)) is { Count: > 0 } errors)
             {
                 throw new ValidationException($"The NFS server refused the configuration: {string.Join(" ", errors)}");
@@ -186,15 +192,19 @@ public sealed class GaneshaServer(
     private async Task ReloadAsync(NfsSettings settings, IReadOnlyList<NfsExport> exports, CancellationToken ct)
     {
         var previous = await File.ReadAllTextAsync(layout.ConfigFile, ct).ConfigureAwait(false);
-        Write(settings, exports);
+        var entries = Entries(exports);
+        await binds.MountAsync(Sources(entries), ct).ConfigureAwait(false);
+        Write(settings, entries);
         var errors = await HangupAsync(ct).ConfigureAwait(false);
         if (errors.Count == 0)
         {
+            await binds.KeepOnlyAsync(entries.Select(e => e.Entry.Export.Share).ToList(), ct).ConfigureAwait(false);
             return;
         }
 
         await File.WriteAllTextAsync(layout.ConfigFile, previous, CancellationToken.None).ConfigureAwait(false);
         await HangupAsync(CancellationToken.None).ConfigureAwait(false);
+        await binds.KeepOnlyAsync(Entries(LiveExports.Of(store.Exports(), shares)).Select(e => e.Entry.Export.Share).ToList(), CancellationToken.None).ConfigureAwait(false);
         throw new ValidationException($"The NFS server refused the configuration: {string.Join(" ", errors)}");
     }
 
@@ -218,26 +228,42 @@ public sealed class GaneshaServer(
         return GaneshaLog.ConfigurationErrors(layout.LogLinesAfter(offset));
     }
 
-    private void Write(NfsSettings settings, IReadOnlyList<NfsExport> exports)
+    private void Write(NfsSettings settings, IReadOnlyList<(GaneshaExportEntry Entry, string Source)> entries)
     {
         layout.EnsureDirectories();
-        var entries = exports.Where(e => e.Enabled).Select(Entry).OfType<GaneshaExportEntry>().ToList();
-        var text = GaneshaConfigWriter.Write(options.Value.NfsPort, settings.V3, layout.RecoveryRoot, graceless: false, entries);
+        // A grace period holds every new open back (90 s) so that clients of the last run can reclaim
+        // theirs; with none on record there is nobody to wait for.
+        var graceless = !layout.HasClientRecords();
+        var text = GaneshaConfigWriter.Write(options.Value.NfsPort, settings.V3, layout.RecoveryRoot, graceless, entries.Select(e => e.Entry).ToList());
         var staged = layout.ConfigFile + ".new";
-        File.WriteAllText(staged, text, Encoding.UTF8);
+        File.WriteAllText(staged, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)); // Ganesha reads a byte-order mark as a syntax error
         File.Move(staged, layout.ConfigFile, overwrite: true);
     }
 
-    /// <summary>Null for a share that is gone or whose pool is not mounted (left out, so nothing is served from an empty folder).</summary>
-    private GaneshaExportEntry? Entry(NfsExport export)
+    /// <summary>
+    /// The enabled exports as the configuration names them (served from their bind) with the share's own
+    /// folder. A share that is gone or whose pool is not mounted is left out, so nothing is served from an
+    /// empty folder.
+    /// </summary>
+    private List<(GaneshaExportEntry Entry, string Source)> Entries(IReadOnlyList<NfsExport> exports)
     {
-        if (shares.Find(export.Share) is not { } share || !mounts.IsBtrfsMountPoint(storage.PoolMountPoint(share.Pool)))
+        var entries = new List<(GaneshaExportEntry, string)>();
+        foreach (var export in exports.Where(e => e.Enabled))
         {
-            return null;
+            if (shares.Find(export.Share) is not { } share || !mounts.IsBtrfsMountPoint(storage.PoolMountPoint(share.Pool)))
+            {
+                continue;
+            }
+
+            var entry = new GaneshaExportEntry(export, binds.PathOf(share.Name), IdOr(() => accounts.OwnerId(share.Owner)), IdOr(() => accounts.GroupId(share.Group)));
+            entries.Add((entry, storage.SharePath(share.Pool, share.Name)));
         }
 
-        return new GaneshaExportEntry(export, storage.SharePath(share.Pool, share.Name), IdOr(() => accounts.OwnerId(share.Owner)), IdOr(() => accounts.GroupId(share.Group)));
+        return entries;
     }
+
+    private static Dictionary<string, string> Sources(List<(GaneshaExportEntry Entry, string Source)> entries) =>
+        entries.ToDictionary(e => e.Entry.Export.Share, e => e.Source, StringComparer.Ordinal);
 
     /// <summary>An owner that no longer resolves squashes to nobody, never to root.</summary>
     private static int IdOr(Func<int> id)
@@ -252,14 +278,15 @@ public sealed class GaneshaServer(
         }
     }
 
-    private async Task WaitUntilListeningAsync(ServerProcess process, int port, CancellationToken ct)
+    private async Task WaitUntilListeningAsync(ServerProcess process, int port, long logStart, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + ReadyWithin;
         while (!ListeningPorts.IsListening(port))
         {
             if (process.HasExited)
             {
-                throw new StorageCommandException("NFS could not start.", "ganesha.nfsd", $"ganesha.nfsd ended with exit code {process.ExitCode}; see {layout.LogFile}");
+                var why = GaneshaLog.WhyItEnded(layout.LogLinesAfter(logStart));
+                throw new StorageCommandException("NFS could not start.", "ganesha.nfsd", $"ganesha.nfsd ended with exit code {process.ExitCode}{(why.Length > 0 ? $" ({why})" : "")}; see {layout.LogFile}");
             }
 
             if (DateTime.UtcNow > deadline)

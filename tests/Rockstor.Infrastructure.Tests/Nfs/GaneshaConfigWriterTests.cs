@@ -29,6 +29,7 @@ public sealed class GaneshaConfigWriterTests
                 NFS_Port = 2049;
                 Enable_NLM = false;
                 Enable_RQUOTA = false;
+                Mount_Path_Pseudo = true;
             }
             NFSV4 {
                 RecoveryBackend = fs;
@@ -45,6 +46,8 @@ public sealed class GaneshaConfigWriterTests
                 SecType = sys;
                 Access_Type = None;
                 Squash = root_squash;
+                Anonymous_Uid = 65534;
+                Anonymous_Gid = 65534;
                 FSAL {
                     Name = VFS;
                 }
