@@ -1,5 +1,6 @@
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Disks;
+using Rockstor.Domain.Nfs;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication.Failback;
 using Rockstor.Domain.Replication.Receiving;
@@ -41,13 +42,14 @@ public sealed class Appliance
         var storageLock = new StorageLock();
         var accountLock = new AccountLock();
         Smb = new SmbService(SmbRecords, Records, AccountRecords, AccountRecords, accountLock, SambaServer);
+        Nfs = new NfsService(NfsRecords, Records, NfsServer);
         Schedules = new SnapshotScheduleService(ScheduleRecords, Records, ScheduleRecords, new TaskSchedule(new EveryCron()), time);
-        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, [Smb, Schedules], PoolOperations, time);
+        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, [Smb, Nfs, Schedules], PoolOperations, time);
         var reconciler = new SnapshotReconciler(Records, Snapshots, Btrfs, Layout, time);
         var resolver = new AccountResolver(Accounts, AccountRecords, AccountRecords);
-        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), [Smb, Schedules], time);
-        Users = new UserService(Accounts, Samba, AccountRecords, AccountRecords, AccountRecords, Admins, Shares, resolver, [Smb], accountLock, time);
-        Groups = new GroupService(Accounts, AccountRecords, AccountRecords, AccountRecords, Shares, [Smb], accountLock, time);
+        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), [Smb, Nfs, Schedules], time);
+        Users = new UserService(Accounts, Samba, AccountRecords, AccountRecords, AccountRecords, Admins, Shares, resolver, [Smb, Nfs], accountLock, time);
+        Groups = new GroupService(Accounts, AccountRecords, AccountRecords, AccountRecords, Shares, [Smb, Nfs], accountLock, time);
         SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, Admins, time);
         ScheduleRunner = new SnapshotScheduleRunner(ScheduleRecords, Snapshots, SnapshotService, time);
         Disks = new DiskService(Devices, Records, Btrfs, storageLock);
@@ -84,6 +86,12 @@ public sealed class Appliance
     public SmbRecords SmbRecords { get; } = new();
 
     public SmbService Smb { get; }
+
+    public FakeNfsServer NfsServer { get; } = new();
+
+    public NfsRecords NfsRecords { get; } = new();
+
+    public NfsService Nfs { get; }
 
     public UserService Users { get; }
 
