@@ -8,4 +8,7 @@ public static class ServiceNames
 
     /// <summary>Serving shares over SMB to Windows, macOS and Linux clients.</summary>
     public const string Samba = "samba";
+
+    /// <summary>Offering shares over SFTP to chosen users, each locked into the shares offered to them.</summary>
+    public const string Sftp = "sftp";
 }

@@ -9,6 +9,7 @@ using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Schedules;
 using Rockstor.Domain.Services;
+using Rockstor.Domain.Sftp;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Smb;
 using Rockstor.Domain.Snapshots;
@@ -41,13 +42,14 @@ public sealed class Appliance
         var storageLock = new StorageLock();
         var accountLock = new AccountLock();
         Smb = new SmbService(SmbRecords, Records, AccountRecords, AccountRecords, accountLock, SambaServer);
+        Sftp = new SftpService(SftpRecords, Records, AccountRecords, accountLock, SftpServer);
         Schedules = new SnapshotScheduleService(ScheduleRecords, Records, ScheduleRecords, new TaskSchedule(new EveryCron()), time);
-        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, [Smb, Schedules], PoolOperations, time);
+        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, [Smb, Sftp, Schedules], PoolOperations, time);
         var reconciler = new SnapshotReconciler(Records, Snapshots, Btrfs, Layout, time);
         var resolver = new AccountResolver(Accounts, AccountRecords, AccountRecords);
-        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), [Smb, Schedules], time);
-        Users = new UserService(Accounts, Samba, AccountRecords, AccountRecords, AccountRecords, Admins, Shares, resolver, [Smb], accountLock, time);
-        Groups = new GroupService(Accounts, AccountRecords, AccountRecords, AccountRecords, Shares, [Smb], accountLock, time);
+        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), [Smb, Sftp, Schedules], time);
+        Users = new UserService(Accounts, Samba, AccountRecords, AccountRecords, AccountRecords, Admins, Shares, resolver, [Smb, Sftp], accountLock, time);
+        Groups = new GroupService(Accounts, AccountRecords, AccountRecords, AccountRecords, Shares, [Smb, Sftp], accountLock, time);
         SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, Admins, time);
         ScheduleRunner = new SnapshotScheduleRunner(ScheduleRecords, Snapshots, SnapshotService, time);
         Disks = new DiskService(Devices, Records, Btrfs, storageLock);
@@ -84,6 +86,12 @@ public sealed class Appliance
     public SmbRecords SmbRecords { get; } = new();
 
     public SmbService Smb { get; }
+
+    public FakeSftpServer SftpServer { get; } = new();
+
+    public SftpRecords SftpRecords { get; } = new();
+
+    public SftpService Sftp { get; }
 
     public UserService Users { get; }
 
