@@ -91,6 +91,7 @@ public static class WebComposition
         app.MapApplianceApi();
         app.MapPeerApi();
         app.MapSambaApi();
+        app.MapSftpApi();
         app.MapServicesApi();
         app.MapStorageApi();
         app.MapPoolOperationsApi();
