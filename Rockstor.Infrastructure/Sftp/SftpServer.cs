@@ -247,7 +247,7 @@ public sealed class SftpServer(
 
         var text = SshdConfigWriter.Write(layout, port, wanted.Select(b => b.User).ToHashSet(StringComparer.Ordinal));
         var staged = layout.ConfigFile + ".new";
-        await File.WriteAllTextAsync(staged, text, Encoding.UTF8, ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(staged, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), ct).ConfigureAwait(false);
         try
         {
             await runner.RunAsync(Sshd, ["-t", "-f", staged], "sshd refused the configuration", ct).ConfigureAwait(false);

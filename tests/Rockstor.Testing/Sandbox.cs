@@ -12,6 +12,21 @@ public sealed class Sandbox : IDisposable
 {
     public const string Prefix = "rockstor-test-";
 
+    /// <summary>
+    /// A base for sandboxes whose every folder above is root's and written by no one else, as sshd asks of
+    /// a folder it locks a user into (the system's temporary folder is open to all).
+    /// </summary>
+    public static string RootOnlyBase
+    {
+        get
+        {
+            const string path = "/var/lib/rockstor-tests";
+            Directory.CreateDirectory(path).UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+            return path;
+        }
+    }
+
     private int _disks;
 
     /// <param name="baseDirectory">Where sandboxes are made and swept; the system's temporary folder by default.</param>
