@@ -72,15 +72,6 @@ public sealed class SftpOverTheNetworkTests : IAsyncLifetime
         _appliance?.Dispose();
         _network.Dispose();
         _accounts.Dispose();
-        try
-        {
-            Directory.Delete(Sandbox.RootOnlyBase); // only when no other test's sandbox is in it
-        }
-        catch (IOException)
-        {
-            // another test process still has its sandbox there
-        }
-
         return Task.CompletedTask;
     }
 
