@@ -19,6 +19,7 @@ using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Schedules;
 using Rockstor.Domain.Services;
+using Rockstor.Domain.Sftp;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Nfs;
 using Rockstor.Domain.Smb;
@@ -35,6 +36,7 @@ using Rockstor.Infrastructure.Replication;
 using Rockstor.Infrastructure.Nfs;
 using Rockstor.Infrastructure.Samba;
 using Rockstor.Infrastructure.Secrets;
+using Rockstor.Infrastructure.Sftp;
 using Rockstor.Infrastructure.Storage;
 using Rockstor.Infrastructure.Users;
 
@@ -93,7 +95,9 @@ public static class DependencyInjection
         services.AddSingleton<IAccountDatabase, SystemAccountDatabase>();
         services.AddSingleton(sp => new SambaLayout(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory));
         services.AddSingleton<ISambaAccounts, SambaPasswordDatabase>();
-        services.AddSingleton<ILocalUserRepository, LocalUserRepository>();
+        services.AddSingleton<LocalUserRepository>();
+        services.AddSingleton<ObservedLocalUserRepository>();
+        services.AddSingleton<ILocalUserRepository>(sp => sp.GetRequiredService<ObservedLocalUserRepository>());
         services.AddSingleton<ILocalGroupRepository, LocalGroupRepository>();
         services.AddSingleton<IAccountIdLedger, AccountIdLedger>();
         services.AddSingleton<AccountResolver>();
@@ -202,6 +206,20 @@ public static class DependencyInjection
         services.AddSingleton<IManagedService>(sp => sp.GetRequiredService<GaneshaServer>());
         services.AddSingleton<NfsService>();
         services.AddSingleton<IExportReferences>(sp => sp.GetRequiredService<NfsService>());
+
+        services.AddSingleton(sp => new SftpLayout(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory));
+        services.AddSingleton<ChrootBinds>();
+        services.AddSingleton<ISftpStore, SftpStore>();
+        services.AddSingleton(sp =>
+        {
+            var server = ActivatorUtilities.CreateInstance<SftpServer>(sp);
+            sp.GetRequiredService<ObservedLocalUserRepository>().Changed += server.UserChanged;
+            return server;
+        });
+        services.AddSingleton<ISftpServer>(sp => sp.GetRequiredService<SftpServer>());
+        services.AddSingleton<IManagedService>(sp => sp.GetRequiredService<SftpServer>());
+        services.AddSingleton<SftpService>();
+        services.AddSingleton<IExportReferences>(sp => sp.GetRequiredService<SftpService>());
         services.AddSingleton<ServiceMonitor>();
         return services;
     }

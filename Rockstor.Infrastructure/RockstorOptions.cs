@@ -29,6 +29,13 @@ public sealed class RockstorOptions
     [Range(1, 65535)]
     public int NfsPort { get; set; } = 2049;
 
+    /// <summary>
+    /// The port the appliance's SSH server listens on for SFTP while the admin has chosen none on the
+    /// Services screen (22, where clients look for it; the admin's choice is kept in the store).
+    /// </summary>
+    [Range(1, 65535)]
+    public int SftpPort { get; set; } = 22;
+
     /// <summary>How many times a replication run tries again after a transient failure (network, peer restarting).</summary>
     [Range(0, 20)]
     public int ReplicationRetries { get; set; } = 6;

@@ -12,8 +12,15 @@ command -v gpasswd >/dev/null 2>&1 || need+=(passwd)
 # Shares over SMB: the appliance runs Debian's smbd and samba-dcerpcd itself (with its own configuration).
 [ -x /usr/sbin/smbd ] || need+=(samba)
 command -v testparm >/dev/null 2>&1 || need+=(samba-common-bin)
+# Shares over SFTP: the appliance runs Debian's sshd itself (with its own configuration, host key and port),
+# and makes its host key with ssh-keygen.
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
 # The tests reach the shares with Debian's SMB client.
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v smbclient >/dev/null 2>&1 && need+=(smbclient)
+# ... and with Debian's sftp and ssh, typing passwords through sshpass.
+[ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v sftp >/dev/null 2>&1 && need+=(openssh-client)
+[ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v sshpass >/dev/null 2>&1 && need+=(sshpass)
 # The browser tests drive Debian's Chromium (never a downloaded browser); only the test script asks for it.
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! [ -x /usr/bin/chromium ] && need+=(chromium)
 # They check every screen with axe-core, which npm installs (below).

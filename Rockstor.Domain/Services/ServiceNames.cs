@@ -11,4 +11,7 @@ public static class ServiceNames
 
     /// <summary>Serving shares over NFS to Linux and Unix clients.</summary>
     public const string Nfs = "nfs";
+
+    /// <summary>Offering shares over SFTP to chosen users, each locked into the shares offered to them.</summary>
+    public const string Sftp = "sftp";
 }

@@ -85,6 +85,10 @@ public sealed class RockstorDatabase : IDisposable
 
     internal ILiteCollection<NfsSettingsDocument> NfsSettings => Database.GetCollection<NfsSettingsDocument>("nfs_settings");
 
+    internal ILiteCollection<SftpExportDocument> SftpExports => Database.GetCollection<SftpExportDocument>("sftp_exports");
+
+    internal ILiteCollection<SftpSettingsDocument> SftpSettings => Database.GetCollection<SftpSettingsDocument>("sftp_settings");
+
     internal ILiteCollection<UserDocument> Users => Database.GetCollection<UserDocument>("users");
 
     internal ILiteCollection<RefreshTokenFamilyDocument> RefreshTokenFamilies => Database.GetCollection<RefreshTokenFamilyDocument>("refresh_token_families");

@@ -92,6 +92,7 @@ public static class WebComposition
         app.MapPeerApi();
         app.MapSambaApi();
         app.MapNfsApi();
+        app.MapSftpApi();
         app.MapServicesApi();
         app.MapStorageApi();
         app.MapPoolOperationsApi();

@@ -28,10 +28,11 @@ public sealed partial class ApplianceProcess : IDisposable
 
     /// <param name="settings">Environment variables for the appliance (Rockstor__...).</param>
     /// <param name="host">A host of a <see cref="TestNetwork"/> to run in; by default the machine's loopback.</param>
-    public ApplianceProcess(IReadOnlyDictionary<string, string>? settings = null, TestHost? host = null)
+    /// <param name="sandboxBase">Where its sandbox is made (such as <see cref="Sandbox.RootOnlyBase"/>); the system's temporary folder by default.</param>
+    public ApplianceProcess(IReadOnlyDictionary<string, string>? settings = null, TestHost? host = null, string? sandboxBase = null)
     {
         _host = host;
-        Sandbox = new Sandbox();
+        Sandbox = new Sandbox(sandboxBase);
         Port = host is null ? FreePort() : 8443;
         _settings = new Dictionary<string, string>
         {

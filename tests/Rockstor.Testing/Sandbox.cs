@@ -12,6 +12,22 @@ public sealed class Sandbox : IDisposable
 {
     public const string Prefix = "rockstor-test-";
 
+    private const string RootOnlyPath = "/var/lib/rockstor-tests";
+
+    /// <summary>
+    /// A base for sandboxes whose every folder above is root's and written by no one else, as sshd asks of
+    /// a folder it locks a user into (the system's temporary folder is open to all).
+    /// </summary>
+    public static string RootOnlyBase
+    {
+        get
+        {
+            Directory.CreateDirectory(RootOnlyPath).UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+            return RootOnlyPath;
+        }
+    }
+
     private int _disks;
 
     /// <param name="baseDirectory">Where sandboxes are made and swept; the system's temporary folder by default.</param>
@@ -97,7 +113,22 @@ public sealed class Sandbox : IDisposable
             .OrderByDescending(p => p.Length)
             .ToList();
 
-    public void Dispose() => CleanUp(Root);
+    /// <summary>Removes everything the sandbox holds, and <see cref="RootOnlyBase"/> when it was the base and no other sandbox is left in it.</summary>
+    public void Dispose()
+    {
+        CleanUp(Root);
+        if (Path.GetDirectoryName(Root) == RootOnlyPath && !Directory.EnumerateFileSystemEntries(RootOnlyPath).Any())
+        {
+            try
+            {
+                Directory.Delete(RootOnlyPath);
+            }
+            catch (IOException)
+            {
+                // another test process made its sandbox there meanwhile
+            }
+        }
+    }
 
     private static void CleanUp(string root)
     {

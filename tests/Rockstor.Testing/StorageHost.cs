@@ -17,14 +17,16 @@ public sealed class StorageHost : IDisposable
     private ServiceProvider _services;
 
     /// <param name="settings">Settings of the "Rockstor" section beside the sandbox's, e.g. <c>["Rockstor:ReplicationIdleSeconds"] = "2"</c>.</param>
-    public StorageHost(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="sandboxBase">Where the sandbox is made (such as <see cref="Sandbox.RootOnlyBase"/>); the system's temporary folder by default.</param>
+    public StorageHost(IReadOnlyDictionary<string, string?>? settings = null, string? sandboxBase = null)
     {
         _settings = settings;
+        Sandbox = new Sandbox(sandboxBase);
         Lifetime = _lifetime.Token;
         _services = Compose();
     }
 
-    public Sandbox Sandbox { get; } = new();
+    public Sandbox Sandbox { get; }
 
     /// <summary>
     /// Cancelled when the host is disposed, before anything is cleaned up: a test that passes it to every

@@ -10,6 +10,7 @@ using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Schedules;
 using Rockstor.Domain.Services;
+using Rockstor.Domain.Sftp;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Smb;
 using Rockstor.Domain.Snapshots;
@@ -43,13 +44,14 @@ public sealed class Appliance
         var accountLock = new AccountLock();
         Smb = new SmbService(SmbRecords, Records, AccountRecords, AccountRecords, accountLock, SambaServer);
         Nfs = new NfsService(NfsRecords, Records, NfsServer);
+        Sftp = new SftpService(SftpRecords, Records, AccountRecords, accountLock, SftpServer);
         Schedules = new SnapshotScheduleService(ScheduleRecords, Records, ScheduleRecords, new TaskSchedule(new EveryCron()), time);
-        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, [Smb, Nfs, Schedules], PoolOperations, time);
+        Pools = new PoolService(Records, Records, Snapshots, Btrfs, Devices, Files, Layout, storageLock, [Smb, Nfs, Sftp, Schedules], PoolOperations, time);
         var reconciler = new SnapshotReconciler(Records, Snapshots, Btrfs, Layout, time);
         var resolver = new AccountResolver(Accounts, AccountRecords, AccountRecords);
-        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), [Smb, Nfs, Schedules], time);
-        Users = new UserService(Accounts, Samba, AccountRecords, AccountRecords, AccountRecords, Admins, Shares, resolver, [Smb, Nfs], accountLock, time);
-        Groups = new GroupService(Accounts, AccountRecords, AccountRecords, AccountRecords, Shares, [Smb, Nfs], accountLock, time);
+        Shares = new ShareService(Records, Snapshots, Pools, reconciler, Btrfs, Files, Layout, storageLock, accountLock, new ShareSettings(resolver, Btrfs, Files), [Smb, Nfs, Sftp, Schedules], time);
+        Users = new UserService(Accounts, Samba, AccountRecords, AccountRecords, AccountRecords, Admins, Shares, resolver, [Smb, Nfs, Sftp], accountLock, time);
+        Groups = new GroupService(Accounts, AccountRecords, AccountRecords, AccountRecords, Shares, [Smb, Nfs, Sftp], accountLock, time);
         SnapshotService = new SnapshotService(Snapshots, Records, Records, Pools, Shares, reconciler, Btrfs, Files, Layout, storageLock, Admins, time);
         ScheduleRunner = new SnapshotScheduleRunner(ScheduleRecords, Snapshots, SnapshotService, time);
         Disks = new DiskService(Devices, Records, Btrfs, storageLock);
@@ -92,6 +94,12 @@ public sealed class Appliance
     public NfsRecords NfsRecords { get; } = new();
 
     public NfsService Nfs { get; }
+
+    public FakeSftpServer SftpServer { get; } = new();
+
+    public SftpRecords SftpRecords { get; } = new();
+
+    public SftpService Sftp { get; }
 
     public UserService Users { get; }
 

@@ -36,7 +36,7 @@ public abstract class ScreenTests : IAsyncLifetime
     {
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         try
         {

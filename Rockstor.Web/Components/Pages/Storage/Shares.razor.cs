@@ -60,6 +60,15 @@ public partial class Shares
         }
     }
 
+    private async Task SftpAsync(Share share)
+    {
+        var dialog = await Dialogs.ShowAsync<SftpExportDialog>($"SFTP export of {share.Name}", new DialogParameters<SftpExportDialog> { { d => d.Share, share } });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"SFTP export of '{share.Name}' saved.", Severity.Success);
+        }
+    }
+
     /// <summary>Asks first; a share that has snapshots is deleted with them only after a second question.</summary>
     private async Task DeleteAsync(string name)
     {
