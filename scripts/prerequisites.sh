@@ -16,8 +16,14 @@ command -v testparm >/dev/null 2>&1 || need+=(samba-common-bin)
 # and makes its host key with ssh-keygen.
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
+# Shares over NFS: the appliance runs Debian's NFS-Ganesha itself, with its VFS backend (ADR-030).
+[ -x /usr/bin/ganesha.nfsd ] || need+=(nfs-ganesha)
+ls /usr/lib/x86_64-linux-gnu/ganesha/libfsalvfs.so >/dev/null 2>&1 || need+=(nfs-ganesha-vfs)
 # The tests reach the shares with Debian's SMB client.
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v smbclient >/dev/null 2>&1 && need+=(smbclient)
+# ... with libnfs's user-space NFS client, and rpcbind for NFSv3 ...
+[ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v nfs-cp >/dev/null 2>&1 && need+=(libnfs-utils)
+[ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v rpcbind >/dev/null 2>&1 && need+=(rpcbind)
 # ... and with Debian's sftp and ssh, typing passwords through sshpass.
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v sftp >/dev/null 2>&1 && need+=(openssh-client)
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v sshpass >/dev/null 2>&1 && need+=(sshpass)

@@ -1,14 +1,13 @@
+using Rockstor.Domain.Shares;
+
 namespace Rockstor.Domain.Sftp;
 
 /// <summary>How one share is offered over SFTP: to the users named, each locked into a folder of the shares offered to them.</summary>
-public sealed record SftpExport
+public sealed record SftpExport : IShareExport
 {
     public required string Share { get; init; }
 
-    /// <summary>
-    /// When the exported share was made: an export belongs to that share only, so a share deleted by any
-    /// path and made again under the same name starts unexported.
-    /// </summary>
+    /// <summary>When the exported share was made (see <see cref="IShareExport.ShareCreatedAt"/>).</summary>
     public DateTimeOffset ShareCreatedAt { get; init; }
 
     public bool Enabled { get; init; }

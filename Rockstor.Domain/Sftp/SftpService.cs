@@ -29,16 +29,16 @@ public sealed class SftpService(
     public int Port() => store.LoadSettings().Port ?? server.DefaultPort;
 
     /// <summary>The exports of shares that exist (an export outlives nothing it was made for).</summary>
-    public IReadOnlyList<SftpExport> Exports() => LiveSftpExports.Of(store, shares);
+    public IReadOnlyList<SftpExport> Exports() => LiveExports.Of(store.Exports(), shares);
 
     /// <summary>The share's export; a share never offered has a disabled one naming nobody.</summary>
     public SftpExport Get(string share)
     {
         var found = RequireShare(share);
-        return store.Find(share) is { } export && LiveSftpExports.IsLive(export, shares) ? export : new SftpExport { Share = share, ShareCreatedAt = found.CreatedAt };
+        return store.Find(share) is { } export && LiveExports.IsLive(export, shares) ? export : new SftpExport { Share = share, ShareCreatedAt = found.CreatedAt };
     }
 
-    public string? OfferedOver(string share) => store.Find(share) is { Enabled: true } export && LiveSftpExports.IsLive(export, shares) ? "SFTP" : null;
+    public string? OfferedOver(string share) => LiveExports.IsOffered(store.Find(share), shares) ? "SFTP" : null;
 
     public async Task<SftpExport> SetAsync(string shareName, SftpExportRequest request, CancellationToken ct)
     {

@@ -71,7 +71,7 @@ public sealed class SftpServer(
             await EndLeftoversAsync(ct).ConfigureAwait(false);
             var settings = store.LoadSettings();
             var port = settings.Port ?? DefaultPort;
-            var wanted = Wanted(LiveSftpExports.Of(store, shares));
+            var wanted = Wanted(LiveExports.Of(store.Exports(), shares));
             await CheckChrootAsync(ct).ConfigureAwait(false);
             if (ListeningPorts.IsListening(port))
             {
