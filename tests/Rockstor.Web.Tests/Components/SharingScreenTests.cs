@@ -1,11 +1,13 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Rockstor.Domain.Nfs;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Sftp;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Smb;
 using Rockstor.Domain.Users;
+using Rockstor.Infrastructure.Nfs;
 using Rockstor.Infrastructure.Samba;
 using Rockstor.Infrastructure.Sftp;
 using Rockstor.Testing;
@@ -15,8 +17,8 @@ using SharesPage = Rockstor.Web.Components.Pages.Storage.Shares;
 namespace Rockstor.Web.Tests.Components;
 
 /// <summary>
-/// The SMB and SFTP export dialogs of the Shares screen and the Samba and SFTP settings of the Services
-/// screen, over the real services, testparm and sshd -t.
+/// The SMB, NFS and SFTP export dialogs of the Shares screen and the Samba and SFTP settings of the
+/// Services screen, over the real services, testparm and sshd -t.
 /// </summary>
 public sealed class SharingScreenTests : ScreenTests
 {
@@ -39,6 +41,33 @@ public sealed class SharingScreenTests : ScreenTests
         var config = await File.ReadAllTextAsync(Context.Services.GetRequiredService<SambaLayout>().ConfigFile);
         Assert.Contains("[docs]", config, StringComparison.Ordinal);
         Assert.Contains("vfs objects = shadow_copy2", config, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_share_is_exported_over_nfs_from_its_row_after_a_refused_client_and_its_row_then_shows_nfs()
+    {
+        await Context.Services.GetRequiredService<PoolService>().CreateAsync(new CreateImagePool("tank", 1), CancellationToken.None);
+        await Context.Services.GetRequiredService<ShareService>().CreateAsync("tank", "media", CancellationToken.None);
+        var screen = Render<SharesPage>();
+        await screen.WaitForAssertionAsync(() => Assert.Contains(screen.FindAll("td"), td => td.TextContent.Trim() == "media"), TimeSpan.FromSeconds(20));
+        Assert.Equal("", screen.Find("td[data-offered]").GetAttribute("data-offered"));
+
+        screen.FindAll("button[aria-label]").Single(b => b.GetAttribute("aria-label") == "NFS export of share media").Click();
+        await WaitForDialogAsync(screen);
+        Switch(screen, "Export this share over NFS").Change(true);
+        Field(screen, "Client").Change("every*one");
+        Click(screen, "Save");
+        await screen.WaitForAssertionAsync(
+            () => Assert.Contains("is not a client NFS can take", screen.Find(".mud-dialog [role='alert']").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(20));
+        Field(screen, "Client").Change("192.168.1.0/24");
+        Click(screen, "Save");
+
+        await screen.WaitForAssertionAsync(() => Assert.Equal("NFS", screen.Find("td[data-offered]").GetAttribute("data-offered")), TimeSpan.FromSeconds(20));
+        var export = Context.Services.GetRequiredService<NfsService>().Get("media");
+        Assert.Equal([new NfsClient("192.168.1.0/24", ReadOnly: false)], export.Clients);
+        var config = await File.ReadAllTextAsync(Context.Services.GetRequiredService<GaneshaLayout>().ConfigFile);
+        Assert.Contains("Clients = 192.168.1.0/24;", config, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 120_000)]

@@ -19,8 +19,8 @@ public sealed class NfsOverTheNetworkTests : IAsyncLifetime
     private readonly TestNetwork _network = new(hosts: 3);
     private ApplianceProcess _appliance = default!;
     private HttpClient _admin = default!;
-    private NfsClient _listed = default!;
-    private NfsClient _outsider = default!;
+    private LibNfsClient _listed = default!;
+    private LibNfsClient _outsider = default!;
     private string _user = "";
     private int _uid;
     private string _media = "";
@@ -55,8 +55,8 @@ public sealed class NfsOverTheNetworkTests : IAsyncLifetime
         _appliance = new ApplianceProcess(host: _network.Hosts[0]);
         await _appliance.StartAsync();
         _admin = await _appliance.SetUpAndLogInAsync();
-        _listed = new NfsClient(_appliance.Address, fromNamespace: _network.Hosts[1].Namespace);
-        _outsider = new NfsClient(_appliance.Address, fromNamespace: _network.Hosts[2].Namespace);
+        _listed = new LibNfsClient(_appliance.Address, fromNamespace: _network.Hosts[1].Namespace);
+        _outsider = new LibNfsClient(_appliance.Address, fromNamespace: _network.Hosts[2].Namespace);
         _user = _accounts.Name();
         await Ok(_admin.PostAsJsonAsync("/api/users", new { name = _user, password = "correct-horse-1" }));
         _uid = int.Parse(Sandbox.Run("id", "-u", _user).Trim(), CultureInfo.InvariantCulture);
@@ -74,7 +74,7 @@ public sealed class NfsOverTheNetworkTests : IAsyncLifetime
     public async Task A_listed_client_writes_and_reads_back_the_same_bytes_as_its_user_and_one_outside_the_list_is_refused()
     {
         var local = Path.Combine(_appliance.Sandbox.Root, "from-client.bin");
-        await File.WriteAllBytesAsync(local, RandomNumberGenerator.GetBytes(3000)); // see NfsClient: larger v4 writes fail in libnfs 4.0
+        await File.WriteAllBytesAsync(local, RandomNumberGenerator.GetBytes(3000)); // see LibNfsClient: larger v4 writes fail in libnfs 4.0
         var back = Path.Combine(_appliance.Sandbox.Root, "back.bin");
         var large = Path.Combine(_media, "film.bin");
         await File.WriteAllBytesAsync(large, RandomNumberGenerator.GetBytes(8 << 20));
@@ -103,7 +103,7 @@ public sealed class NfsOverTheNetworkTests : IAsyncLifetime
         var v3 = await Ok(_admin.PutAsJsonAsync("/api/services/nfs", new { v3 = true }));
         Assert.True(v3.GetProperty("v3").GetBoolean());
         Assert.True(v3.GetProperty("state").GetString() == "running", v3.GetProperty("error").GetString());
-        var client = new NfsClient(_appliance.Address, fromNamespace: _network.Hosts[1].Namespace, version: 3);
+        var client = new LibNfsClient(_appliance.Address, fromNamespace: _network.Hosts[1].Namespace, version: 3);
         var local = Path.Combine(_appliance.Sandbox.Root, "large.bin");
         await File.WriteAllBytesAsync(local, RandomNumberGenerator.GetBytes(8 << 20));
         var back = Path.Combine(_appliance.Sandbox.Root, "large-back.bin");

@@ -6,7 +6,7 @@ using Rockstor.Web.Components.Shared;
 
 namespace Rockstor.Web.Components.Pages.Settings;
 
-/// <summary>The appliance's services with their state, live; a switch turns each on or off, and Samba and SFTP have their settings.</summary>
+/// <summary>The appliance's services with their state, live; a switch turns each on or off, and Samba, NFS and SFTP have their settings.</summary>
 public sealed partial class Services : IDisposable
 {
     private IReadOnlyList<ServiceStatus> _services = [];
@@ -54,6 +54,15 @@ public sealed partial class Services : IDisposable
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add("Samba settings saved.", Severity.Success);
+        }
+    }
+
+    private async Task NfsSettingsAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<NfsSettingsDialog>("NFS settings");
+        if (await dialog.Result is { Canceled: false, Data: bool v3 })
+        {
+            Snackbar.Add($"NFS settings saved: NFSv3 {(v3 ? "on" : "off")}.", Severity.Success);
         }
     }
 

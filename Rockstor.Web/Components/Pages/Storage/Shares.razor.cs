@@ -7,10 +7,16 @@ using Rockstor.Web.Components.Storage;
 
 namespace Rockstor.Web.Components.Pages.Storage;
 
-/// <summary>The shares with their pool, path, use, limit and owner; create one, change its settings, delete one after a confirmation.</summary>
+/// <summary>
+/// The shares with their pool, path, use, limit, owner and how each is offered to the network (SMB, NFS,
+/// SFTP); create one, change its settings or exports, delete one after a confirmation.
+/// </summary>
 public partial class Shares
 {
+    private static readonly string[] Protocols = ["SMB", "NFS", "SFTP"];
+
     private IReadOnlyList<ShareView> _shares = [];
+    private Dictionary<string, HashSet<string>> _offered = [];
     private bool _loading = true;
 
     [Inject]
@@ -18,6 +24,9 @@ public partial class Shares
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private IEnumerable<IExportReferences> Exports { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -28,8 +37,11 @@ public partial class Shares
     {
         _loading = true;
         await Snackbar.TryAsync(async () => _shares = await ShareService.ListAsync(CancellationToken.None));
+        _offered = _shares.ToDictionary(s => s.Share.Name, s => Exports.Select(e => e.OfferedOver(s.Share.Name)).OfType<string>().ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         _loading = false;
     }
+
+    private IReadOnlySet<string> Offered(string share) => _offered.TryGetValue(share, out var offered) ? offered : [];
 
     private async Task CreateAsync()
     {
@@ -57,6 +69,17 @@ public partial class Shares
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add($"SMB export of '{share.Name}' saved.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task NfsAsync(Share share)
+    {
+        var dialog = await Dialogs.ShowAsync<NfsExportDialog>($"NFS export of {share.Name}", new DialogParameters<NfsExportDialog> { { d => d.Share, share } });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"NFS export of '{share.Name}' saved.", Severity.Success);
+            await LoadAsync();
         }
     }
 
@@ -66,12 +89,23 @@ public partial class Shares
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add($"SFTP export of '{share.Name}' saved.", Severity.Success);
+            await LoadAsync();
         }
     }
 
-    /// <summary>Asks first; a share that has snapshots is deleted with them only after a second question.</summary>
+    /// <summary>Asks first; a share offered to the network is not deleted, and one that has snapshots is deleted with them only after a second question.</summary>
     private async Task DeleteAsync(string name)
     {
+        var offered = Exports.Select(e => e.OfferedOver(name)).OfType<string>().ToList();
+        if (offered.Count > 0)
+        {
+            await Dialogs.ShowMessageBoxAsync(
+                "The share is offered to the network",
+                $"'{name}' is offered over {string.Join(" and ", offered)}. Turn that off first (the {string.Join(", ", offered)} buttons of its row), then delete it.",
+                yesText: "OK");
+            return;
+        }
+
         if (await Dialogs.ShowMessageBoxAsync("Delete share", $"Delete share '{name}' and all its files?", yesText: "Delete", cancelText: "Cancel") != true)
         {
             return;

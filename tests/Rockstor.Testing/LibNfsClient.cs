@@ -9,7 +9,7 @@ namespace Rockstor.Testing;
 /// Debian 12's libnfs 4.0 fails an NFSv4 write of more than about 3.5 KB in the client itself, before
 /// anything is sent (seen with strace); larger writes are tested over v3.
 /// </summary>
-public sealed class NfsClient(string address, int port = 2049, string? fromNamespace = null, int version = 4)
+public sealed class LibNfsClient(string address, int port = 2049, string? fromNamespace = null, int version = 4)
 {
     /// <summary>Copies a local file to <paramref name="path"/> on the server (/share/folder/file).</summary>
     public (int ExitCode, string Output) Put(string localFile, string path, int uid = 0, int gid = 0) =>
