@@ -26,6 +26,18 @@ public sealed class NfsService(INfsStore store, IShareRepository shares, INfsSer
 
     public string? OfferedOver(string share) => LiveExports.IsOffered(store.Find(share), shares) ? "NFS" : null;
 
+    /// <summary>The server sees each exported share through a bind mount of its subvolume.</summary>
+    public bool ServesThroughMounts => true;
+
+    /// <summary>An all-squash entry maps clients to the share's owner and group: written again with the new ones.</summary>
+    public async Task ShareChangedAsync(string share, CancellationToken ct)
+    {
+        if (Exports().Any(e => e.Share == share && e.Enabled && e.Clients.Any(c => c.AllSquash)))
+        {
+            await _changes.ChangeAsync(() => server.ApplyAsync(store.LoadSettings(), Exports(), ct), () => { }, RestoreAsync, ct).ConfigureAwait(false);
+        }
+    }
+
     public async Task<NfsExport> SetAsync(string shareName, NfsExportRequest request, CancellationToken ct)
     {
         var share = RequireShare(shareName);
@@ -36,6 +48,12 @@ public sealed class NfsService(INfsStore store, IShareRepository shares, INfsSer
         }
 
         var clients = NfsRules.Clients(request.Clients, request.Enabled);
+        if (clients.FirstOrDefault(c => c.AllSquash) is { } squashed && share.Owner == ShareAccess.Root)
+        {
+            throw new ValidationException(
+                $"'{squashed.Host}' would make everyone the share's owner, and '{share.Name}' is owned by root: give the share a user as owner first (its settings), or leave that option off.");
+        }
+
         NfsExport? export = null;
         await _changes.ChangeAsync(
             () =>

@@ -221,6 +221,8 @@ public sealed class PoolService(
             await devices.UnmountAsync(mountPoint, ct).ConfigureAwait(false);
         }
 
+        await RequireReleasedAsync(name, pool.Uuid, ct).ConfigureAwait(false);
+
         files.RemoveEmptyDirectory(mountPoint);
         if (pool.IsImagePool)
         {
@@ -384,6 +386,25 @@ public sealed class PoolService(
     }
 
     /// <summary>Attaches an image pool's files (those still there, when degraded), or scans for a disk pool's devices, and mounts it.</summary>
+    /// <summary>
+    /// After the pool's own mount went: nothing may hold its filesystem any more (a bind a file server
+    /// detached lazily, a mount made outside the appliance) before its disks are wiped or its image
+    /// deleted. A hold that is being let go gets a few seconds; one that stays stops the deletion.
+    /// </summary>
+    private async Task RequireReleasedAsync(string name, string uuid, CancellationToken ct)
+    {
+        for (var attempt = 0; await btrfs.IsMountedAnywhereAsync(uuid, ct).ConfigureAwait(false); attempt++)
+        {
+            if (attempt == 20)
+            {
+                throw new ConflictException(
+                    $"Pool '{name}' is unmounted, but its filesystem is still in use (a mount made outside the appliance, or a file server still holding a share); nothing was wiped. Release it and delete the pool again.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, ct).ConfigureAwait(false);
+        }
+    }
+
     private async Task MountExistingAsync(Pool pool, bool degraded, bool scanned, CancellationToken ct)
     {
         var poolDevices = new List<string>();

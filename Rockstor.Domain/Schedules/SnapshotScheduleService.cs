@@ -79,6 +79,10 @@ public sealed class SnapshotScheduleService(
     /// <summary>A schedule offers nothing to the network: it never holds a share back from deletion.</summary>
     public string? OfferedOver(string share) => null;
 
+    public bool ServesThroughMounts => false;
+
+    public Task ShareChangedAsync(string share, CancellationToken ct) => Task.CompletedTask;
+
     public Task ForgetUserAsync(string name, CancellationToken ct) => Task.CompletedTask;
 
     public Task ForgetGroupAsync(string name, CancellationToken ct) => Task.CompletedTask;

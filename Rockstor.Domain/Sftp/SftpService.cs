@@ -21,7 +21,7 @@ public sealed class SftpService(
 
     public const int MaxPort = 65535;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ExportChangeGate _changes = new();
 
     public SftpSettings Settings() => store.LoadSettings();
 
@@ -39,6 +39,12 @@ public sealed class SftpService(
     }
 
     public string? OfferedOver(string share) => LiveExports.IsOffered(store.Find(share), shares) ? "SFTP" : null;
+
+    /// <summary>Each user sees a share through a bind mount of its subvolume in their locked folder.</summary>
+    public bool ServesThroughMounts => true;
+
+    /// <summary>SFTP users write as themselves; a new owner changes nothing here.</summary>
+    public Task ShareChangedAsync(string share, CancellationToken ct) => Task.CompletedTask;
 
     public async Task<SftpExport> SetAsync(string shareName, SftpExportRequest request, CancellationToken ct)
     {
@@ -133,32 +139,16 @@ public sealed class SftpService(
     /// <summary>SFTP names users only.</summary>
     public Task ForgetGroupAsync(string name, CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>
-    /// Inside the gate: builds the configuration from the store as it is now, has the server take it,
-    /// then stores the change; if storing fails, the server gets the stored configuration back.
-    /// </summary>
-    private async Task ChangeAsync(Func<(SftpSettings Settings, IReadOnlyList<SftpExport> Exports)> build, Action save, CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            var (settings, exports) = build();
-            await server.ApplyAsync(settings, exports, ct).ConfigureAwait(false);
-            try
+    private Task ChangeAsync(Func<(SftpSettings Settings, IReadOnlyList<SftpExport> Exports)> build, Action save, CancellationToken ct) =>
+        _changes.ChangeAsync(
+            () =>
             {
-                save();
-            }
-            catch
-            {
-                await server.ApplyAsync(store.LoadSettings(), Exports(), CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+                var (settings, exports) = build();
+                return server.ApplyAsync(settings, exports, ct);
+            },
+            save,
+            () => server.ApplyAsync(store.LoadSettings(), Exports(), CancellationToken.None),
+            ct);
 
     private static SftpExport Without(SftpExport export, string user)
     {

@@ -13,6 +13,15 @@ public interface IExportReferences
     /// </summary>
     string? OfferedOver(string share);
 
+    /// <summary>
+    /// Whether this server sees a share through a mount of its subvolume (NFS, SFTP) rather than by its
+    /// path: such a share is not rolled back while offered, since the mount would keep the old subvolume.
+    /// </summary>
+    bool ServesThroughMounts { get; }
+
+    /// <summary>The share's owner or group changed (an export that maps clients to the owner writes it again).</summary>
+    Task ShareChangedAsync(string share, CancellationToken ct);
+
     Task ForgetShareAsync(string share, CancellationToken ct);
 
     Task ForgetUserAsync(string name, CancellationToken ct);

@@ -101,7 +101,7 @@ public sealed class ShareService(
         if (offered.Count > 0)
         {
             throw new ConflictException(
-                $"Share '{name}' is offered over {string.Join(" and ", offered)}; stop offering it there (its {string.Join(", ", offered)} settings on the Shares screen) before deleting it.");
+                $"Share '{name}' is offered over {string.Join(" and ", offered)}; stop offering it there (its {string.Join(" and ", offered)} settings on the Shares screen) before deleting it.");
         }
 
         var pool = await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
@@ -165,8 +165,20 @@ public sealed class ShareService(
         };
         var path = layout.SharePath(share.Pool, share.Name);
         await ReplaceAsync(share, changed, path, ct).ConfigureAwait(false);
+        if (changed.Owner != share.Owner || changed.Group != share.Group)
+        {
+            foreach (var export in exports)
+            {
+                await export.ShareChangedAsync(share.Name, ct).ConfigureAwait(false);
+            }
+        }
+
         return await ViewAsync(changed, ct).ConfigureAwait(false);
     }
+
+    /// <summary>How the share is offered through a mount of its subvolume (NFS, SFTP): see <see cref="IExportReferences.ServesThroughMounts"/>.</summary>
+    internal IReadOnlyList<string> OfferedThroughMounts(string share) =>
+        exports.Where(e => e.ServesThroughMounts).Select(e => e.OfferedOver(share)).OfType<string>().ToList();
 
     /// <summary>Puts the share's recorded settings on its subvolume again (after a rollback replaced it).</summary>
     internal Task ReapplySettingsAsync(Share share, CancellationToken ct) =>

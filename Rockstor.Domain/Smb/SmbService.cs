@@ -37,6 +37,11 @@ public sealed class SmbService(
 
     public string? OfferedOver(string share) => LiveExports.IsOffered(store.Find(share), shares) ? "SMB" : null;
 
+    /// <summary>Samba serves a share by its path, and resolves owners itself.</summary>
+    public bool ServesThroughMounts => false;
+
+    public Task ShareChangedAsync(string share, CancellationToken ct) => Task.CompletedTask;
+
     public async Task<SmbExport> SetAsync(string shareName, SmbExportRequest request, CancellationToken ct)
     {
         var share = RequireShare(shareName);

@@ -184,6 +184,12 @@ public sealed class SnapshotService(
         var share = RequireShare(shareName);
         RequireRegular(share);
         var snapshot = Require(shareName, name);
+        if (shareService.OfferedThroughMounts(share.Name) is { Count: > 0 } offered)
+        {
+            throw new ConflictException(
+                $"Share '{share.Name}' is offered over {string.Join(" and ", offered)}, which keeps its current folder open. Stop offering it there, roll it back, then offer it again.");
+        }
+
         await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
 
         var kept = await SnapshotAsync(share, FreeName(share.Name, "before-rollback-"), readOnly: true, ct).ConfigureAwait(false);

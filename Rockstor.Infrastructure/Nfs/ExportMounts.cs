@@ -7,7 +7,8 @@ namespace Rockstor.Infrastructure.Nfs;
 /// data directory. Ganesha finds an export's filesystem in the mount table, and a btrfs subvolume (a
 /// share) is not there: its folder has a device number of its own that no mount names, so Ganesha
 /// refuses it ("No such file or directory"). The binds exist only while the server runs; a share that is
-/// no longer exported is let go lazily, after the server has let go of it.
+/// no longer exported is let go after the server has let go of it. A bind whose share was replaced (a
+/// rollback puts another subvolume at the share's path) is bound again.
 /// </summary>
 public sealed class ExportMounts(GaneshaLayout layout, MountTable mounts, CommandRunner runner)
 {
@@ -21,7 +22,12 @@ public sealed class ExportMounts(GaneshaLayout layout, MountTable mounts, Comman
             var target = PathOf(share);
             if (mounts.MountPointsUnder(target).Contains(target))
             {
-                continue;
+                if (mounts.IsBindOf(target, source))
+                {
+                    continue;
+                }
+
+                await UnmountAsync(target, ct).ConfigureAwait(false); // the share's subvolume was replaced
             }
 
             Directory.CreateDirectory(target);
@@ -42,7 +48,7 @@ public sealed class ExportMounts(GaneshaLayout layout, MountTable mounts, Comman
         {
             if (!shares.Contains(Path.GetFileName(mountPoint)) || Path.GetDirectoryName(mountPoint) != layout.ExportsDirectory)
             {
-                await runner.RunAsync("umount", ["--lazy", mountPoint], "A share's NFS mount could not be let go", ct).ConfigureAwait(false);
+                await UnmountAsync(mountPoint, ct).ConfigureAwait(false);
             }
         }
 
@@ -52,6 +58,23 @@ public sealed class ExportMounts(GaneshaLayout layout, MountTable mounts, Comman
             {
                 Directory.Delete(folder);
             }
+        }
+    }
+
+    /// <summary>
+    /// umount; one the server still holds (it lets go of an export's files shortly after a reload) is
+    /// detached lazily and goes once it is let go. A pool is never wiped while anything still holds it
+    /// (PoolService checks).
+    /// </summary>
+    private async Task UnmountAsync(string mountPoint, CancellationToken ct)
+    {
+        try
+        {
+            await runner.RunAsync("umount", [mountPoint], "A share's NFS mount could not be let go", ct).ConfigureAwait(false);
+        }
+        catch (Domain.Common.StorageCommandException)
+        {
+            await runner.RunAsync("umount", ["--lazy", mountPoint], "A share's NFS mount could not be let go", ct).ConfigureAwait(false);
         }
     }
 }

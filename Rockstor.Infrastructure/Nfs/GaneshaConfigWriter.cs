@@ -98,5 +98,5 @@ public static class GaneshaConfigWriter
     private static string Quoted(string value) =>
         value.IndexOfAny(['"', '\n', '\r', '\\']) < 0
             ? $"\"{value}\""
-            : throw new ArgumentException($"'{value}' cannot go into the NFS configuration (a quote, a backslash or a line break).", nameof(value));
+            : throw new Domain.Common.ValidationException($"'{value}' cannot go into the NFS configuration: it holds a quote, a backslash or a line break.");
 }

@@ -94,16 +94,26 @@ public sealed class GaneshaServer(
 
             if (settings != _runningSettings)
             {
-                // The protocols are read only at start: a change of version restarts the server.
+                // The protocols are read only at start: a change of version restarts the server, once
+                // what can be checked before stopping it was.
+                RequirePortmapperFor(settings);
                 var previous = _runningSettings!;
                 await StopLockedAsync().ConfigureAwait(false);
                 try
                 {
                     await StartLockedAsync(settings, exports, ct).ConfigureAwait(false);
                 }
-                catch
+                catch (Exception failed)
                 {
-                    await StartLockedAsync(previous, LiveExports.Of(store.Exports(), shares), CancellationToken.None).ConfigureAwait(false);
+                    try
+                    {
+                        await StartLockedAsync(previous, LiveExports.Of(store.Exports(), shares), CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is RockstorException or IOException)
+                    {
+                        logger.LogError(e, "NFS could not be started again with its previous settings after {Reason}", failed.Message);
+                    }
+
                     throw;
                 }
 
@@ -126,6 +136,8 @@ public sealed class GaneshaServer(
     private async Task StartLockedAsync(NfsSettings settings, IReadOnlyList<NfsExport> exports, CancellationToken ct)
     {
         await ServerProcess.EndAllUsingAsync(layout.ConfigFile, ct).ConfigureAwait(false);
+        var entries = Entries(exports);
+        await binds.KeepOnlyAsync(entries.Select(e => e.Entry.Export.Share).ToList(), ct).ConfigureAwait(false); // and what a killed appliance left
         var port = options.Value.NfsPort;
         if (ListeningPorts.IsListening(port))
         {
@@ -135,13 +147,7 @@ public sealed class GaneshaServer(
                 $"another program already listens on port {port} (the machine's own NFS server?); stop it, or give the appliance another NFS port");
         }
 
-        if (settings.V3 && !ListeningPorts.IsListening(Portmapper))
-        {
-            throw new ValidationException(NeedsPortmapper);
-        }
-
-        var entries = Entries(exports);
-        await binds.KeepOnlyAsync(entries.Select(e => e.Entry.Export.Share).ToList(), ct).ConfigureAwait(false);
+        RequirePortmapperFor(settings);
         await binds.MountAsync(Sources(entries), ct).ConfigureAwait(false);
         Write(settings, entries);
         layout.RotateLog();
@@ -171,6 +177,14 @@ public sealed class GaneshaServer(
         }
 
         logger.LogInformation("NFS-Ganesha started on port {Port}", port);
+    }
+
+    private static void RequirePortmapperFor(NfsSettings settings)
+    {
+        if (settings.V3 && !ListeningPorts.IsListening(Portmapper))
+        {
+            throw new ValidationException(NeedsPortmapper);
+        }
     }
 
     private async Task StopLockedAsync()
@@ -211,8 +225,13 @@ public sealed class GaneshaServer(
     /// <summary>Sends SIGHUP and returns the configuration errors the server logged while it read its exports again.</summary>
     private async Task<IReadOnlyList<string>> HangupAsync(CancellationToken ct)
     {
+        if (_process is not { HasExited: false } process)
+        {
+            throw new StorageCommandException("The NFS server did not take the change.", "ganesha.nfsd", "it is not running any more; turn NFS off and on again");
+        }
+
         var offset = layout.LogLength();
-        ProcessSignals.Hangup(_process!.Id);
+        ProcessSignals.Hangup(process.Id);
         var deadline = DateTime.UtcNow + ReloadWithin;
         while (!layout.LogLinesAfter(offset).Any(l => l.Contains(GaneshaLog.ReloadDone, StringComparison.Ordinal)))
         {
@@ -265,12 +284,15 @@ public sealed class GaneshaServer(
     private static Dictionary<string, string> Sources(List<(GaneshaExportEntry Entry, string Source)> entries) =>
         entries.ToDictionary(e => e.Entry.Export.Share, e => e.Source, StringComparer.Ordinal);
 
-    /// <summary>An owner that no longer resolves squashes to nobody, never to root.</summary>
+    /// <summary>
+    /// The id everyone is squashed to: an owner that no longer resolves, or root (a share's owner or group
+    /// by default), squashes to nobody, never to root.
+    /// </summary>
     private static int IdOr(Func<int> id)
     {
         try
         {
-            return id();
+            return id() is var resolved and > 0 ? resolved : Nobody;
         }
         catch (RockstorException)
         {
@@ -298,20 +320,39 @@ public sealed class GaneshaServer(
         }
     }
 
+    /// <summary>
+    /// The server ended without being asked: its binds are let go and the service is failed. A process
+    /// that is no longer the running one (ended during a restart) changes nothing.
+    /// </summary>
     private void OnExited(ServerProcess process)
     {
-        logger.LogError("ganesha.nfsd ended on its own with exit code {ExitCode}", process.ExitCode);
         var reason = $"ganesha.nfsd ended on its own (exit code {process.ExitCode}); see {layout.LogFile}.";
         _ = Task.Run(async () =>
         {
+            await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                await StopAsync(CancellationToken.None).ConfigureAwait(false);
+                if (_process != process)
+                {
+                    return;
+                }
+
+                logger.LogError("ganesha.nfsd ended on its own with exit code {ExitCode}", process.ExitCode);
+                await StopLockedAsync().ConfigureAwait(false);
+                await binds.KeepOnlyAsync([], CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The failure is reported either way; what went wrong while cleaning up is logged.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.LogError(e, "The NFS server's binds could not be let go after it ended");
             }
             finally
             {
-                Failed?.Invoke(Name, reason);
+                _gate.Release();
             }
+
+            Failed?.Invoke(Name, reason);
         });
     }
 }

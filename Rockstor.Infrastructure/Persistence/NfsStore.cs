@@ -5,6 +5,7 @@ namespace Rockstor.Infrastructure.Persistence;
 internal sealed class NfsStore(RockstorDatabase db, IdSequences ids) : INfsStore
 {
     private const string ExportIds = "nfs_export_ids";
+    private const int MaxExportId = 65535;
 
     public NfsSettings LoadSettings() => db.NfsSettings.FindById(1) is { } d ? new NfsSettings { V3 = d.V3 } : new NfsSettings();
 
@@ -14,7 +15,20 @@ internal sealed class NfsStore(RockstorDatabase db, IdSequences ids) : INfsStore
 
     public NfsExport? Find(string share) => db.NfsExports.FindById(share) is { } d ? ToExport(d) : null;
 
-    public int NewExportId() => ids.Next(ExportIds, db.NfsExports.FindAll().Select(d => d.ExportId).DefaultIfEmpty(0).Max());
+    /// <summary>
+    /// The next id never given; once all 65535 were given, the lowest one no stored export holds (clients'
+    /// old handles to it are long stale by then).
+    /// </summary>
+    public int NewExportId()
+    {
+        var held = db.NfsExports.FindAll().Select(d => d.ExportId).ToHashSet();
+        var next = ids.Next(ExportIds, held.DefaultIfEmpty(0).Max());
+        return next <= MaxExportId
+            ? next
+            : Enumerable.Range(1, MaxExportId).FirstOrDefault(id => !held.Contains(id)) is var free and > 0
+                ? free
+                : throw new Domain.Common.ConflictException($"Every one of NFS's {MaxExportId} export ids is in use; remove the exports of shares that are no longer served.");
+    }
 
     public void Save(NfsExport export) => db.NfsExports.Upsert(new NfsExportDocument
     {

@@ -295,6 +295,11 @@ public sealed class SambaServer(
         var reason = $"{process.Program} ended on its own (exit code {process.ExitCode}); see {layout.LogFile}."; // read before the stop disposes it
         _ = Task.Run(async () =>
         {
+            if (!_processes.Contains(process))
+            {
+                return; // already stopped or started anew: the running servers are not touched
+            }
+
             try
             {
                 await StopAsync(CancellationToken.None).ConfigureAwait(false);

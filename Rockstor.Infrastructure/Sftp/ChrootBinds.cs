@@ -52,11 +52,23 @@ public sealed class ChrootBinds(SftpLayout layout, MountTable mounts, CommandRun
     /// <summary>Unbinds the pairs and removes their folders, and a user's root once it is empty.</summary>
     public async Task RemoveAsync(IReadOnlyCollection<(string User, string Share)> pairs, CancellationToken ct)
     {
+        await DetachAsync(pairs, ct).ConfigureAwait(false);
+        foreach (var user in pairs.Select(p => p.User).Distinct(StringComparer.Ordinal))
+        {
+            _ = DeleteIfEmpty(layout.ChrootOf(user)); // once the user's last share went
+        }
+    }
+
+    /// <summary>
+    /// Unbinds the pairs and removes their folders, leaving the users' roots: sessions are found by the
+    /// root they are locked into, which must still be there to end them.
+    /// </summary>
+    public async Task DetachAsync(IReadOnlyCollection<(string User, string Share)> pairs, CancellationToken ct)
+    {
         foreach (var (user, share) in pairs)
         {
             await UnmountAsync(layout.ShareFolder(user, share), ct).ConfigureAwait(false);
             _ = DeleteIfEmpty(layout.ShareFolder(user, share));
-            _ = DeleteIfEmpty(layout.ChrootOf(user)); // once the user's last share went
         }
     }
 

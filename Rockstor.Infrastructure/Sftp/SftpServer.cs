@@ -163,16 +163,18 @@ public sealed class SftpServer(
                 throw;
             }
 
-            // Taken away last, once the server no longer lets anyone new in to them: each user who lost a share
-            // has their sessions ended first (a session inside a share would keep its mount, and what it saw).
+            // Taken away last: the share leaves the user's folder first (detached lazily if a session is in
+            // it), so a login from now on never finds it there, and then each user who lost a share has their
+            // sessions ended (a session already inside would otherwise keep what it saw).
             var kept = wanted.Select(b => (b.User, b.Share)).ToHashSet();
             var gone = binds.Current().Where(p => !kept.Contains(p)).ToList();
+            await binds.DetachAsync(gone, ct).ConfigureAwait(false);
             foreach (var user in gone.Select(p => p.User).Distinct(StringComparer.Ordinal))
             {
                 await SshdProcesses.EndAsync(() => SshdProcesses.LockedInto(layout.ChrootOf(user)), ct).ConfigureAwait(false);
             }
 
-            await binds.RemoveAsync(gone, ct).ConfigureAwait(false);
+            await binds.RemoveAsync(gone, ct).ConfigureAwait(false); // and the roots left empty
         }
         finally
         {
@@ -388,9 +390,15 @@ public sealed class SftpServer(
         var reason = $"sshd ended on its own (exit code {process.ExitCode}); {LastLogLine()}."; // read before the stop disposes it
         _ = Task.Run(async () =>
         {
+            await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                await StopAsync(CancellationToken.None).ConfigureAwait(false);
+                if (_process != process)
+                {
+                    return; // a process already replaced or stopped: the running one is not touched
+                }
+
+                await StopUnderGateAsync().ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // The failure is reported either way; what went wrong while stopping is logged.
             catch (Exception e)
@@ -400,8 +408,10 @@ public sealed class SftpServer(
             }
             finally
             {
-                Failed?.Invoke(Name, reason);
+                _gate.Release();
             }
+
+            Failed?.Invoke(Name, reason);
         });
     }
 }

@@ -16,6 +16,29 @@ public sealed class MountTable(string mountInfoPath = "/proc/self/mountinfo")
             .ToList();
     }
 
+    /// <summary>
+    /// Whether <paramref name="mountPoint"/> shows <paramref name="folder"/> as it is now: same filesystem,
+    /// and the folder's path in it (mountinfo's root field) is the one the mount shows. A bind whose folder
+    /// was renamed away or deleted (a share rolled back to a snapshot) no longer matches.
+    /// </summary>
+    public bool IsBindOf(string mountPoint, string folder)
+    {
+        var entries = ReadRoots().ToList();
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(mountPoint));
+        var source = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var bind = entries.LastOrDefault(e => e.MountPoint == target);
+        var holder = entries.Where(e => e.MountPoint != target && (source == e.MountPoint || source.StartsWith(e.MountPoint.TrimEnd('/') + "/", StringComparison.Ordinal)))
+            .OrderBy(e => e.MountPoint.Length)
+            .LastOrDefault();
+        if (bind.MountPoint is null || holder.MountPoint is null || bind.Device != holder.Device)
+        {
+            return false;
+        }
+
+        var expected = holder.Root.TrimEnd('/') + source[holder.MountPoint.TrimEnd('/').Length..];
+        return bind.Root == (expected.Length > 0 ? expected : "/");
+    }
+
     internal IEnumerable<(string MountPoint, string FsType, string Source)> Read() =>
         Parse(File.ReadAllText(mountInfoPath));
 
@@ -46,4 +69,17 @@ public sealed class MountTable(string mountInfoPath = "/proc/self/mountinfo")
             .Replace("\\011", "\t", StringComparison.Ordinal)
             .Replace("\\012", "\n", StringComparison.Ordinal)
             .Replace("\\134", "\\", StringComparison.Ordinal);
+
+    /// <summary>Each mount's point, device (major:minor) and root (the path inside its filesystem it shows).</summary>
+    private IEnumerable<(string MountPoint, string Device, string Root)> ReadRoots()
+    {
+        foreach (var line in File.ReadAllText(mountInfoPath).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split(' ');
+            if (fields.Length > 4)
+            {
+                yield return (Unescape(fields[4]), fields[2], Unescape(fields[3]));
+            }
+        }
+    }
 }

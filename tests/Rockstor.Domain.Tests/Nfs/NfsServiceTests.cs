@@ -59,7 +59,7 @@ public sealed class NfsServiceTests
         var delete = await Assert.ThrowsAsync<ConflictException>(() => nas.Shares.DeleteAsync("docs", deleteSnapshots: false, None));
         var replica = await Assert.ThrowsAsync<ValidationException>(() => nas.Nfs.SetAsync("nas2_docs", new NfsExportRequest(true, Lan), None));
 
-        Assert.Equal("Share 'docs' is offered over SMB and NFS; stop offering it there (its SMB, NFS settings on the Shares screen) before deleting it.", delete.Message);
+        Assert.Equal("Share 'docs' is offered over SMB and NFS; stop offering it there (its SMB and NFS settings on the Shares screen) before deleting it.", delete.Message);
         Assert.Contains("is a replica", replica.Message, StringComparison.Ordinal);
         Assert.Equal("NFS", nas.Nfs.OfferedOver("docs"));
     }
@@ -99,5 +99,38 @@ public sealed class NfsServiceTests
 
         Assert.Equal(before + 1, nas.NfsServer.Applied);
         Assert.True(Assert.Single(nas.NfsServer.Exports).Clients[0].AllSquash);
+    }
+
+    [Fact]
+    public async Task Everyone_as_the_owner_is_refused_on_a_share_root_owns_and_follows_a_new_owner()
+    {
+        var nas = await Appliance.StartAloneAsync();
+        await nas.ShareAsync("docs", "x");
+        await nas.Users.CreateAsync(new UserRequest("alice", "secret-pass"), None);
+        NfsClientRequest[] squashed = [new("192.168.1.0/24", "rw", AllSquash: true)];
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => nas.Nfs.SetAsync("docs", new NfsExportRequest(true, squashed), None));
+        await nas.Shares.ChangeAsync("docs", new ShareChange(Owner: "alice"), None);
+        await nas.Nfs.SetAsync("docs", new NfsExportRequest(true, squashed), None);
+        var before = nas.NfsServer.Applied;
+        await nas.Shares.ChangeAsync("docs", new ShareChange(Group: "users"), None);
+
+        Assert.Contains("is owned by root", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before + 1, nas.NfsServer.Applied);
+    }
+
+    [Fact]
+    public async Task A_share_exported_over_nfs_is_not_rolled_back_until_it_is_no_longer_exported()
+    {
+        var nas = await Appliance.StartAloneAsync();
+        await nas.ShareAsync("docs", "x");
+        await nas.SnapshotService.CreateAsync("docs", "before", writable: false, None);
+        await nas.Nfs.SetAsync("docs", new NfsExportRequest(true, Lan), None);
+
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => nas.SnapshotService.RollbackAsync("docs", "before", None));
+        await nas.Nfs.SetAsync("docs", new NfsExportRequest(false, Lan), None);
+        await nas.SnapshotService.RollbackAsync("docs", "before", None);
+
+        Assert.Equal("Share 'docs' is offered over NFS, which keeps its current folder open. Stop offering it there, roll it back, then offer it again.", refused.Message);
     }
 }

@@ -84,6 +84,6 @@ public sealed class GaneshaConfigWriterTests
 
         Assert.Contains("Protocols = 3, 4;", conf, StringComparison.Ordinal);
         Assert.Contains("Enable_NLM = true;", conf, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => GaneshaConfigWriter.Write(2049, false, "/var/lib/\"x", false, []));
+        Assert.Contains("cannot go into the NFS configuration", Assert.Throws<Rockstor.Domain.Common.ValidationException>(() => GaneshaConfigWriter.Write(2049, false, "/var/lib/\"x", false, [])).Message, StringComparison.Ordinal);
     }
 }

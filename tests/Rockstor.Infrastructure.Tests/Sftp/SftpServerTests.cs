@@ -21,16 +21,8 @@ public sealed class SftpServerTests : IDisposable
     private readonly int _port = ApplianceProcess.FreePort();
     private readonly List<StorageHost> _hosts = [];
 
-    public void Dispose()
-    {
-        foreach (var host in _hosts)
-        {
-            host.Get<ServiceMonitor>().StopAllAsync(CancellationToken.None).GetAwaiter().GetResult();
-            host.Dispose();
-        }
-
-        _accounts.Dispose();
-    }
+    public void Dispose() =>
+        CleanUp.All([.. _hosts.Select(host => (Action?)(() => CleanUp.All(() => host.Get<ServiceMonitor>().StopAllAsync(CancellationToken.None).GetAwaiter().GetResult(), host.Dispose))), _accounts.Dispose]);
 
     [Fact(Timeout = 120_000)]
     public async Task A_data_directory_below_a_folder_others_may_write_is_refused_at_start_with_a_sentence()

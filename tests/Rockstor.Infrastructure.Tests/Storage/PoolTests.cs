@@ -40,6 +40,33 @@ public sealed class PoolTests : IDisposable
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_pool_whose_filesystem_something_still_holds_is_not_wiped_and_is_deleted_once_it_is_let_go()
+    {
+        var view = await _host.CreateImagePoolAsync("held");
+        await _host.Shares.CreateAsync("held", "docs", _ct);
+        var share = Path.Combine(view.MountPoint, "docs");
+        await File.WriteAllTextAsync(Path.Combine(share, "kept.txt"), "still here", _ct);
+        var bind = Directory.CreateDirectory(Path.Combine(_host.Sandbox.Root, "bind")).FullName;
+        Sandbox.Run("mount", "--bind", share, bind); // as a file server's bind of the share would
+        var mountTable = new Rockstor.Infrastructure.Storage.MountTable();
+        Assert.True(mountTable.IsBindOf(bind, share));
+        Assert.False(mountTable.IsBindOf(bind, view.MountPoint));
+
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => _host.Pools.DeleteAsync("held", deleteShares: true, _ct));
+
+        Assert.Contains("still in use", refused.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(view.Pool.ImageFiles[0]));
+        Assert.Equal("still here", await File.ReadAllTextAsync(Path.Combine(bind, "kept.txt"), _ct));
+
+        Sandbox.Run("umount", bind);
+        await _host.Pools.DeleteAsync("held", deleteShares: true, _ct);
+
+        Assert.Empty(await _host.Pools.ListAsync(_ct));
+        Assert.False(File.Exists(view.Pool.ImageFiles[0]));
+        Assert.Empty(Sandbox.LoopDevicesUnder(_host.Sandbox.DataDirectory));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task A_raid1_pool_on_two_image_files_keeps_a_file_on_each_is_mounted_again_after_a_restart_and_deleted_with_both()
     {
         var view = await _host.Pools.CreateAsync(new CreateImagePool("twin", 1, ImageCount: 2, RaidLevel.Raid1), _ct);

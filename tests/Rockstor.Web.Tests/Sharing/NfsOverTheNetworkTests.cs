@@ -43,10 +43,7 @@ public sealed class NfsOverTheNetworkTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _admin?.Dispose();
-        _appliance?.Dispose();
-        _network.Dispose();
-        _accounts.Dispose();
+        CleanUp.All(() => _admin?.Dispose(), () => _appliance?.Dispose(), _network.Dispose, _accounts.Dispose);
         return Task.CompletedTask;
     }
 

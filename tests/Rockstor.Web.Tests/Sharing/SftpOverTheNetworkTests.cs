@@ -68,10 +68,7 @@ public sealed class SftpOverTheNetworkTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _admin?.Dispose();
-        _appliance?.Dispose();
-        _network.Dispose();
-        _accounts.Dispose();
+        CleanUp.All(() => _admin?.Dispose(), () => _appliance?.Dispose(), _network.Dispose, _accounts.Dispose);
         return Task.CompletedTask;
     }
 
