@@ -24,6 +24,7 @@ using Rockstor.Domain.Shares;
 using Rockstor.Domain.Nfs;
 using Rockstor.Domain.Smb;
 using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Snapshots.Files;
 using Rockstor.Domain.Storage;
 using Rockstor.Domain.Users;
 using Rockstor.Infrastructure.Accounts;
@@ -37,6 +38,7 @@ using Rockstor.Infrastructure.Nfs;
 using Rockstor.Infrastructure.Samba;
 using Rockstor.Infrastructure.Secrets;
 using Rockstor.Infrastructure.Sftp;
+using Rockstor.Infrastructure.Snapshots;
 using Rockstor.Infrastructure.Storage;
 using Rockstor.Infrastructure.Users;
 
@@ -110,6 +112,8 @@ public static class DependencyInjection
         services.AddSingleton<ShareService>();
         services.AddSingleton<SnapshotReconciler>();
         services.AddSingleton<SnapshotService>();
+        services.AddSingleton<ISnapshotFiles, SnapshotFiles>();
+        services.AddSingleton<SnapshotFileService>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RockstorOptions>>().Value;

@@ -95,6 +95,7 @@ public static class WebComposition
         app.MapSftpApi();
         app.MapServicesApi();
         app.MapStorageApi();
+        app.MapSnapshotFilesApi();
         app.MapPoolOperationsApi();
         app.MapPoolImportApi();
         app.MapSnapshotSchedulesApi();

@@ -31,6 +31,11 @@ public sealed class SnapshotsScreenTests : ScreenTests
             await services.GetRequiredService<ShareService>().CreateAsync("pool1", share, _ct);
         }
 
+        var docs = services.GetRequiredService<StorageLayout>().SharePath("pool1", "docs");
+        Directory.CreateDirectory(Path.Combine(docs, "reports"));
+        await File.WriteAllTextAsync(Path.Combine(docs, "reports", "q1.txt"), "first quarter", _ct);
+        await File.WriteAllTextAsync(Path.Combine(docs, "readme.txt"), "read me", _ct);
+
         var snapshots = services.GetRequiredService<SnapshotService>();
         for (var i = 0; i < 3; i++)
         {
@@ -175,6 +180,25 @@ public sealed class SnapshotsScreenTests : ScreenTests
     }
 
     /// <summary>Renders the screen beside the providers the layout gives it, and waits for its first load from btrfs.</summary>
+    [Fact(Timeout = 120_000)]
+    public async Task A_snapshot_s_files_are_browsed_from_its_row_folder_by_folder_with_a_download_for_each()
+    {
+        var screen = await RenderAsync();
+
+        await screen.InvokeAsync(() => screen.FindAll("button[aria-label='Browse files of docs/d0']").Single().Click());
+        await WaitForDialogAsync(screen);
+        await screen.WaitForAssertionAsync(() => Assert.Equal(["reports", "readme.txt"], Entries(screen)), TimeSpan.FromSeconds(10));
+        Assert.Contains(
+            screen.FindAll(".mud-dialog a[href]").Select(a => a.GetAttribute("href")),
+            href => href == "/api/shares/docs/snapshots/d0/download?path=%2Freadme.txt");
+        await screen.InvokeAsync(() => screen.Find(".mud-dialog tr[data-entry='reports'] a").Click());
+
+        await screen.WaitForAssertionAsync(() => Assert.Equal(["q1.txt"], Entries(screen)), TimeSpan.FromSeconds(10));
+        Assert.Contains(
+            screen.FindAll(".mud-dialog a[href]").Select(a => a.GetAttribute("href")),
+            href => href == "/api/shares/docs/snapshots/d0/download?path=%2Freports%2Fq1.txt");
+    }
+
     private async Task<IRenderedComponent<ContainerFragment>> RenderAsync()
     {
         var screen = Render();
@@ -198,6 +222,9 @@ public sealed class SnapshotsScreenTests : ScreenTests
 
     private static AngleSharp.Dom.IElement NameHeader(IRenderedComponent<ContainerFragment> screen) =>
         screen.FindAll("th button").First(b => b.TextContent.TrimStart().StartsWith("Name", StringComparison.Ordinal));
+
+    private static List<string> Entries(IRenderedComponent<ContainerFragment> screen) =>
+        screen.FindAll(".mud-dialog tr[data-entry]").Select(r => r.GetAttribute("data-entry")!).ToList();
 
     private static List<string> Rows(IRenderedComponent<ContainerFragment> screen) =>
         screen.FindAll("tr[data-snapshot]").Select(r => r.GetAttribute("data-snapshot")!).ToList();

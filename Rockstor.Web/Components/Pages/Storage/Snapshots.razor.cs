@@ -232,6 +232,12 @@ public partial class Snapshots : IDisposable
         }
     }
 
+    internal async Task BrowseAsync(Snapshot snapshot)
+    {
+        var parameters = new DialogParameters<SnapshotFilesDialog> { { d => d.Share, snapshot.Share }, { d => d.Snapshot, snapshot.Name } };
+        await Dialogs.ShowAsync<SnapshotFilesDialog>($"Files of {snapshot.Key}", parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
+    }
+
     internal async Task CloneAsync(Snapshot snapshot)
     {
         var parameters = new DialogParameters<CloneDialog> { { d => d.Share, snapshot.Share }, { d => d.Snapshot, snapshot.Name } };

@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Rockstor.Web.Tests.Api;
+
+namespace Rockstor.Web.Tests.Snapshots;
+
+/// <summary>
+/// A snapshot's files through the API on a real appliance and real btrfs: a folder listed a page at a
+/// time and searched, a file downloaded as itself and a folder as a zip, and nothing outside the
+/// snapshot reachable, by "..", by a link, or by a link to a folder.
+/// </summary>
+public sealed class SnapshotFilesApiTests(ApplianceFixture fixture) : IClassFixture<ApplianceFixture>
+{
+    private HttpClient Admin => fixture.Admin;
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_folder_is_listed_folders_first_a_page_at_a_time_and_searched_by_name()
+    {
+        var share = await SnapshotWithFilesAsync("browse", files: 250);
+
+        var first = await Admin.GetFromJsonAsync<JsonElement>("/api/shares/browse/snapshots/s1/files?path=/&take=3");
+        var second = await Admin.GetFromJsonAsync<JsonElement>("/api/shares/browse/snapshots/s1/files?path=many&skip=100&take=100");
+        var searched = await Admin.GetFromJsonAsync<JsonElement>("/api/shares/browse/snapshots/s1/files?path=many&search=FILE-02");
+
+        Assert.Equal(4, first.GetProperty("total").GetInt32()); // many, reports, link-out, passwd-link
+        Assert.Equal(["many", "reports", "link-out"], first.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        Assert.Equal("folder", first.GetProperty("entries")[0].GetProperty("kind").GetString());
+        Assert.Equal("link", first.GetProperty("entries")[2].GetProperty("kind").GetString());
+        Assert.Equal(250, second.GetProperty("total").GetInt32());
+        Assert.Equal(100, second.GetProperty("entries").GetArrayLength());
+        Assert.Equal("file-100.txt", second.GetProperty("entries")[0].GetProperty("name").GetString());
+        Assert.Equal("/many", second.GetProperty("path").GetString());
+        Assert.Equal(10, searched.GetProperty("total").GetInt32()); // file-020 to file-029, found in any case
+        var report = (await Admin.GetFromJsonAsync<JsonElement>("/api/shares/browse/snapshots/s1/files?path=reports")).GetProperty("entries")[0];
+        Assert.Equal(("q1.bin", "file", 300_000L), (report.GetProperty("name").GetString(), report.GetProperty("kind").GetString(), report.GetProperty("size").GetInt64()));
+        Assert.True(Directory.Exists(share));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_file_downloads_as_itself_and_a_folder_as_a_zip_of_identical_files_without_the_links()
+    {
+        var share = await SnapshotWithFilesAsync("fetch", files: 3);
+        await File.WriteAllTextAsync(Path.Combine(share, "reports", "q1.bin"), "changed after the snapshot");
+
+        var file = await Admin.GetAsync(new Uri("/api/shares/fetch/snapshots/s1/download?path=reports/q1.bin", UriKind.Relative));
+        var zip = await Admin.GetAsync(new Uri("/api/shares/fetch/snapshots/s1/download?path=/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("q1.bin", file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(Expected("q1"), Sha(await file.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType?.MediaType);
+        using var archive = new ZipArchive(new MemoryStream(await zip.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        var names = archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["many/", "many/file-000.txt", "many/file-001.txt", "many/file-002.txt", "reports/", "reports/q1.bin"], names);
+        await using var zipped = archive.GetEntry("reports/q1.bin")!.Open();
+        using var copy = new MemoryStream();
+        await zipped.CopyToAsync(copy);
+        Assert.Equal(Expected("q1"), Sha(copy.ToArray()));
+    }
+
+    [Theory(Timeout = 180_000)]
+    [InlineData("files?path=../../../etc", "climbs out of its folder")]
+    [InlineData("files?path=many/../..", "climbs out of its folder")]
+    [InlineData("download?path=passwd-link", "never followed")]
+    [InlineData("download?path=link-out/passwd", "never followed")]
+    [InlineData("files?path=link-out", "never followed")]
+    [InlineData("files?path=reports/q1.bin", "is a file, not a folder")]
+    [InlineData("files?path=/&take=5000", "1 to 1000 entries")]
+    public async Task Nothing_outside_the_snapshot_is_reached_and_bad_requests_get_a_sentence(string route, string sentence)
+    {
+        await SnapshotWithFilesAsync("guard", files: 1);
+
+        var response = await Admin.GetAsync(new Uri($"/api/shares/guard/snapshots/s1/{route}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(sentence, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("root:x:0:0", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_missing_snapshot_or_path_is_a_404()
+    {
+        await SnapshotWithFilesAsync("gone", files: 1);
+
+        var snapshot = await Admin.GetAsync(new Uri("/api/shares/gone/snapshots/nope/files", UriKind.Relative));
+        var path = await Admin.GetAsync(new Uri("/api/shares/gone/snapshots/s1/download?path=reports/nothing.txt", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, snapshot.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, path.StatusCode);
+    }
+
+    /// <summary>
+    /// A share on a pool of its own with many/file-NNN.txt, reports/q1.bin (300,000 bytes), a link to
+    /// /etc/passwd and a link to /etc, snapshotted as s1 (once per share: a Theory's rows share it).
+    /// </summary>
+    private async Task<string> SnapshotWithFilesAsync(string name, int files)
+    {
+        var existing = await Admin.GetAsync(new Uri($"/api/shares/{name}", UriKind.Relative));
+        if (existing.IsSuccessStatusCode)
+        {
+            return (await existing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString()!;
+        }
+
+        await Ok(Admin.PostAsJsonAsync("/api/pools", new { name = $"p-{name}", imageSizeGiB = 1 }));
+        var share = (await Ok(Admin.PostAsJsonAsync("/api/shares", new { pool = $"p-{name}", name }))).GetProperty("path").GetString()!;
+        var many = Directory.CreateDirectory(Path.Combine(share, "many")).FullName;
+        for (var i = 0; i < files; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(many, $"file-{i:000}.txt"), $"file {i}");
+        }
+
+        Directory.CreateDirectory(Path.Combine(share, "reports"));
+        await File.WriteAllBytesAsync(Path.Combine(share, "reports", "q1.bin"), Content("q1"));
+        File.CreateSymbolicLink(Path.Combine(share, "passwd-link"), "/etc/passwd");
+        Directory.CreateSymbolicLink(Path.Combine(share, "link-out"), "/etc");
+        await Ok(Admin.PostAsJsonAsync($"/api/shares/{name}/snapshots", new { name = "s1" }));
+        return share;
+    }
+
+    private static byte[] Content(string seed)
+    {
+        var bytes = new byte[300_000];
+        new Random(seed.Sum(c => c)).NextBytes(bytes);
+        return bytes;
+    }
+
+    private static string Expected(string seed) => Sha(Content(seed));
+
+    private static string Sha(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+
+    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> sending)
+    {
+        var response = await sending;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
