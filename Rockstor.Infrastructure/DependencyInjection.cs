@@ -114,6 +114,7 @@ public static class DependencyInjection
         services.AddSingleton<SnapshotService>();
         services.AddSingleton<ISnapshotFiles, SnapshotFiles>();
         services.AddSingleton<SnapshotFileService>();
+        services.AddSingleton<SnapshotRestoreService>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RockstorOptions>>().Value;

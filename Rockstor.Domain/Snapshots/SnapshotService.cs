@@ -161,6 +161,16 @@ public sealed class SnapshotService(
             .ConfigureAwait(false);
     }
 
+    /// <summary>A read-only snapshot of the share as it is now, named <paramref name="prefix"/> and the time (what a restore keeps first).</summary>
+    public async Task<Snapshot> KeepAsync(string shareName, string prefix, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        var share = RequireShare(shareName);
+        RequireRegular(share);
+        await pools.RequireMountedAsync(share.Pool, ct).ConfigureAwait(false);
+        return await SnapshotAsync(share, FreeName(share.Name, prefix), readOnly: true, ct).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Keeps a read-only snapshot of a subvolume outside the shares (a snapshot a replica sent back) as a
     /// snapshot of the share, named <paramref name="prefix"/> and the time; returns it.

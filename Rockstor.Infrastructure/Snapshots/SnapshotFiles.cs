@@ -1,5 +1,6 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Snapshots.Files;
+using Rockstor.Infrastructure.Storage;
 
 namespace Rockstor.Infrastructure.Snapshots;
 
@@ -7,9 +8,10 @@ namespace Rockstor.Infrastructure.Snapshots;
 /// A snapshot's folder tree read from the disk. A path is joined under the snapshot's root one name at a
 /// time, and each name is looked at without following it (lstat): a link on the way is refused, so a
 /// link that points out of the snapshot (to /etc, to another share) leads nowhere. Snapshots are
-/// read-only subvolumes, so nothing changes between the look and the read.
+/// read-only subvolumes, so nothing changes between the look and the read. A restore writes into a live
+/// share the same way: no folder on the way to its target may be a link.
 /// </summary>
-public sealed class SnapshotFiles : ISnapshotFiles
+public sealed class SnapshotFiles(CommandRunner runner) : ISnapshotFiles
 {
     public SnapshotEntry Stat(string root, SnapshotFilePath path) => EntryOf(Resolve(root, path), path.Name);
 
@@ -62,6 +64,57 @@ public sealed class SnapshotFiles : ISnapshotFiles
                 }
             }
         }
+    }
+
+    public LiveEntry Inspect(string shareRoot, SnapshotFilePath path)
+    {
+        var folder = shareRoot;
+        for (var i = 0; i < path.Names.Count - 1; i++)
+        {
+            folder = Path.Combine(folder, path.Names[i]);
+            if (new FileInfo(folder).LinkTarget is not null)
+            {
+                throw new ValidationException($"'{path.Names[i]}' in the share is a link: a restore does not write through links. Restore into a folder that is not a link.");
+            }
+
+            if (!Directory.Exists(folder))
+            {
+                return LiveEntry.NoFolder;
+            }
+        }
+
+        var target = Path.Combine(shareRoot, Path.Combine([.. path.Names]));
+        return new FileInfo(target).LinkTarget is not null || File.Exists(target) || Directory.Exists(target) ? LiveEntry.Present : LiveEntry.Missing;
+    }
+
+    public void Remove(string shareRoot, SnapshotFilePath path)
+    {
+        if (Inspect(shareRoot, path) != LiveEntry.Present)
+        {
+            return;
+        }
+
+        var target = Path.Combine(shareRoot, Path.Combine([.. path.Names]));
+        if (new FileInfo(target).LinkTarget is null && Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true); // links inside are removed, never followed
+        }
+        else
+        {
+            File.Delete(target);
+        }
+    }
+
+    public Task CopyAsync(string snapshotRoot, SnapshotFilePath from, string shareRoot, SnapshotFilePath to, CancellationToken ct)
+    {
+        var source = Resolve(snapshotRoot, from).FullName;
+        if (Inspect(shareRoot, to) != LiveEntry.Missing)
+        {
+            throw new ConflictException($"'{to}' is already in the share.");
+        }
+
+        var target = Path.Combine(shareRoot, Path.Combine([.. to.Names]));
+        return runner.RunAsync("cp", ["-a", "--reflink=auto", "--no-target-directory", "--", source, target], $"Could not restore '{from}'", ct);
     }
 
     /// <summary>Walks from the root name by name without following a link; what is at the end, or a sentence.</summary>

@@ -5,8 +5,9 @@ using Rockstor.Domain.Snapshots.Files;
 namespace Rockstor.Web.Api;
 
 /// <summary>
-/// A snapshot's files: a folder listed a page at a time (searchable by name), and a download of one file
-/// as itself or of a folder as a zip streamed as it is made (nothing is copied to the disk first).
+/// A snapshot's files: a folder listed a page at a time (searchable by name), a download of one file as
+/// itself or of a folder as a zip streamed as it is made (nothing is copied to the disk first), and a
+/// restore of chosen files or folders into the live share.
 /// </summary>
 public static class SnapshotFilesApi
 {
@@ -25,6 +26,8 @@ public static class SnapshotFilesApi
                 _ => throw new Domain.Common.ValidationException($"'{found}' is a link or a special file: only files and folders are downloaded."),
             };
         });
+        files.MapPost("/restore", async (string share, string name, RestoreFilesBody body, SnapshotRestoreService restores, CancellationToken ct) =>
+            await restores.RestoreAsync(share, name, body.Paths, body.Mode, ct));
         return app;
     }
 

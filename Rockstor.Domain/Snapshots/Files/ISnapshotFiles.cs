@@ -18,4 +18,13 @@ public interface ISnapshotFiles
 
     /// <summary>Every file and folder under the folder, depth first, as paths below it (links and other kinds left out).</summary>
     IEnumerable<(SnapshotFilePath Path, SnapshotEntry Entry)> Walk(string root, SnapshotFilePath folder);
+
+    /// <summary>What is at the path in a live share, walking to it without following a link; a link on the way is refused.</summary>
+    LiveEntry Inspect(string shareRoot, SnapshotFilePath path);
+
+    /// <summary>Removes what is at the path in a live share (a link itself, never what it points to).</summary>
+    void Remove(string shareRoot, SnapshotFilePath path);
+
+    /// <summary>Copies a file or folder from a snapshot into a live share with its owners, modes and times (links copied as links).</summary>
+    Task CopyAsync(string snapshotRoot, SnapshotFilePath from, string shareRoot, SnapshotFilePath to, CancellationToken ct);
 }

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Snapshots.Files;
+using Rockstor.Web.Components.Shared;
 
 namespace Rockstor.Web.Components.Storage;
 
 /// <summary>
-/// A snapshot's files: folders opened one at a time, a page of entries at a time, searched by name, and
-/// a file or a folder (as a zip) downloaded through the API's download route, which the browser streams.
+/// A snapshot's files: folders opened one at a time, a page of entries at a time, searched by name; a
+/// file or a folder (as a zip) downloaded through the API's download route, which the browser streams,
+/// or restored into the live share, beside the current version or in its place.
 /// </summary>
 public sealed partial class SnapshotFilesDialog
 {
@@ -19,6 +21,7 @@ public sealed partial class SnapshotFilesDialog
     private int _skip;
     private string? _search;
     private string? _error;
+    private bool _restoring;
 
     [Parameter]
     [EditorRequired]
@@ -33,6 +36,15 @@ public sealed partial class SnapshotFilesDialog
 
     [Inject]
     private SnapshotFileService Files { get; set; } = default!;
+
+    [Inject]
+    private SnapshotRestoreService Restores { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override void OnInitialized() => Load();
 
@@ -71,6 +83,39 @@ public sealed partial class SnapshotFilesDialog
         catch (RockstorException e)
         {
             (_entries, _total, _error) = ([], 0, e.Message);
+        }
+    }
+
+    /// <summary>Asks where the old version goes: beside the current one, or in its place (the current one kept in a snapshot first).</summary>
+    private async Task RestoreAsync(SnapshotEntry entry)
+    {
+        var path = _path.Child(entry.Name);
+        var choice = await Dialogs.ShowMessageBoxAsync(
+            $"Restore {entry.Name}",
+            $"Put '{path}' as it was in {Snapshot} back into the share: beside the current version (as \"{entry.Name} (restored …)\"), or in its place? In its place, the share as it is now is kept in a snapshot first.",
+            yesText: "Beside",
+            noText: "In its place",
+            cancelText: "Cancel");
+        if (choice is not { } beside)
+        {
+            return;
+        }
+
+        _restoring = true;
+        try
+        {
+            await Snackbar.TryAsync(async () =>
+            {
+                var result = await Restores.RestoreAsync(Share, Snapshot, [path.ToString()], beside ? "beside" : "replace", CancellationToken.None);
+                var done = result.Restored[0];
+                Snackbar.Add(
+                    result.KeptIn is { } kept ? $"'{done.To}' restored; what it replaced is kept in snapshot {kept}." : $"Restored as '{done.To}'.",
+                    Severity.Success);
+            });
+        }
+        finally
+        {
+            _restoring = false;
         }
     }
 

@@ -199,6 +199,27 @@ public sealed class SnapshotsScreenTests : ScreenTests
             href => href == "/api/shares/docs/snapshots/d0/download?path=%2Freports%2Fq1.txt");
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_file_is_restored_from_the_browse_dialog_beside_the_current_one_by_clicking()
+    {
+        var docs = Context.Services.GetRequiredService<StorageLayout>().SharePath("pool1", "docs");
+        await File.WriteAllTextAsync(Path.Combine(docs, "readme.txt"), "changed since", _ct);
+        var screen = await RenderAsync();
+        await screen.InvokeAsync(() => screen.FindAll("button[aria-label='Browse files of docs/d0']").Single().Click());
+        await WaitForDialogAsync(screen);
+        await screen.WaitForAssertionAsync(() => Assert.Contains("readme.txt", Entries(screen)), TimeSpan.FromSeconds(10));
+
+        await screen.InvokeAsync(() => screen.Find("button[aria-label='Restore readme.txt into the share']").Click());
+        await screen.WaitForAssertionAsync(() => Assert.Contains(screen.FindAll(".mud-dialog button"), b => b.TextContent.Trim() == "Beside"), TimeSpan.FromSeconds(10));
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Beside").Click());
+
+        await screen.WaitForAssertionAsync(
+            () => Assert.Single(Directory.GetFiles(docs, "readme (restored *).txt")),
+            TimeSpan.FromSeconds(20));
+        Assert.Equal("read me", await File.ReadAllTextAsync(Directory.GetFiles(docs, "readme (restored *).txt")[0], _ct));
+        Assert.Equal("changed since", await File.ReadAllTextAsync(Path.Combine(docs, "readme.txt"), _ct));
+    }
+
     private async Task<IRenderedComponent<ContainerFragment>> RenderAsync()
     {
         var screen = Render();

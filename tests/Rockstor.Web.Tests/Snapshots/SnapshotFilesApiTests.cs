@@ -93,6 +93,56 @@ public sealed class SnapshotFilesApiTests(ApplianceFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, path.StatusCode);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task A_file_restored_beside_keeps_the_current_one_and_a_folder_restored_in_place_is_kept_in_a_snapshot_first()
+    {
+        var share = await SnapshotWithFilesAsync("undo", files: 2);
+        var current = Path.Combine(share, "reports", "q1.bin");
+        await File.WriteAllTextAsync(current, "edited today");
+        await File.WriteAllTextAsync(Path.Combine(share, "reports", "new.txt"), "made after the snapshot");
+
+        var beside = await Ok(Admin.PostAsJsonAsync("/api/shares/undo/snapshots/s1/restore", new { paths = new[] { "reports/q1.bin" } }));
+        var besidePath = beside.GetProperty("restored")[0].GetProperty("to").GetString()!;
+
+        Assert.Matches(@"^/reports/q1 \(restored \d{4}-\d{2}-\d{2}\)\.bin$", besidePath);
+        Assert.Equal(Expected("q1"), Sha(await File.ReadAllBytesAsync(share + besidePath)));
+        Assert.Equal("edited today", await File.ReadAllTextAsync(current));
+        Assert.Equal(JsonValueKind.Null, beside.GetProperty("keptIn").ValueKind);
+
+        var replaced = await Ok(Admin.PostAsJsonAsync("/api/shares/undo/snapshots/s1/restore", new { paths = new[] { "reports" }, mode = "replace" }));
+
+        Assert.Equal(Expected("q1"), Sha(await File.ReadAllBytesAsync(current)));
+        Assert.False(File.Exists(Path.Combine(share, "reports", "new.txt")));
+        var kept = replaced.GetProperty("keptIn").GetString()!;
+        Assert.StartsWith("before-restore-", kept, StringComparison.Ordinal);
+        var keptFile = await Admin.GetAsync(new Uri($"/api/shares/undo/snapshots/{kept}/download?path=reports/new.txt", UriKind.Relative));
+        Assert.Equal("made after the snapshot", await keptFile.Content.ReadAsStringAsync());
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_restore_never_reads_through_a_link_in_the_snapshot_nor_writes_through_one_in_the_share()
+    {
+        var share = await SnapshotWithFilesAsync("trap", files: 1);
+        var outside = Directory.CreateDirectory(Path.Combine(fixture.Appliance.Sandbox.Root, "outside")).FullName;
+        Directory.Delete(Path.Combine(share, "many"), recursive: true);
+        Directory.CreateSymbolicLink(Path.Combine(share, "many"), outside); // the live folder became a link out
+
+        var throughSnapshotLink = await Admin.PostAsJsonAsync("/api/shares/trap/snapshots/s1/restore", new { paths = new[] { "link-out/passwd" } });
+        var throughShareLink = await Admin.PostAsJsonAsync("/api/shares/trap/snapshots/s1/restore", new { paths = new[] { "many/file-000.txt" }, mode = "replace" });
+        var whole = await Admin.PostAsJsonAsync("/api/shares/trap/snapshots/s1/restore", new { paths = new[] { "/" } });
+        var merge = await Admin.PostAsJsonAsync("/api/shares/trap/snapshots/s1/restore", new { paths = new[] { "reports" }, mode = "merge" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, throughSnapshotLink.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, throughShareLink.StatusCode);
+        Assert.Contains("does not write through links", await DetailAsync(throughShareLink), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+        Assert.Equal(HttpStatusCode.BadRequest, whole.StatusCode);
+        Assert.Contains("roll the share back", await DetailAsync(whole), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, merge.StatusCode);
+        var snapshots = await Admin.GetFromJsonAsync<JsonElement>("/api/snapshots?share=trap");
+        Assert.Equal(1, snapshots.GetProperty("total").GetInt32()); // a refused replace kept nothing
+    }
+
     /// <summary>
     /// A share on a pool of its own with many/file-NNN.txt, reports/q1.bin (300,000 bytes), a link to
     /// /etc/passwd and a link to /etc, snapshotted as s1 (once per share: a Theory's rows share it).
@@ -131,6 +181,9 @@ public sealed class SnapshotFilesApiTests(ApplianceFixture fixture) : IClassFixt
     private static string Expected(string seed) => Sha(Content(seed));
 
     private static string Sha(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+
+    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
 
     private static async Task<JsonElement> Ok(Task<HttpResponseMessage> sending)
     {
