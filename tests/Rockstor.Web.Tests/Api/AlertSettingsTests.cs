@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Rockstor.Testing;
+using static Rockstor.Web.Tests.ApiResponses;
 
 namespace Rockstor.Web.Tests.Api;
 
@@ -69,7 +70,4 @@ public sealed class AlertSettingsTests(ApplianceFixture fixture) : IClassFixture
     }
 
     private async Task<JsonElement> SettingsAsync() => await Admin.GetFromJsonAsync<JsonElement>("/api/alerts/settings");
-
-    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Rockstor.Testing;
+using static Rockstor.Web.Tests.ApiResponses;
 
 namespace Rockstor.Web.Tests.Api;
 
@@ -252,7 +253,4 @@ public sealed class PairingTests : IAsyncLifetime
     private static string? Id(JsonElement appliance) => appliance.GetProperty("id").GetString();
 
     private static string Grouped(string fingerprint) => string.Join(' ', fingerprint.Chunk(4).Select(group => new string(group)));
-
-    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Rockstor.Testing;
+using static Rockstor.Web.Tests.ApiResponses;
 
 namespace Rockstor.Web.Tests.Hosting;
 
@@ -148,12 +149,4 @@ public sealed class SecretsAtRestTests
 
     private static string Umask(int pid) =>
         File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith("Umask:", StringComparison.Ordinal))["Umask:".Length..].Trim();
-
-    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> sending)
-    {
-        using var response = await sending;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
-    }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Rockstor.Testing;
+using static Rockstor.Web.Tests.ApiResponses;
 
 namespace Rockstor.Web.Tests.Sharing;
 
@@ -222,17 +223,6 @@ public sealed class NfsOverTheNetworkTests : IAsyncLifetime
         var (exitCode, output, _) = Sandbox.TryRun("pgrep", "-f", Path.Combine(_appliance.Sandbox.DataDirectory, "nfs", "ganesha.conf"));
         return exitCode == 0 && File.Exists(pidFile) ? output.Trim() : null;
     }
-
-    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> sending)
-    {
-        var response = await sending;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
 
     private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }

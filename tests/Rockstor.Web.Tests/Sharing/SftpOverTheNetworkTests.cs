@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Rockstor.Testing;
+using static Rockstor.Web.Tests.ApiResponses;
 
 namespace Rockstor.Web.Tests.Sharing;
 
@@ -203,17 +204,6 @@ public sealed class SftpOverTheNetworkTests : IAsyncLifetime
     /// <summary>The names an sftp "ls -1" printed, without the echoed commands.</summary>
     private static List<string> Listed(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith("sftp>", StringComparison.Ordinal)).ToList();
-
-    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> sending)
-    {
-        var response = await sending;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
 
     private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Rockstor.Web.Tests.Api;
+using static Rockstor.Web.Tests.ApiResponses;
 
 namespace Rockstor.Web.Tests.Snapshots;
 
@@ -181,15 +182,4 @@ public sealed class SnapshotFilesApiTests(ApplianceFixture fixture) : IClassFixt
     private static string Expected(string seed) => Sha(Content(seed));
 
     private static string Sha(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
-
-    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? "";
-
-    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> sending)
-    {
-        var response = await sending;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 }
