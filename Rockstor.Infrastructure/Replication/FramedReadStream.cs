@@ -26,6 +26,7 @@ internal sealed class FramedReadStream : ReceivedStream
     private long _streamReceived;
     private long _expected;
     private bool _awaitingResume;
+    private string? _stoppedBySender;
 
     /// <summary>
     /// Reads a stream from the connection; when resuming, the stream's first <see cref="SpoolPrefix.Length"/>
@@ -50,6 +51,8 @@ internal sealed class FramedReadStream : ReceivedStream
     public override long StreamReceived => Interlocked.Read(ref _streamReceived);
 
     public override long ExpectedBytes => Interlocked.Read(ref _expected);
+
+    public override string? StoppedBySender => Volatile.Read(ref _stoppedBySender);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -93,6 +96,11 @@ internal sealed class FramedReadStream : ReceivedStream
                         var estimate = await Frames.ReadJsonAsync<EstimateBody>(_connection, length, idle.Token).ConfigureAwait(false);
                         Interlocked.Exchange(ref _expected, Math.Max(0, estimate.ExpectedBytes));
                         break;
+                    case FrameType.Cancel:
+                        var cancel = await Frames.ReadJsonAsync<CancelBody>(_connection, length, idle.Token).ConfigureAwait(false);
+                        var reason = Domain.Common.Echo.Of(cancel.Reason, Domain.Common.Echo.MaxSentenceLength);
+                        Volatile.Write(ref _stoppedBySender, reason);
+                        throw new Domain.Replication.RunCancelledException($"The sender stopped the run: {reason}");
                     default:
                         throw new InvalidDataException($"Expected data, got a {type} frame.");
                 }

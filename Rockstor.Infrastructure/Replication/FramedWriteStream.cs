@@ -36,6 +36,7 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
     private readonly System.Diagnostics.Stopwatch _sinceNews = System.Diagnostics.Stopwatch.StartNew();
     private byte[]? _staged;
     private long _announce = -1;
+    private string? _stopping;
 
     public FramedWriteStream(Stream connection, IProgress<TransferCount> progress, CompressionMode mode = CompressionMode.Off, long skip = 0, TimeProvider? time = null)
     {
@@ -59,6 +60,12 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
 
     /// <summary>Tells the receiver the stream's estimated size, with the next piece (only the first call counts).</summary>
     public void Announce(long expectedBytes) => Interlocked.CompareExchange(ref _announce, Math.Max(0, expectedBytes), -1);
+
+    /// <summary>
+    /// Stops the stream on purpose: instead of the next piece (or the End frame) a Cancel frame goes out
+    /// with <paramref name="reason"/>, whole, and the writer then fails with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public void Stop(string reason) => Interlocked.CompareExchange(ref _stopping, reason, null);
 
     /// <summary>Reads btrfs send's output straight into frames until it ends.</summary>
     public async Task ReadFromAsync(Stream output, CancellationToken ct)
@@ -94,6 +101,7 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
     /// <summary>Ends the stream with its length and checksum (and, resumed, that of what this connection carried).</summary>
     public async Task EndAsync(CancellationToken ct)
     {
+        await StopIfAskedAsync(ct).ConfigureAwait(false);
         if (StreamWritten < _skip)
         {
             // The stream is shorter than what the receiver holds: it is not the same stream. Say so.
@@ -126,6 +134,7 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
     /// </summary>
     private async Task SendAsync(byte[] buffer, int start, int length, CancellationToken ct)
     {
+        await StopIfAskedAsync(ct).ConfigureAwait(false);
         if (Interlocked.Read(ref _announce) is >= 0 and var expected)
         {
             Interlocked.Exchange(ref _announce, long.MinValue); // told: never again
@@ -170,6 +179,18 @@ internal sealed class FramedWriteStream : WriteOnlyStream, ICommandOutputReader
         }
 
         _progress.Report(new TransferCount(Written, StreamWritten));
+    }
+
+    /// <summary>Between frames: once <see cref="Stop"/> was called, tells the receiver why and ends the stream here.</summary>
+    private async Task StopIfAskedAsync(CancellationToken ct)
+    {
+        if (Volatile.Read(ref _stopping) is not { } reason)
+        {
+            return;
+        }
+
+        await Frames.WriteJsonAsync(_connection, FrameType.Cancel, new CancelBody(reason), ct).ConfigureAwait(false);
+        throw new OperationCanceledException($"The stream was stopped: {reason}");
     }
 
     /// <summary>Checksums (without sending) what falls before the resume point; returns how much of the piece that was.</summary>

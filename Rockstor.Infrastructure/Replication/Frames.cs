@@ -30,6 +30,9 @@ internal enum FrameType : byte
 
     /// <summary>From the receiver, while it applies a spooled stream: how much btrfs receive has read.</summary>
     Applying = 12,
+
+    /// <summary>From the sender, between data frames: the run is stopped on purpose, and why (ADR-033).</summary>
+    Cancel = 13,
 }
 
 /// <summary>A refusal; <c>Retry</c> when the sender may ask again soon.</summary>
@@ -51,6 +54,9 @@ internal sealed record ApplyingBody(long Bytes);
 
 internal sealed record EstimateBody(long ExpectedBytes);
 
+/// <summary>Why the sender stopped the run (its admin cancelled it, its window closed, it is shutting down).</summary>
+internal sealed record CancelBody(string Reason);
+
 /// <summary>A frame is a type byte, a 4-byte big-endian payload length, and the payload.</summary>
 internal static class Frames
 {
@@ -59,9 +65,10 @@ internal static class Frames
     /// <summary>
     /// The version of this protocol, in the Hello and Welcome frames' <c>protocol</c> field (absent: 1).
     /// 2: streams are vouched for by XXH128, not SHA-256 (ADR-022). 3: the Hello proposes a retention
-    /// policy (`retention`) for the destination instead of a number to keep (ADR-025).
+    /// policy (`retention`) for the destination instead of a number to keep (ADR-025). 4: a sender may stop
+    /// a stream with a Cancel frame, and a verdict may say the receiver's admin cancelled it (ADR-033).
     /// </summary>
-    public const int Protocol = 3;
+    public const int Protocol = 4;
 
     /// <summary>Largest payload accepted (a data chunk or a JSON body).</summary>
     public const int MaxPayload = 4 << 20;

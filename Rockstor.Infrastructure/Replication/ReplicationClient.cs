@@ -15,6 +15,9 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a stream stopped on purpose has to reach its next frame boundary before it is cut.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a sender whose stream broke waits for the receiver's verdict, which may say why.</summary>
     private static readonly TimeSpan VerdictGrace = TimeSpan.FromSeconds(5);
 
@@ -149,15 +152,38 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
             await using var data = new FramedWriteStream(tls, progress, options.Compression, resumeFrom, time);
 
             // The receiver may give its verdict before the stream ends (it failed: no space, a bad
-            // stream): listen for it while sending, and stop sending when it comes.
-            using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var verdict = ReadVerdictAsync(tls, data, progress, ct);
+            // stream): listen for it while sending, and stop sending when it comes. A run stopped on
+            // purpose ends the stream with a Cancel frame between two data frames (the receiver's trail
+            // then says why); the stream is cut outright if that does not happen within the grace, or
+            // if the stop was not on purpose (the watchdog).
+            using var sending = new CancellationTokenSource();
+            Task? stream = null;
+            await using var stopping = ct.Register(() =>
+            {
+                try
+                {
+                    if (options.WhyStopped?.Invoke() is { } why && stream?.IsCompleted != true)
+                    {
+                        data.Stop(why);
+                        sending.CancelAfter(StopGrace);
+                    }
+                    else
+                    {
+                        sending.Cancel();
+                    }
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The send ended meanwhile.
+                }
+            });
+            var verdict = ReadVerdictAsync(tls, data, progress, sending.Token);
             _ = expectedBytes.ContinueWith(
                 t => data.Announce(t.Result),
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnRanToCompletion,
                 TaskScheduler.Default);
-            var stream = SendStreamAsync(data, Limited(writeStream, options), sending.Token);
+            stream = SendStreamAsync(data, Limited(writeStream, options), sending.Token);
             if (await Task.WhenAny(verdict, stream).ConfigureAwait(false) == verdict && !stream.IsCompleted)
             {
                 await sending.CancelAsync().ConfigureAwait(false);

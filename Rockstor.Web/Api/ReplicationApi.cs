@@ -33,6 +33,11 @@ public static class ReplicationApi
             service.RunNow(id);
             return TypedResults.Accepted($"/api/replication/tasks/{id}/trail");
         });
+        tasks.MapPost("/{id:int}/cancel", (int id, ReplicationTaskService service) =>
+        {
+            service.Cancel(id);
+            return TypedResults.Accepted($"/api/replication/tasks/{id}/trail");
+        });
         tasks.MapPost("/{id:int}/reseed", (int id, ReplicationTaskService service) =>
         {
             service.Reseed(id);
@@ -56,6 +61,11 @@ public static class ReplicationApi
         {
             protection.SetDefaultDays(body.ProtectionDays);
             return new ProtectionDefaultsBody(protection.DefaultDays());
+        });
+        replication.MapPost("/receives/{id:int}/cancel", (int id, ReplicaReceiver receiver) =>
+        {
+            receiver.Cancel(id);
+            return TypedResults.Accepted($"/api/replication/receives/{id}/trail");
         });
         replication.MapGet("/receives/{id:int}/trail", (int id, int? skip, int? take, ReplicationQueries queries) =>
             queries.Trail(TrailSide.Receive, id, skip ?? 0, take ?? 100).Select(AttemptDto.From));

@@ -25,6 +25,9 @@ internal sealed class ReceiveGate
 
     public bool Superseded { get; private set; }
 
+    /// <summary>Whether this appliance's admin cancelled the receive under way.</summary>
+    public bool Cancelled { get; private set; }
+
     /// <summary>The incoming replica (task) whose receive is under way, if any.</summary>
     public int? Owner
     {
@@ -44,6 +47,23 @@ internal sealed class ReceiveGate
             _current = new CancellationTokenSource();
             _owner = owner;
             Superseded = false;
+            Cancelled = false;
+        }
+    }
+
+    /// <summary>Stops the receive of <paramref name="owner"/> if it is the one under way; returns whether it was.</summary>
+    public bool Cancel(int owner)
+    {
+        lock (_lock)
+        {
+            if (_owner != owner || _current is null)
+            {
+                return false;
+            }
+
+            Cancelled = true;
+            _current.Cancel();
+            return true;
         }
     }
 

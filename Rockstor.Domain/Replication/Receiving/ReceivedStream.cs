@@ -16,4 +16,7 @@ public abstract class ReceivedStream : ReadOnlyStream
 
     /// <summary>The stream's size as the sender estimated it (0 until it says).</summary>
     public abstract long ExpectedBytes { get; }
+
+    /// <summary>Why the sender stopped the run part-way, when it said so (its admin cancelled it, its window closed); else null.</summary>
+    public virtual string? StoppedBySender => null;
 }

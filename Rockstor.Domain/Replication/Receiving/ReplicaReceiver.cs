@@ -232,10 +232,13 @@ public sealed class ReplicaReceiver(
             // full) is deleted, and the next try starts over.
             var keepSpool = spooling && e is not (StreamMismatchException or StorageCommandException);
             var startOver = resume is not null && !keepSpool;
-            attempt.Status = AttemptStatus.Failed;
+            var cancelledHere = receiving.Cancelled;
+            attempt.Status = cancelledHere || stream.StoppedBySender is not null ? AttemptStatus.Cancelled : AttemptStatus.Failed;
             attempt.Error = e switch
             {
                 _ when receiving.Superseded => "Superseded: the sender gave up on this connection and tried again.",
+                _ when cancelledHere => "Cancelled by this appliance's admin.",
+                _ when stream.StoppedBySender is { } why => $"The sender stopped the run: {why}",
                 OperationCanceledException => "The receive was stopped.",
                 RockstorException => e.Message,
                 _ => $"The stream was cut: {e.Message}",
@@ -258,7 +261,7 @@ public sealed class ReplicaReceiver(
 
             // A stream garbled on the way, or a resumed one that did not match, is worth sending again.
             var retry = garbled || e is StreamMismatchException;
-            return new ReplicationVerdict(false, attempt.Error, stream.Received, stream.StreamReceived, retry, resume?.Length ?? 0);
+            return new ReplicationVerdict(false, attempt.Error, stream.Received, stream.StreamReceived, retry && !cancelledHere, resume?.Length ?? 0, cancelledHere);
         }
         finally
         {
@@ -271,6 +274,19 @@ public sealed class ReplicaReceiver(
             {
                 receiving.End();
             }
+        }
+    }
+
+    /// <summary>
+    /// Stops the receive under way for the incoming replica, if one is: the sender is told (its run ends as
+    /// cancelled and is not tried again), and a resumable transfer keeps what arrived for the next run.
+    /// </summary>
+    public void Cancel(int replicaId)
+    {
+        _ = replicas.Find(replicaId) ?? throw new NotFoundException($"There is no incoming replica {replicaId}.");
+        if (!_receiving.Values.Any(gate => gate.Cancel(replicaId)))
+        {
+            throw new ConflictException("Nothing is being received for this replica right now: there is no run to cancel.");
         }
     }
 

@@ -29,6 +29,9 @@ public sealed class ReplicationRunner(
 {
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _running = new();
 
+    /// <summary>How the admin stops each run under way (by task).</summary>
+    private readonly ConcurrentDictionary<int, CancellationTokenSource> _cancels = new();
+
     /// <summary>
     /// Runs the task once. A scheduled run (<paramref name="requested"/> false) outside the task's window
     /// does not start; a run that started inside it is stopped when the window closes.
@@ -53,7 +56,8 @@ public sealed class ReplicationRunner(
         }
 
         using var windowClosed = inWindow ? new CancellationTokenSource(task.Window!.ClosesAfter(now) - now, time) : new CancellationTokenSource();
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, windowClosed.Token);
+        using var cancelled = new CancellationTokenSource();
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, windowClosed.Token, cancelled.Token);
 
         var gate = _running.GetOrAdd(taskId, _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(0, ct).ConfigureAwait(false))
@@ -61,32 +65,41 @@ public sealed class ReplicationRunner(
             return log.Skip(TrailSide.Send, taskId, "The previous run of this task was still going.");
         }
 
+        _cancels[taskId] = cancelled;
         var attempt = log.Start(TrailSide.Send, taskId);
         var transfer = new Transfer { Resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, log.LastSucceeded(TrailSide.Send, task.Id)) };
         var status = AttemptStatus.Failed;
         string? error = null;
+        string? WhyStopped() => cancelled.IsCancellationRequested ? "The source's admin cancelled the run."
+            : windowClosed.IsCancellationRequested ? $"The task's window ({task.Window}) closed."
+            : ct.IsCancellationRequested ? "The source is shutting down."
+            : null; // a try the watchdog ended is not a stop on purpose: the link is cut as it is
         try
         {
-            await SendWithRetriesAsync(task, attempt, transfer, run.Token).ConfigureAwait(false);
+            await SendWithRetriesAsync(task, attempt, transfer, WhyStopped, run.Token).ConfigureAwait(false);
             status = AttemptStatus.Succeeded;
         }
 #pragma warning disable CA1031 // Whatever ends a run, its attempt must end as failed with the reason, never stay "running".
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            error = e switch
+            var keptThere = transfer.Resumable ? " The destination keeps what arrived; the next run goes on from there." : "";
+            (status, error) = e switch
             {
-                _ when windowClosed.IsCancellationRequested && !ct.IsCancellationRequested => transfer.Resumable
+                _ when cancelled.IsCancellationRequested => (AttemptStatus.Cancelled, "Cancelled by the admin." + keptThere),
+                RunCancelledException => (AttemptStatus.Cancelled, e.Message + keptThere),
+                _ when windowClosed.IsCancellationRequested && !ct.IsCancellationRequested => (status, transfer.Resumable
                     ? $"The task's window ({task.Window}) closed; the next run in it goes on from where this one stopped."
-                    : $"The task's window ({task.Window}) closed; the next run in it sends again.",
-                OperationCanceledException => "The run was stopped (the appliance is shutting down).",
-                RockstorException or IOException => e.Message,
-                _ => $"Unexpected error ({e.GetType().Name}): {e.Message}",
+                    : $"The task's window ({task.Window}) closed; the next run in it sends again."),
+                OperationCanceledException => (status, "The run was stopped (the appliance is shutting down)."),
+                RockstorException or IOException => (status, e.Message),
+                _ => (status, $"Unexpected error ({e.GetType().Name}): {e.Message}"),
             };
         }
 
         try
         {
+            _cancels.TryRemove(new KeyValuePair<int, CancellationTokenSource>(taskId, cancelled));
             log.End(TrailSide.Send, attempt, status, error);
         }
         finally
@@ -94,22 +107,46 @@ public sealed class ReplicationRunner(
             gate.Release();
         }
 
-        // A run stopped on purpose (the window closed, the appliance shutting down) says so: no alert.
-        events.RunEnded(new RunEnd(task, attempt.Copy(), StoppedOnPurpose: windowClosed.IsCancellationRequested || ct.IsCancellationRequested));
+        // A run stopped on purpose (cancelled, the window closed, the appliance shutting down) says so: no alert.
+        var onPurpose = status == AttemptStatus.Cancelled || windowClosed.IsCancellationRequested || ct.IsCancellationRequested;
+        events.RunEnded(new RunEnd(task, attempt.Copy(), StoppedOnPurpose: onPurpose));
         return attempt;
+    }
+
+    /// <summary>
+    /// Stops the task's run under way, if one is: the destination is told, and its trail and this one's
+    /// say "cancelled". A resumable transfer's part stays on the destination for the next run. Returns
+    /// whether a run was under way.
+    /// </summary>
+    public bool Cancel(int taskId)
+    {
+        if (!_cancels.TryGetValue(taskId, out var cancelled))
+        {
+            return false;
+        }
+
+        try
+        {
+            cancelled.Cancel();
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // it ended meanwhile
+        }
     }
 
     /// <summary>
     /// Sends, and after a transient failure (the network, the peer restarting) waits and tries again, up
     /// to the policy's bound. The snapshot is taken once: every try sends the same one.
     /// </summary>
-    private async Task SendWithRetriesAsync(ReplicationTask task, Attempt attempt, Transfer transfer, CancellationToken ct)
+    private async Task SendWithRetriesAsync(ReplicationTask task, Attempt attempt, Transfer transfer, Func<string?> whyStopped, CancellationToken ct)
     {
         for (var retry = 0; ; retry++)
         {
             try
             {
-                await TryAsync(task, attempt, transfer, ct).ConfigureAwait(false);
+                await TryAsync(task, attempt, transfer, whyStopped, ct).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (ReplicationRules.IsTransient(e) && retry < retryPolicy.MaxRetries && !ct.IsCancellationRequested)
@@ -124,14 +161,14 @@ public sealed class ReplicationRunner(
     }
 
     /// <summary>One try under the stall watchdog: a try that stops moving is ended as stalled (a transient failure).</summary>
-    private async Task TryAsync(ReplicationTask task, Attempt attempt, Transfer transfer, CancellationToken ct)
+    private async Task TryAsync(ReplicationTask task, Attempt attempt, Transfer transfer, Func<string?> whyStopped, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var moved = new Movement();
         using var watchdog = new StallWatchdog(time, retryPolicy.StallLimit, () => moved.Value, stop);
         try
         {
-            await SendAsync(task, attempt, transfer, moved, stop.Token).ConfigureAwait(false);
+            await SendAsync(task, attempt, transfer, moved, whyStopped, stop.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A cancelled socket or process surfaces in several shapes; the watchdog says why.
         catch (Exception e) when (watchdog.Fired && !ct.IsCancellationRequested)
@@ -142,7 +179,7 @@ public sealed class ReplicationRunner(
     }
 
     /// <summary>One try: connect, snapshot (the first try that gets this far), choose the parent, send, prune.</summary>
-    private async Task SendAsync(ReplicationTask task, Attempt attempt, Transfer transfer, Movement moved, CancellationToken ct)
+    private async Task SendAsync(ReplicationTask task, Attempt attempt, Transfer transfer, Movement moved, Func<string?> whyStopped, CancellationToken ct)
     {
         var target = appliances.Find(task.TargetApplianceId);
         if (target is null || target.State != PairingState.Paired)
@@ -194,7 +231,7 @@ public sealed class ReplicationRunner(
                     new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid, transfer.Resumable),
                     (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, stream, token),
                     estimate,
-                    SendOptions.Of(task),
+                    SendOptions.Of(task, whyStopped),
                     progress,
                     ct)
                 .ConfigureAwait(false);
@@ -202,6 +239,11 @@ public sealed class ReplicationRunner(
             attempt.Bytes = Math.Max(attempt.Bytes, verdict.Bytes);
             attempt.StreamBytes = verdict.StreamBytes;
             attempt.ResumedFrom = verdict.ResumedFrom;
+            if (verdict.Cancelled)
+            {
+                throw new RunCancelledException($"{target.Hostname}'s admin cancelled the run there.");
+            }
+
             if (!verdict.Ok)
             {
                 throw new ReplicationRefusedException(verdict.Error ?? "The destination did not accept the snapshot.", verdict.Retry);

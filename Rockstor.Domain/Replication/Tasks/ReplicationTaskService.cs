@@ -1,5 +1,6 @@
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication.Sending;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Retention;
 using Rockstor.Domain.Services;
@@ -22,6 +23,7 @@ public sealed class ReplicationTaskService(
     TaskSchedule schedule,
     ServiceMonitor services,
     IReplicationEvents events,
+    ReplicationRunner runner,
     TimeProvider time)
 {
     public const int DefaultKeep = 5;
@@ -83,6 +85,16 @@ public sealed class ReplicationTaskService(
         var task = Require(id);
         RequireServiceOn();
         scheduler.RunNow(task.Id);
+    }
+
+    /// <summary>Stops the task's run under way (<see cref="ReplicationRunner.Cancel"/>); refused when none is.</summary>
+    public void Cancel(int id)
+    {
+        Require(id);
+        if (!runner.Cancel(id))
+        {
+            throw new ConflictException($"Task {id} has no run under way: there is nothing to cancel.");
+        }
     }
 
     /// <summary>

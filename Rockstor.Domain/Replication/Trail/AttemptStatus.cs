@@ -7,4 +7,7 @@ public enum AttemptStatus
     Succeeded,
     Failed,
     Skipped,
+
+    /// <summary>Stopped on purpose by an admin (of either side) before it ended.</summary>
+    Cancelled,
 }

@@ -34,6 +34,7 @@ public static class Schedule
         AttemptStatus.Succeeded => MudBlazor.Color.Success,
         AttemptStatus.Failed => MudBlazor.Color.Error,
         AttemptStatus.Running or AttemptStatus.Pending => MudBlazor.Color.Info,
+        AttemptStatus.Cancelled => MudBlazor.Color.Warning,
         _ => MudBlazor.Color.Default,
     };
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Rockstor.Domain.Replication.Trail;
+using Rockstor.Web.Components.Shared;
 
 namespace Rockstor.Web.Components.Replication;
 
@@ -54,6 +55,37 @@ public partial class TrailTable : IDisposable
     {
         _pageNumber = page;
         Load();
+    }
+
+    /// <summary>After a confirmation, stops the run under way; the trail then shows it as cancelled.</summary>
+    private async Task CancelRunAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Cancel run",
+            Side == TrailSide.Send
+                ? "Stop this run now? The destination is told and keeps nothing half-received; a resumable task keeps what arrived, and its next run goes on from there."
+                : "Stop receiving this run now? The sender is told and does not try again until its next run; a resumable task keeps what arrived, and its next run goes on from there.",
+            yesText: "Cancel run",
+            cancelText: "Keep running");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        Snackbar.Try(
+            () =>
+            {
+                if (Side == TrailSide.Send)
+                {
+                    SendTasks.Cancel(OwnerId);
+                }
+                else
+                {
+                    Receiver.Cancel(OwnerId);
+                }
+            },
+            "The run is being cancelled.",
+            MudBlazor.Severity.Info);
     }
 
     private void Load()

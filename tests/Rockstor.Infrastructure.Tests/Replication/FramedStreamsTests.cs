@@ -76,6 +76,29 @@ public sealed class FramedStreamsTests
     }
 
     [Fact]
+    public async Task A_stream_stopped_on_purpose_ends_with_a_whole_cancel_frame_that_the_reader_reports_with_its_reason()
+    {
+        var data = Data(compressible: false, 1024 * 1024);
+        using var wire = new MemoryStream();
+        await using (var writer = new FramedWriteStream(wire, new Progress<TransferCount>()))
+        {
+            await writer.WriteAsync(data.AsMemory(0, 512 * 1024));
+            writer.Stop("The source's admin cancelled the run.");
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await writer.WriteAsync(data.AsMemory(512 * 1024)));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.EndAsync(CancellationToken.None));
+        }
+
+        using var reader = new FramedReadStream(new MemoryStream(wire.ToArray()), TimeSpan.FromSeconds(5));
+        using var arrived = new MemoryStream();
+        var stopped = await Assert.ThrowsAsync<Rockstor.Domain.Replication.RunCancelledException>(() => reader.CopyToAsync(arrived));
+
+        Assert.Equal("The sender stopped the run: The source's admin cancelled the run.", stopped.Message);
+        Assert.Equal("The source's admin cancelled the run.", reader.StoppedBySender);
+        Assert.Equal(data.AsSpan(0, 512 * 1024).ToArray(), arrived.ToArray()); // what came before the stop, and nothing after
+        Assert.False(reader.Intact);
+    }
+
+    [Fact]
     public async Task Pieces_pulled_from_a_command_output_arrive_whole_and_a_resumed_send_vouches_for_the_part_skipped()
     {
         var data = Data(compressible: false, (5 * 1024 * 1024) + 123);
