@@ -147,7 +147,7 @@ public sealed class HostilePeerTests(TwoAppliances two) : IDisposable
         var answer = await hostile.SendRawHelloAsync("{\"taskId\":1,\"sourceShare\":\"docs\",\"targetPool\":\"pool\",\"keep\":5}"u8.ToArray(), _ct);
 
         Assert.Equal(3, answer?.Type); // a Refuse frame, not a Welcome
-        Assert.Contains("speaks version 1 of the replication protocol and this appliance version 3: update both appliances to the same release.", answer?.Body, StringComparison.Ordinal);
+        Assert.Contains("speaks version 1 of the replication protocol and this appliance version 4: update both appliances to the same release.", answer?.Body, StringComparison.Ordinal);
         var refusals = (await TrailAsync(two.B, "/api/replication/refusals")).Where(r => r.GetProperty("senderApplianceId").GetString() == hostile.Id).ToList();
         Assert.Contains(refusals, r => r.GetProperty("reason").GetString()!.Contains("version 1 of the replication protocol", StringComparison.Ordinal));
     }
