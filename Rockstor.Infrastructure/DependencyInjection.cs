@@ -12,6 +12,7 @@ using Rockstor.Domain.Disks;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Failback;
+using Rockstor.Domain.Replication.Promotion;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Restores;
 using Rockstor.Domain.Replication.Sending;
@@ -153,6 +154,7 @@ public static class DependencyInjection
         services.AddSingleton<SnapshotSizes>();
         services.AddSingleton<DiskService>();
         services.AddSingleton<ReplicaReceiver>();
+        services.AddSingleton<ReplicaPromoter>();
         services.AddSingleton<FailbackReceiver>();
         services.AddSingleton<FailbackSender>();
         services.AddSingleton<IReplicationReceiver, ReceiverRouter>();

@@ -45,6 +45,14 @@ public interface IBtrfs
 
     Task<Subvolume> ShowSubvolumeAsync(string path, CancellationToken ct);
 
+    /// <summary>
+    /// A read-only snapshot of <paramref name="source"/> at <paramref name="destination"/> that btrfs receive
+    /// takes for a copy received from it: its received uuid is the source's uuid, its send transaction the
+    /// source's. An incremental sent from such a copy elsewhere (a replica of the source) then finds it
+    /// as its parent, inside the folder a confined receive may reach (ADR-033).
+    /// </summary>
+    Task<Subvolume> CreateReceivedCopyAsync(string source, string destination, CancellationToken ct);
+
     /// <summary>The paths (from the top of the filesystem mounted at the path) of every subvolume whose received uuid is the one given.</summary>
     Task<IReadOnlyList<string>> ReceivedAsAsync(string mountPoint, string receivedUuid, CancellationToken ct);
 

@@ -1,5 +1,6 @@
 using LiteDB;
 using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Promotion;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Retention;
 
@@ -109,6 +110,17 @@ internal sealed class IncomingReplicaDocument
     public int? ProtectionDays { get; set; }
 
     public List<WithheldDocument> Withheld { get; set; } = [];
+
+    public PromotionDocument? Promotion { get; set; }
+}
+
+internal sealed class PromotionDocument
+{
+    public string Share { get; set; } = "";
+
+    public string Snapshot { get; set; } = "";
+
+    public DateTime At { get; set; }
 }
 
 internal sealed class WithheldDocument
@@ -344,6 +356,7 @@ internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncoming
             Withheld = replica.Withheld
                 .Select(w => new WithheldDocument { Snapshot = w.Snapshot, Policy = w.Policy, FirstAt = w.FirstAt.UtcDateTime, ProtectedUntil = w.ProtectedUntil.UtcDateTime })
                 .ToList(),
+            Promotion = PromotionOf(replica.Promotion),
         };
         if (replica.Id == 0)
         {
@@ -376,6 +389,11 @@ internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncoming
         d.ProtectionDays = protectionDays;
     });
 
+    public void SavePromotion(int id, ReplicaPromotion? promotion) => Change(id, d => d.Promotion = PromotionOf(promotion));
+
+    private static PromotionDocument? PromotionOf(ReplicaPromotion? promotion) =>
+        promotion is null ? null : new PromotionDocument { Share = promotion.Share, Snapshot = promotion.Snapshot, At = promotion.At.UtcDateTime };
+
     /// <summary>Reads the replica's document, changes some of its fields and writes it back; one change at a time.</summary>
     private void Change(int id, Action<IncomingReplicaDocument> change)
     {
@@ -403,5 +421,6 @@ internal sealed class IncomingReplicaRepository(RockstorDatabase db) : IIncoming
         Retention = d.Retention?.ToPolicy(),
         ProtectionDays = d.ProtectionDays,
         Withheld = (d.Withheld ?? []).Select(w => new WithheldDeletion(w.Snapshot, w.Policy, PoolRepository.Utc(w.FirstAt), PoolRepository.Utc(w.ProtectedUntil))).ToList(),
+        Promotion = d.Promotion is { } p ? new ReplicaPromotion(p.Share, p.Snapshot, PoolRepository.Utc(p.At)) : null,
     };
 }

@@ -24,6 +24,24 @@ public sealed partial class BtrfsCli
         return await ShowAfterCreateAsync(destination, ct).ConfigureAwait(false);
     }
 
+    public async Task<Subvolume> CreateReceivedCopyAsync(string source, string destination, CancellationToken ct)
+    {
+        var (uuid, changed) = ReceivedIdentity.Read(source);
+        await CreateSnapshotAsync(source, destination, readOnly: false, ct).ConfigureAwait(false);
+        try
+        {
+            // Marked while writable (the kernel refuses a read-only one), then made read-only, as btrfs receive does.
+            ReceivedIdentity.MarkReceived(destination, uuid, changed);
+            await SetReadOnlyAsync(destination, readOnly: true, ct).ConfigureAwait(false);
+            return await ShowSubvolumeAsync(destination, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await DeleteSubvolumeAsync(destination, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public Task DeleteSubvolumeAsync(string path, CancellationToken ct)
     {
         // btrfs-progs follows a symbolic link it is given and deletes what it leads to: a link that a

@@ -1,3 +1,4 @@
+using Rockstor.Domain.Replication.Promotion;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Retention;
@@ -10,7 +11,7 @@ namespace Rockstor.Web.Api;
 /// much, or one the admin accepted), <see cref="EffectiveRetention"/> the one applied;
 /// <see cref="ProtectionDays"/> the replica's own period (null: the appliance's default), and
 /// <see cref="EffectiveProtectionDays"/> the one applied; <see cref="Withheld"/> what protection keeps
-/// that the policy would delete.
+/// that the policy would delete; <see cref="Promotion"/> the live share it was made (it then takes no runs).
 /// </summary>
 public sealed record ReceiveDto(
     int Id,
@@ -27,7 +28,8 @@ public sealed record ReceiveDto(
     RetentionPolicy EffectiveRetention,
     int? ProtectionDays,
     int EffectiveProtectionDays,
-    IReadOnlyList<WithheldDeletion> Withheld)
+    IReadOnlyList<WithheldDeletion> Withheld,
+    ReplicaPromotion? Promotion)
 {
     public static ReceiveDto From(ReceiveView view, ReplicaProtection protection) => new(
         view.Replica.Id,
@@ -44,5 +46,6 @@ public sealed record ReceiveDto(
         view.Replica.EffectiveRetention,
         view.Replica.ProtectionDays,
         protection.DaysFor(view.Replica),
-        protection.Withheld(view.Replica));
+        protection.Withheld(view.Replica),
+        view.Replica.Promotion);
 }

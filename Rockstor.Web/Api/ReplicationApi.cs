@@ -1,3 +1,4 @@
+using Rockstor.Domain.Replication.Promotion;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
@@ -66,6 +67,11 @@ public static class ReplicationApi
         {
             receiver.Cancel(id);
             return TypedResults.Accepted($"/api/replication/receives/{id}/trail");
+        });
+        replication.MapPost("/receives/{id:int}/promote", async (int id, PromoteRequest request, ReplicaPromoter promoter, CancellationToken ct) =>
+        {
+            var view = await promoter.PromoteAsync(id, request, ct);
+            return TypedResults.Created($"/api/shares/{view.Share.Name}", ShareDto.From(view));
         });
         replication.MapGet("/receives/{id:int}/trail", (int id, int? skip, int? take, ReplicationQueries queries) =>
             queries.Trail(TrailSide.Receive, id, skip ?? 0, take ?? 100).Select(AttemptDto.From));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
@@ -30,8 +31,12 @@ public sealed class ReplicaReceiver(
     IReceiveSpool spools,
     AttemptLog log,
     ReplicaProtection protection,
+    IReplicationTaskRepository tasks,
     TimeProvider time)
 {
+    /// <summary>The most base uuids a hello may name (a promoted replica's received snapshots).</summary>
+    private const int MostBases = 200;
+
     /// <summary>How long a new try waits for the receive it supersedes to stop and clean up.</summary>
     private static readonly TimeSpan SupersedeWait = TimeSpan.FromSeconds(30);
 
@@ -73,6 +78,11 @@ public sealed class ReplicaReceiver(
                     $"The destination already has a share '{replicaShare}' in pool '{existing.Pool}' that is not this task's replica.");
             }
 
+            if (replicas.Find(sender.Id, hello.TaskId) is { Promotion: { } promotion })
+            {
+                throw Promoted(promotion);
+            }
+
             if (replicas.Find(sender.Id, hello.TaskId) is { } replica && replica.Pool != pool.Name)
             {
                 throw new ReplicationRefusedException($"This task replicates into pool '{replica.Pool}' on the destination, not '{pool.Name}'.");
@@ -82,7 +92,10 @@ public sealed class ReplicaReceiver(
                 .Where(s => s.ReceivedUuid is not null)
                 .Select(s => s.ReceivedUuid!)
                 .ToList();
-            return new ReplicationWelcome(received, spools.PartialUuid(layout.SpoolDirectory(pool.Name, replicaShare)));
+            var bases = hello.BaseUuids is { Count: > 0 } asked
+                ? OwnBases(sender, pool.Name).Where(b => asked.Take(MostBases).Contains(b.Uuid, StringComparer.OrdinalIgnoreCase)).Select(b => b.Uuid).ToList()
+                : null;
+            return new ReplicationWelcome(received, spools.PartialUuid(layout.SpoolDirectory(pool.Name, replicaShare)), bases);
         }
         catch (RockstorException e)
         {
@@ -129,6 +142,7 @@ public sealed class ReplicaReceiver(
             if (offer.ParentUuid is not null)
             {
                 parent = snapshots.ListForShare(replica.ReplicaShare).FirstOrDefault(s => s.ReceivedUuid == offer.ParentUuid)
+                    ?? await SeedBaseAsync(sender, pool, replica, attempt, offer.ParentUuid, ct).ConfigureAwait(false)
                     ?? throw new ReplicationRefusedException("The destination no longer holds the parent snapshot of this incremental send.");
                 attempt.Parent = parent.Name;
             }
@@ -290,6 +304,54 @@ public sealed class ReplicaReceiver(
         }
     }
 
+    /// <summary>
+    /// Snapshots of this appliance's own shares, in the pool, taken by a task that sends to
+    /// <paramref name="sender"/>: the sender holds their data already (it received them), so an incremental
+    /// it sends from its copy may build on them. Nothing else of this appliance is offered as a base.
+    /// </summary>
+    private IEnumerable<Snapshot> OwnBases(PairedAppliance sender, string pool) =>
+        tasks.List()
+            .Where(t => t.TargetApplianceId == sender.Id)
+            .SelectMany(t => snapshots.ListForShare(t.Share).Where(s => s.Pool == pool && s.ReadOnly && s.ReceivedUuid is null && ReplicationNames.IsOfTask(s.Name, t.Id)));
+
+    /// <summary>
+    /// The parent of the first incremental from a replica's promoted share (a reverse, or a switch back):
+    /// a copy, in the replica's folder, of the own snapshot the sender's copy came from, marked as received
+    /// from it so that the confined btrfs receive finds it there. Null when no such snapshot is held here.
+    /// </summary>
+    private async Task<Snapshot?> SeedBaseAsync(PairedAppliance sender, Pool pool, IncomingReplica replica, Attempt attempt, string uuid, CancellationToken ct)
+    {
+        var own = OwnBases(sender, pool.Name).FirstOrDefault(s => string.Equals(s.Uuid, uuid, StringComparison.OrdinalIgnoreCase));
+        if (own is null)
+        {
+            return null;
+        }
+
+        EnsureReplicaShare(pool, replica);
+        var name = ReplicationNames.Snapshot(replica.SenderTaskId, own.CreatedAt);
+        var path = layout.SnapshotPath(pool.Name, replica.ReplicaShare, name);
+        if (files.Exists(path))
+        {
+            throw new ReplicationRefusedException($"The replica already has a snapshot named '{name}' where the base of this send would go.");
+        }
+
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        files.CreateDirectory(layout.ShareSnapshotsDirectory(pool.Name, replica.ReplicaShare));
+        var copy = await btrfs.CreateReceivedCopyAsync(own.Path, path, ct).ConfigureAwait(false);
+        var seeded = SnapshotReconciler.FromSubvolume(pool.Name, replica.ReplicaShare, name, path, copy, own.CreatedAt);
+        snapshots.Upsert(seeded);
+        attempt.Note = $"Built on this appliance's own snapshot {own.Share}/{own.Name}, which the sender holds a copy of (kept here as {name}).";
+        return seeded;
+    }
+
+    /// <summary>Whether a receive for the incoming replica is under way.</summary>
+    public bool IsReceiving(int replicaId) => _receiving.Values.Any(gate => gate.Owner == replicaId);
+
+    /// <summary>The refusal of a run into a replica that was made a live share here.</summary>
+    private static ReplicationRefusedException Promoted(Promotion.ReplicaPromotion promotion) => new(
+        $"This task's replica was promoted on the destination to the live share '{promotion.Share}' "
+        + $"({promotion.At.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)}, from {promotion.Snapshot}): it takes no more runs from this task.");
+
     public void Abandon(ReplicaPlan plan, string reason)
     {
         log.End(TrailSide.Receive, plan.Attempt, AttemptStatus.Failed, $"The connection broke before any data: {reason}");
@@ -300,6 +362,11 @@ public sealed class ReplicaReceiver(
     {
         if (replicas.Find(sender.Id, hello.TaskId) is { } known)
         {
+            if (known.Promotion is { } promotion)
+            {
+                throw Promoted(promotion);
+            }
+
             if (hello.Retention is { } proposal && protection.Propose(known, proposal) is { } notAdopted)
             {
                 log.Refused(sender, notAdopted);

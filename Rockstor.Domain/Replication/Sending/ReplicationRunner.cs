@@ -16,6 +16,7 @@ namespace Rockstor.Domain.Replication.Sending;
 /// </summary>
 public sealed class ReplicationRunner(
     IReplicationTaskRepository tasks,
+    IIncomingReplicaRepository replicas,
     ISnapshotRepository snapshots,
     SnapshotService snapshotService,
     IPairedApplianceRepository appliances,
@@ -187,13 +188,19 @@ public sealed class ReplicationRunner(
             throw new ReplicationRefusedException($"Appliance {task.TargetApplianceId} is no longer paired with this one.");
         }
 
-        await using var session = await transport.ConnectAsync(target, task.Port, new ReplicationHello(task.Id, task.Share, task.TargetPool, task.DestinationRetention ?? task.Retention), ct)
-            .ConfigureAwait(false);
+        var bases = Bases(task);
+        var hello = new ReplicationHello(
+            task.Id,
+            task.Share,
+            task.TargetPool,
+            task.DestinationRetention ?? task.Retention,
+            BaseUuids: bases.Count > 0 ? bases.Select(b => b.ReceivedUuid!).ToList() : null);
+        await using var session = await transport.ConnectAsync(target, task.Port, hello, ct).ConfigureAwait(false);
 
         var received = session.Welcome.ReceivedUuids.ToHashSet(StringComparer.OrdinalIgnoreCase);
         // Checked on every try: the destination's replica may have been replaced while the run waited.
         var snapshot = transfer.Snapshot;
-        if (ReplicationRules.HasDiverged(OwnSnapshots(task).Select(s => s.Uuid), received) && !task.ReseedRequested)
+        if (ReplicationRules.HasDiverged(OwnSnapshots(task).Select(s => s.Uuid).Concat(bases.Select(b => b.ReceivedUuid!)), received) && !task.ReseedRequested)
         {
             SetDiverged(task.Id, true);
             throw new ReplicationRefusedException(
@@ -214,6 +221,15 @@ public sealed class ReplicationRunner(
         {
             var earlier = OwnSnapshots(task).Where(s => s.Name != snapshot.Name).ToList();
             var parent = ReplicationRules.ChooseParent(earlier, s => s.Uuid, received);
+            var parentUuid = parent?.Uuid;
+            if (parent is null && NewestBase(bases, received, session.Welcome.Bases) is { } based)
+            {
+                // No run of this task got through yet: build on the destination's own snapshot this
+                // appliance holds a copy of (the promotion's), named by the uuid it has there.
+                parent = based;
+                parentUuid = based.ReceivedUuid;
+            }
+
             attempt.Parent = parent?.Name;
             attempt.Bytes = 0;
             attempt.StreamBytes = 0;
@@ -228,7 +244,7 @@ public sealed class ReplicationRunner(
             var progress = log.Progress(TrailSide.Send, attempt, count => moved.Value = count.Moved);
             var sending = snapshot;
             var verdict = await session.SendAsync(
-                    new ReplicationOffer(snapshot.Name, snapshot.Uuid, parent?.Uuid, transfer.Resumable),
+                    new ReplicationOffer(snapshot.Name, snapshot.Uuid, parentUuid, transfer.Resumable),
                     (stream, token) => btrfs.SendAsync(sending.Path, parent?.Path, stream, token),
                     estimate,
                     SendOptions.Of(task, whyStopped),
@@ -284,6 +300,24 @@ public sealed class ReplicationRunner(
         var newestReceived = own.FindLastIndex(s => received.Contains(s.Uuid));
         return unfinished > newestReceived ? own[unfinished] : null;
     }
+
+    /// <summary>
+    /// When the task's share was promoted here from a replica of the task's destination: that replica's
+    /// received snapshots, oldest first. Each is a copy of one of the destination's own snapshots (its
+    /// received uuid is that snapshot's uuid there), so a first incremental can build on it (ADR-033).
+    /// </summary>
+    private List<Snapshot> Bases(ReplicationTask task) =>
+        replicas.List()
+            .Where(r => r.Promotion?.Share == task.Share && r.SenderApplianceId == task.TargetApplianceId)
+            .SelectMany(r => snapshots.ListForShare(r.ReplicaShare))
+            .Where(s => s.ReadOnly && s.ReceivedUuid is not null)
+            .OrderBy(s => s.CreatedAt)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The newest base the destination holds: received already (a copy made by an earlier try), or as its own snapshot.</summary>
+    private static Snapshot? NewestBase(List<Snapshot> bases, IReadOnlySet<string> received, IReadOnlyList<string>? offered) =>
+        bases.LastOrDefault(b => received.Contains(b.ReceivedUuid!) || (offered ?? []).Contains(b.ReceivedUuid!, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The task's snapshots of its share, oldest first (their names sort by time).</summary>
     private List<Snapshot> OwnSnapshots(ReplicationTask task) =>

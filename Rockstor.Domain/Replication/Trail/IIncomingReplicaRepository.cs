@@ -1,3 +1,4 @@
+using Rockstor.Domain.Replication.Promotion;
 using Rockstor.Domain.Retention;
 
 namespace Rockstor.Domain.Replication.Trail;
@@ -25,4 +26,7 @@ public interface IIncomingReplicaRepository
 
     /// <summary>The admin's own policy (null: the sender's adopted one), the sender's adopted policy, and the protection period (null: the default).</summary>
     void SaveOwnHistory(int id, RetentionPolicy? retention, RetentionPolicy? adopted, int? protectionDays);
+
+    /// <summary>The replica's promotion to a live share (null: none, as when making the share failed).</summary>
+    void SavePromotion(int id, ReplicaPromotion? promotion);
 }

@@ -1,3 +1,4 @@
+using Rockstor.Domain.Replication.Promotion;
 using Rockstor.Domain.Retention;
 
 namespace Rockstor.Domain.Replication.Trail;
@@ -36,6 +37,9 @@ public sealed class IncomingReplica
 
     /// <summary>The snapshots its policy would delete now that protection keeps (what this side refused to delete).</summary>
     public IReadOnlyList<WithheldDeletion> Withheld { get; set; } = [];
+
+    /// <summary>Set once the replica was made a live share here (its source lost): it then takes no more runs.</summary>
+    public ReplicaPromotion? Promotion { get; set; }
 
     /// <summary>The policy this side applies: the admin's, else the sender's adopted one, else the newest 5.</summary>
     public RetentionPolicy EffectiveRetention => Retention ?? AdoptedRetention ?? RetentionPolicy.KeepLast(5);

@@ -57,13 +57,13 @@ public sealed class Appliance
         Disks = new DiskService(Devices, Records, Btrfs, storageLock);
         var confined = new ConfinedReceive(Btrfs, Files);
         Protection = new ReplicaProtection(Replicas, ReceiveSettings, storageLock, time);
-        ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, Protection, time);
+        ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, Protection, Records, time);
         var restores = new RestoreService(new RestoreStore(), Paired, new RestorePeer(), new ApplianceIdentity(new ThisAppliance(id, hostname)), Records, Records, Records, time);
         var failbacks = new FailbackReceiver(Records, Records, Pools, SnapshotService, restores, Records, confined, Files, Layout, Log);
         Receiver = new ReceiverRouter(ReplicaReceiver, failbacks, Log);
         Service = new ServiceSwitch(serviceOn);
         Services = new ServiceMonitor([Service], Service);
-        Runner = new ReplicationRunner(Records, Snapshots, SnapshotService, Paired, Transport, Btrfs, Log, Events, Services, retry, time);
+        Runner = new ReplicationRunner(Records, Replicas, Snapshots, SnapshotService, Paired, Transport, Btrfs, Log, Events, Services, retry, time);
     }
 
     public string Id { get; }

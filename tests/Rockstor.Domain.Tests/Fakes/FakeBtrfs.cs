@@ -193,6 +193,13 @@ public sealed class FakeBtrfs(FakeStorageFiles files, TimeProvider time) : IBtrf
             return Make(destination, new FakeSubvolume(NextId(), NewUuid(), from.Uuid, null, readOnly, time.GetUtcNow(), from.Content));
         });
 
+    public Task<Subvolume> CreateReceivedCopyAsync(string source, string destination, CancellationToken ct) =>
+        Step(nameof(CreateReceivedCopyAsync), ct, () =>
+        {
+            var from = Require(source);
+            return Make(destination, new FakeSubvolume(NextId(), NewUuid(), from.Uuid, from.Uuid, true, time.GetUtcNow(), from.Content));
+        });
+
     public Task DeleteSubvolumeAsync(string path, CancellationToken ct) => Step(nameof(DeleteSubvolumeAsync), ct, () =>
     {
         files.RemoveSubvolume(path);

@@ -66,6 +66,8 @@ public sealed class IncomingReplicas : IIncomingReplicaRepository
         r.ProtectionDays = protectionDays;
     });
 
+    public void SavePromotion(int id, Domain.Replication.Promotion.ReplicaPromotion? promotion) => Change(id, r => r.Promotion = promotion);
+
     private void Change(int id, Action<IncomingReplica> change)
     {
         lock (_lock)

@@ -152,6 +152,28 @@ public sealed class ReplicationScreensTests : ScreenTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_promoted_replica_says_what_it_became_and_one_with_nothing_received_cannot_be_promoted()
+    {
+        var replicas = Context.Services.GetRequiredService<IIncomingReplicaRepository>();
+        replicas.Save(new IncomingReplica { SenderApplianceId = TargetId, SenderTaskId = 1, SourceShare = "docs", ReplicaShare = $"{TargetId}_docs", Pool = "tank" });
+        replicas.Save(new IncomingReplica { SenderApplianceId = TargetId, SenderTaskId = 2, SourceShare = "media", ReplicaShare = $"{TargetId}_media", Pool = "tank" });
+        replicas.SavePromotion(1, new Domain.Replication.Promotion.ReplicaPromotion("docs-live", "replication-1-20261130T100000000Z", DateTimeOffset.UtcNow));
+
+        var screen = Context.Render<ContainerFragment>(p => p
+            .AddChildContent<MudPopoverProvider>()
+            .AddChildContent<MudDialogProvider>()
+            .AddChildContent<Web.Components.Pages.Replication.Receive>());
+
+        Assert.Equal("promoted to docs-live", screen.Find("[data-promoted]").TextContent.Trim());
+        Assert.Empty(screen.FindAll("button[aria-label^='Promote docs ']"));
+        await screen.InvokeAsync(() => screen.Find("button[aria-label^='Promote media ']").Click());
+        await screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll(".mud-dialog button")));
+        await screen.InvokeAsync(() => screen.Find(".mud-dialog input[type='checkbox']").Change(true));
+        Assert.True(screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Promote").HasAttribute("disabled"));
+        Assert.Null(replicas.Find(2)!.Promotion);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Restoring_from_an_appliance_that_cannot_be_reached_says_why_and_asks_for_nothing()
     {
         Context.Services.GetRequiredService<IPairedApplianceRepository>().Save(new PairedAppliance

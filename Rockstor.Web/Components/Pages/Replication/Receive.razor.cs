@@ -64,6 +64,19 @@ public partial class Receive
         }
     }
 
+    private async Task PromoteAsync(IncomingReplica replica)
+    {
+        var dialog = await Dialogs.ShowAsync<PromoteDialog>(
+            $"Promote {replica.SourceShare} to a live share",
+            new DialogParameters<PromoteDialog> { { d => d.Replica, replica } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: string share })
+        {
+            Snackbar.Add($"Share {share} is live on this appliance; {replica.ReplicaShare} takes no more runs from its source.", Severity.Success);
+            Load();
+        }
+    }
+
     private async Task EditHistoryAsync(IncomingReplica replica)
     {
         var dialog = await Dialogs.ShowAsync<ReceiveHistoryDialog>(
