@@ -142,7 +142,7 @@ public sealed class ReplicaReceiver(
             if (offer.ParentUuid is not null)
             {
                 parent = snapshots.ListForShare(replica.ReplicaShare).FirstOrDefault(s => s.ReceivedUuid == offer.ParentUuid)
-                    ?? await SeedBaseAsync(sender, pool, replica, attempt, offer.ParentUuid, ct).ConfigureAwait(false)
+                    ?? await SeedBaseAsync(sender, pool, replica, attempt, offer.ParentUuid, offer.Snapshot, ct).ConfigureAwait(false)
                     ?? throw new ReplicationRefusedException("The destination no longer holds the parent snapshot of this incremental send.");
                 attempt.Parent = parent.Name;
             }
@@ -319,7 +319,7 @@ public sealed class ReplicaReceiver(
     /// a copy, in the replica's folder, of the own snapshot the sender's copy came from, marked as received
     /// from it so that the confined btrfs receive finds it there. Null when no such snapshot is held here.
     /// </summary>
-    private async Task<Snapshot?> SeedBaseAsync(PairedAppliance sender, Pool pool, IncomingReplica replica, Attempt attempt, string uuid, CancellationToken ct)
+    private async Task<Snapshot?> SeedBaseAsync(PairedAppliance sender, Pool pool, IncomingReplica replica, Attempt attempt, string uuid, string offered, CancellationToken ct)
     {
         var own = OwnBases(sender, pool.Name).FirstOrDefault(s => string.Equals(s.Uuid, uuid, StringComparison.OrdinalIgnoreCase));
         if (own is null)
@@ -328,17 +328,21 @@ public sealed class ReplicaReceiver(
         }
 
         EnsureReplicaShare(pool, replica);
-        var name = ReplicationNames.Snapshot(replica.SenderTaskId, own.CreatedAt);
-        var path = layout.SnapshotPath(pool.Name, replica.ReplicaShare, name);
-        if (files.Exists(path))
+
+        // Named as a snapshot of the sending task at the base's time (so the replica's retention treats it
+        // as one, and it sorts before what is built on it), a millisecond earlier while that name is taken.
+        var at = own.CreatedAt;
+        string name, path;
+        while (files.Exists(path = layout.SnapshotPath(pool.Name, replica.ReplicaShare, name = ReplicationNames.Snapshot(replica.SenderTaskId, at)))
+            || name == offered)
         {
-            throw new ReplicationRefusedException($"The replica already has a snapshot named '{name}' where the base of this send would go.");
+            at -= TimeSpan.FromMilliseconds(1);
         }
 
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         files.CreateDirectory(layout.ShareSnapshotsDirectory(pool.Name, replica.ReplicaShare));
         var copy = await btrfs.CreateReceivedCopyAsync(own.Path, path, ct).ConfigureAwait(false);
-        var seeded = SnapshotReconciler.FromSubvolume(pool.Name, replica.ReplicaShare, name, path, copy, own.CreatedAt);
+        var seeded = SnapshotReconciler.FromSubvolume(pool.Name, replica.ReplicaShare, name, path, copy, at);
         snapshots.Upsert(seeded);
         attempt.Note = $"Built on this appliance's own snapshot {own.Share}/{own.Name}, which the sender holds a copy of (kept here as {name}).";
         return seeded;

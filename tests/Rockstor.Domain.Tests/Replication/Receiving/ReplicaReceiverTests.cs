@@ -231,5 +231,34 @@ public sealed class ReplicaReceiverTests
         Assert.Equal([chain[1].Name, chain[2].Name, ofOtherTask.Name], scene.B.Kept(scene.ReplicaShare));
     }
 
+    [Fact(Timeout = 10_000)]
+    public async Task A_first_incremental_builds_only_on_an_own_snapshot_already_sent_to_that_sender_copied_into_the_replica_as_received()
+    {
+        var scene = await ReplicationScene.StartAsync();
+        await scene.B.ShareAsync("mine", "mine v1");
+        await scene.B.ShareAsync("secret", "secret v1");
+        var toA = scene.B.Records.AddTask("mine", scene.A.Id);
+        var sentToA = await scene.B.SnapshotService.CreateAsync("mine", ReplicationNames.Snapshot(toA.Id, scene.Time.GetUtcNow()), writable: false, None);
+        var neverSent = await scene.B.SnapshotService.CreateAsync("secret", ReplicationNames.Snapshot(toA.Id, scene.Time.GetUtcNow()), writable: false, None);
+        var snapshot = await scene.SnapshotAtAAsync();
+        var hello = ReplicationScene.Hello() with { BaseUuids = [neverSent.Uuid, sentToA.Uuid, Guid.NewGuid().ToString()] };
+
+        var welcome = scene.B.ReplicaReceiver.Hello(scene.SenderAtB, hello);
+
+        Assert.Equal([sentToA.Uuid], welcome.Bases);
+        var refused = await Assert.ThrowsAsync<ReplicationRefusedException>(() =>
+            scene.B.ReplicaReceiver.OfferAsync(scene.SenderAtB, hello, new ReplicationOffer(snapshot.Name, snapshot.Uuid, neverSent.Uuid, false), None));
+        Assert.Equal("The destination no longer holds the parent snapshot of this incremental send.", refused.Message);
+        Assert.Empty(scene.B.Kept(scene.ReplicaShare));
+
+        var plan = await scene.B.ReplicaReceiver.OfferAsync(scene.SenderAtB, hello, new ReplicationOffer(snapshot.Name, snapshot.Uuid, sentToA.Uuid, false), None);
+        scene.B.ReplicaReceiver.Abandon(plan, "the test ends here");
+
+        Assert.Equal(sentToA.Uuid, plan.Parent!.ReceivedUuid);
+        Assert.Equal(scene.ReplicaShare, plan.Parent.Share);
+        Assert.Equal("mine v1", scene.B.Btrfs.Content(plan.Parent.Path));
+        Assert.StartsWith("Built on this appliance's own snapshot mine/replication-", scene.B.Trail(TrailSide.Receive, ReplicaId(scene)).Single(a => a.Note is not null).Note, StringComparison.Ordinal);
+    }
+
     private static int ReplicaId(ReplicationScene scene, int taskId = 1) => scene.B.Replicas.Find(scene.A.Id, taskId)!.Id;
 }
