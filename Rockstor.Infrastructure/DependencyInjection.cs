@@ -146,7 +146,9 @@ public static class DependencyInjection
         services.AddSingleton<IRefusalLog, RefusalLog>();
         services.AddSingleton<ReplicationEventBus>();
         services.AddSingleton<IReplicationEvents>(sp => sp.GetRequiredService<ReplicationEventBus>());
-        services.AddSingleton<IReplicationTransport, ReplicationClient>();
+        services.AddSingleton<ReplicationClient>();
+        services.AddSingleton<LocalReplicationTransport>();
+        services.AddSingleton<IReplicationTransport, ReplicationTransports>();
         services.AddSingleton<IReceiveSpool, ReceiveSpool>();
         services.AddSingleton<ConfinedReceive>();
         services.AddSingleton<IReceiveSettings, ReceiveSettingsStore>();

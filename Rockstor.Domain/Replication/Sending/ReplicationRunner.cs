@@ -20,6 +20,7 @@ public sealed class ReplicationRunner(
     ISnapshotRepository snapshots,
     SnapshotService snapshotService,
     IPairedApplianceRepository appliances,
+    ApplianceIdentity identity,
     IReplicationTransport transport,
     IBtrfs btrfs,
     AttemptLog log,
@@ -68,7 +69,9 @@ public sealed class ReplicationRunner(
 
         _cancels[taskId] = cancelled;
         var attempt = log.Start(TrailSide.Send, taskId);
-        var transfer = new Transfer { Resumable = ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, log.LastSucceeded(TrailSide.Send, task.Id)) };
+        // A local task has no link to lose: its stream is never spooled to be resumed.
+        var local = LocalTarget.Is(identity.Current, task.TargetApplianceId);
+        var transfer = new Transfer { Resumable = !local && ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, log.LastSucceeded(TrailSide.Send, task.Id)) };
         var status = AttemptStatus.Failed;
         string? error = null;
         string? WhyStopped() => cancelled.IsCancellationRequested ? "The source's admin cancelled the run."
@@ -182,7 +185,7 @@ public sealed class ReplicationRunner(
     /// <summary>One try: connect, snapshot (the first try that gets this far), choose the parent, send, prune.</summary>
     private async Task SendAsync(ReplicationTask task, Attempt attempt, Transfer transfer, Movement moved, Func<string?> whyStopped, CancellationToken ct)
     {
-        var target = appliances.Find(task.TargetApplianceId);
+        var target = LocalTarget.Is(identity.Current, task.TargetApplianceId) ? LocalTarget.Of(identity.Current) : appliances.Find(task.TargetApplianceId);
         if (target is null || target.State != PairingState.Paired)
         {
             throw new ReplicationRefusedException($"Appliance {task.TargetApplianceId} is no longer paired with this one.");

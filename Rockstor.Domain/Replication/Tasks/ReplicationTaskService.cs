@@ -1,5 +1,6 @@
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication.Sending;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Retention;
@@ -24,6 +25,8 @@ public sealed class ReplicationTaskService(
     ServiceMonitor services,
     IReplicationEvents events,
     ReplicationRunner runner,
+    IPoolRepository poolRecords,
+    PoolService pools,
     TimeProvider time)
 {
     public const int DefaultKeep = 5;
@@ -71,6 +74,13 @@ public sealed class ReplicationTaskService(
     /// <summary>The pools a paired appliance offers as targets, read from it.</summary>
     public async Task<IReadOnlyList<PeerPool>> TargetPoolsAsync(string applianceId, CancellationToken ct)
     {
+        if (LocalTarget.Is(identity.Current, applianceId))
+        {
+            return (await pools.ListAsync(ct).ConfigureAwait(false))
+                .Select(p => new PeerPool(p.Pool.Name, p.SizeBytes, Math.Max(0, p.SizeBytes - p.UsedBytes)))
+                .ToList();
+        }
+
         var target = appliances.Find(applianceId);
         if (target is null || target.State != PairingState.Paired)
         {
@@ -156,6 +166,20 @@ public sealed class ReplicationTaskService(
         ? null
         : "The Replication service is off on this appliance: the task runs once it is turned on (System -> Services).";
 
+    /// <summary>A local task copies the share to another pool of this appliance, which must exist.</summary>
+    private void RequireOtherPool(Share share, string pool)
+    {
+        if (poolRecords.Find(pool) is null)
+        {
+            throw new ValidationException($"There is no pool named '{Echo.Of(pool)}' on this appliance.");
+        }
+
+        if (pool == share.Pool)
+        {
+            throw new ValidationException($"'{pool}' is the share's own pool: a task to this appliance copies the share to another pool (its own snapshots already keep its history in this one).");
+        }
+    }
+
     private ReplicationTask Validate(TaskRequest request, ReplicationTask? existing)
     {
         var shareName = request.Share ?? existing?.Share;
@@ -176,7 +200,8 @@ public sealed class ReplicationTaskService(
             throw new ValidationException("Choose the appliance to replicate to.");
         }
 
-        var target = appliances.Find(targetId);
+        var local = LocalTarget.Is(identity.Current, targetId);
+        var target = local ? LocalTarget.Of(identity.Current) : appliances.Find(targetId);
         if (target is null || target.State != PairingState.Paired)
         {
             throw new ValidationException($"'{Echo.Of(targetId)}' is not an appliance paired with this one. Pair it first (System -> Appliances).");
@@ -189,6 +214,11 @@ public sealed class ReplicationTaskService(
         }
 
         ResourceName.Validate(pool, "pool");
+        if (local)
+        {
+            RequireOtherPool(share, pool);
+        }
+
         var frequency = request.FrequencyMinutes ?? (request.Cron is null ? existing?.FrequencyMinutes : null);
         var cron = request.Cron ?? (request.FrequencyMinutes is null ? existing?.Cron : null);
         if (frequency is null && string.IsNullOrWhiteSpace(cron))
@@ -197,8 +227,8 @@ public sealed class ReplicationTaskService(
         }
 
         schedule.CronOf(frequency, cron);
-        var port = request.Port ?? existing?.Port ?? target.ReplicationPort;
-        if (port is < 1 or > 65535)
+        var port = local ? 0 : request.Port ?? existing?.Port ?? target.ReplicationPort;
+        if (!local && port is < 1 or > 65535)
         {
             throw new ValidationException("The replication port must be between 1 and 65535.");
         }

@@ -11,6 +11,7 @@ public sealed class ReplicationQueries(
     ITrailRepository trails,
     IPairedApplianceRepository appliances,
     IRefusalLog refusals,
+    ApplianceIdentity identity,
     ReplicationEventBus live)
 {
     public const int MaxTrailPage = 500;
@@ -82,6 +83,11 @@ public sealed class ReplicationQueries(
     /// <summary>The newest attempt, with its live counts while it runs.</summary>
     private Attempt? Latest(TrailSide side, int ownerId) => trails.Latest(side, ownerId) is { } latest ? live.Live(side, latest) : null;
 
-    private Dictionary<string, string> Hostnames() =>
-        appliances.List().ToDictionary(a => a.Id, a => a.Hostname, StringComparer.Ordinal);
+    /// <summary>The paired appliances' names by id, and this appliance's own (the target of its local tasks).</summary>
+    private Dictionary<string, string> Hostnames()
+    {
+        var names = appliances.List().ToDictionary(a => a.Id, a => a.Hostname, StringComparer.Ordinal);
+        names[identity.Current.Id] = LocalTarget.Name;
+        return names;
+    }
 }

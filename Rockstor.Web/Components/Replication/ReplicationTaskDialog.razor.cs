@@ -26,6 +26,9 @@ public sealed partial class ReplicationTaskDialog
     private IPairedApplianceRepository Appliances { get; set; } = default!;
 
     [Inject]
+    private ApplianceIdentity Identity { get; set; } = default!;
+
+    [Inject]
     private ServiceMonitor Services { get; set; } = default!;
 
     [CascadingParameter]
@@ -64,7 +67,8 @@ public sealed partial class ReplicationTaskDialog
             .Where(s => s.Share.Kind == ShareKind.Regular)
             .Select(s => s.Share.Name)
             .ToList();
-        _appliances = Appliances.List().Where(a => a.State == PairingState.Paired).ToList();
+        // Paired appliances, then this appliance itself (a local task: another pool, a removable disk).
+        _appliances = [.. Appliances.List().Where(a => a.State == PairingState.Paired), LocalTarget.Of(Identity.Current)];
         if (Existing is { } task)
         {
             _share = task.Share;
@@ -91,9 +95,9 @@ public sealed partial class ReplicationTaskDialog
         else
         {
             _share = _shares.Count == 1 ? _shares[0] : null;
-            if (_appliances.Count == 1)
+            if (_appliances.Count == 2)
             {
-                await TargetChangedAsync(_appliances[0].Id);
+                await TargetChangedAsync(_appliances[0].Id); // the one paired appliance
             }
         }
     }
