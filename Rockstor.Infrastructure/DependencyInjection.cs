@@ -148,6 +148,7 @@ public static class DependencyInjection
         services.AddSingleton<IReplicationEvents>(sp => sp.GetRequiredService<ReplicationEventBus>());
         services.AddSingleton<ReplicationClient>();
         services.AddSingleton<LocalReplicationTransport>();
+        services.AddSingleton<RemovablePools>();
         services.AddSingleton<IReplicationTransport, ReplicationTransports>();
         services.AddSingleton<IReceiveSpool, ReceiveSpool>();
         services.AddSingleton<ConfinedReceive>();

@@ -28,5 +28,11 @@ public sealed record Pool
     /// <summary>The error counters of each device (by devid) when last looked at, to notice when they grow.</summary>
     public IReadOnlyDictionary<int, long> SeenDeviceErrors { get; init; } = new Dictionary<int, long>();
 
+    /// <summary>
+    /// On a disk that is plugged in to be written and pulled out again (a USB disk for backups): mounted only
+    /// while a task writes to it, never at start-up, and absent without that being a fault (ADR-034).
+    /// </summary>
+    public bool Removable { get; init; }
+
     public bool IsImagePool => ImageFiles.Count > 0;
 }

@@ -109,9 +109,16 @@ public sealed class PoolService(
                 Devices = wanted,
                 Uuid = uuid,
                 CreatedAt = time.GetUtcNow(),
+                Removable = request.Removable,
             };
             await MountNewAsync(pool, wanted, undo, ct).ConfigureAwait(false);
             pools.Add(pool);
+            if (pool.Removable)
+            {
+                // Made (with quotas on): it can be pulled now, and is mounted again when a task writes to it.
+                await devices.UnmountAsync(layout.PoolMountPoint(name), ct).ConfigureAwait(false);
+            }
+
             return await ViewAsync(pool, ct).ConfigureAwait(false);
         }
         catch
@@ -333,7 +340,7 @@ public sealed class PoolService(
     {
         var failures = new List<string>();
         var scanned = false;
-        foreach (var pool in pools.List())
+        foreach (var pool in pools.List().Where(p => !p.Removable)) // a removable one is mounted while a task writes to it
         {
             try
             {
@@ -353,6 +360,40 @@ public sealed class PoolService(
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// Mounts a removable pool when its disk is plugged in (found by the filesystem's uuid, under whatever
+    /// name it has now); false when it is not.
+    /// </summary>
+    public async Task<bool> MountIfPresentAsync(Pool pool, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        if (await IsMountedAsync(pool, ct).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        await devices.ScanAsync(ct).ConfigureAwait(false);
+        var present = (await devices.ListDisksAsync(ct).ConfigureAwait(false))
+            .Any(d => string.Equals(d.FilesystemUuid, pool.Uuid, StringComparison.OrdinalIgnoreCase));
+        if (!present)
+        {
+            return false;
+        }
+
+        await MountExistingAsync(pool, degraded: false, scanned: true, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Unmounts a removable pool so its disk can be pulled.</summary>
+    public async Task UnmountRemovableAsync(Pool pool, CancellationToken ct)
+    {
+        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
+        if (await IsMountedAsync(pool, ct).ConfigureAwait(false))
+        {
+            await devices.UnmountAsync(layout.PoolMountPoint(pool.Name), ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

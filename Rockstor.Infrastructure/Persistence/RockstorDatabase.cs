@@ -146,6 +146,8 @@ internal sealed class PoolDocument
 
     public string? ScrubSchedule { get; set; }
 
+    public bool Removable { get; set; }
+
     /// <summary>Device error counters last seen, by devid (as text: BSON document keys are strings).</summary>
     public Dictionary<string, long>? SeenDeviceErrors { get; set; }
 

@@ -41,6 +41,7 @@ internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
         Compression = pool.MountOptions.Compression,
         MountOptions = [.. pool.MountOptions.Options],
         ScrubSchedule = pool.ScrubSchedule,
+        Removable = pool.Removable,
         SeenDeviceErrors = pool.SeenDeviceErrors.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
     };
 
@@ -56,6 +57,7 @@ internal sealed class PoolRepository(RockstorDatabase db) : IPoolRepository
         CreatedAt = Utc(d.CreatedAt),
         MountOptions = new PoolMountOptions(d.Compression, d.MountOptions ?? []),
         ScrubSchedule = d.ScrubSchedule,
+        Removable = d.Removable,
         SeenDeviceErrors = (d.SeenDeviceErrors ?? []).ToDictionary(kv => int.Parse(kv.Key, System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
     };
 

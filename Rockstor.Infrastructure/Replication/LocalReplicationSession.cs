@@ -6,7 +6,13 @@ using Rockstor.Domain.Replication.Sending;
 namespace Rockstor.Infrastructure.Replication;
 
 /// <summary>One run of a local task: btrfs send writes into a <see cref="LocalStreamPipe"/>, this appliance's receiver reads it.</summary>
-internal sealed class LocalReplicationSession(IReplicationReceiver receiver, PairedAppliance self, ReplicationHello hello, ReplicationWelcome welcome, TimeProvider time)
+internal sealed class LocalReplicationSession(
+    IReplicationReceiver receiver,
+    PairedAppliance self,
+    ReplicationHello hello,
+    ReplicationWelcome welcome,
+    IAsyncDisposable targetPool,
+    TimeProvider time)
     : IReplicationSession
 {
     public ReplicationWelcome Welcome { get; } = welcome;
@@ -68,7 +74,8 @@ internal sealed class LocalReplicationSession(IReplicationReceiver receiver, Pai
         return verdict with { Bytes = pipe.Writer.Count, StreamBytes = pipe.Writer.Count };
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>Lets go of the target pool (a removable one is unmounted, so its disk can be pulled).</summary>
+    public ValueTask DisposeAsync() => targetPool.DisposeAsync();
 
     private static async Task WriteAsync(LocalStreamPipe pipe, Stream into, Func<Stream, CancellationToken, Task> writeStream, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Sending;
@@ -10,8 +11,23 @@ namespace Rockstor.Infrastructure.Replication;
 /// hello, offer, receive and verdict as over the network, with this appliance's own receiver, and the
 /// stream handed over in memory. The receiver applies every check it applies to a peer (ADR-034).
 /// </summary>
-public sealed class LocalReplicationTransport(IReplicationReceiver receiver, TimeProvider time)
+public sealed class LocalReplicationTransport(IReplicationReceiver receiver, RemovablePools removable, TimeProvider time)
 {
-    public Task<IReplicationSession> ConnectAsync(PairedAppliance self, ReplicationHello hello) =>
-        Task.FromResult<IReplicationSession>(new LocalReplicationSession(receiver, self, hello, receiver.Hello(self, hello), time));
+    /// <summary>
+    /// Says hello to this appliance's receiver; a removable target pool is mounted first (and unmounted when
+    /// the session ends), or the run is skipped with <see cref="RemovableDiskAbsentException"/> when its disk is not plugged in.
+    /// </summary>
+    public async Task<IReplicationSession> ConnectAsync(PairedAppliance self, ReplicationHello hello, CancellationToken ct)
+    {
+        var hold = await removable.UseAsync(hello.TargetPool, ct).ConfigureAwait(false);
+        try
+        {
+            return new LocalReplicationSession(receiver, self, hello, receiver.Hello(self, hello), hold, time);
+        }
+        catch
+        {
+            await hold.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 }

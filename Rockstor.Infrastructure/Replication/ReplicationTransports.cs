@@ -9,6 +9,6 @@ public sealed class ReplicationTransports(ReplicationClient network, LocalReplic
 {
     public Task<IReplicationSession> ConnectAsync(PairedAppliance destination, int port, ReplicationHello hello, CancellationToken ct) =>
         LocalTarget.Is(identity.Current, destination.Id)
-            ? local.ConnectAsync(destination, hello)
+            ? local.ConnectAsync(destination, hello, ct)
             : network.ConnectAsync(destination, port, hello, ct);
 }

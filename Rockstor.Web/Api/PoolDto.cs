@@ -4,7 +4,10 @@ using Rockstor.Domain.Storage;
 
 namespace Rockstor.Web.Api;
 
-/// <summary>A pool; <see cref="ImageFile"/> is the first of <see cref="ImageFiles"/> (a pool on image files), null for a pool on disks.</summary>
+/// <summary>
+/// A pool; <see cref="ImageFile"/> is the first of <see cref="ImageFiles"/> (a pool on image files), null for
+/// a pool on disks; <see cref="Removable"/> for a disk plugged in only to be written (mounted while a task writes to it).
+/// </summary>
 public sealed record PoolDto(
     string Name,
     string RaidLevel,
@@ -22,7 +25,8 @@ public sealed record PoolDto(
     string? MetadataRaidLevel,
     IReadOnlyList<string> DataProfiles,
     PoolOperationDto? Operation,
-    string? ScrubSchedule)
+    string? ScrubSchedule,
+    bool Removable)
 {
     /// <summary>The pool with the operation in progress on it, if any.</summary>
     public static PoolDto From(PoolView view, PoolOperation? operation) => new(
@@ -42,7 +46,8 @@ public sealed record PoolDto(
         view.Profiles?.Metadata[0],
         view.Profiles?.Data ?? [],
         operation is null ? null : PoolOperationDto.From(operation),
-        view.Pool.ScrubSchedule);
+        view.Pool.ScrubSchedule,
+        view.Pool.Removable);
 
     public static PoolDto From(PoolView view) => From(view, null);
 }

@@ -19,11 +19,16 @@ public static class StorageApi
             (await service.ListAsync(ct)).Select(view => PoolDto.From(view, operations.Active(view.Pool.Name))));
         pools.MapPost("/", async (CreatePoolRequest request, PoolService service, CancellationToken ct) =>
         {
+            if (request.ImageSizeGiB is not null && request.Removable == true)
+            {
+                throw new ValidationException("A pool on image files cannot be removable: make a removable pool on the disk you plug in.");
+            }
+
             var view = request.ImageSizeGiB is { } size
                 ? await service.CreateAsync(
                     new CreateImagePool(request.Name!, size, request.ImageCount ?? 1, request.RaidLevel is null ? RaidLevel.Single : RaidLevels.Parse(request.RaidLevel)),
                     ct)
-                : await service.CreateAsync(new CreateDiskPool(request.Name!, RaidLevels.Parse(request.RaidLevel), request.Devices ?? []), ct);
+                : await service.CreateAsync(new CreateDiskPool(request.Name!, RaidLevels.Parse(request.RaidLevel), request.Devices ?? [], request.Removable ?? false), ct);
             return TypedResults.Created($"/api/pools/{view.Pool.Name}", PoolDto.From(view));
         });
         pools.MapPut("/{name}", async (string name, PoolSettingsBody body, PoolSettingsService settings, CancellationToken ct) =>

@@ -92,6 +92,7 @@ public sealed class ReplicationRunner(
             {
                 _ when cancelled.IsCancellationRequested => (AttemptStatus.Cancelled, "Cancelled by the admin." + keptThere),
                 RunCancelledException => (AttemptStatus.Cancelled, e.Message + keptThere),
+                Pools.RemovableDiskAbsentException => (AttemptStatus.Skipped, e.Message),
                 _ when windowClosed.IsCancellationRequested && !ct.IsCancellationRequested => (status, transfer.Resumable
                     ? $"The task's window ({task.Window}) closed; the next run in it goes on from where this one stopped."
                     : $"The task's window ({task.Window}) closed; the next run in it sends again."),
