@@ -18,6 +18,7 @@ public sealed partial class CreatePoolDialog
     private int _sizeGiB = 8;
     private int _imageCount = 1;
     private RaidLevel _raid = RaidLevel.Single;
+    private bool _removable;
     private IReadOnlyList<BlockDevice>? _disks;
     private readonly HashSet<string> _chosen = [];
     private string? _error;
@@ -58,7 +59,7 @@ public sealed partial class CreatePoolDialog
         {
             var view = _onImage
                 ? await PoolService.CreateAsync(new CreateImagePool(_name, _sizeGiB, _imageCount, _raid), CancellationToken.None)
-                : await PoolService.CreateAsync(new CreateDiskPool(_name, _raid, _chosen.ToList()), CancellationToken.None);
+                : await PoolService.CreateAsync(new CreateDiskPool(_name, _raid, _chosen.ToList(), _removable), CancellationToken.None);
             MudDialog.Close(DialogResult.Ok(view.Pool.Name));
         }
         catch (RockstorException e)

@@ -68,4 +68,27 @@ public sealed class PoolsScreenTests : ScreenTests
 
         await screen.WaitForAssertionAsync(() => Assert.Equal([disk], pools.Require("ondisk").Devices), TimeSpan.FromSeconds(30));
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_removable_pool_made_from_the_dialog_is_left_unmounted_and_shown_as_ready_to_pull()
+    {
+        var pools = Context.Services.GetRequiredService<PoolService>();
+        var disk = Sandbox.AttachLoopDisk();
+        var screen = RenderPage<PoolsPage>();
+        await screen.WaitForAssertionAsync(() => Assert.Contains(screen.FindAll("button"), b => b.TextContent.Trim() == "Create pool"), TimeSpan.FromSeconds(30));
+
+        await screen.InvokeAsync(() => screen.FindAll("button").First(b => b.TextContent.Trim() == "Create pool").Click());
+        await WaitForDialogAsync(screen);
+        Field(screen, "Name").Change("usb");
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog input[type=radio]")[1].Click());
+        await screen.WaitForAssertionAsync(() => Assert.Contains(disk, screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog label").Single(l => l.TextContent.Contains(disk, StringComparison.Ordinal) && l.QuerySelector("input[type=checkbox]") is not null).QuerySelector("input[type=checkbox]")!.Change(true));
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog label").Single(l => l.TextContent.Contains("Removable (a USB disk", StringComparison.Ordinal) && l.QuerySelector("input[type=checkbox]") is not null).QuerySelector("input[type=checkbox]")!.Change(true));
+        Click(screen, "Create");
+
+        await screen.WaitForAssertionAsync(() => Assert.True(pools.Require("usb").Removable), TimeSpan.FromSeconds(30));
+        Assert.False(await pools.IsMountedAsync(pools.Require("usb"), CancellationToken.None));
+        await screen.WaitForAssertionAsync(() => Assert.Contains("not mounted: ready to pull", screen.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.NotEmpty(screen.FindAll("[data-removable]"));
+    }
 }
