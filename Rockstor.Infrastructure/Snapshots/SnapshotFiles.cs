@@ -105,7 +105,7 @@ public sealed class SnapshotFiles(CommandRunner runner) : ISnapshotFiles
         }
     }
 
-    public Task CopyAsync(string snapshotRoot, SnapshotFilePath from, string shareRoot, SnapshotFilePath to, CancellationToken ct)
+    public Task CopyAsync(string snapshotRoot, SnapshotFilePath from, string shareRoot, SnapshotFilePath to, IProgress<int>? copied, CancellationToken ct)
     {
         var source = Resolve(snapshotRoot, from).FullName;
         if (Inspect(shareRoot, to) != LiveEntry.Missing)
@@ -113,8 +113,15 @@ public sealed class SnapshotFiles(CommandRunner runner) : ISnapshotFiles
             throw new ConflictException($"'{to}' is already in the share.");
         }
 
+        // cp says each entry it copied on a line of its own (-v): counted, they are the copy's progress.
         var target = Path.Combine(shareRoot, Path.Combine([.. to.Names]));
-        return runner.RunAsync("cp", ["-a", "--reflink=auto", "--no-target-directory", "--", source, target], $"Could not restore '{from}'", ct);
+        var count = 0;
+        return runner.RunAsync(
+            "cp",
+            ["-a", "-v", "--reflink=auto", "--no-target-directory", "--", source, target],
+            _ => copied?.Report(++count),
+            $"Could not restore '{from}'",
+            ct);
     }
 
     /// <summary>Walks from the root name by name without following a link; what is at the end, or a sentence.</summary>

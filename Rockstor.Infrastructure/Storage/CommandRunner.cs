@@ -44,6 +44,28 @@ public sealed class CommandRunner(ILogger<CommandRunner> logger)
         return stdout.ToString();
     }
 
+    /// <summary>Runs the program and hands each line of its standard output to <paramref name="line"/> as it comes (a long copy's progress).</summary>
+    public async Task RunAsync(string program, IReadOnlyList<string> arguments, Action<string> line, string failure, CancellationToken ct)
+    {
+        var stderr = new StringBuilder();
+        var command = Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithEnvironmentVariables(StableOutput)
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .WithValidation(CommandResultValidation.ZeroExitCode);
+        var shown = Show(program, arguments);
+        try
+        {
+            await command.ExecuteAsync(ct).ConfigureAwait(false);
+        }
+        catch (CommandExecutionException e)
+        {
+            logger.LogWarning("{Command} failed with exit code {ExitCode}: {Error}", shown, e.ExitCode, stderr.ToString().Trim());
+            throw new StorageCommandException(failure, shown, stderr.ToString(), e);
+        }
+    }
+
     /// <summary>
     /// Runs the program with its standard input and/or output connected to streams (btrfs send and
     /// receive): nothing is buffered in memory beyond the pipes' own small buffers.

@@ -26,5 +26,5 @@ public interface ISnapshotFiles
     void Remove(string shareRoot, SnapshotFilePath path);
 
     /// <summary>Copies a file or folder from a snapshot into a live share with its owners, modes and times (links copied as links).</summary>
-    Task CopyAsync(string snapshotRoot, SnapshotFilePath from, string shareRoot, SnapshotFilePath to, CancellationToken ct);
+    Task CopyAsync(string snapshotRoot, SnapshotFilePath from, string shareRoot, SnapshotFilePath to, IProgress<int>? copied, CancellationToken ct);
 }

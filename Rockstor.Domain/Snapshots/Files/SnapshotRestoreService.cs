@@ -23,7 +23,19 @@ public sealed class SnapshotRestoreService(
 {
     public const int MaxPaths = 1000;
 
-    public async Task<RestoreResult> RestoreAsync(string shareName, string snapshotName, IReadOnlyList<string>? paths, string? mode, CancellationToken ct)
+    /// <summary>
+    /// Restores the chosen paths one after another, telling <paramref name="progress"/> how many of their
+    /// entries are copied. Stopped (<paramref name="ct"/>) or failing part-way, the path under way is undone:
+    /// its partial copy removed and, in place, the version it replaced put back from the snapshot kept first;
+    /// the paths restored before it stay restored.
+    /// </summary>
+    public async Task<RestoreResult> RestoreAsync(
+        string shareName,
+        string snapshotName,
+        IReadOnlyList<string>? paths,
+        string? mode,
+        CancellationToken ct,
+        IProgress<RestoreProgress>? progress = null)
     {
         var snapshot = snapshots.Find(shareName, snapshotName) ?? throw new NotFoundException($"Share '{Echo.Of(shareName)}' has no snapshot named '{Echo.Of(snapshotName)}'.");
         var share = shares.Find(snapshot.Share) ?? throw new NotFoundException($"There is no share named '{Echo.Of(shareName)}'.");
@@ -48,22 +60,58 @@ public sealed class SnapshotRestoreService(
             }
         }
 
-        var kept = how == RestoreMode.Replace ? (await snapshotService.KeepAsync(share.Name, "before-restore-", ct).ConfigureAwait(false)).Name : null;
+        var total = chosen.Sum(p => 1 + (files.Stat(snapshot.Path, p).Kind == SnapshotEntryKind.Folder ? files.Walk(snapshot.Path, p).Count() : 0));
+        var kept = how == RestoreMode.Replace ? await snapshotService.KeepAsync(share.Name, "before-restore-", ct).ConfigureAwait(false) : null;
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         var restored = new List<RestoredFile>();
+        var done = 0;
         foreach (var path in chosen)
         {
             var target = how == RestoreMode.Replace ? path : Beside(shareRoot, path);
-            if (how == RestoreMode.Replace && files.Inspect(shareRoot, target) == LiveEntry.Present)
+            var replaced = how == RestoreMode.Replace && files.Inspect(shareRoot, target) == LiveEntry.Present;
+            var before = done;
+            progress?.Report(new RestoreProgress(done, total, path.ToString()));
+            try
             {
-                files.Remove(shareRoot, target);
+                if (replaced)
+                {
+                    files.Remove(shareRoot, target);
+                }
+
+                await files.CopyAsync(snapshot.Path, path, shareRoot, target, new Progress(n => progress?.Report(new RestoreProgress(done = before + n, total, path.ToString()))), ct)
+                    .ConfigureAwait(false);
+            }
+            catch
+            {
+                await UndoAsync(shareRoot, target, replaced ? kept : null).ConfigureAwait(false);
+                throw;
             }
 
-            await files.CopyAsync(snapshot.Path, path, shareRoot, target, ct).ConfigureAwait(false);
             restored.Add(new RestoredFile(path.ToString(), target.ToString()));
         }
 
-        return new RestoreResult(restored, kept);
+        progress?.Report(new RestoreProgress(total, total, ""));
+        return new RestoreResult(restored, kept?.Name);
+    }
+
+    /// <summary>A path whose restore stopped part-way: its partial copy goes, and what it replaced comes back from the snapshot kept first.</summary>
+    private async Task UndoAsync(string shareRoot, SnapshotFilePath target, Snapshot? kept)
+    {
+        if (files.Inspect(shareRoot, target) == LiveEntry.Present)
+        {
+            files.Remove(shareRoot, target);
+        }
+
+        if (kept is not null)
+        {
+            await files.CopyAsync(kept.Path, target, shareRoot, target, copied: null, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reports synchronously (the copy's lines come in order; a <see cref="Progress{T}"/> would post them out of order).</summary>
+    private sealed class Progress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     /// <summary>The paths asked for, each a file or a folder of the snapshot; one inside another is restored with it.</summary>

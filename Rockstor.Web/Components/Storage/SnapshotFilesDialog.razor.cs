@@ -22,6 +22,8 @@ public sealed partial class SnapshotFilesDialog
     private string? _search;
     private string? _error;
     private bool _restoring;
+    private RestoreProgress? _progress;
+    private CancellationTokenSource? _cancelRestore;
 
     [Parameter]
     [EditorRequired]
@@ -102,22 +104,42 @@ public sealed partial class SnapshotFilesDialog
         }
 
         _restoring = true;
+        _progress = null;
+        using var cancel = new CancellationTokenSource();
+        _cancelRestore = cancel;
+        var shown = -1.0;
+        var progress = new Progress<RestoreProgress>(p =>
+        {
+            _progress = p;
+            if (p.Percent - shown >= 1 || p.Done == p.Total)
+            {
+                shown = p.Percent;
+                _ = InvokeAsync(StateHasChanged);
+            }
+        });
         try
         {
             await Snackbar.TryAsync(async () =>
             {
-                var result = await Restores.RestoreAsync(Share, Snapshot, [path.ToString()], beside ? "beside" : "replace", CancellationToken.None);
+                var result = await Restores.RestoreAsync(Share, Snapshot, [path.ToString()], beside ? "beside" : "replace", cancel.Token, progress);
                 var done = result.Restored[0];
                 Snackbar.Add(
                     result.KeptIn is { } kept ? $"'{done.To}' restored; what it replaced is kept in snapshot {kept}." : $"Restored as '{done.To}'.",
                     Severity.Success);
             });
         }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Snackbar.Add($"Restore of '{path}' cancelled: what it had copied was removed, and the share is as it was.", Severity.Info);
+        }
         finally
         {
             _restoring = false;
+            _cancelRestore = null;
         }
     }
+
+    private void CancelRestore() => _cancelRestore?.Cancel();
 
     private SnapshotFilePath Prefix(int depth) => SnapshotFilePath.Parse(string.Join('/', _path.Names.Take(depth)));
 

@@ -220,6 +220,56 @@ public sealed class SnapshotsScreenTests : ScreenTests
         Assert.Equal("changed since", await File.ReadAllTextAsync(Path.Combine(docs, "readme.txt"), _ct));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_restore_reports_its_progress_and_one_cancelled_part_way_leaves_the_share_as_it_was()
+    {
+        var services = Context.Services;
+        var docs = services.GetRequiredService<StorageLayout>().SharePath("pool1", "docs");
+        var many = Path.Combine(docs, "many");
+        Directory.CreateDirectory(many);
+        for (var i = 0; i < 3000; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(many, $"file{i:0000}.txt"), $"version one of {i}", _ct);
+        }
+
+        await services.GetRequiredService<SnapshotService>().CreateAsync("docs", "with-many", writable: false, _ct);
+        Directory.Delete(many, recursive: true);
+        Directory.CreateDirectory(many);
+        await File.WriteAllTextAsync(Path.Combine(many, "newer.txt"), "written after the snapshot", _ct);
+        var restores = services.GetRequiredService<Domain.Snapshots.Files.SnapshotRestoreService>();
+
+        // In its place, cancelled once a tenth is copied: the current folder comes back as it was.
+        using var cancel = new CancellationTokenSource();
+        var heard = new List<Domain.Snapshots.Files.RestoreProgress>();
+        var progress = new Synchronous(p =>
+        {
+            heard.Add(p);
+            if (p.Done >= p.Total / 10)
+            {
+                cancel.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => restores.RestoreAsync("docs", "with-many", ["/many"], "replace", cancel.Token, progress));
+
+        Assert.Equal(3001, heard[0].Total); // the folder and its 3000 files
+        Assert.Equal(["newer.txt"], Directory.GetFileSystemEntries(many).Select(Path.GetFileName));
+        Assert.Equal("written after the snapshot", await File.ReadAllTextAsync(Path.Combine(many, "newer.txt"), _ct));
+
+        // Beside, to the end: every entry is told, and the copy is whole.
+        var all = new List<Domain.Snapshots.Files.RestoreProgress>();
+        var result = await restores.RestoreAsync("docs", "with-many", ["/many"], "beside", _ct, new Synchronous(all.Add));
+
+        Assert.Equal((3001, 3001), (all[^1].Done, all[^1].Total));
+        Assert.True(all.Count > 100, $"{all.Count} reports");
+        Assert.Equal(3000, Directory.GetFiles(Path.Combine(docs, result.Restored[0].To.TrimStart('/'))).Length);
+    }
+
+    /// <summary>Progress heard at once, on the restore's own thread.</summary>
+    private sealed class Synchronous(Action<Domain.Snapshots.Files.RestoreProgress> heard) : IProgress<Domain.Snapshots.Files.RestoreProgress>
+    {
+        public void Report(Domain.Snapshots.Files.RestoreProgress value) => heard(value);
+    }
+
     private async Task<IRenderedComponent<ContainerFragment>> RenderAsync()
     {
         var screen = Render();
