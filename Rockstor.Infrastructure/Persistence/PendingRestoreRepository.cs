@@ -24,6 +24,8 @@ internal sealed class PendingRestoreRepository(RockstorDatabase db) : IPendingRe
             Snapshot = restore.Snapshot,
             NewShare = restore.NewShare,
             TargetPool = restore.TargetPool,
+            Paths = restore.Paths?.ToList(),
+            PathsMode = restore.PathsMode,
             CodeHash = restore.CodeHash,
             AskedAt = restore.AskedAt.UtcDateTime,
             UsedAt = restore.UsedAt?.UtcDateTime,
@@ -56,6 +58,8 @@ internal sealed class PendingRestoreRepository(RockstorDatabase db) : IPendingRe
         Snapshot = d.Snapshot,
         NewShare = d.NewShare,
         TargetPool = d.TargetPool,
+        Paths = d.Paths,
+        PathsMode = d.PathsMode,
         CodeHash = d.CodeHash,
         AskedAt = PoolRepository.Utc(d.AskedAt),
         UsedAt = d.UsedAt is { } used ? PoolRepository.Utc(used) : null,
@@ -78,6 +82,10 @@ internal sealed class PendingRestoreDocument
     public string? NewShare { get; set; }
 
     public string? TargetPool { get; set; }
+
+    public List<string>? Paths { get; set; }
+
+    public string? PathsMode { get; set; }
 
     public string CodeHash { get; set; } = "";
 

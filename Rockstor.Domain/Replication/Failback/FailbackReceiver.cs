@@ -7,6 +7,7 @@ using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
+using Rockstor.Domain.Snapshots.Files;
 using Rockstor.Domain.Storage;
 
 namespace Rockstor.Domain.Replication.Failback;
@@ -25,6 +26,7 @@ public sealed class FailbackReceiver(
     IPoolRepository pools,
     PoolService poolService,
     SnapshotService snapshotService,
+    SnapshotRestoreService fileRestores,
     RestoreService restores,
     IReplicationTaskRepository tasks,
     ConfinedReceive confined,
@@ -70,9 +72,9 @@ public sealed class FailbackReceiver(
             var attempt = log.Begin(
                 task?.Id ?? 0,
                 offer.Snapshot,
-                restore.Rollback
-                    ? $"Failback from {sender.Hostname}: roll '{restore.SourceShare}' back to this snapshot"
-                    : $"Failback from {sender.Hostname} as share '{restore.NewShare}'");
+                restore.Rollback ? $"Failback from {sender.Hostname}: roll '{restore.SourceShare}' back to this snapshot"
+                : restore.RestoresPaths ? $"Failback from {sender.Hostname}: {restore.Paths!.Count} path(s) back into '{restore.SourceShare}'"
+                : $"Failback from {sender.Hostname} as share '{restore.NewShare}'");
             var plan = new RestorePlan(sender, hello, restore, pool.Name, folder, task?.Id, attempt, offer);
             Record(plan);
             return plan;
@@ -105,7 +107,20 @@ public sealed class FailbackReceiver(
             await confined.ReceiveAsync(plan.Folder, stream, plan.Offer, parent: null, ct).ConfigureAwait(false);
             AttemptLog.RequireFaithful(stream, "nothing was made of it");
 
-            if (restore.Rollback)
+            if (restore.RestoresPaths)
+            {
+                // Kept as a snapshot of the share (to browse later), then only the chosen paths go back.
+                var snapshot = await snapshotService.SnapshotFromAsync(restore.SourceShare, received, "failback-", ct).ConfigureAwait(false);
+                var result = await fileRestores.RestoreAsync(restore.SourceShare, snapshot.Name, restore.Paths, restore.PathsMode, ct).ConfigureAwait(false);
+                var where = string.Join(", ", result.Restored.Take(3).Select(r => r.To == r.From ? $"'{r.To}'" : $"'{r.From}' as '{r.To}'"));
+                attempt.Note += $"; done: the snapshot is kept as '{snapshot.Name}'";
+                restores.Finish(
+                    restore,
+                    RestoreState.Succeeded,
+                    $"Restored {where}{(result.Restored.Count > 3 ? $" and {result.Restored.Count - 3} more" : "")} into '{restore.SourceShare}' from the snapshot kept as '{snapshot.Name}'"
+                    + (result.KeptIn is { } kept ? $"; what they replaced is kept in snapshot '{kept}'." : "."));
+            }
+            else if (restore.Rollback)
             {
                 var snapshot = await snapshotService.SnapshotFromAsync(restore.SourceShare, received, "failback-", ct).ConfigureAwait(false);
                 var kept = await snapshotService.RollbackAsync(restore.SourceShare, snapshot.Name, ct).ConfigureAwait(false);
@@ -163,7 +178,7 @@ public sealed class FailbackReceiver(
     /// <summary>The pool the snapshot lands in: the share's own for a rollback, the asked one for a new share; checked again now.</summary>
     private Pool Target(PendingRestore restore)
     {
-        if (restore.Rollback)
+        if (restore.Rollback || restore.RestoresPaths)
         {
             var share = shares.Find(restore.SourceShare);
             if (share is null || share.Kind != ShareKind.Regular)

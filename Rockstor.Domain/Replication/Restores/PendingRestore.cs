@@ -28,7 +28,16 @@ public sealed class PendingRestore
     /// <summary>The new share's pool.</summary>
     public string? TargetPool { get; init; }
 
-    public bool Rollback => NewShare is null;
+    /// <summary>Files or folders of the snapshot to put back into <see cref="SourceShare"/> (null: the whole snapshot).</summary>
+    public IReadOnlyList<string>? Paths { get; init; }
+
+    /// <summary>Where restored paths go: "beside" the current ones, or in their place ("replace").</summary>
+    public string? PathsMode { get; init; }
+
+    /// <summary>Chosen files or folders go back into the share, which is otherwise left as it is.</summary>
+    public bool RestoresPaths => Paths is { Count: > 0 };
+
+    public bool Rollback => NewShare is null && !RestoresPaths;
 
     /// <summary>SHA-256 (hex) of the one-time code given to the other appliance; the code itself is not kept.</summary>
     public required string CodeHash { get; init; }

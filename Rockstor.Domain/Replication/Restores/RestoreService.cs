@@ -5,6 +5,7 @@ using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Shares;
+using Rockstor.Domain.Snapshots.Files;
 
 namespace Rockstor.Domain.Replication.Restores;
 
@@ -48,22 +49,33 @@ public sealed class RestoreService(
             throw new ValidationException("Choose the snapshot to restore.");
         }
 
-        if (ask.Rollback == !string.IsNullOrWhiteSpace(ask.NewShare))
+        var paths = ask.Paths is { Count: > 0 } ? ask.Paths : null;
+        if (new[] { ask.Rollback, !string.IsNullOrWhiteSpace(ask.NewShare), paths is not null }.Count(chosen => chosen) != 1)
         {
-            throw new ValidationException("Restore the snapshot either as a new share (give its name and a pool) or by rolling the share back: one of the two.");
+            throw new ValidationException(
+                "Restore the snapshot as a new share (give its name and a pool), by rolling the share back, or only chosen files or folders of it (paths): one of the three.");
         }
 
-        if (ask.Rollback)
+        var mode = paths is null ? null : RestoreModes.Name(RestoreModes.Parse(ask.Mode));
+        if (paths is not null)
+        {
+            if (paths.Count > SnapshotRestoreService.MaxPaths || paths.Any(p => SnapshotFilePath.Parse(p).IsTop))
+            {
+                throw new ValidationException($"Choose 1 to {SnapshotRestoreService.MaxPaths} files or folders in the snapshot (not its top: roll the share back for that).");
+            }
+        }
+
+        if (ask.Rollback || paths is not null)
         {
             if (shares.Find(share) is not { Kind: ShareKind.Regular })
             {
-                throw new NotFoundException($"There is no share '{share}' here to roll back; restore the snapshot as a new share instead.");
+                throw new NotFoundException($"There is no share '{share}' here to restore into; restore the snapshot as a new share instead.");
             }
 
             if (!tasks.List().Any(t => t.Share == share && t.TargetApplianceId == peer.Id))
             {
                 throw new ConflictException(
-                    $"Only a share that replicates to {peer.Hostname} can be rolled back from it, and no task replicates '{share}' there; restore the snapshot as a new share instead.");
+                    $"Only a share that replicates to {peer.Hostname} can be rolled back or have files restored from it, and no task replicates '{share}' there; restore the snapshot as a new share instead.");
             }
         }
         else
@@ -86,8 +98,10 @@ public sealed class RestoreService(
             ApplianceId = peer.Id,
             SourceShare = share,
             Snapshot = ask.Snapshot!,
-            NewShare = ask.Rollback ? null : ask.NewShare,
-            TargetPool = ask.Rollback ? null : ask.TargetPool,
+            NewShare = ask.Rollback || paths is not null ? null : ask.NewShare,
+            TargetPool = ask.Rollback || paths is not null ? null : ask.TargetPool,
+            Paths = paths?.Select(p => SnapshotFilePath.Parse(p).ToString()).Distinct().ToList(),
+            PathsMode = mode,
             CodeHash = HashOf(code),
             AskedAt = time.GetUtcNow(),
         };

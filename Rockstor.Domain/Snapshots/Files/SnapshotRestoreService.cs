@@ -44,12 +44,7 @@ public sealed class SnapshotRestoreService(
             throw new ConflictException($"'{share.Name}' is a replica, which holds received snapshots only: download the files, or clone the snapshot into a share.");
         }
 
-        var how = (mode?.Trim().ToLowerInvariant()) switch
-        {
-            null or "" or "beside" => RestoreMode.Beside,
-            "replace" => RestoreMode.Replace,
-            _ => throw new ValidationException($"A restore puts files \"beside\" the current ones or in their place (\"replace\"), not \"{Echo.Of(mode)}\"."),
-        };
+        var how = RestoreModes.Parse(mode);
         var chosen = Chosen(paths, snapshot.Path);
         var shareRoot = layout.SharePath(share.Pool, share.Name);
         foreach (var path in chosen)

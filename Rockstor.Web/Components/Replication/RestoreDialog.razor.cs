@@ -18,7 +18,13 @@ public partial class RestoreDialog
     private string? _loadError;
     private string? _share;
     private string? _snapshot;
-    private bool _rollback;
+    private const string AsShare = "share";
+    private const string Paths = "paths";
+    private const string Rollback = "rollback";
+
+    private string _what = AsShare;
+    private string? _paths;
+    private bool _inPlace;
     private bool _confirmed;
     private string? _newShare;
     private string? _pool;
@@ -74,9 +80,17 @@ public partial class RestoreDialog
         _busy = true;
         try
         {
-            var ask = _rollback
-                ? new RestoreAsk(ApplianceId, _share, _snapshot, Rollback: true)
-                : new RestoreAsk(ApplianceId, _share, _snapshot, _newShare, _pool);
+            var ask = _what switch
+            {
+                Rollback => new RestoreAsk(ApplianceId, _share, _snapshot, Rollback: true),
+                Paths => new RestoreAsk(
+                    ApplianceId,
+                    _share,
+                    _snapshot,
+                    Paths: (_paths ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    Mode: _inPlace ? "replace" : "beside"),
+                _ => new RestoreAsk(ApplianceId, _share, _snapshot, _newShare, _pool),
+            };
             MudDialog.Close(DialogResult.Ok(await Restores.AskAsync(ask, CancellationToken.None)));
         }
         catch (RockstorException e)

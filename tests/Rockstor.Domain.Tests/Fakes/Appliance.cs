@@ -59,7 +59,8 @@ public sealed class Appliance
         Protection = new ReplicaProtection(Replicas, ReceiveSettings, storageLock, time);
         ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, Protection, Records, time);
         var restores = new RestoreService(new RestoreStore(), Paired, new RestorePeer(), new ApplianceIdentity(new ThisAppliance(id, hostname)), Records, Records, Records, time);
-        var failbacks = new FailbackReceiver(Records, Records, Pools, SnapshotService, restores, Records, confined, Files, Layout, Log);
+        var fileRestores = new Snapshots.Files.SnapshotRestoreService(Snapshots, Records, SnapshotService, new NoSnapshotFiles(), Layout, storageLock, time);
+        var failbacks = new FailbackReceiver(Records, Records, Pools, SnapshotService, fileRestores, restores, Records, confined, Files, Layout, Log);
         Receiver = new ReceiverRouter(ReplicaReceiver, failbacks, Log);
         Service = new ServiceSwitch(serviceOn);
         Services = new ServiceMonitor([Service], Service);

@@ -72,6 +72,42 @@ public sealed class FailbackTests(TwoAppliances two)
         two.AssertSucceeded(await two.RunAsync(taskId, finishedBefore: 1 + 2));
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task Only_the_folder_chosen_comes_back_from_the_destination_in_its_place_and_the_rest_of_the_share_is_left_as_it_is()
+    {
+        var path = await two.CreateShareAsync("partly");
+        WriteData(path, seed: 61, smallFiles: 60, largeMiB: 2);
+        var dir1 = Hashes(Path.Combine(path, "dir1"));
+        var taskId = await two.AddTaskAsync("partly");
+        two.AssertSucceeded(await two.FinishedAsync(taskId, 1));
+        var replica = (await two.NewestReplicaAsync("partly")).GetProperty("name").GetString();
+        var replicaId = (await TrailAsync(two.B, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "partly").GetProperty("id").GetInt32();
+
+        // A folder is lost on the source, and another file changes, which the admin wants to keep.
+        Directory.Delete(Path.Combine(path, "dir1"), recursive: true);
+        File.WriteAllText(Path.Combine(path, "kept.txt"), "written after the run");
+
+        await Accepted(two.A.PostAsJsonAsync("/api/replication/restores", new { applianceId = DestinationId, share = "partly", snapshot = replica, paths = new[] { "/dir1" }, mode = "replace" }));
+        var sent = await FailbackAsync(replicaId, count: 1);
+
+        Assert.Equal("succeeded", sent.GetProperty("status").GetString());
+        Assert.Equal(dir1, Hashes(Path.Combine(path, "dir1")));
+        Assert.Equal("written after the run", File.ReadAllText(Path.Combine(path, "kept.txt")));
+        var asked = (await TrailAsync(two.A, "/api/replication/restores"))[0];
+        Assert.Equal("succeeded", asked.GetProperty("state").GetString());
+        Assert.StartsWith("Restored '/dir1' into 'partly' from the snapshot kept as 'failback-", asked.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["/dir1"], asked.GetProperty("paths").EnumerateArray().Select(p => p.GetString()));
+        var names = (await SnapshotsAsync(two.A, "partly")).Select(s => s.GetProperty("name").GetString()!).ToList();
+        Assert.Contains(names, n => n.StartsWith("failback-", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("before-restore-", StringComparison.Ordinal));
+
+        // Both ways of asking at once are refused before the destination is asked.
+        await Refused(
+            two.A.PostAsJsonAsync("/api/replication/restores", new { applianceId = DestinationId, share = "partly", snapshot = replica, paths = new[] { "/dir1" }, rollback = true }),
+            HttpStatusCode.BadRequest,
+            "one of the three");
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task A_restore_that_cannot_be_is_refused_at_once_with_the_reason()
     {
@@ -82,8 +118,8 @@ public sealed class FailbackTests(TwoAppliances two)
         var snapshot = (await two.NewestReplicaAsync("checked")).GetProperty("name").GetString();
         const string url = "/api/replication/restores";
 
-        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot, newShare = "x", targetPool = Pool, rollback = true }), HttpStatusCode.BadRequest, "one of the two");
-        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot }), HttpStatusCode.BadRequest, "one of the two");
+        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot, newShare = "x", targetPool = Pool, rollback = true }), HttpStatusCode.BadRequest, "one of the three");
+        await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot }), HttpStatusCode.BadRequest, "one of the three");
         await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot, newShare = "-bad", targetPool = Pool }), HttpStatusCode.BadRequest, "share");
         await Refused(two.A.PostAsJsonAsync(url, new { applianceId = DestinationId, share = "checked", snapshot, newShare = "fine" }), HttpStatusCode.BadRequest, "pool name");
         await Refused(two.A.PostAsJsonAsync(url, new { applianceId = "ffff", share = "checked", snapshot, newShare = "fine", targetPool = Pool }), HttpStatusCode.NotFound, "no such paired appliance");
