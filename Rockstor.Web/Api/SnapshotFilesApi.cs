@@ -13,7 +13,14 @@ public static class SnapshotFilesApi
 {
     public static IEndpointRouteBuilder MapSnapshotFilesApi(this IEndpointRouteBuilder app)
     {
-        var files = app.MapGroup("/api/shares/{share}/snapshots/{name}").WithTags("Snapshots");
+        // Under the share's snapshots, and the same under /api/snapshots/{share}/{name} (the shorter form).
+        Map(app.MapGroup("/api/shares/{share}/snapshots/{name}").WithTags("Snapshots"));
+        Map(app.MapGroup("/api/snapshots/{share}/{name}").WithTags("Snapshots"));
+        return app;
+    }
+
+    private static void Map(RouteGroupBuilder files)
+    {
         files.MapGet("/files", (string share, string name, string? path, string? search, int? skip, int? take, SnapshotFileService service) =>
             SnapshotFolderDto.From(service.List(share, name, path, search, skip, take)));
         files.MapGet("/download", (string share, string name, string? path, SnapshotFileService service, HttpContext http) =>
@@ -28,7 +35,6 @@ public static class SnapshotFilesApi
         });
         files.MapPost("/restore", async (string share, string name, RestoreFilesBody body, SnapshotRestoreService restores, CancellationToken ct) =>
             await restores.RestoreAsync(share, name, body.Paths, body.Mode, ct));
-        return app;
     }
 
     private static IResult Zip(SnapshotFileService service, string root, SnapshotFilePath folder, string fileName, HttpContext http)

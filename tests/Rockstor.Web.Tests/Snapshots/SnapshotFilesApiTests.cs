@@ -38,6 +38,8 @@ public sealed class SnapshotFilesApiTests(ApplianceFixture fixture) : IClassFixt
         var report = (await Admin.GetFromJsonAsync<JsonElement>("/api/shares/browse/snapshots/s1/files?path=reports")).GetProperty("entries")[0];
         Assert.Equal(("q1.bin", "file", 300_000L), (report.GetProperty("name").GetString(), report.GetProperty("kind").GetString(), report.GetProperty("size").GetInt64()));
         Assert.True(Directory.Exists(share));
+        var shorter = await Admin.GetFromJsonAsync<JsonElement>("/api/snapshots/browse/s1/files?path=many&skip=100&take=100");
+        Assert.Equal(second.ToString(), shorter.ToString()); // the same under /api/snapshots/{share}/{name}
     }
 
     [Fact(Timeout = 180_000)]
