@@ -74,4 +74,35 @@ public sealed class SnapshotsScreenTests(ApplianceWithSnapshots one) : IClassFix
         await Expect(snapshots.Rows).ToHaveCountAsync(2);
         Assert.Equal(["docs/d2", "docs/d4", "media/m1", "media/m2"], await one.SnapshotKeysAsync());
     }
+
+    [Fact(Timeout = 180_000)]
+    public async Task One_file_is_restored_from_a_snapshot_by_clicking_beside_the_current_one()
+    {
+        // A share of its own, removed at the end, so the other test sees the fixture's snapshots only.
+        await Ok(one.Api.PostAsJsonAsync("/api/shares", new { pool = "tank", name = "papers" }));
+        var papers = Path.Combine(one.Appliance.Sandbox.MountRoot, "tank", "papers");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(papers, "report.txt"), "the report as it was");
+            await Ok(one.Api.PostAsJsonAsync("/api/shares/papers/snapshots", new { name = "before-edit" }));
+            await File.WriteAllTextAsync(Path.Combine(papers, "report.txt"), "the report, edited badly");
+            var shell = new Shell(await one.Browser.NewPageAsync());
+            await new AccountPages(shell.Page, one.Appliance.BaseAddress).LogInAsync(ApplianceWithSnapshots.Password);
+            await new SnapshotsPage(shell).OpenAsync();
+
+            await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Browse files of papers/before-edit" }).ClickAsync();
+            await shell.Dialog.GetByRole(AriaRole.Button, new() { Name = "Restore report.txt into the share" }).ClickAsync();
+            await shell.Page.GetByRole(AriaRole.Button, new() { Name = "Beside", Exact = true }).ClickAsync();
+
+            await Expect(shell.Page.Locator(".mud-snackbar")).ToContainTextAsync("Restored as '/report (restored ");
+            await shell.ScreenshotAsync("snapshot-file-restored");
+            var restored = Assert.Single(Directory.GetFiles(papers, "report (restored *).txt"));
+            Assert.Equal("the report as it was", await File.ReadAllTextAsync(restored));
+            Assert.Equal("the report, edited badly", await File.ReadAllTextAsync(Path.Combine(papers, "report.txt")));
+        }
+        finally
+        {
+            using var deleted = await one.Api.DeleteAsync(new Uri("/api/shares/papers?deleteSnapshots=true", UriKind.Relative));
+        }
+    }
 }
