@@ -63,6 +63,29 @@ public sealed class SnapshotFilesApiTests(ApplianceFixture fixture) : IClassFixt
         using var copy = new MemoryStream();
         await zipped.CopyToAsync(copy);
         Assert.Equal(Expected("q1"), Sha(copy.ToArray()));
+
+        // The same folder as a tar, read as it streams in.
+        using var tar = await Admin.GetAsync(new Uri("/api/shares/fetch/snapshots/s1/download?path=/&format=tar", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("application/x-tar", tar.Content.Headers.ContentType?.MediaType);
+        var tarred = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var reader = new System.Formats.Tar.TarReader(await tar.Content.ReadAsStreamAsync()))
+        {
+            while (await reader.GetNextEntryAsync() is { } entry)
+            {
+                using var data = new MemoryStream();
+                if (entry.DataStream is { } stream)
+                {
+                    await stream.CopyToAsync(data);
+                }
+
+                tarred[entry.Name] = entry.EntryType == System.Formats.Tar.TarEntryType.Directory ? "folder" : Sha(data.ToArray());
+            }
+        }
+
+        Assert.Equal(names, tarred.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Expected("q1"), tarred["reports/q1.bin"]);
+        using var other = await Admin.GetAsync(new Uri("/api/shares/fetch/snapshots/s1/download?path=/&format=rar", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
     }
 
     [Theory(Timeout = 180_000)]
