@@ -162,9 +162,12 @@ public sealed class ReplicationScreensTests : ScreenTests
         var screen = Context.Render<ContainerFragment>(p => p
             .AddChildContent<MudPopoverProvider>()
             .AddChildContent<MudDialogProvider>()
+            .AddChildContent<MudSnackbarProvider>()
             .AddChildContent<Web.Components.Pages.Replication.Receive>());
 
         Assert.Equal("promoted to docs-live", screen.Find("[data-promoted]").TextContent.Trim());
+        await screen.InvokeAsync(() => screen.Find("button[aria-label^='Browse the newest copy of media ']").Click());
+        await screen.WaitForAssertionAsync(() => Assert.Contains("Nothing of media has been received yet.", screen.Markup, StringComparison.Ordinal));
         Assert.Empty(screen.FindAll("button[aria-label^='Promote docs ']"));
         await screen.InvokeAsync(() => screen.Find("button[aria-label^='Promote media ']").Click());
         await screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll(".mud-dialog button")));

@@ -23,6 +23,9 @@ public partial class Receive
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private Domain.Snapshots.ISnapshotRepository Snapshots { get; set; } = default!;
+
     protected override void OnInitialized()
     {
         _defaultDays = Protection.DefaultDays();
@@ -62,6 +65,22 @@ public partial class Receive
         {
             Load();
         }
+    }
+
+    /// <summary>The newest received snapshot's files (older ones are on the Snapshots screen, under the replica share).</summary>
+    private async Task BrowseNewestAsync(IncomingReplica replica)
+    {
+        var newest = Snapshots.ListForShare(replica.ReplicaShare).Where(s => s.ReceivedUuid is not null).MaxBy(s => s.CreatedAt);
+        if (newest is null)
+        {
+            Snackbar.Add($"Nothing of {replica.SourceShare} has been received yet.", Severity.Info);
+            return;
+        }
+
+        await Dialogs.ShowAsync<Components.Storage.SnapshotFilesDialog>(
+            $"Files of {newest.Key}",
+            new DialogParameters<Components.Storage.SnapshotFilesDialog> { { d => d.Share, newest.Share }, { d => d.Snapshot, newest.Name } },
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
     }
 
     private async Task PromoteAsync(IncomingReplica replica)
