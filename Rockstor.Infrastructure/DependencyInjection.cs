@@ -156,6 +156,7 @@ public static class DependencyInjection
         services.AddSingleton<ReplicaProtection>();
         services.AddSingleton<SnapshotSizes>();
         services.AddSingleton<DiskService>();
+        services.AddSingleton<ReplicaBases>();
         services.AddSingleton<ReplicaReceiver>();
         services.AddSingleton<ReplicaPromoter>();
         services.AddSingleton<FailbackReceiver>();

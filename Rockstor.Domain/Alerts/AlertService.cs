@@ -282,5 +282,5 @@ public sealed class AlertService(
     }
 
     private string Subject(ReplicationTask task) =>
-        $"{task.Share} to {appliances.Find(task.TargetApplianceId)?.Hostname ?? task.TargetApplianceId} (pool {task.TargetPool})";
+        $"{task.Share} to {(identity.IsOwn(task.TargetApplianceId) ? LocalTarget.Name : appliances.Find(task.TargetApplianceId)?.Hostname ?? task.TargetApplianceId)} (pool {task.TargetPool})";
 }

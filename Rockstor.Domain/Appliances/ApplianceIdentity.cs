@@ -25,6 +25,9 @@ public sealed class ApplianceIdentity(IApplianceStore store)
 
     public ApplianceInfo Current => store.Get() ?? throw new InvalidOperationException("The appliance identity has not been made yet.");
 
+    /// <summary>Whether the id is this appliance's own (false before its identity is made).</summary>
+    public bool IsOwn(string applianceId) => store.Get() is { } me && LocalTarget.Is(me, applianceId);
+
     /// <summary>Raised after the hostname changed, for screens that show it.</summary>
     public event Action? Changed;
 

@@ -15,6 +15,9 @@ public static class LocalTarget
 
     public static bool Is(ApplianceInfo self, string applianceId) => string.Equals(self.Id, applianceId, StringComparison.Ordinal);
 
+    /// <summary>Whether a sender is this appliance itself (a paired peer always has a pinned certificate).</summary>
+    public static bool IsSelf(PairedAppliance sender) => sender.Host == Host && sender.CertificateFingerprint.Length == 0;
+
     /// <summary>This appliance as a peer of itself (no certificate or credentials: nothing crosses a network).</summary>
     public static PairedAppliance Of(ApplianceInfo self) => new()
     {

@@ -113,19 +113,28 @@ public sealed class PoolService(
             };
             await MountNewAsync(pool, wanted, undo, ct).ConfigureAwait(false);
             pools.Add(pool);
-            if (pool.Removable)
-            {
-                // Made (with quotas on): it can be pulled now, and is mounted again when a task writes to it.
-                await devices.UnmountAsync(layout.PoolMountPoint(name), ct).ConfigureAwait(false);
-            }
-
-            return await ViewAsync(pool, ct).ConfigureAwait(false);
         }
         catch
         {
             await undo.RunAsync().ConfigureAwait(false);
             throw;
         }
+
+        if (request.Removable)
+        {
+            // Made (with quotas on) and recorded: it can be pulled now, and is mounted again when a task
+            // writes to it. Nothing is undone if this fails: the pool stays mounted until ejected.
+            try
+            {
+                await devices.UnmountAsync(layout.PoolMountPoint(name), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (StorageCommandException)
+            {
+                // Shown as mounted on the Pools screen, with its Eject button.
+            }
+        }
+
+        return await ViewAsync(pools.Find(name)!, CancellationToken.None).ConfigureAwait(false);
     }
 
     public const int MaxImageCount = 8;

@@ -20,9 +20,14 @@ public static class ReplicationNames
         snapshot.StartsWith($"{SnapshotPrefix}{taskId}-", StringComparison.Ordinal);
 
     /// <summary>The share on the destination that holds what a sender's share became: "&lt;sender id&gt;_&lt;share&gt;".</summary>
-    public static string ReplicaShare(string senderApplianceId, string sourceShare)
-    {
-        var name = $"{senderApplianceId}_{sourceShare}";
-        return ResourceName.IsSafe(name) ? name : throw new ValidationException($"'{Echo.Of(name)}' cannot name a replica share.");
-    }
+    public static string ReplicaShare(string senderApplianceId, string sourceShare) => Checked($"{senderApplianceId}_{sourceShare}");
+
+    /// <summary>
+    /// The share that holds what one of this appliance's own shares became in another of its pools (a local
+    /// task): "&lt;pool&gt;_&lt;share&gt;", so one share may go to several pools (two disks in turn, say).
+    /// </summary>
+    public static string LocalReplicaShare(string pool, string sourceShare) => Checked($"{pool}_{sourceShare}");
+
+    private static string Checked(string name) =>
+        ResourceName.IsSafe(name) ? name : throw new ValidationException($"'{Echo.Of(name)}' cannot name a replica share.");
 }

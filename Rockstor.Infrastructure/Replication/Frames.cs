@@ -31,7 +31,7 @@ internal enum FrameType : byte
     /// <summary>From the receiver, while it applies a spooled stream: how much btrfs receive has read.</summary>
     Applying = 12,
 
-    /// <summary>From the sender, between data frames: the run is stopped on purpose, and why (ADR-033).</summary>
+    /// <summary>From the sender, between data frames: its admin cancelled the run, and why (ADR-033).</summary>
     Cancel = 13,
 }
 
@@ -54,7 +54,7 @@ internal sealed record ApplyingBody(long Bytes);
 
 internal sealed record EstimateBody(long ExpectedBytes);
 
-/// <summary>Why the sender stopped the run (its admin cancelled it, its window closed, it is shutting down).</summary>
+/// <summary>Why the sender stopped the run (its admin cancelled it).</summary>
 internal sealed record CancelBody(string Reason);
 
 /// <summary>A frame is a type byte, a 4-byte big-endian payload length, and the payload.</summary>

@@ -29,7 +29,7 @@ internal sealed class LocalReplicationSession(
         var pipe = new LocalStreamPipe(new Progress<long>(count => progress.Report(new TransferCount(count, count))));
         _ = expectedBytes.ContinueWith(t => pipe.Reader.Expect(t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
-        // Stopped on purpose, the receiver is told why (as a Cancel frame would tell a peer); then the stream ends.
+        // Cancelled by the admin, the receiver is told why (as a Cancel frame would tell a peer); then the stream ends.
         using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await using var stopping = ct.Register(() =>
         {
@@ -70,7 +70,11 @@ internal sealed class LocalReplicationSession(
             // The receiver's verdict says why.
         }
 
-        ct.ThrowIfCancellationRequested();
+        if (!verdict.Ok)
+        {
+            ct.ThrowIfCancellationRequested(); // stopped here: the run says cancelled, not the receiver's words
+        }
+
         return verdict with { Bytes = pipe.Writer.Count, StreamBytes = pipe.Writer.Count };
     }
 

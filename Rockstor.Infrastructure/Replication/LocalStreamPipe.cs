@@ -16,8 +16,12 @@ internal sealed class LocalStreamPipe
     /// <summary>Pieces held between the two sides (each one write of the sender, at most 1 MiB usually).</summary>
     private const int Held = 16;
 
+    private readonly Lock _completing = new();
+
     private readonly Channel<(byte[] Bytes, int Length)> _pieces = Channel.CreateBounded<(byte[], int)>(
         new BoundedChannelOptions(Held) { SingleReader = true, SingleWriter = true });
+
+    private bool _completed;
 
     public LocalStreamPipe(IProgress<long> written)
     {
@@ -29,11 +33,20 @@ internal sealed class LocalStreamPipe
 
     public ReadSide Reader { get; }
 
-    /// <summary>Ends the stream: whole when <paramref name="error"/> is null; otherwise the reader fails with it.</summary>
+    /// <summary>Ends the stream, once: whole when <paramref name="error"/> is null; otherwise the reader fails with it.</summary>
     public void Complete(Exception? error = null)
     {
-        Reader.EndedWhole = error is null;
-        _pieces.Writer.TryComplete(error);
+        lock (_completing)
+        {
+            if (_completed)
+            {
+                return; // a later stop does not make a stream that ended whole a broken one
+            }
+
+            _completed = true;
+            Reader.EndedWhole = error is null;
+            _pieces.Writer.TryComplete(error);
+        }
     }
 
     internal sealed class WriteSide(ChannelWriter<(byte[] Bytes, int Length)> pieces, IProgress<long> written) : WriteOnlyStream

@@ -152,29 +152,33 @@ public sealed class ReplicationClient(LocalCertificate certificate, TimeProvider
             await using var data = new FramedWriteStream(tls, progress, options.Compression, resumeFrom, time);
 
             // The receiver may give its verdict before the stream ends (it failed: no space, a bad
-            // stream): listen for it while sending, and stop sending when it comes. A run stopped on
-            // purpose ends the stream with a Cancel frame between two data frames (the receiver's trail
-            // then says why); the stream is cut outright if that does not happen within the grace, or
-            // if the stop was not on purpose (the watchdog).
+            // stream): listen for it while sending, and stop sending when it comes. A run its admin
+            // cancels ends the stream with a Cancel frame between two data frames (the receiver's trail
+            // then says why), or, when the whole stream is across already, waits a little for the
+            // verdict (a snapshot that got through is not called cancelled). Either is cut outright after
+            // the grace, and so is a stop that is not the admin's (the watchdog, a window, a shutdown).
             using var sending = new CancellationTokenSource();
             Task? stream = null;
             await using var stopping = ct.Register(() =>
             {
                 try
                 {
-                    if (options.WhyStopped?.Invoke() is { } why && stream?.IsCompleted != true)
-                    {
-                        data.Stop(why);
-                        sending.CancelAfter(StopGrace);
-                    }
-                    else
+                    if (options.WhyStopped?.Invoke() is not { } why)
                     {
                         sending.Cancel();
+                        return;
                     }
+
+                    if (stream?.IsCompleted != true)
+                    {
+                        data.Stop(why);
+                    }
+
+                    sending.CancelAfter(StopGrace);
                 }
-                catch (ObjectDisposedException)
+                catch (Exception e) when (e is ObjectDisposedException or AggregateException)
                 {
-                    // The send ended meanwhile.
+                    // The send ended meanwhile, or a stop hook of a process already gone failed.
                 }
             });
             var verdict = ReadVerdictAsync(tls, data, progress, sending.Token);

@@ -8,7 +8,7 @@ namespace Rockstor.Infrastructure.Replication;
 public sealed class ReplicationTransports(ReplicationClient network, LocalReplicationTransport local, ApplianceIdentity identity) : IReplicationTransport
 {
     public Task<IReplicationSession> ConnectAsync(PairedAppliance destination, int port, ReplicationHello hello, CancellationToken ct) =>
-        LocalTarget.Is(identity.Current, destination.Id)
+        identity.IsOwn(destination.Id)
             ? local.ConnectAsync(destination, hello, ct)
             : network.ConnectAsync(destination, port, hello, ct);
 }

@@ -18,53 +18,13 @@ public sealed class CommandRunner(ILogger<CommandRunner> logger)
     public async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, string failure, CancellationToken ct)
     {
         var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        var command = Cli.Wrap(program)
-            .WithArguments(arguments)
-            .WithEnvironmentVariables(StableOutput)
-            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
-            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
-            .WithValidation(CommandResultValidation.ZeroExitCode);
-        var shown = Show(program, arguments);
-        logger.LogDebug("Running {Command}", shown);
-        try
-        {
-            await command.ExecuteAsync(ct).ConfigureAwait(false);
-        }
-        catch (CommandExecutionException e)
-        {
-            logger.LogWarning("{Command} failed with exit code {ExitCode}: {Error}", shown, e.ExitCode, stderr.ToString().Trim());
-            throw new StorageCommandException(failure, shown, stderr.ToString(), e);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new StorageCommandException(failure, shown, $"{program} could not be started: {e.Message}", e);
-        }
-
+        await ExecuteAsync(program, arguments, c => c.WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout)), failure, "Running", ct).ConfigureAwait(false);
         return stdout.ToString();
     }
 
     /// <summary>Runs the program and hands each line of its standard output to <paramref name="line"/> as it comes (a long copy's progress).</summary>
-    public async Task RunAsync(string program, IReadOnlyList<string> arguments, Action<string> line, string failure, CancellationToken ct)
-    {
-        var stderr = new StringBuilder();
-        var command = Cli.Wrap(program)
-            .WithArguments(arguments)
-            .WithEnvironmentVariables(StableOutput)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line))
-            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
-            .WithValidation(CommandResultValidation.ZeroExitCode);
-        var shown = Show(program, arguments);
-        try
-        {
-            await command.ExecuteAsync(ct).ConfigureAwait(false);
-        }
-        catch (CommandExecutionException e)
-        {
-            logger.LogWarning("{Command} failed with exit code {ExitCode}: {Error}", shown, e.ExitCode, stderr.ToString().Trim());
-            throw new StorageCommandException(failure, shown, stderr.ToString(), e);
-        }
-    }
+    public Task RunAsync(string program, IReadOnlyList<string> arguments, Action<string> line, string failure, CancellationToken ct) =>
+        ExecuteAsync(program, arguments, c => c.WithStandardOutputPipe(PipeTarget.ToDelegate(line)), failure, "Running", ct);
 
     /// <summary>
     /// Runs the program with its standard input and/or output connected to streams (btrfs send and
@@ -80,37 +40,24 @@ public sealed class CommandRunner(ILogger<CommandRunner> logger)
     public Task StreamAsync(string program, IReadOnlyList<string> arguments, Func<Stream, CancellationToken, Task> writeInput, string failure, CancellationToken ct) =>
         StreamAsync(program, arguments, PipeSource.Create(writeInput), output: null, failure, ct);
 
-    private async Task StreamAsync(string program, IReadOnlyList<string> arguments, PipeSource? input, Stream? output, string failure, CancellationToken ct)
-    {
-        var stderr = new StringBuilder();
-        var command = Cli.Wrap(program)
-            .WithArguments(arguments)
-            .WithEnvironmentVariables(StableOutput)
-            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
-            .WithValidation(CommandResultValidation.ZeroExitCode);
-        if (input is not null)
-        {
-            command = command.WithStandardInputPipe(input);
-        }
+    private Task StreamAsync(string program, IReadOnlyList<string> arguments, PipeSource? input, Stream? output, string failure, CancellationToken ct) =>
+        ExecuteAsync(
+            program,
+            arguments,
+            command =>
+            {
+                if (input is not null)
+                {
+                    command = command.WithStandardInputPipe(input);
+                }
 
-        if (output is not null)
-        {
-            command = command.WithStandardOutputPipe(
-                output is ICommandOutputReader reader ? PipeTarget.Create(reader.ReadFromAsync) : PipeTarget.ToStream(output));
-        }
-
-        var shown = Show(program, arguments);
-        logger.LogDebug("Streaming {Command}", shown);
-        try
-        {
-            await command.ExecuteAsync(ct).ConfigureAwait(false);
-        }
-        catch (CommandExecutionException e)
-        {
-            logger.LogWarning("{Command} failed with exit code {ExitCode}: {Error}", shown, e.ExitCode, stderr.ToString().Trim());
-            throw new StorageCommandException(failure, shown, stderr.ToString(), e);
-        }
-    }
+                return output is null
+                    ? command
+                    : command.WithStandardOutputPipe(output is ICommandOutputReader reader ? PipeTarget.Create(reader.ReadFromAsync) : PipeTarget.ToStream(output));
+            },
+            failure,
+            "Streaming",
+            ct);
 
     /// <summary>Runs the program and returns its exit code and output without treating a non-zero exit as a failure.</summary>
     public async Task<(int ExitCode, string Output)> ProbeAsync(string program, IReadOnlyList<string> arguments, CancellationToken ct)
@@ -124,6 +71,35 @@ public sealed class CommandRunner(ILogger<CommandRunner> logger)
             .ExecuteAsync(ct)
             .ConfigureAwait(false);
         return (result.ExitCode, stdout.ToString());
+    }
+
+    /// <summary>
+    /// Runs the program, its pipes set by <paramref name="pipes"/>, with stable output and its stderr kept:
+    /// a non-zero exit, or a program that cannot start, becomes a <see cref="StorageCommandException"/>.
+    /// </summary>
+    private async Task ExecuteAsync(string program, IReadOnlyList<string> arguments, Func<Command, Command> pipes, string failure, string doing, CancellationToken ct)
+    {
+        var stderr = new StringBuilder();
+        var command = pipes(Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithEnvironmentVariables(StableOutput)
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .WithValidation(CommandResultValidation.ZeroExitCode));
+        var shown = Show(program, arguments);
+        logger.LogDebug("{Doing} {Command}", doing, shown);
+        try
+        {
+            await command.ExecuteAsync(ct).ConfigureAwait(false);
+        }
+        catch (CommandExecutionException e)
+        {
+            logger.LogWarning("{Command} failed with exit code {ExitCode}: {Error}", shown, e.ExitCode, stderr.ToString().Trim());
+            throw new StorageCommandException(failure, shown, stderr.ToString(), e);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new StorageCommandException(failure, shown, $"{program} could not be started: {e.Message}", e);
+        }
     }
 
     private static string Show(string program, IReadOnlyList<string> arguments) =>

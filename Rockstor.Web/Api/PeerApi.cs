@@ -28,7 +28,7 @@ public static class PeerApi
         var peer = app.MapGroup("/api/peer").RequireAuthorization(AuthComposition.PeerPolicy).WithTags("Peers");
         peer.MapGet("/hello", (ApplianceIdentity identity) => new { identity.Current.Id, identity.Current.Hostname });
         peer.MapGet("/pools", async (PoolService pools, CancellationToken ct) =>
-            (await pools.ListAsync(ct)).Where(p => p.Mounted).Select(p => new PeerPool(p.Pool.Name, p.SizeBytes, Math.Max(0, p.SizeBytes - p.UsedBytes))));
+            (await pools.ListAsync(ct)).Where(p => p.Mounted && !p.Pool.Removable).Select(p => new PeerPool(p.Pool.Name, p.SizeBytes, Math.Max(0, p.SizeBytes - p.UsedBytes))));
         peer.MapDelete("/appliances/{id}", (string id, ClaimsPrincipal caller, PairingService pairing) =>
         {
             if (caller.FindFirstValue(PeerAuthenticationHandler.ApplianceIdClaim) != id)

@@ -68,9 +68,9 @@ public static class ReplicationApi
             receiver.Cancel(id);
             return TypedResults.Accepted($"/api/replication/receives/{id}/trail");
         });
-        replication.MapPost("/receives/{id:int}/promote", async (int id, PromoteRequest request, ReplicaPromoter promoter, CancellationToken ct) =>
+        replication.MapPost("/receives/{id:int}/promote", async (int id, PromoteRequest request, ReplicaPromoter promoter) =>
         {
-            var view = await promoter.PromoteAsync(id, request, ct);
+            var view = await promoter.PromoteAsync(id, request);
             return TypedResults.Created($"/api/shares/{view.Share.Name}", ShareDto.From(view));
         });
         replication.MapGet("/receives/{id:int}/trail", (int id, int? skip, int? take, ReplicationQueries queries) =>

@@ -31,6 +31,11 @@ public static class StorageApi
                 : await service.CreateAsync(new CreateDiskPool(request.Name!, RaidLevels.Parse(request.RaidLevel), request.Devices ?? [], request.Removable ?? false), ct);
             return TypedResults.Created($"/api/pools/{view.Pool.Name}", PoolDto.From(view));
         });
+        pools.MapPost("/{name}/eject", async (string name, RemovablePools removable, PoolService service, CancellationToken ct) =>
+        {
+            await removable.EjectAsync(name, ct);
+            return PoolDto.From(await service.GetAsync(name, ct));
+        });
         pools.MapPut("/{name}", async (string name, PoolSettingsBody body, PoolSettingsService settings, CancellationToken ct) =>
         {
             var (view, operation) = await settings.ChangeAsync(

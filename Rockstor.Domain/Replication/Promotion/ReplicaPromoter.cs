@@ -1,4 +1,3 @@
-using System.Globalization;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Trail;
@@ -15,18 +14,18 @@ namespace Rockstor.Domain.Replication.Promotion;
 /// </summary>
 public sealed class ReplicaPromoter(
     IIncomingReplicaRepository replicas,
-    ISnapshotRepository snapshots,
+    ReplicationQueries queries,
     SnapshotService snapshotService,
     ReplicaReceiver receiver,
     TimeProvider time)
 {
     /// <summary>Makes the share; the replica is marked before, so no run slips in, and unmarked if the share cannot be made.</summary>
-    public async Task<ShareView> PromoteAsync(int replicaId, PromoteRequest request, CancellationToken ct)
+    public async Task<ShareView> PromoteAsync(int replicaId, PromoteRequest request)
     {
         var replica = replicas.Find(replicaId) ?? throw new NotFoundException($"There is no incoming replica {replicaId}.");
         if (replica.Promotion is { } done)
         {
-            throw new ConflictException($"This replica was already promoted, to the share '{done.Share}' on {Day(done.At)}.");
+            throw new ConflictException($"This replica was already promoted, to the share '{done.Share}' on {done.When}.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Share))
@@ -35,24 +34,19 @@ public sealed class ReplicaPromoter(
         }
 
         ResourceName.Validate(request.Share, "share");
-        var received = snapshots.ListForShare(replica.ReplicaShare)
-            .Where(s => s.ReceivedUuid is not null)
-            .OrderBy(s => s.CreatedAt)
-            .ThenBy(s => s.Name, StringComparer.Ordinal)
-            .ToList();
+        var received = queries.Received(replica);
         var snapshot = request.Snapshot is null
-            ? received.LastOrDefault() ?? throw new ConflictException("The replica holds no received snapshot yet: there is nothing to promote.")
+            ? received.FirstOrDefault() ?? throw new ConflictException("The replica holds no received snapshot yet: there is nothing to promote.")
             : received.FirstOrDefault(s => s.Name == request.Snapshot)
                 ?? throw new NotFoundException($"The replica {replica.ReplicaShare} holds no received snapshot '{Echo.Of(request.Snapshot)}'.");
-        if (receiver.IsReceiving(replica.Id))
-        {
-            throw new ConflictException("A run of its source is being received into this replica: cancel it (Cancel run on its trail) or let it end, then promote.");
-        }
-
+        // No receive may start between the mark and the share: the folder is held meanwhile, and an offer
+        // that was waiting for it finds the mark once in.
+        using var held = receiver.HoldFolder(replica);
         replicas.SavePromotion(replica.Id, new ReplicaPromotion(request.Share, snapshot.Name, time.GetUtcNow()));
         try
         {
-            return await snapshotService.CloneAsync(replica.ReplicaShare, snapshot.Name, request.Share, ct).ConfigureAwait(false);
+            // Marked: made to the end whatever the caller does now (a dropped request must not unmark a made share).
+            return await snapshotService.CloneAsync(replica.ReplicaShare, snapshot.Name, request.Share, CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {
@@ -60,6 +54,4 @@ public sealed class ReplicaPromoter(
             throw;
         }
     }
-
-    private static string Day(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

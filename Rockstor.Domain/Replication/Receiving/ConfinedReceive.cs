@@ -55,10 +55,7 @@ public sealed class ConfinedReceive(IBtrfs btrfs, IStorageFiles files)
     /// </summary>
     public async Task CheckOfferAsync(string poolMountPoint, ReplicationOffer offer, Snapshot? parent, CancellationToken ct)
     {
-        if ((await btrfs.ReceivedAsAsync(poolMountPoint, offer.SnapshotUuid, ct).ConfigureAwait(false)).Count > 0)
-        {
-            throw new ReplicationRefusedException("This appliance already holds a snapshot received as the one offered; a snapshot is received once.");
-        }
+        await CheckNotReceivedAsync(poolMountPoint, offer, ct).ConfigureAwait(false);
 
         if (offer.ParentUuid is not null)
         {
@@ -67,6 +64,15 @@ public sealed class ConfinedReceive(IBtrfs btrfs, IStorageFiles files)
             {
                 throw new ReplicationRefusedException("The parent of this incremental send is not held here as exactly one snapshot of this replica; nothing was received.");
             }
+        }
+    }
+
+    /// <summary>A snapshot is received once: one already received anywhere on the pool is refused before anything is made.</summary>
+    public async Task CheckNotReceivedAsync(string poolMountPoint, ReplicationOffer offer, CancellationToken ct)
+    {
+        if ((await btrfs.ReceivedAsAsync(poolMountPoint, offer.SnapshotUuid, ct).ConfigureAwait(false)).Count > 0)
+        {
+            throw new ReplicationRefusedException("This appliance already holds a snapshot received as the one offered; a snapshot is received once.");
         }
     }
 

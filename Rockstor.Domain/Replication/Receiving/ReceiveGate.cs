@@ -54,6 +54,7 @@ internal sealed class ReceiveGate
     /// <summary>Stops the receive of <paramref name="owner"/> if it is the one under way; returns whether it was.</summary>
     public bool Cancel(int owner)
     {
+        CancellationTokenSource current;
         lock (_lock)
         {
             if (_owner != owner || _current is null)
@@ -62,9 +63,20 @@ internal sealed class ReceiveGate
             }
 
             Cancelled = true;
-            _current.Cancel();
-            return true;
+            current = _current;
         }
+
+        // Outside the lock: the receive's stop hooks (killing btrfs receive) run now, and may ask the gate.
+        try
+        {
+            current.Cancel();
+        }
+        catch (Exception e) when (e is ObjectDisposedException or AggregateException)
+        {
+            // It ended meanwhile, or a hook of a process already gone failed: the receive ends all the same.
+        }
+
+        return true;
     }
 
     public void Supersede()

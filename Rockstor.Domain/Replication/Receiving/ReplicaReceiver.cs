@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
-using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
@@ -31,12 +30,9 @@ public sealed class ReplicaReceiver(
     IReceiveSpool spools,
     AttemptLog log,
     ReplicaProtection protection,
-    IReplicationTaskRepository tasks,
+    ReplicaBases bases,
     TimeProvider time)
 {
-    /// <summary>The most base uuids a hello may name (a promoted replica's received snapshots).</summary>
-    private const int MostBases = 200;
-
     /// <summary>How long a new try waits for the receive it supersedes to stop and clean up.</summary>
     private static readonly TimeSpan SupersedeWait = TimeSpan.FromSeconds(30);
 
@@ -71,7 +67,11 @@ public sealed class ReplicaReceiver(
 
             var pool = pools.Find(hello.TargetPool)
                 ?? throw new ReplicationRefusedException($"Pool '{Echo.Of(hello.TargetPool)}' does not exist on the destination.");
-            var replicaShare = ReplicationNames.ReplicaShare(sender.Id, hello.SourceShare);
+            if (pool.Removable && !LocalTarget.IsSelf(sender))
+            {
+                throw new ReplicationRefusedException($"Pool '{pool.Name}' is on a removable disk of the destination, which only its own tasks write to.");
+            }
+            var replicaShare = ReplicaShareOf(sender, hello);
             if (shares.Find(replicaShare) is { } existing && (existing.Kind != ShareKind.Replica || existing.Pool != pool.Name))
             {
                 throw new ReplicationRefusedException(
@@ -92,10 +92,7 @@ public sealed class ReplicaReceiver(
                 .Where(s => s.ReceivedUuid is not null)
                 .Select(s => s.ReceivedUuid!)
                 .ToList();
-            var bases = hello.BaseUuids is { Count: > 0 } asked
-                ? OwnBases(sender, pool.Name).Where(b => asked.Take(MostBases).Contains(b.Uuid, StringComparer.OrdinalIgnoreCase)).Select(b => b.Uuid).ToList()
-                : null;
-            return new ReplicationWelcome(received, spools.PartialUuid(layout.SpoolDirectory(pool.Name, replicaShare)), bases);
+            return new ReplicationWelcome(received, spools.PartialUuid(layout.SpoolDirectory(pool.Name, replicaShare)), bases.Held(sender, pool.Name, hello.BaseUuids));
         }
         catch (RockstorException e)
         {
@@ -138,18 +135,30 @@ public sealed class ReplicaReceiver(
 
             receiving.Begin(replica.Id);
 
-            var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
-            if (offer.ParentUuid is not null)
+            // Promoted while this offer waited for the folder: it takes no more runs.
+            if (replicas.Find(replica.Id)?.Promotion is { } promoted)
             {
-                parent = snapshots.ListForShare(replica.ReplicaShare).FirstOrDefault(s => s.ReceivedUuid == offer.ParentUuid)
-                    ?? await SeedBaseAsync(sender, pool, replica, attempt, offer.ParentUuid, offer.Snapshot, ct).ConfigureAwait(false)
-                    ?? throw new ReplicationRefusedException("The destination no longer holds the parent snapshot of this incremental send.");
-                attempt.Parent = parent.Name;
+                throw Promoted(promoted);
             }
 
+            var pool = await poolService.RequireMountedAsync(replica.Pool, ct).ConfigureAwait(false);
             if (files.Exists(layout.SnapshotPath(replica.Pool, replica.ReplicaShare, offer.Snapshot)))
             {
                 throw new ReplicationRefusedException($"The replica already has a snapshot named '{Echo.Of(offer.Snapshot)}'.");
+            }
+
+            await confined.CheckNotReceivedAsync(layout.PoolMountPoint(replica.Pool), offer, ct).ConfigureAwait(false);
+            if (offer.ParentUuid is not null)
+            {
+                parent = snapshots.ListForShare(replica.ReplicaShare).FirstOrDefault(s => s.ReceivedUuid == offer.ParentUuid);
+                if (parent is null)
+                {
+                    // The first incremental of a reverse or a switch back: its base is copied in (ADR-033).
+                    EnsureReplicaShare(pool, replica);
+                    parent = await bases.SeedAsync(sender, pool, replica, attempt, offer.ParentUuid, offer.Snapshot, ct).ConfigureAwait(false);
+                }
+
+                attempt.Parent = (parent ?? throw new ReplicationRefusedException("The destination no longer holds the parent snapshot of this incremental send.")).Name;
             }
 
             await confined.CheckOfferAsync(layout.PoolMountPoint(replica.Pool), offer, parent, ct).ConfigureAwait(false);
@@ -244,10 +253,12 @@ public sealed class ReplicaReceiver(
             // A spool cut while it grew keeps what arrived, for the next try; a spool whose stream turned
             // out wrong (it did not match, or did not check) or that could not be written (the pool is
             // full) is deleted, and the next try starts over.
-            var keepSpool = spooling && e is not (StreamMismatchException or StorageCommandException);
-            var startOver = resume is not null && !keepSpool;
+            // A cancel keeps what the spool holds too, even whole and being applied: the next run applies it.
             var cancelledHere = receiving.Cancelled;
-            attempt.Status = cancelledHere || stream.StoppedBySender is not null ? AttemptStatus.Cancelled : AttemptStatus.Failed;
+            var cancelled = cancelledHere || stream.StoppedBySender is not null;
+            var keepSpool = (spooling || (resume is not null && cancelled)) && e is not (StreamMismatchException or StorageCommandException);
+            var startOver = resume is not null && !keepSpool;
+            attempt.Status = cancelled ? AttemptStatus.Cancelled : AttemptStatus.Failed;
             attempt.Error = e switch
             {
                 _ when receiving.Superseded => "Superseded: the sender gave up on this connection and tried again.",
@@ -305,56 +316,37 @@ public sealed class ReplicaReceiver(
     }
 
     /// <summary>
-    /// Snapshots of this appliance's own shares, in the pool, taken by a task that sends to
-    /// <paramref name="sender"/>: the sender holds their data already (it received them), so an incremental
-    /// it sends from its copy may build on them. Nothing else of this appliance is offered as a base.
+    /// Keeps every receive out of the replica's folder until disposed (a promotion marks the replica
+    /// meanwhile); refused while one is under way.
     /// </summary>
-    private IEnumerable<Snapshot> OwnBases(PairedAppliance sender, string pool) =>
-        tasks.List()
-            .Where(t => t.TargetApplianceId == sender.Id)
-            .SelectMany(t => snapshots.ListForShare(t.Share).Where(s => s.Pool == pool && s.ReadOnly && s.ReceivedUuid is null && ReplicationNames.IsOfTask(s.Name, t.Id)));
-
-    /// <summary>
-    /// The parent of the first incremental from a replica's promoted share (a reverse, or a switch back):
-    /// a copy, in the replica's folder, of the own snapshot the sender's copy came from, marked as received
-    /// from it so that the confined btrfs receive finds it there. Null when no such snapshot is held here.
-    /// </summary>
-    private async Task<Snapshot?> SeedBaseAsync(PairedAppliance sender, Pool pool, IncomingReplica replica, Attempt attempt, string uuid, string offered, CancellationToken ct)
+    public IDisposable HoldFolder(IncomingReplica replica)
     {
-        var own = OwnBases(sender, pool.Name).FirstOrDefault(s => string.Equals(s.Uuid, uuid, StringComparison.OrdinalIgnoreCase));
-        if (own is null)
+        var gate = _receiving.GetOrAdd(replica.ReplicaShare, _ => new ReceiveGate());
+        if (!gate.Gate.Wait(0))
         {
-            return null;
+            throw new ConflictException("A run of its source is being received into this replica: cancel it (Cancel run on its trail) or let it end, then promote.");
         }
 
-        EnsureReplicaShare(pool, replica);
-
-        // Named as a snapshot of the sending task at the base's time (so the replica's retention treats it
-        // as one, and it sorts before what is built on it), a millisecond earlier while that name is taken.
-        var at = own.CreatedAt;
-        string name, path;
-        while (files.Exists(path = layout.SnapshotPath(pool.Name, replica.ReplicaShare, name = ReplicationNames.Snapshot(replica.SenderTaskId, at)))
-            || name == offered)
-        {
-            at -= TimeSpan.FromMilliseconds(1);
-        }
-
-        using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
-        files.CreateDirectory(layout.ShareSnapshotsDirectory(pool.Name, replica.ReplicaShare));
-        var copy = await btrfs.CreateReceivedCopyAsync(own.Path, path, ct).ConfigureAwait(false);
-        var seeded = SnapshotReconciler.FromSubvolume(pool.Name, replica.ReplicaShare, name, path, copy, at);
-        snapshots.Upsert(seeded);
-        attempt.Note = $"Built on this appliance's own snapshot {own.Share}/{own.Name}, which the sender holds a copy of (kept here as {name}).";
-        return seeded;
+        return new FolderHold(gate);
     }
 
-    /// <summary>Whether a receive for the incoming replica is under way.</summary>
-    public bool IsReceiving(int replicaId) => _receiving.Values.Any(gate => gate.Owner == replicaId);
+    private sealed class FolderHold(ReceiveGate gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Gate.Release();
+            }
+        }
+    }
 
     /// <summary>The refusal of a run into a replica that was made a live share here.</summary>
     private static ReplicationRefusedException Promoted(Promotion.ReplicaPromotion promotion) => new(
         $"This task's replica was promoted on the destination to the live share '{promotion.Share}' "
-        + $"({promotion.At.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)}, from {promotion.Snapshot}): it takes no more runs from this task.");
+        + $"({promotion.When}, from {promotion.Snapshot}): it takes no more runs from this task.");
 
     public void Abandon(ReplicaPlan plan, string reason)
     {
@@ -384,7 +376,7 @@ public sealed class ReplicaReceiver(
             SenderApplianceId = sender.Id,
             SenderTaskId = hello.TaskId,
             SourceShare = hello.SourceShare,
-            ReplicaShare = ReplicationNames.ReplicaShare(sender.Id, hello.SourceShare),
+            ReplicaShare = ReplicaShareOf(sender, hello),
             Pool = hello.TargetPool,
             ProposedRetention = hello.Retention,
             AdoptedRetention = hello.Retention,
@@ -392,6 +384,12 @@ public sealed class ReplicaReceiver(
         replicas.Save(replica);
         return replica;
     }
+
+    /// <summary>A peer's share becomes "&lt;its id&gt;_&lt;share&gt;"; one of this appliance's own, sent to another of its pools, "&lt;pool&gt;_&lt;share&gt;".</summary>
+    private static string ReplicaShareOf(PairedAppliance sender, ReplicationHello hello) =>
+        LocalTarget.IsSelf(sender)
+            ? ReplicationNames.LocalReplicaShare(hello.TargetPool, hello.SourceShare)
+            : ReplicationNames.ReplicaShare(sender.Id, hello.SourceShare);
 
     /// <summary>The replica share exists from the first offer, so its folder is known as one while data arrives.</summary>
     private void EnsureReplicaShare(Pool pool, IncomingReplica replica)

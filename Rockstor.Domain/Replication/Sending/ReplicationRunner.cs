@@ -70,14 +70,13 @@ public sealed class ReplicationRunner(
         _cancels[taskId] = cancelled;
         var attempt = log.Start(TrailSide.Send, taskId);
         // A local task has no link to lose: its stream is never spooled to be resumed.
-        var local = LocalTarget.Is(identity.Current, task.TargetApplianceId);
+        var local = identity.IsOwn(task.TargetApplianceId);
         var transfer = new Transfer { Resumable = !local && ReplicationRules.UseResumable(task.Resumable, task.BandwidthLimitMBps, log.LastSucceeded(TrailSide.Send, task.Id)) };
         var status = AttemptStatus.Failed;
         string? error = null;
-        string? WhyStopped() => cancelled.IsCancellationRequested ? "The source's admin cancelled the run."
-            : windowClosed.IsCancellationRequested ? $"The task's window ({task.Window}) closed."
-            : ct.IsCancellationRequested ? "The source is shutting down."
-            : null; // a try the watchdog ended is not a stop on purpose: the link is cut as it is
+        // Only the admin's cancel is said to the destination; a window that closes or a shutdown cuts the
+        // link as a failure does (the destination's trail says the stream was cut), as does the watchdog.
+        string? WhyStopped() => cancelled.IsCancellationRequested ? "The source's admin cancelled the run." : null;
         try
         {
             await SendWithRetriesAsync(task, attempt, transfer, WhyStopped, run.Token).ConfigureAwait(false);
@@ -87,7 +86,7 @@ public sealed class ReplicationRunner(
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var keptThere = transfer.Resumable ? " The destination keeps what arrived; the next run goes on from there." : "";
+            var keptThere = transfer.Resumable && attempt.StreamBytes > 0 ? " The destination keeps what arrived; the next run goes on from there." : "";
             (status, error) = e switch
             {
                 _ when cancelled.IsCancellationRequested => (AttemptStatus.Cancelled, "Cancelled by the admin." + keptThere),
@@ -133,12 +132,17 @@ public sealed class ReplicationRunner(
         try
         {
             cancelled.Cancel();
-            return true;
         }
         catch (ObjectDisposedException)
         {
             return false; // it ended meanwhile
         }
+        catch (AggregateException)
+        {
+            // A stop hook failed (a process already gone): the run still ends, as cancelled.
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -186,7 +190,7 @@ public sealed class ReplicationRunner(
     /// <summary>One try: connect, snapshot (the first try that gets this far), choose the parent, send, prune.</summary>
     private async Task SendAsync(ReplicationTask task, Attempt attempt, Transfer transfer, Movement moved, Func<string?> whyStopped, CancellationToken ct)
     {
-        var target = LocalTarget.Is(identity.Current, task.TargetApplianceId) ? LocalTarget.Of(identity.Current) : appliances.Find(task.TargetApplianceId);
+        var target = identity.IsOwn(task.TargetApplianceId) ? LocalTarget.Of(identity.Current) : appliances.Find(task.TargetApplianceId);
         if (target is null || target.State != PairingState.Paired)
         {
             throw new ReplicationRefusedException($"Appliance {task.TargetApplianceId} is no longer paired with this one.");
@@ -204,7 +208,9 @@ public sealed class ReplicationRunner(
         var received = session.Welcome.ReceivedUuids.ToHashSet(StringComparer.OrdinalIgnoreCase);
         // Checked on every try: the destination's replica may have been replaced while the run waited.
         var snapshot = transfer.Snapshot;
-        if (ReplicationRules.HasDiverged(OwnSnapshots(task).Select(s => s.Uuid).Concat(bases.Select(b => b.ReceivedUuid!)), received) && !task.ReseedRequested)
+        // A base the destination holds (or vouched for) is common ground: not diverged, whatever else the replica holds.
+        var based = NewestBase(bases, received, session.Welcome.Bases);
+        if (based is null && ReplicationRules.HasDiverged(OwnSnapshots(task).Select(s => s.Uuid), received) && !task.ReseedRequested)
         {
             SetDiverged(task.Id, true);
             throw new ReplicationRefusedException(
@@ -226,7 +232,7 @@ public sealed class ReplicationRunner(
             var earlier = OwnSnapshots(task).Where(s => s.Name != snapshot.Name).ToList();
             var parent = ReplicationRules.ChooseParent(earlier, s => s.Uuid, received);
             var parentUuid = parent?.Uuid;
-            if (parent is null && NewestBase(bases, received, session.Welcome.Bases) is { } based)
+            if (parent is null && based is not null)
             {
                 // No run of this task got through yet: build on the destination's own snapshot this
                 // appliance holds a copy of (the promotion's), named by the uuid it has there.
@@ -281,7 +287,8 @@ public sealed class ReplicationRunner(
         var own = OwnSnapshots(task);
         foreach (var old in RetentionRule.ToDelete(own, s => s.CreatedAt, task.Retention, s => s.Locked).Where(s => s.Name != snapshot.Name))
         {
-            await snapshotService.DeleteAsync(task.Share, old.Name, ct).ConfigureAwait(false);
+            // The snapshot is across: a cancel that comes now does not undo the run.
+            await snapshotService.DeleteAsync(task.Share, old.Name, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

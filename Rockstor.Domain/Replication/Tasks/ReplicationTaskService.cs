@@ -74,7 +74,7 @@ public sealed class ReplicationTaskService(
     /// <summary>The pools a paired appliance offers as targets, read from it.</summary>
     public async Task<IReadOnlyList<PeerPool>> TargetPoolsAsync(string applianceId, CancellationToken ct)
     {
-        if (LocalTarget.Is(identity.Current, applianceId))
+        if (identity.IsOwn(applianceId))
         {
             return (await pools.ListAsync(ct).ConfigureAwait(false))
                 .Select(p => new PeerPool(p.Pool.Name, p.SizeBytes, Math.Max(0, p.SizeBytes - p.UsedBytes)))
@@ -200,7 +200,7 @@ public sealed class ReplicationTaskService(
             throw new ValidationException("Choose the appliance to replicate to.");
         }
 
-        var local = LocalTarget.Is(identity.Current, targetId);
+        var local = identity.IsOwn(targetId);
         var target = local ? LocalTarget.Of(identity.Current) : appliances.Find(targetId);
         if (target is null || target.State != PairingState.Paired)
         {
@@ -278,9 +278,12 @@ public sealed class ReplicationTaskService(
             throw new ValidationException($"The schedule never runs inside the window {window}: choose a schedule or a window that meet.");
         }
 
-        if (tasks.List().Any(t => t.Id != existing?.Id && t.Share == share.Name && t.TargetApplianceId == target.Id))
+        // One task per share and appliance; to this appliance itself, one per share and pool.
+        if (tasks.List().Any(t => t.Id != existing?.Id && t.Share == share.Name && t.TargetApplianceId == target.Id && (!local || t.TargetPool == pool)))
         {
-            throw new ConflictException($"Share '{share.Name}' already has a task to {target.Hostname}.");
+            throw new ConflictException(local
+                ? $"Share '{share.Name}' already has a task to pool '{pool}' of this appliance."
+                : $"Share '{share.Name}' already has a task to {target.Hostname}.");
         }
 
         var task = existing ?? new ReplicationTask

@@ -11,6 +11,7 @@ public sealed class ReplicationQueries(
     ITrailRepository trails,
     IPairedApplianceRepository appliances,
     IRefusalLog refusals,
+    Snapshots.ISnapshotRepository snapshots,
     ApplianceIdentity identity,
     ReplicationEventBus live)
 {
@@ -69,25 +70,32 @@ public sealed class ReplicationQueries(
 
     public IReadOnlyList<Refusal> Refusals(int count = 50) => refusals.Latest(count);
 
+    /// <summary>What a replica holds as received (not what a promotion or a person added beside), newest first.</summary>
+    public IReadOnlyList<Snapshots.Snapshot> Received(IncomingReplica replica) =>
+        snapshots.ListForShare(replica.ReplicaShare)
+            .Where(s => s.ReceivedUuid is not null)
+            .OrderByDescending(s => s.CreatedAt)
+            .ThenByDescending(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+
     private SendTaskView View(ReplicationTask task, Dictionary<string, string> hostnames) => new(
         task,
-        hostnames.GetValueOrDefault(task.TargetApplianceId, task.TargetApplianceId),
+        NameOf(task.TargetApplianceId, hostnames),
         Latest(TrailSide.Send, task.Id),
         trails.LatestSucceeded(TrailSide.Send, task.Id));
 
     private ReceiveView View(IncomingReplica replica, Dictionary<string, string> hostnames) => new(
         replica,
-        hostnames.GetValueOrDefault(replica.SenderApplianceId, replica.SenderApplianceId),
+        NameOf(replica.SenderApplianceId, hostnames),
         Latest(TrailSide.Receive, replica.Id));
 
     /// <summary>The newest attempt, with its live counts while it runs.</summary>
     private Attempt? Latest(TrailSide side, int ownerId) => trails.Latest(side, ownerId) is { } latest ? live.Live(side, latest) : null;
 
-    /// <summary>The paired appliances' names by id, and this appliance's own (the target of its local tasks).</summary>
-    private Dictionary<string, string> Hostnames()
-    {
-        var names = appliances.List().ToDictionary(a => a.Id, a => a.Hostname, StringComparer.Ordinal);
-        names[identity.Current.Id] = LocalTarget.Name;
-        return names;
-    }
+    private Dictionary<string, string> Hostnames() =>
+        appliances.List().ToDictionary(a => a.Id, a => a.Hostname, StringComparer.Ordinal);
+
+    /// <summary>A paired appliance's name, or "this appliance" for the target (and sender) of its local tasks.</summary>
+    private string NameOf(string applianceId, Dictionary<string, string> hostnames) =>
+        identity.IsOwn(applianceId) ? LocalTarget.Name : hostnames.GetValueOrDefault(applianceId, applianceId);
 }

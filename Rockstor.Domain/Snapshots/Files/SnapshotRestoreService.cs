@@ -55,7 +55,10 @@ public sealed class SnapshotRestoreService(
             }
         }
 
-        var total = chosen.Sum(p => 1 + (files.Stat(snapshot.Path, p).Kind == SnapshotEntryKind.Folder ? files.Walk(snapshot.Path, p).Count() : 0));
+        // Counted off the caller's thread (a screen's): a folder of a million files takes a while to walk.
+        var total = await Task.Run(() => chosen.Sum(p => 1 + (files.Stat(snapshot.Path, p).Kind == SnapshotEntryKind.Folder ? files.Walk(snapshot.Path, p).Count() : 0)), ct)
+            .ConfigureAwait(false);
+        var step = Math.Max(1, total / 200); // told at most every half percent
         var kept = how == RestoreMode.Replace ? await snapshotService.KeepAsync(share.Name, "before-restore-", ct).ConfigureAwait(false) : null;
         using var held = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         var restored = new List<RestoredFile>();
@@ -64,6 +67,12 @@ public sealed class SnapshotRestoreService(
         {
             var target = how == RestoreMode.Replace ? path : Beside(shareRoot, path);
             var replaced = how == RestoreMode.Replace && files.Inspect(shareRoot, target) == LiveEntry.Present;
+            if (replaced && files.Inspect(kept!.Path, target) != LiveEntry.Present)
+            {
+                // It appeared after the share was kept: replacing it would lose it.
+                throw new ConflictException($"'{target}' appeared in the share while the restore began; restore it beside, or try again.");
+            }
+
             var before = done;
             progress?.Report(new RestoreProgress(done, total, path.ToString()));
             try
@@ -73,12 +82,27 @@ public sealed class SnapshotRestoreService(
                     files.Remove(shareRoot, target);
                 }
 
-                await files.CopyAsync(snapshot.Path, path, shareRoot, target, new Progress(n => progress?.Report(new RestoreProgress(done = before + n, total, path.ToString()))), ct)
+                var told = done;
+                await files.CopyAsync(
+                        snapshot.Path,
+                        path,
+                        shareRoot,
+                        target,
+                        new Progress(n =>
+                        {
+                            done = before + n;
+                            if (done - told >= step)
+                            {
+                                told = done;
+                                progress?.Report(new RestoreProgress(done, total, path.ToString()));
+                            }
+                        }),
+                        ct)
                     .ConfigureAwait(false);
             }
-            catch
+            catch (Exception e)
             {
-                await UndoAsync(shareRoot, target, replaced ? kept : null).ConfigureAwait(false);
+                await UndoAsync(shareRoot, target, replaced ? kept : null, e).ConfigureAwait(false);
                 throw;
             }
 
@@ -89,17 +113,29 @@ public sealed class SnapshotRestoreService(
         return new RestoreResult(restored, kept?.Name);
     }
 
-    /// <summary>A path whose restore stopped part-way: its partial copy goes, and what it replaced comes back from the snapshot kept first.</summary>
-    private async Task UndoAsync(string shareRoot, SnapshotFilePath target, Snapshot? kept)
+    /// <summary>
+    /// A path whose restore stopped part-way: its partial copy goes, and what it replaced comes back from the
+    /// snapshot kept first. When that cannot be done, the sentence says where the replaced version is.
+    /// </summary>
+    private async Task UndoAsync(string shareRoot, SnapshotFilePath target, Snapshot? kept, Exception stopped)
     {
-        if (files.Inspect(shareRoot, target) == LiveEntry.Present)
+        try
         {
-            files.Remove(shareRoot, target);
-        }
+            if (files.Inspect(shareRoot, target) == LiveEntry.Present)
+            {
+                files.Remove(shareRoot, target);
+            }
 
-        if (kept is not null)
+            if (kept is not null)
+            {
+                await files.CopyAsync(kept.Path, target, shareRoot, target, copied: null, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (RockstorException e)
         {
-            await files.CopyAsync(kept.Path, target, shareRoot, target, copied: null, CancellationToken.None).ConfigureAwait(false);
+            throw new ConflictException(
+                $"The restore of '{target}' stopped part-way ({(stopped is OperationCanceledException ? "cancelled" : stopped.Message)}), and undoing it failed: {e.Message}"
+                + (kept is null ? "" : $" What it replaced is in snapshot '{kept.Name}'."));
         }
     }
 

@@ -24,17 +24,14 @@ public partial class PromoteDialog
     private ReplicaPromoter Promoter { get; set; } = default!;
 
     [Inject]
-    private ISnapshotRepository Snapshots { get; set; } = default!;
+    private ReplicationQueries Queries { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public IncomingReplica Replica { get; set; } = default!;
 
     protected override void OnParametersSet()
     {
-        _received = Snapshots.ListForShare(Replica.ReplicaShare)
-            .Where(s => s.ReceivedUuid is not null)
-            .OrderByDescending(s => s.CreatedAt)
-            .ToList();
+        _received = Queries.Received(Replica);
         _snapshot ??= _received.FirstOrDefault()?.Name;
         if (_share.Length == 0)
         {
@@ -48,7 +45,7 @@ public partial class PromoteDialog
         _error = null;
         try
         {
-            var view = await Promoter.PromoteAsync(Replica.Id, new PromoteRequest(_share, _snapshot), CancellationToken.None);
+            var view = await Promoter.PromoteAsync(Replica.Id, new PromoteRequest(_share, _snapshot));
             MudDialog.Close(DialogResult.Ok(view.Share.Name));
         }
         catch (RockstorException e)

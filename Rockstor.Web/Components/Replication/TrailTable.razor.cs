@@ -57,6 +57,10 @@ public partial class TrailTable : IDisposable
         Load();
     }
 
+    /// <summary>A run of the task (or of the replica) under way; a failback in the same trail is not one the button stops.</summary>
+    private static bool Cancellable(Attempt attempt) =>
+        attempt.Status == AttemptStatus.Running && attempt.Note?.StartsWith("Failback", StringComparison.Ordinal) != true;
+
     /// <summary>After a confirmation, stops the run under way; the trail then shows it as cancelled.</summary>
     private async Task CancelRunAsync()
     {

@@ -57,7 +57,8 @@ public sealed class Appliance
         Disks = new DiskService(Devices, Records, Btrfs, storageLock);
         var confined = new ConfinedReceive(Btrfs, Files);
         Protection = new ReplicaProtection(Replicas, ReceiveSettings, storageLock, time);
-        ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, Protection, Records, time);
+        var bases = new ReplicaBases(Records, Snapshots, Btrfs, Files, Layout, storageLock, Log);
+        ReplicaReceiver = new ReplicaReceiver(Replicas, Records, Snapshots, Records, Pools, Btrfs, confined, Files, Layout, storageLock, Spool, Log, Protection, bases, time);
         var restores = new RestoreService(new RestoreStore(), Paired, new RestorePeer(), new ApplianceIdentity(new ThisAppliance(id, hostname)), Records, Records, Records, time);
         var fileRestores = new Snapshots.Files.SnapshotRestoreService(Snapshots, Records, SnapshotService, new NoSnapshotFiles(), Layout, storageLock, time);
         var failbacks = new FailbackReceiver(Records, Records, Pools, SnapshotService, fileRestores, restores, Records, confined, Files, Layout, Log);

@@ -103,6 +103,29 @@ public sealed class ReplicationScreensTests : ScreenTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Only_a_running_attempt_offers_cancel_run_which_asks_first_and_says_when_the_run_has_already_ended()
+    {
+        var task = new ReplicationTask { Share = "docs", TargetApplianceId = TargetId, TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Retention = RetentionPolicy.KeepLast(5), Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
+        Context.Services.GetRequiredService<IReplicationTaskRepository>().Save(task);
+        var trails = Context.Services.GetRequiredService<ITrailRepository>();
+        trails.Save(TrailSide.Send, new Attempt { OwnerId = task.Id, StartedAt = DateTimeOffset.UtcNow.AddHours(-1), EndedAt = DateTimeOffset.UtcNow.AddHours(-1), Status = AttemptStatus.Succeeded });
+        // Recorded as running, but no run is under way in this process (as after a crash, before the start-up settles it).
+        trails.Save(TrailSide.Send, new Attempt { OwnerId = task.Id, StartedAt = DateTimeOffset.UtcNow, Status = AttemptStatus.Running });
+        var screen = Context.Render<ContainerFragment>(p => p
+            .AddChildContent<MudPopoverProvider>()
+            .AddChildContent<MudDialogProvider>()
+            .AddChildContent<MudSnackbarProvider>()
+            .AddChildContent<TrailTable>(t => t.Add(x => x.Side, TrailSide.Send).Add(x => x.OwnerId, task.Id)));
+
+        var cancel = Assert.Single(screen.FindAll("[data-cancel-run]"));
+        await screen.InvokeAsync(() => cancel.Click());
+        await screen.WaitForAssertionAsync(() => Assert.Contains("Stop this run now?", screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel run").Click());
+
+        await screen.WaitForAssertionAsync(() => Assert.Contains($"Task {task.Id} has no run under way: there is nothing to cancel.", screen.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_long_trail_is_shown_a_page_at_a_time_and_a_new_attempt_does_not_move_an_older_page()
     {
         var task = new ReplicationTask { Share = "docs", TargetApplianceId = TargetId, TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Retention = RetentionPolicy.KeepLast(5), Enabled = true, CreatedAt = DateTimeOffset.UtcNow };

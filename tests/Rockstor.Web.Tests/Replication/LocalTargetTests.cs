@@ -23,7 +23,7 @@ public sealed class LocalTargetTests(TwoAppliances two)
         two.AssertSucceeded(first);
         var task = await Ok(two.A.GetAsync(new Uri($"/api/replication/tasks/{taskId}", UriKind.Relative)));
         Assert.Equal("this appliance", task.GetProperty("targetHostname").GetString());
-        var copies = await SnapshotsAsync(two.A, $"{SourceId}_local-docs");
+        var copies = await SnapshotsAsync(two.A, $"{Backup}_local-docs");
         Assert.Equal(Backup, copies[0].GetProperty("pool").GetString());
         Assert.Equal(Hashes(path), Hashes(copies[0].GetProperty("path").GetString()!));
 
@@ -33,11 +33,17 @@ public sealed class LocalTargetTests(TwoAppliances two)
         two.AssertSucceeded(second);
         Assert.Equal(first.GetProperty("snapshot").GetString(), second.GetProperty("parent").GetString());
         Assert.True(second.GetProperty("bytes").GetInt64() < 1 << 20, second.ToString());
-        Assert.Equal(Hashes(path), Hashes((await SnapshotsAsync(two.A, $"{SourceId}_local-docs"))[0].GetProperty("path").GetString()!));
+        Assert.Equal(Hashes(path), Hashes((await SnapshotsAsync(two.A, $"{Backup}_local-docs"))[0].GetProperty("path").GetString()!));
         var replica = (await TrailAsync(two.A, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "local-docs");
         Assert.Equal(("this appliance", Backup), (replica.GetProperty("senderHostname").GetString(), replica.GetProperty("pool").GetString()));
         var received = await TrailAsync(two.A, $"/api/replication/receives/{replica.GetProperty("id").GetInt32()}/trail");
         Assert.Equal(["succeeded", "succeeded"], received.Select(a => a.GetProperty("status").GetString()));
+
+        // The same share to a second pool (a second disk, say): a replica of its own there.
+        await Ok(two.A.PostAsJsonAsync("/api/pools", new { name = $"{Backup}2", imageSizeGiB = 1 }));
+        var other = await two.AddTaskAsync("local-docs", pool: $"{Backup}2", target: SourceId);
+        two.AssertSucceeded(await two.FinishedAsync(other, 1));
+        Assert.Equal(Hashes(path), Hashes((await SnapshotsAsync(two.A, $"{Backup}2_local-docs"))[0].GetProperty("path").GetString()!));
     }
 
     [Fact(Timeout = 300_000)]

@@ -56,17 +56,25 @@ public sealed class PromoteTests(TwoAppliances two)
         var onSource = (await SnapshotsAsync(two.A, $"{DestinationId}_dr-live"))[0].GetProperty("path").GetString()!;
         Assert.Equal(Hashes(live), Hashes(onSource));
 
-        // Switch back: the source makes the returned copy live again and replicates it to the destination,
-        // again building on a snapshot both hold.
+        // Switch back: the source retires its old share, makes the returned copy live under the old name
+        // and replicates it to the destination again, into the replica folder the old chain left there,
+        // building on a snapshot both hold rather than refusing as diverged.
+        using (var retired = await two.A.DeleteAsync(new Uri($"/api/replication/tasks/{forward}?deleteSnapshots=true", UriKind.Relative)))
+        using (var deleted = await two.A.DeleteAsync(new Uri("/api/shares/dr?deleteSnapshots=true", UriKind.Relative)))
+        {
+            Assert.True(retired.IsSuccessStatusCode && deleted.IsSuccessStatusCode, $"{retired.StatusCode} {deleted.StatusCode}");
+        }
+
         var reverseId = (await TrailAsync(two.A, "/api/replication/receives")).Single(r => r.GetProperty("sourceShare").GetString() == "dr-live").GetProperty("id").GetInt32();
-        var home = (await Ok(two.A.PostAsJsonAsync($"/api/replication/receives/{reverseId}/promote", new { share = "dr-home" }))).GetProperty("path").GetString()!;
+        var home = (await Ok(two.A.PostAsJsonAsync($"/api/replication/receives/{reverseId}/promote", new { share = "dr" }))).GetProperty("path").GetString()!;
         Assert.Equal(Hashes(live), Hashes(home));
-        var switchedBack = await AddTaskAsync(two.A, "dr-home", DestinationId);
+        var switchedBack = await AddTaskAsync(two.A, "dr", DestinationId);
         var forwardAgain = await FinishedAsync(two.A, switchedBack);
         two.AssertSucceeded(forwardAgain);
         Assert.False(forwardAgain.GetProperty("parent").ValueKind == JsonValueKind.Null, $"the switch-back run was a full send: {forwardAgain}");
         Assert.True(forwardAgain.GetProperty("bytes").GetInt64() < 1 << 20, $"the switch-back run sent {forwardAgain.GetProperty("bytes")} bytes with nothing changed");
-        Assert.Equal(Hashes(home), Hashes((await SnapshotsAsync(two.B, ReplicaShare("dr-home")))[0].GetProperty("path").GetString()!));
+        var arrived = (await SnapshotsAsync(two.B, ReplicaShare("dr"))).Single(s => s.GetProperty("name").GetString() == forwardAgain.GetProperty("snapshot").GetString());
+        Assert.Equal(Hashes(home), Hashes(arrived.GetProperty("path").GetString()!));
     }
 
     [Fact(Timeout = 300_000)]

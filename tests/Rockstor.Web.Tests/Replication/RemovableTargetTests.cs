@@ -30,7 +30,7 @@ public sealed class RemovableTargetTests(TwoAppliances two)
 
         two.AssertSucceeded(first);
         Assert.False(IsMounted(mountPoint), "unmounted after the run, so the disk can be pulled");
-        Assert.Equal(Hashes(path), HashesOnDisk(disk, $"{SourceId}_usb-docs", first.GetProperty("snapshot").GetString()!));
+        Assert.Equal(Hashes(path), HashesOnDisk(disk, $"{Usb}_usb-docs", first.GetProperty("snapshot").GetString()!));
 
         // The disk is pulled: the next run is skipped, and says why.
         Sandbox.Run("losetup", "-d", disk);
@@ -48,7 +48,19 @@ public sealed class RemovableTargetTests(TwoAppliances two)
         two.AssertSucceeded(third);
         Assert.Equal(first.GetProperty("snapshot").GetString(), third.GetProperty("parent").GetString());
         Assert.False(IsMounted(mountPoint));
-        Assert.Equal(Hashes(path), HashesOnDisk(again, $"{SourceId}_usb-docs", third.GetProperty("snapshot").GetString()!));
+        Assert.Equal(Hashes(path), HashesOnDisk(again, $"{Usb}_usb-docs", third.GetProperty("snapshot").GetString()!));
+
+        // Mounted by the admin to look at it, it is theirs: ejected from the Pools screen (a pool on a fixed disk is not).
+        await Ok(two.A.PostAsJsonAsync($"/api/pools/{Usb}/mount", new { }));
+        Assert.True(IsMounted(mountPoint));
+        var offered = await TrailAsync(two.B, $"/api/replication/targets/{SourceId}/pools");
+        Assert.Contains(offered, p => p.GetProperty("name").GetString() == Pool);
+        Assert.DoesNotContain(offered, p => p.GetProperty("name").GetString() == Usb); // never a peer's target
+        var ejected = await Ok(two.A.PostAsync(new Uri($"/api/pools/{Usb}/eject", UriKind.Relative), null));
+        Assert.False(ejected.GetProperty("mounted").GetBoolean());
+        Assert.False(IsMounted(mountPoint));
+        using var fixedPool = await two.A.PostAsync(new Uri($"/api/pools/{Pool}/eject", UriKind.Relative), null);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, fixedPool.StatusCode);
     }
 
     private static bool IsMounted(string mountPoint) =>

@@ -23,9 +23,6 @@ public partial class Receive
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [Inject]
-    private Domain.Snapshots.ISnapshotRepository Snapshots { get; set; } = default!;
-
     protected override void OnInitialized()
     {
         _defaultDays = Protection.DefaultDays();
@@ -70,7 +67,7 @@ public partial class Receive
     /// <summary>The newest received snapshot's files (older ones are on the Snapshots screen, under the replica share).</summary>
     private async Task BrowseNewestAsync(IncomingReplica replica)
     {
-        var newest = Snapshots.ListForShare(replica.ReplicaShare).Where(s => s.ReceivedUuid is not null).MaxBy(s => s.CreatedAt);
+        var newest = Queries.Received(replica).FirstOrDefault();
         if (newest is null)
         {
             Snackbar.Add($"Nothing of {replica.SourceShare} has been received yet.", Severity.Info);

@@ -16,6 +16,9 @@ public partial class Pools
     private PoolService PoolService { get; set; } = default!;
 
     [Inject]
+    private RemovablePools Removable { get; set; } = default!;
+
+    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
@@ -60,6 +63,13 @@ public partial class Pools
         await Snackbar.TryAsync(
             () => PoolService.MountAsync(name, degraded, CancellationToken.None),
             degraded ? $"Pool '{name}' is mounted degraded: replace its missing disk." : $"Pool '{name}' is mounted.");
+        await LoadAsync();
+    }
+
+    /// <summary>Unmounts a removable pool so its disk can be pulled (refused while a task writes to it).</summary>
+    private async Task EjectAsync(string name)
+    {
+        await Snackbar.TryAsync(() => Removable.EjectAsync(name, CancellationToken.None), $"Pool '{name}' is unmounted: its disk can be pulled.");
         await LoadAsync();
     }
 

@@ -234,14 +234,18 @@ public sealed class ReplicaReceiverTests
     [Fact(Timeout = 10_000)]
     public async Task A_first_incremental_builds_only_on_an_own_snapshot_already_sent_to_that_sender_copied_into_the_replica_as_received()
     {
+        // "secret" is no share of a task to the sender, and the newest of "mine" has not been sent yet: neither is a base.
         var scene = await ReplicationScene.StartAsync();
         await scene.B.ShareAsync("mine", "mine v1");
         await scene.B.ShareAsync("secret", "secret v1");
         var toA = scene.B.Records.AddTask("mine", scene.A.Id);
         var sentToA = await scene.B.SnapshotService.CreateAsync("mine", ReplicationNames.Snapshot(toA.Id, scene.Time.GetUtcNow()), writable: false, None);
+        scene.B.Trails.Save(TrailSide.Send, new Attempt { OwnerId = toA.Id, StartedAt = scene.Time.GetUtcNow(), EndedAt = scene.Time.GetUtcNow(), Status = AttemptStatus.Succeeded, Snapshot = sentToA.Name });
         var neverSent = await scene.B.SnapshotService.CreateAsync("secret", ReplicationNames.Snapshot(toA.Id, scene.Time.GetUtcNow()), writable: false, None);
+        scene.Time.Advance(TimeSpan.FromMinutes(1));
+        var notYetSent = await scene.B.SnapshotService.CreateAsync("mine", ReplicationNames.Snapshot(toA.Id, scene.Time.GetUtcNow()), writable: false, None);
         var snapshot = await scene.SnapshotAtAAsync();
-        var hello = ReplicationScene.Hello() with { BaseUuids = [neverSent.Uuid, sentToA.Uuid, Guid.NewGuid().ToString()] };
+        var hello = ReplicationScene.Hello() with { BaseUuids = [neverSent.Uuid, sentToA.Uuid, notYetSent.Uuid, Guid.NewGuid().ToString()] };
 
         var welcome = scene.B.ReplicaReceiver.Hello(scene.SenderAtB, hello);
 
