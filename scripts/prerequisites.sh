@@ -19,6 +19,8 @@ command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
 # Shares over NFS: the appliance runs Debian's NFS-Ganesha itself, with its VFS backend (ADR-030).
 [ -x /usr/bin/ganesha.nfsd ] || need+=(nfs-ganesha)
 ls /usr/lib/x86_64-linux-gnu/ganesha/libfsalvfs.so >/dev/null 2>&1 || need+=(nfs-ganesha-vfs)
+# Disks' health: smartctl in JSON mode (issue 21).
+command -v smartctl >/dev/null 2>&1 || need+=(smartmontools)
 # The tests reach the shares with Debian's SMB client.
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v smbclient >/dev/null 2>&1 && need+=(smbclient)
 # ... with libnfs's user-space NFS client, and rpcbind for NFSv3 ...

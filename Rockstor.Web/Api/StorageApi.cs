@@ -1,5 +1,6 @@
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Disks;
+using Rockstor.Domain.Disks.Smart;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Pools.Operations;
 using Rockstor.Domain.Replication.Receiving;
@@ -61,6 +62,8 @@ public static class StorageApi
         disks.MapGet("/", async (DiskService service, CancellationToken ct) => (await service.ListAsync(ct)).Select(DiskDto.From));
         disks.MapPost("/{name}/wipe", async (string name, WipeBody body, DiskService service, CancellationToken ct) =>
             DiskDto.From(await service.WipeAsync(name, body.Confirm, ct)));
+        disks.MapGet("/{name}/smart", (string name, SmartService smart, CancellationToken ct) => smart.ReadAsync(name, ct));
+        disks.MapPost("/{name}/smart/test", (string name, SelfTestBody body, SmartService smart, CancellationToken ct) => smart.StartSelfTestAsync(name, body.Kind, ct));
 
         var shares = app.MapGroup("/api/shares").WithTags("Shares");
         shares.MapGet("/", async (ShareService service, CancellationToken ct) =>

@@ -14,6 +14,26 @@ public sealed class DisksApiTests(ApplianceFixture fixture) : IClassFixture<Appl
 
     public void Dispose() => _sandbox.Dispose();
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_disk_without_smart_says_so_and_runs_no_self_test_and_a_test_of_another_kind_is_refused()
+    {
+        var loop = _sandbox.AttachLoopDisk();
+        var name = Path.GetFileName(loop);
+
+        var smart = await Admin.GetFromJsonAsync<JsonElement>($"/api/disks/{name}/smart");
+        using var test = await Admin.PostAsJsonAsync($"/api/disks/{name}/smart/test", new { kind = "short" });
+        using var odd = await Admin.PostAsJsonAsync($"/api/disks/{name}/smart/test", new { kind = "forever" });
+        using var missing = await Admin.GetAsync(new Uri("/api/disks/no-such-disk/smart", UriKind.Relative));
+
+        Assert.False(smart.GetProperty("supported").GetBoolean());
+        Assert.Equal($"This disk reports no SMART data (virtual disks and loop devices have none): {loop}: Unable to detect device type.", smart.GetProperty("unsupported").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, test.StatusCode);
+        Assert.StartsWith($"{loop} has no SMART, so it runs no self-test", await ApiResponses.DetailAsync(test), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, odd.StatusCode);
+        Assert.Equal("A self-test is \"short\" or \"long\", not \"forever\".", await ApiResponses.DetailAsync(odd));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task A_foreign_btrfs_disk_is_named_as_such_and_wiped_only_when_its_path_is_confirmed_a_pool_s_never()
     {

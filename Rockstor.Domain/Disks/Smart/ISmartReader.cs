@@ -1,0 +1,9 @@
+namespace Rockstor.Domain.Disks.Smart;
+
+/// <summary>smartctl, for one disk: its SMART data, and starting one of its self-tests.</summary>
+public interface ISmartReader
+{
+    Task<SmartReport> ReadAsync(string device, CancellationToken ct);
+
+    Task StartSelfTestAsync(string device, SelfTestKind kind, CancellationToken ct);
+}
