@@ -26,6 +26,7 @@ public sealed class DisksApiTests(ApplianceFixture fixture) : IClassFixture<Appl
         using var missing = await Admin.GetAsync(new Uri("/api/disks/no-such-disk/smart", UriKind.Relative));
 
         Assert.False(smart.GetProperty("supported").GetBoolean());
+        Assert.Equal("unknown", smart.GetProperty("kind").GetString());
         Assert.Equal($"This disk reports no SMART data (virtual disks and loop devices have none): {loop}: Unable to detect device type.", smart.GetProperty("unsupported").GetString());
         Assert.Equal(HttpStatusCode.Conflict, test.StatusCode);
         Assert.StartsWith($"{loop} has no SMART, so it runs no self-test", await ApiResponses.DetailAsync(test), StringComparison.Ordinal);
