@@ -32,6 +32,24 @@ public sealed class DisksScreenTests : ScreenTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_disk_without_smart_shows_so_from_its_row_and_offers_no_self_test()
+    {
+        var disk = Sandbox.AttachLoopDisk();
+        var screen = RenderPage<DisksPage>();
+        await screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll($"button[aria-label='SMART of {disk}']")), TimeSpan.FromSeconds(30));
+
+        await screen.InvokeAsync(() => screen.Find($"button[aria-label='SMART of {disk}']").Click());
+        await WaitForDialogAsync(screen);
+
+        await screen.WaitForAssertionAsync(
+            () => Assert.Equal($"This disk reports no SMART data (virtual disks and loop devices have none): {disk}: Unable to detect device type.", screen.Find("[data-smart-none]").TextContent.Trim()),
+            TimeSpan.FromSeconds(30));
+        var tests = screen.FindAll(".mud-dialog button").Where(b => b.TextContent.Contains("self-test", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Short self-test", "Long self-test"], tests.Select(b => b.TextContent.Trim()));
+        Assert.All(tests, b => Assert.True(b.HasAttribute("disabled")));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task A_foreign_btrfs_disk_is_imported_from_its_row_after_a_look_at_what_it_becomes()
     {
         var disk = Sandbox.AttachLoopDisk();

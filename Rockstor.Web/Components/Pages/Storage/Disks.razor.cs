@@ -34,6 +34,13 @@ public partial class Disks
         Loading = false;
     }
 
+    /// <summary>The disk's SMART data and self-tests.</summary>
+    internal async Task SmartAsync(string device) =>
+        await Dialogs.ShowAsync<Rockstor.Web.Components.Storage.SmartDialog>(
+            $"Health of {device}",
+            new DialogParameters<Rockstor.Web.Components.Storage.SmartDialog> { { d => d.Device, device } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+
     /// <summary>Opens the import dialog for the filesystem; once imported, the pool's page.</summary>
     internal async Task ImportAsync(string fsUuid)
     {
