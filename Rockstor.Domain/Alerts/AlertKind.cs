@@ -13,4 +13,7 @@ public enum AlertKind
 
     /// <summary>btrfs's error counters of a pool's device grew.</summary>
     DeviceErrors,
+
+    /// <summary>A pool is fuller than a threshold (80% and 90% by default).</summary>
+    Capacity,
 }

@@ -150,6 +150,9 @@ public sealed class AlertService(
             () => new Alert { Kind = kind, TaskId = 0, Pool = pool, Subject = $"pool {pool}", Message = message, RaisedAt = time.GetUtcNow() },
             ct);
 
+    /// <summary>The pool's open alert of this kind, if any.</summary>
+    public Alert? OpenFor(AlertKind kind, string pool) => alerts.FindOpen(kind, pool);
+
     /// <summary>Resolves the pool's open alert of this kind, telling the channels that told it.</summary>
     public async Task ResolveForPoolAsync(AlertKind kind, string pool, CancellationToken ct)
     {

@@ -12,7 +12,9 @@ public sealed record AlertSettingsRequest(
     string? EmailFrom,
     string? EmailTo,
     string? WebhookUrl,
-    bool? AllowLoopbackWebhook = null)
+    bool? AllowLoopbackWebhook = null,
+    int? CapacityWarnPercent = null,
+    int? CapacityCriticalPercent = null)
 {
     /// <summary>Checks and turns the request into settings; an absent password keeps the one stored.</summary>
     public AlertSettings Validate(AlertSettings current)
@@ -54,7 +56,15 @@ public sealed record AlertSettingsRequest(
             throw new ValidationException($"'{Echo.Of(WebhookUrl)}' is not a web address (http:// or https://) to post alerts to.");
         }
 
-        return new AlertSettings(email, webhook, AllowLoopbackWebhook ?? false);
+        // Absent keeps what is set.
+        var warn = CapacityWarnPercent ?? current.CapacityWarnPercent;
+        var critical = CapacityCriticalPercent ?? current.CapacityCriticalPercent;
+        if (warn is < 1 or > 99 || critical is < 1 or > 99 || warn >= critical)
+        {
+            throw new ValidationException($"A pool's fill thresholds are percents from 1 to 99, the warning below the critical one (not {warn}% and {critical}%).");
+        }
+
+        return new AlertSettings(email, webhook, AllowLoopbackWebhook ?? false, warn, critical);
     }
 
     private static string Address(string? text, string which)

@@ -58,6 +58,11 @@ internal sealed class AlertSettingsDocument
     public string? WebhookUrl { get; set; }
 
     public bool AllowLoopbackWebhook { get; set; }
+
+    /// <summary>0 in a store written before thresholds: the defaults.</summary>
+    public int CapacityWarnPercent { get; set; }
+
+    public int CapacityCriticalPercent { get; set; }
 }
 
 internal sealed class AlertRepository : IAlertRepository
@@ -160,10 +165,14 @@ internal sealed class AlertSettingsStore(RockstorDatabase db, StoredSecrets secr
             return AlertSettings.None;
         }
 
+        var (warn, critical) = d.CapacityCriticalPercent > 0
+            ? (d.CapacityWarnPercent, d.CapacityCriticalPercent)
+            : (AlertSettings.DefaultWarnPercent, AlertSettings.DefaultCriticalPercent);
+
         var email = d.SmtpHost is null
             ? null
             : new EmailSettings(d.SmtpHost, d.SmtpPort, Enum.Parse<SmtpSecurity>(d.SmtpSecurity ?? nameof(SmtpSecurity.StartTls)), d.SmtpUsername, d.SmtpPassword is null ? null : secrets.UnprotectSmtpPassword(d.SmtpPassword), d.EmailFrom ?? "", d.EmailTo);
-        return new AlertSettings(email, d.WebhookUrl is null ? null : new Uri(d.WebhookUrl), d.AllowLoopbackWebhook);
+        return new AlertSettings(email, d.WebhookUrl is null ? null : new Uri(d.WebhookUrl), d.AllowLoopbackWebhook, warn, critical);
     }
 
     public void Save(AlertSettings settings) => Collection.Upsert(new AlertSettingsDocument
@@ -177,6 +186,8 @@ internal sealed class AlertSettingsStore(RockstorDatabase db, StoredSecrets secr
         EmailTo = settings.Email?.To.ToList() ?? [],
         WebhookUrl = settings.WebhookUrl?.ToString(),
         AllowLoopbackWebhook = settings.AllowLoopbackWebhook,
+        CapacityWarnPercent = settings.CapacityWarnPercent,
+        CapacityCriticalPercent = settings.CapacityCriticalPercent,
     });
 
     /// <summary>Encrypts the SMTP password when an earlier version stored it in clear; returns 1 if it did, else 0.</summary>

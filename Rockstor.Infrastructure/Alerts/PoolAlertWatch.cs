@@ -9,7 +9,7 @@ namespace Rockstor.Infrastructure.Alerts;
 
 /// <summary>
 /// Raises the pools' alerts: after each scrub that ends (queued, so the operations' poller never waits
-/// for a mail server), and by comparing the devices' error counters at every alert check.
+/// for a mail server), and by comparing the devices' error counters and the pools' fill at every alert check.
 /// </summary>
 internal sealed class PoolAlertWatch(PoolOperationMonitor monitor, PoolAlerts alerts, IOptions<RockstorOptions> options, TimeProvider time, ILogger<PoolAlertWatch> logger) : BackgroundService
 {
@@ -40,6 +40,7 @@ internal sealed class PoolAlertWatch(PoolOperationMonitor monitor, PoolAlerts al
                 if (woke == tick)
                 {
                     await GuardedAsync(() => alerts.CheckDeviceErrorsAsync(stoppingToken)).ConfigureAwait(false);
+                    await GuardedAsync(() => alerts.CheckCapacityAsync(stoppingToken)).ConfigureAwait(false);
                     tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 }
                 else

@@ -12,7 +12,9 @@ public sealed record AlertSettingsDto(
     string? EmailFrom,
     string? EmailTo,
     string? WebhookUrl,
-    bool AllowLoopbackWebhook)
+    bool AllowLoopbackWebhook,
+    int CapacityWarnPercent,
+    int CapacityCriticalPercent)
 {
     public static AlertSettingsDto From(AlertSettings s) => new(
         s.Email?.Host,
@@ -23,5 +25,7 @@ public sealed record AlertSettingsDto(
         s.Email?.From,
         s.Email is null ? null : string.Join(", ", s.Email.To),
         s.WebhookUrl?.ToString(),
-        s.AllowLoopbackWebhook);
+        s.AllowLoopbackWebhook,
+        s.CapacityWarnPercent,
+        s.CapacityCriticalPercent);
 }

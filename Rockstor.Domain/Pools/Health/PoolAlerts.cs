@@ -8,7 +8,8 @@ namespace Rockstor.Domain.Pools.Health;
 /// <summary>
 /// Alerts about what threatens a pool's data: a scrub that found bad blocks (resolved by a clean scrub),
 /// and btrfs's error counters of a device that grew since last looked at (resolved once they are reset).
-/// The counters last seen are kept with the pool, so growth is noticed across restarts too.
+/// The counters last seen are kept with the pool, so growth is noticed across restarts too. And a pool
+/// fuller than the warning threshold, then the critical one (resolved once it is below the warning).
 /// </summary>
 public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayout layout, AlertService alerts)
 {
@@ -54,6 +55,65 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
             }
 
             await CheckAsync(pool, devices, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Compares every mounted pool's fill with the thresholds: one alert per level crossed, resolved below the warning.</summary>
+    public async Task CheckCapacityAsync(CancellationToken ct)
+    {
+        var settings = alerts.Settings();
+        foreach (var pool in pools.List())
+        {
+            var mountPoint = layout.PoolMountPoint(pool.Name);
+            if (!string.Equals(await btrfs.GetMountedFilesystemUuidAsync(mountPoint, ct).ConfigureAwait(false), pool.Uuid, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            FilesystemUsage usage;
+            try
+            {
+                usage = await btrfs.GetUsageAsync(mountPoint, ct).ConfigureAwait(false);
+            }
+            catch (StorageCommandException)
+            {
+                continue;
+            }
+
+            var percent = usage.SizeBytes > 0 ? 100.0 * usage.UsedBytes / usage.SizeBytes : 0;
+            var threshold = percent >= settings.CapacityCriticalPercent ? settings.CapacityCriticalPercent
+                : percent >= settings.CapacityWarnPercent ? settings.CapacityWarnPercent
+                : (int?)null;
+            var open = alerts.OpenFor(AlertKind.Capacity, pool.Name);
+            if (threshold is null)
+            {
+                if (open is not null)
+                {
+                    await alerts.ResolveForPoolAsync(AlertKind.Capacity, pool.Name, ct).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            var past = $"past {threshold}%";
+            if (open is not null && open.Message.Contains(past, StringComparison.Ordinal))
+            {
+                continue; // told once at this level
+            }
+
+            if (open is not null)
+            {
+                await alerts.ResolveForPoolAsync(AlertKind.Capacity, pool.Name, ct).ConfigureAwait(false); // the level changed: told again
+            }
+
+            await alerts.RaiseForPoolAsync(
+                    AlertKind.Capacity,
+                    pool.Name,
+                    $"Pool '{pool.Name}' is {percent:0}% full ({Bytes.Format(usage.UsedBytes)} of {Bytes.Format(usage.SizeBytes)}), {past}"
+                    + (threshold == settings.CapacityCriticalPercent ? ", the critical threshold" : ", the warning threshold")
+                    + ". A full btrfs pool stops taking writes and snapshots: delete snapshots it no longer needs (they hold what was deleted since), move shares to another pool, or add disks.",
+                    ct)
+                .ConfigureAwait(false);
         }
     }
 

@@ -44,6 +44,22 @@ public sealed class AlertSettingsTests(ApplianceFixture fixture) : IClassFixture
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Pool_fill_thresholds_default_to_80_and_90_and_a_warning_not_below_the_critical_one_is_refused()
+    {
+        var before = await SettingsAsync();
+        using var refused = await Admin.PutAsJsonAsync("/api/alerts/settings", new { capacityWarnPercent = 90, capacityCriticalPercent = 85 });
+        using var saved = await Admin.PutAsJsonAsync("/api/alerts/settings", new { capacityWarnPercent = 70, capacityCriticalPercent = 85 });
+
+        Assert.Equal((80, 90), (before.GetProperty("capacityWarnPercent").GetInt32(), before.GetProperty("capacityCriticalPercent").GetInt32()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("A pool's fill thresholds are percents from 1 to 99, the warning below the critical one (not 90% and 85%).", await ApiResponses.DetailAsync(refused));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var after = await SettingsAsync();
+        Assert.Equal((70, 85), (after.GetProperty("capacityWarnPercent").GetInt32(), after.GetProperty("capacityCriticalPercent").GetInt32()));
+        using var back = await Admin.PutAsJsonAsync("/api/alerts/settings", new { capacityWarnPercent = 80, capacityCriticalPercent = 90 });
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_webhook_on_the_appliance_s_loopback_is_refused_until_the_admin_allows_it_then_it_is_posted_to()
     {
         using var hook = new WebhookSink("127.0.0.1");

@@ -20,6 +20,8 @@ public sealed partial class Alerts
     private string? _to;
     private string? _webhook;
     private bool _allowLoopbackWebhook;
+    private int _warnPercent = AlertSettings.DefaultWarnPercent;
+    private int _criticalPercent = AlertSettings.DefaultCriticalPercent;
     private string? _error;
     private bool _busy;
 
@@ -64,6 +66,7 @@ public sealed partial class Alerts
         _to = settings.Email is null ? null : string.Join(", ", settings.Email.To);
         _webhook = settings.WebhookUrl?.ToString();
         _allowLoopbackWebhook = settings.AllowLoopbackWebhook;
+        (_warnPercent, _criticalPercent) = (settings.CapacityWarnPercent, settings.CapacityCriticalPercent);
     }
 
     private async Task<bool> SaveAsync()
@@ -72,7 +75,7 @@ public sealed partial class Alerts
         try
         {
             var request = new AlertSettingsRequest(
-                _host, _port, _security.ToString(), _username, string.IsNullOrEmpty(_password) ? null : _password, _from, _to, _webhook, _allowLoopbackWebhook);
+                _host, _port, _security.ToString(), _username, string.IsNullOrEmpty(_password) ? null : _password, _from, _to, _webhook, _allowLoopbackWebhook, _warnPercent, _criticalPercent);
             Show(await Service.SaveSettingsAsync(request, CancellationToken.None));
             return true;
         }
