@@ -54,16 +54,7 @@ public sealed class PoolsScreenTests : ScreenTests
     {
         var pools = Context.Services.GetRequiredService<PoolService>();
         var disk = Sandbox.AttachLoopDisk();
-        var screen = RenderPage<PoolsPage>();
-        await screen.WaitForAssertionAsync(() => Assert.Contains(screen.FindAll("button"), b => b.TextContent.Trim() == "Create pool"), TimeSpan.FromSeconds(30));
-
-        await screen.InvokeAsync(() => screen.FindAll("button").First(b => b.TextContent.Trim() == "Create pool").Click());
-        await WaitForDialogAsync(screen);
-        Field(screen, "Name").Change("ondisk");
-        Assert.DoesNotContain(disk, screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
-        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog input[type=radio]")[1].Click());
-        await screen.WaitForAssertionAsync(() => Assert.Contains(disk, screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog label").Single(l => l.TextContent.Contains(disk, StringComparison.Ordinal) && l.QuerySelector("input[type=checkbox]") is not null).QuerySelector("input[type=checkbox]")!.Change(true));
+        var screen = await CreateOnDiskAsync("ondisk", disk);
         Click(screen, "Create");
 
         await screen.WaitForAssertionAsync(() => Assert.Equal([disk], pools.Require("ondisk").Devices), TimeSpan.FromSeconds(30));
@@ -74,16 +65,8 @@ public sealed class PoolsScreenTests : ScreenTests
     {
         var pools = Context.Services.GetRequiredService<PoolService>();
         var disk = Sandbox.AttachLoopDisk();
-        var screen = RenderPage<PoolsPage>();
-        await screen.WaitForAssertionAsync(() => Assert.Contains(screen.FindAll("button"), b => b.TextContent.Trim() == "Create pool"), TimeSpan.FromSeconds(30));
-
-        await screen.InvokeAsync(() => screen.FindAll("button").First(b => b.TextContent.Trim() == "Create pool").Click());
-        await WaitForDialogAsync(screen);
-        Field(screen, "Name").Change("usb");
-        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog input[type=radio]")[1].Click());
-        await screen.WaitForAssertionAsync(() => Assert.Contains(disk, screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog label").Single(l => l.TextContent.Contains(disk, StringComparison.Ordinal) && l.QuerySelector("input[type=checkbox]") is not null).QuerySelector("input[type=checkbox]")!.Change(true));
-        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog label").Single(l => l.TextContent.Contains("Removable (a USB disk", StringComparison.Ordinal) && l.QuerySelector("input[type=checkbox]") is not null).QuerySelector("input[type=checkbox]")!.Change(true));
+        var screen = await CreateOnDiskAsync("usb", disk);
+        await TickAsync(screen, "Removable (a USB disk");
         Click(screen, "Create");
 
         await screen.WaitForAssertionAsync(() => Assert.True(pools.Require("usb").Removable), TimeSpan.FromSeconds(30));
@@ -91,4 +74,25 @@ public sealed class PoolsScreenTests : ScreenTests
         await screen.WaitForAssertionAsync(() => Assert.Contains("not mounted: ready to pull", screen.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.NotEmpty(screen.FindAll("[data-removable]"));
     }
+
+    /// <summary>The Pools page with its create dialog open: the name typed, turned to whole disks (which lists the disk only then), the disk ticked.</summary>
+    private async Task<IRenderedComponent<ContainerFragment>> CreateOnDiskAsync(string name, string disk)
+    {
+        var screen = RenderPage<PoolsPage>();
+        await screen.WaitForAssertionAsync(() => Assert.Contains(screen.FindAll("button"), b => b.TextContent.Trim() == "Create pool"), TimeSpan.FromSeconds(30));
+        await screen.InvokeAsync(() => screen.FindAll("button").First(b => b.TextContent.Trim() == "Create pool").Click());
+        await WaitForDialogAsync(screen);
+        Field(screen, "Name").Change(name);
+        Assert.DoesNotContain(disk, screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
+        await screen.InvokeAsync(() => screen.FindAll(".mud-dialog input[type=radio]")[1].Click());
+        await screen.WaitForAssertionAsync(() => Assert.Contains(disk, screen.Find(".mud-dialog").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await TickAsync(screen, disk);
+        return screen;
+    }
+
+    /// <summary>Ticks the dialog's box whose label says <paramref name="label"/>.</summary>
+    private static Task TickAsync(IRenderedComponent<ContainerFragment> screen, string label) =>
+        screen.InvokeAsync(() => screen.FindAll(".mud-dialog label")
+            .Single(l => l.TextContent.Contains(label, StringComparison.Ordinal) && l.QuerySelector("input[type=checkbox]") is not null)
+            .QuerySelector("input[type=checkbox]")!.Change(true));
 }

@@ -100,10 +100,8 @@ public sealed class CancelTests(TwoAppliances two)
         return task.GetProperty("id").GetInt32();
     }
 
-    private string Spool(string share) => Path.Combine(two.Destination.Sandbox.MountRoot, Pool, ".spool", ReplicaShare(share));
-
     private long SpoolBytes(string share) =>
-        Directory.Exists(Spool(share)) ? Directory.EnumerateFiles(Spool(share), "*.stream").Sum(f => new FileInfo(f).Length) : 0;
+        Directory.Exists(two.Spool(share)) ? Directory.EnumerateFiles(two.Spool(share), "*.stream").Sum(f => new FileInfo(f).Length) : 0;
 
     private Task SpoolHoldsAsync(string share, long bytes) => Waiting.UntilAsync(
         () => Assert.True(SpoolBytes(share) >= bytes, $"The spool of {share} holds {SpoolBytes(share)} bytes, not yet {bytes}"),

@@ -37,7 +37,7 @@ public sealed class ResumeTests(TwoAppliances two, Xunit.Abstractions.ITestOutpu
         Assert.InRange(resumedFrom, (long)(0.8 * stream), beforeCut);
         Assert.Equal(stream - resumedFrom, run.GetProperty("bytes").GetInt64(), tolerance: stream / 100.0); // the last try sent only the rest
         Assert.Equal(Hashes(path), Hashes((await two.NewestReplicaAsync("resume")).GetProperty("path").GetString()!));
-        Assert.False(Directory.Exists(Spool("resume")), "the spool is deleted once the snapshot is in place");
+        Assert.False(Directory.Exists(two.Spool("resume")), "the spool is deleted once the snapshot is in place");
         var received = await ReceiveTrailAsync("resume");
         Assert.Equal(["succeeded", "failed"], received.Select(a => a.GetProperty("status").GetString()));
         Assert.Contains("What arrived is kept; the next try goes on from there", received[1].GetProperty("error").GetString(), StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class ResumeTests(TwoAppliances two, Xunit.Abstractions.ITestOutpu
         Assert.Equal(["succeeded", "failed", "failed"], received.Select(a => a.GetProperty("status").GetString()));
         Assert.Contains("does not begin with the", received[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal([(await two.NewestReplicaAsync("mismatch")).GetProperty("name").GetString()!], two.ReplicaFolder("mismatch"));
-        Assert.False(Directory.Exists(Spool("mismatch")));
+        Assert.False(Directory.Exists(two.Spool("mismatch")));
     }
 
     [Fact(Timeout = 300_000)]
@@ -187,14 +187,12 @@ public sealed class ResumeTests(TwoAppliances two, Xunit.Abstractions.ITestOutpu
         return task.GetProperty("id").GetInt32();
     }
 
-    private string Spool(string share) => Path.Combine(two.Destination.Sandbox.MountRoot, Pool, ".spool", ReplicaShare(share));
-
     /// <summary>The spool file of the share's replica once it holds at least that much.</summary>
     private Task<string> SpoolFileAsync(string share, long atLeast) => Waiting.UntilAsync(
         () =>
         {
-            var file = Directory.Exists(Spool(share)) ? Directory.EnumerateFiles(Spool(share), "*.stream").FirstOrDefault() : null;
-            Assert.True(file is not null && new FileInfo(file).Length >= atLeast, $"No spool of {atLeast} bytes in {Spool(share)}");
+            var file = Directory.Exists(two.Spool(share)) ? Directory.EnumerateFiles(two.Spool(share), "*.stream").FirstOrDefault() : null;
+            Assert.True(file is not null && new FileInfo(file).Length >= atLeast, $"No spool of {atLeast} bytes in {two.Spool(share)}");
             return file;
         },
         TimeSpan.FromSeconds(30));

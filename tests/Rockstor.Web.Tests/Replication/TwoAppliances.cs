@@ -188,6 +188,9 @@ public sealed class TwoAppliances : IAsyncLifetime
 
     public static string ReplicaShare(string share) => $"{SourceId}_{share}";
 
+    /// <summary>Where the destination spools what arrives of a resumable transfer of the share.</summary>
+    public string Spool(string share) => Path.Combine(Destination.Sandbox.MountRoot, Pool, ".spool", ReplicaShare(share));
+
     /// <summary>Files of varied sizes in folders, from a seed (so a test can make the same data twice).</summary>
     public static void WriteData(string root, int seed, int smallFiles = 200, int largeMiB = 8)
     {
