@@ -160,6 +160,9 @@ public static class DependencyInjection
         services.AddSingleton<DiskService>();
         services.AddSingleton<ISmartReader, SmartctlReader>();
         services.AddSingleton<SmartService>();
+        services.AddSingleton<ISmartBaselines, SmartBaselineStore>();
+        services.AddSingleton<ISelfTestScheduleStore, SelfTestScheduleStore>();
+        services.AddSingleton<SmartAlerts>();
         services.AddSingleton<ReplicaBases>();
         services.AddSingleton<ReplicaReceiver>();
         services.AddSingleton<ReplicaPromoter>();
@@ -187,6 +190,13 @@ public static class DependencyInjection
         services.AddHostedService<ReplicationAlertListener>();
         services.AddSingleton<Domain.Pools.Health.PoolAlerts>();
         services.AddHostedService<PoolAlertWatch>();
+        services.AddSingleton<Domain.Services.ServiceAlerts>();
+        services.AddHostedService<ServiceAlertWatch>();
+        services.AddSingleton<Domain.Appliances.CertificateAlerts>();
+        services.AddHostedService<HealthWatch>();
+        services.AddSingleton<Domain.Alerts.Reports.IStatusReportMailer, SmtpStatusReportMailer>();
+        services.AddSingleton<Domain.Alerts.Reports.StatusReportBuilder>();
+        services.AddSingleton<Domain.Alerts.Reports.WeeklyReportService>();
         services.AddSingleton<AttemptLog>();
         services.AddSingleton<ICronCalendar, CronosCalendar>();
         services.AddSingleton<TaskSchedule>();

@@ -59,6 +59,10 @@ public sealed class RockstorOptions
     [Range(5, 86400)]
     public int AlertCheckSeconds { get; set; } = 300;
 
+    /// <summary>How often every disk's SMART data is read for the disk health alerts, in minutes (smartctl does not wake a disk that sleeps).</summary>
+    [Range(1, 1440)]
+    public int SmartCheckMinutes { get; set; } = 60;
+
     /// <summary>Login and token attempts allowed per client address per minute.</summary>
     [Range(1, 10000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;

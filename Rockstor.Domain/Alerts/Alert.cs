@@ -1,8 +1,9 @@
 namespace Rockstor.Domain.Alerts;
 /// <summary>
-/// Something the admin must hear of, about one replication task or one pool: raised once, told once
-/// through the configured channels, and open until the condition clears (the task works again, a scrub
-/// finds no errors, the error counters are reset) or its subject is deleted.
+/// Something the admin must hear of, about one replication task, one pool, a disk, a service or the
+/// certificate: raised once, told once through the configured channels, and open until the condition
+/// clears (the task works again, a scrub finds no errors, the error counters are reset, the service runs
+/// again…) or its subject is deleted.
 /// </summary>
 public sealed class Alert
 {
@@ -15,6 +16,12 @@ public sealed class Alert
 
     /// <summary>The pool it is about; null for an alert about a replication task.</summary>
     public string? Pool { get; init; }
+
+    /// <summary>
+    /// What else it is about, for an alert about neither a task nor a pool: "disk:WD-123" (a disk by its
+    /// serial), "service:samba", "certificate". Null otherwise.
+    /// </summary>
+    public string? About { get; init; }
 
     /// <summary>What it is about, in words: "docs to nas2 (pool tank)".</summary>
     public required string Subject { get; init; }

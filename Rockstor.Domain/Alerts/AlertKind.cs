@@ -16,4 +16,16 @@ public enum AlertKind
 
     /// <summary>A pool is fuller than a threshold (80% and 90% by default).</summary>
     Capacity,
+
+    /// <summary>A pool runs without one of its disks, or could not be mounted.</summary>
+    Degraded,
+
+    /// <summary>A disk's SMART verdict turned bad, or a sector count that tells of wear grew.</summary>
+    Smart,
+
+    /// <summary>A service the admin turned on stopped by itself.</summary>
+    ServiceStopped,
+
+    /// <summary>The appliance's TLS certificate expires soon, or has expired.</summary>
+    Certificate,
 }

@@ -6,8 +6,9 @@ using Rockstor.Domain.Replication.Trail;
 namespace Rockstor.Domain.Alerts;
 /// <summary>
 /// Raises alerts about replication tasks (a failed run; no good snapshot for three times the task's
-/// interval), tells each once through the configured channels, and resolves them when the task works
-/// again. Alerts are shown in the web-ui whatever the channels.
+/// interval), about pools, disks, services and the certificate (for the watches that find them), tells
+/// each once through the configured channels, and resolves them when the condition clears. Alerts are
+/// shown in the web-ui whatever the channels.
 /// </summary>
 public sealed class AlertService(
     IAlertRepository alerts,
@@ -154,13 +155,34 @@ public sealed class AlertService(
     public Alert? OpenFor(AlertKind kind, string pool) => alerts.FindOpen(kind, pool);
 
     /// <summary>Resolves the pool's open alert of this kind, telling the channels that told it.</summary>
-    public async Task ResolveForPoolAsync(AlertKind kind, string pool, CancellationToken ct)
+    public Task ResolveForPoolAsync(AlertKind kind, string pool, CancellationToken ct) => ResolveOneAsync(() => alerts.FindOpen(kind, pool), ct);
+
+    /// <summary>
+    /// Raises an alert about something that is neither a task nor a pool (once until resolved), told
+    /// through the channels: <paramref name="about"/> is its key ("disk:WD-123", "service:samba").
+    /// </summary>
+    public Task RaiseAboutAsync(AlertKind kind, string about, string subject, string message, CancellationToken ct) =>
+        RaiseAsync(
+            () => alerts.FindOpenAbout(kind, about),
+            () => new Alert { Kind = kind, TaskId = 0, About = about, Subject = subject, Message = message, RaisedAt = time.GetUtcNow() },
+            ct);
+
+    /// <summary>The open alert of this kind about <paramref name="about"/>, if any.</summary>
+    public Alert? OpenAbout(AlertKind kind, string about) => alerts.FindOpenAbout(kind, about);
+
+    /// <summary>Resolves the open alert of this kind about <paramref name="about"/>, telling the channels that told it.</summary>
+    public Task ResolveAboutAsync(AlertKind kind, string about, CancellationToken ct) => ResolveOneAsync(() => alerts.FindOpenAbout(kind, about), ct);
+
+    /// <summary>The alerts raised since a time, open or resolved, oldest first.</summary>
+    public IReadOnlyList<Alert> RaisedSince(DateTimeOffset since) => alerts.RaisedSince(since);
+
+    private async Task ResolveOneAsync(Func<Alert?> open, CancellationToken ct)
     {
         Alert? resolved;
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            resolved = alerts.FindOpen(kind, pool);
+            resolved = open();
             if (resolved is not null)
             {
                 resolved.ResolvedAt = time.GetUtcNow();

@@ -3,14 +3,15 @@ namespace Rockstor.Domain.Alerts;
 /// The alert channels: email and/or a webhook; neither means alerts only show in the web-ui. A webhook on
 /// this machine (a loopback address) is refused unless <paramref name="AllowLoopbackWebhook"/> says so. A
 /// pool fuller than <paramref name="CapacityWarnPercent"/>, then <paramref name="CapacityCriticalPercent"/>,
-/// raises an alert.
+/// raises an alert. <paramref name="WeeklyReport"/>: a status report is mailed every week (when email is set up).
 /// </summary>
 public sealed record AlertSettings(
     EmailSettings? Email,
     Uri? WebhookUrl,
     bool AllowLoopbackWebhook = false,
     int CapacityWarnPercent = AlertSettings.DefaultWarnPercent,
-    int CapacityCriticalPercent = AlertSettings.DefaultCriticalPercent)
+    int CapacityCriticalPercent = AlertSettings.DefaultCriticalPercent,
+    bool WeeklyReport = true)
 {
     public const int DefaultWarnPercent = 80;
 

@@ -14,7 +14,8 @@ public sealed record AlertSettingsRequest(
     string? WebhookUrl,
     bool? AllowLoopbackWebhook = null,
     int? CapacityWarnPercent = null,
-    int? CapacityCriticalPercent = null)
+    int? CapacityCriticalPercent = null,
+    bool? WeeklyReport = null)
 {
     /// <summary>Checks and turns the request into settings; an absent password keeps the one stored.</summary>
     public AlertSettings Validate(AlertSettings current)
@@ -64,7 +65,7 @@ public sealed record AlertSettingsRequest(
             throw new ValidationException($"A pool's fill thresholds are percents from 1 to 99, the warning below the critical one (not {warn}% and {critical}%).");
         }
 
-        return new AlertSettings(email, webhook, AllowLoopbackWebhook ?? false, warn, critical);
+        return new AlertSettings(email, webhook, AllowLoopbackWebhook ?? false, warn, critical, WeeklyReport ?? current.WeeklyReport);
     }
 
     private static string Address(string? text, string which)

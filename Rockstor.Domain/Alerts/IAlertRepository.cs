@@ -13,6 +13,12 @@ public interface IAlertRepository
     /// <summary>The open alert of this kind about the pool, if any.</summary>
     Alert? FindOpen(AlertKind kind, string pool);
 
+    /// <summary>The open alert of this kind about something else (<see cref="Alert.About"/>), if any.</summary>
+    Alert? FindOpenAbout(AlertKind kind, string about);
+
+    /// <summary>The alerts raised since a time, open or not, oldest first.</summary>
+    IReadOnlyList<Alert> RaisedSince(DateTimeOffset since);
+
     /// <summary>Newest first; open ones only when asked.</summary>
     IReadOnlyList<Alert> List(bool openOnly, int take);
 

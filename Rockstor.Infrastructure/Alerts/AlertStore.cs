@@ -16,6 +16,8 @@ internal sealed class AlertDocument
 
     public string? Pool { get; set; }
 
+    public string? About { get; set; }
+
     public string Subject { get; set; } = "";
 
     public string Message { get; set; } = "";
@@ -63,6 +65,9 @@ internal sealed class AlertSettingsDocument
     public int CapacityWarnPercent { get; set; }
 
     public int CapacityCriticalPercent { get; set; }
+
+    /// <summary>Null in a store written before the weekly report: on, the default.</summary>
+    public bool? WeeklyReport { get; set; }
 }
 
 internal sealed class AlertRepository : IAlertRepository
@@ -86,6 +91,7 @@ internal sealed class AlertRepository : IAlertRepository
             Kind = alert.Kind.ToString(),
             TaskId = alert.TaskId,
             Pool = alert.Pool,
+            About = alert.About,
             Subject = alert.Subject,
             Message = alert.Message,
             RaisedAt = alert.RaisedAt.UtcDateTime,
@@ -108,16 +114,28 @@ internal sealed class AlertRepository : IAlertRepository
     public Alert? FindOpen(AlertKind kind, int taskId)
     {
         var name = kind.ToString();
-        return Collection.FindOne(a => a.TaskId == taskId && a.Pool == null && a.Open && a.Kind == name) is { } d ? ToAlert(d) : null;
+        return Collection.FindOne(a => a.TaskId == taskId && a.Pool == null && a.About == null && a.Open && a.Kind == name) is { } d ? ToAlert(d) : null;
     }
 
     public IReadOnlyList<Alert> OpenFor(int taskId) =>
-        Collection.Find(a => a.TaskId == taskId && a.Pool == null && a.Open).Select(ToAlert).ToList();
+        Collection.Find(a => a.TaskId == taskId && a.Pool == null && a.About == null && a.Open).Select(ToAlert).ToList();
 
     public Alert? FindOpen(AlertKind kind, string pool)
     {
         var name = kind.ToString();
         return Collection.FindOne(a => a.Pool == pool && a.Open && a.Kind == name) is { } d ? ToAlert(d) : null;
+    }
+
+    public Alert? FindOpenAbout(AlertKind kind, string about)
+    {
+        var name = kind.ToString();
+        return Collection.FindOne(a => a.About == about && a.Open && a.Kind == name) is { } d ? ToAlert(d) : null;
+    }
+
+    public IReadOnlyList<Alert> RaisedSince(DateTimeOffset since)
+    {
+        var from = since.UtcDateTime;
+        return Collection.Find(a => a.RaisedAt >= from).OrderBy(a => a.Id).Select(ToAlert).ToList();
     }
 
     public IReadOnlyList<Alert> List(bool openOnly, int take) =>
@@ -145,6 +163,7 @@ internal sealed class AlertRepository : IAlertRepository
         Kind = Enum.Parse<AlertKind>(d.Kind),
         TaskId = d.TaskId,
         Pool = d.Pool,
+        About = d.About,
         Subject = d.Subject,
         Message = d.Message,
         RaisedAt = PoolRepository.Utc(d.RaisedAt),
@@ -172,7 +191,7 @@ internal sealed class AlertSettingsStore(RockstorDatabase db, StoredSecrets secr
         var email = d.SmtpHost is null
             ? null
             : new EmailSettings(d.SmtpHost, d.SmtpPort, Enum.Parse<SmtpSecurity>(d.SmtpSecurity ?? nameof(SmtpSecurity.StartTls)), d.SmtpUsername, d.SmtpPassword is null ? null : secrets.UnprotectSmtpPassword(d.SmtpPassword), d.EmailFrom ?? "", d.EmailTo);
-        return new AlertSettings(email, d.WebhookUrl is null ? null : new Uri(d.WebhookUrl), d.AllowLoopbackWebhook, warn, critical);
+        return new AlertSettings(email, d.WebhookUrl is null ? null : new Uri(d.WebhookUrl), d.AllowLoopbackWebhook, warn, critical, d.WeeklyReport ?? true);
     }
 
     public void Save(AlertSettings settings) => Collection.Upsert(new AlertSettingsDocument
@@ -188,6 +207,7 @@ internal sealed class AlertSettingsStore(RockstorDatabase db, StoredSecrets secr
         AllowLoopbackWebhook = settings.AllowLoopbackWebhook,
         CapacityWarnPercent = settings.CapacityWarnPercent,
         CapacityCriticalPercent = settings.CapacityCriticalPercent,
+        WeeklyReport = settings.WeeklyReport,
     });
 
     /// <summary>Encrypts the SMTP password when an earlier version stored it in clear; returns 1 if it did, else 0.</summary>

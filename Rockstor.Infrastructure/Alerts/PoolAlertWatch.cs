@@ -39,7 +39,7 @@ internal sealed class PoolAlertWatch(PoolOperationMonitor monitor, PoolAlerts al
                 var woke = await Task.WhenAny(tick, ended).ConfigureAwait(false);
                 if (woke == tick)
                 {
-                    await GuardedAsync(() => alerts.CheckDeviceErrorsAsync(stoppingToken)).ConfigureAwait(false);
+                    await GuardedAsync(() => alerts.CheckDevicesAsync(stoppingToken)).ConfigureAwait(false);
                     await GuardedAsync(() => alerts.CheckCapacityAsync(stoppingToken)).ConfigureAwait(false);
                     tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 }

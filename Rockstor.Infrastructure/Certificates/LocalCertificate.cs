@@ -11,6 +11,8 @@ public sealed class LocalCertificate(X509Certificate2 certificate) : ILocalCerti
 
     public string Fingerprint { get; } = FingerprintOf(certificate);
 
+    public DateTimeOffset ExpiresAt { get; } = new(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+
     /// <summary>SHA-256 over the certificate's DER bytes, as upper-case hex.</summary>
     public static string FingerprintOf(X509Certificate certificate) => Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData()));
 }

@@ -15,12 +15,16 @@ public sealed class SmartctlReader(CommandRunner runner) : ISmartReader
     /// <summary>Command line not understood, device not opened, or a SMART command failed.</summary>
     private const int CouldNotAsk = 0b111;
 
-    public async Task<SmartReport> ReadAsync(string device, CancellationToken ct)
+    public Task<SmartReport> ReadAsync(string device, CancellationToken ct) => ReadAsync(device, ["-j", "-a", device], ct);
+
+    public Task<SmartReport> ReadIfAwakeAsync(string device, CancellationToken ct) => ReadAsync(device, ["-j", "-a", "-n", "standby", device], ct);
+
+    private async Task<SmartReport> ReadAsync(string device, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         string output;
         try
         {
-            (_, output) = await runner.ProbeAsync(Smartctl, ["-j", "-a", device], ct).ConfigureAwait(false);
+            (_, output) = await runner.ProbeAsync(Smartctl, arguments, ct).ConfigureAwait(false);
         }
         catch (System.ComponentModel.Win32Exception)
         {

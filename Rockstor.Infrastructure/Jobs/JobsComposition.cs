@@ -32,6 +32,11 @@ public static class JobsComposition
         services.AddTransient<ScrubJob>();
         services.AddSingleton<Domain.Pools.Scrubs.IScrubScheduler, HangfireScrubScheduler>();
         services.AddSingleton<Domain.Pools.Scrubs.ScrubScheduleService>();
+        services.AddTransient<SelfTestJob>();
+        services.AddTransient<WeeklyReportJob>();
+        services.AddSingleton<Domain.Alerts.Reports.IWeeklyReportScheduler, HangfireWeeklyReportScheduler>();
+        services.AddSingleton<Domain.Disks.Smart.ISelfTestScheduler, HangfireSelfTestScheduler>();
+        services.AddSingleton<Domain.Disks.Smart.SelfTestScheduleService>();
         return services;
     }
 

@@ -14,7 +14,8 @@ public sealed record AlertSettingsDto(
     string? WebhookUrl,
     bool AllowLoopbackWebhook,
     int CapacityWarnPercent,
-    int CapacityCriticalPercent)
+    int CapacityCriticalPercent,
+    bool WeeklyReport)
 {
     public static AlertSettingsDto From(AlertSettings s) => new(
         s.Email?.Host,
@@ -27,5 +28,6 @@ public sealed record AlertSettingsDto(
         s.WebhookUrl?.ToString(),
         s.AllowLoopbackWebhook,
         s.CapacityWarnPercent,
-        s.CapacityCriticalPercent);
+        s.CapacityCriticalPercent,
+        s.WeeklyReport);
 }

@@ -62,6 +62,9 @@ public static class StorageApi
         disks.MapGet("/", async (DiskService service, CancellationToken ct) => (await service.ListAsync(ct)).Select(DiskDto.From));
         disks.MapPost("/{name}/wipe", async (string name, WipeBody body, DiskService service, CancellationToken ct) =>
             DiskDto.From(await service.WipeAsync(name, body.Confirm, ct)));
+        disks.MapGet("/smart/schedule", (SelfTestScheduleService schedules) => SelfTestScheduleDto.From(schedules.Get()));
+        disks.MapPut("/smart/schedule", (SelfTestScheduleDto body, SelfTestScheduleService schedules) =>
+            SelfTestScheduleDto.From(schedules.Set(body.Short, body.Long)));
         disks.MapGet("/{name}/smart", async (string name, SmartService smart, CancellationToken ct) => SmartDto.From(await smart.ReadAsync(name, ct)));
         disks.MapPost("/{name}/smart/test", async (string name, SelfTestBody body, SmartService smart, CancellationToken ct) =>
             SmartDto.From(await smart.StartSelfTestAsync(name, body.Kind, ct)));

@@ -19,6 +19,8 @@ public sealed class StartupTasks(
     ReplicationTaskService tasks,
     SnapshotScheduleService snapshotSchedules,
     Domain.Pools.Scrubs.ScrubScheduleService scrubSchedules,
+    Domain.Disks.Smart.SelfTestScheduleService selfTestSchedules,
+    Domain.Alerts.Reports.WeeklyReportService weeklyReport,
     IOptions<RockstorOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
 {
@@ -47,6 +49,8 @@ public sealed class StartupTasks(
         tasks.ScheduleAll();
         snapshotSchedules.ScheduleAll();
         scrubSchedules.ScheduleAll();
+        selfTestSchedules.ScheduleAll();
+        weeklyReport.Schedule();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -8,11 +8,14 @@ namespace Rockstor.Domain.Pools.Health;
 /// <summary>
 /// Alerts about what threatens a pool's data: a scrub that found bad blocks (resolved by a clean scrub),
 /// and btrfs's error counters of a device that grew since last looked at (resolved once they are reset).
-/// The counters last seen are kept with the pool, so growth is noticed across restarts too. And a pool
+/// The counters last seen are kept with the pool, so growth is noticed across restarts too. A pool
+/// running without one of its disks, or not mounted (resolved once all its disks are there). And a pool
 /// fuller than the warning threshold, then the critical one (resolved once it is below the warning).
 /// </summary>
 public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayout layout, AlertService alerts)
 {
+    private HashSet<string> _unmountedLastCheck = new(StringComparer.Ordinal);
+
     /// <summary>
     /// After an operation: a scrub that found errors raises the pool's scrub alert however it ended; one
     /// that went through the whole pool without any resolves it.
@@ -33,14 +36,33 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
             : alerts.ResolveForPoolAsync(AlertKind.ScrubErrors, operation.Pool, ct);
     }
 
-    /// <summary>Compares every mounted pool's device error counters with those last seen.</summary>
-    public async Task CheckDeviceErrorsAsync(CancellationToken ct)
+    /// <summary>
+    /// Compares every mounted pool's device error counters with those last seen, and looks for a pool
+    /// running without one of its disks, or not mounted at all (seen so at two checks in a row, so a pool
+    /// being made or imported is not taken for a lost one).
+    /// </summary>
+    public async Task CheckDevicesAsync(CancellationToken ct)
     {
+        var unmounted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pool in pools.List())
         {
             var mountPoint = layout.PoolMountPoint(pool.Name);
             if (!string.Equals(await btrfs.GetMountedFilesystemUuidAsync(mountPoint, ct).ConfigureAwait(false), pool.Uuid, StringComparison.OrdinalIgnoreCase))
             {
+                if (!pool.Removable)
+                {
+                    unmounted.Add(pool.Name);
+                    if (_unmountedLastCheck.Contains(pool.Name))
+                    {
+                        await alerts.RaiseForPoolAsync(
+                                AlertKind.Degraded,
+                                pool.Name,
+                                $"Pool '{pool.Name}' is not mounted, so its shares are not served and nothing is written to it. If one of its disks is missing, mount it degraded from the pool's page (it asks first) and replace the disk; if the disks are all there, mount it there and read why it failed.",
+                                ct)
+                            .ConfigureAwait(false);
+                    }
+                }
+
                 continue;
             }
 
@@ -54,8 +76,11 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
                 continue;
             }
 
-            await CheckAsync(pool, devices, ct).ConfigureAwait(false);
+            await CheckErrorsAsync(pool, devices, ct).ConfigureAwait(false);
+            await CheckMissingAsync(pool, devices, ct).ConfigureAwait(false);
         }
+
+        _unmountedLastCheck = unmounted;
     }
 
     /// <summary>Compares every mounted pool's fill with the thresholds: one alert per level crossed, resolved below the warning.</summary>
@@ -117,7 +142,31 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
         }
     }
 
-    private async Task CheckAsync(Pool pool, IReadOnlyList<PoolDevice> devices, CancellationToken ct)
+    /// <summary>A missing device raises the pool's degraded alert; all devices there (after a replace) resolve it.</summary>
+    private async Task CheckMissingAsync(Pool pool, IReadOnlyList<PoolDevice> devices, CancellationToken ct)
+    {
+        var missing = devices.Where(d => d.Missing).ToList();
+        if (missing.Count == 0)
+        {
+            if (alerts.OpenFor(AlertKind.Degraded, pool.Name) is not null)
+            {
+                await alerts.ResolveForPoolAsync(AlertKind.Degraded, pool.Name, ct).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var which = string.Join(", ", missing.Select(d => $"device {d.DevId}"));
+        await alerts.RaiseForPoolAsync(
+                AlertKind.Degraded,
+                pool.Name,
+                $"Pool '{pool.Name}' runs degraded: {which} of its {devices.Count} is missing. Until it is replaced the pool has less redundancy than it was made with, and one more failure can lose data. "
+                + "Replace the missing disk from the pool's page (Replace disk), or remove it if the others have room; then run a scrub.",
+                ct)
+            .ConfigureAwait(false);
+    }
+
+    private async Task CheckErrorsAsync(Pool pool, IReadOnlyList<PoolDevice> devices, CancellationToken ct)
     {
         var now = devices.ToDictionary(d => d.DevId, d => d.Errors.Total);
         var grown = devices.Where(d => d.Errors.Total > pool.SeenDeviceErrors.GetValueOrDefault(d.DevId)).ToList();

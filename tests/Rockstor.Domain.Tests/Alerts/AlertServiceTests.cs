@@ -12,10 +12,10 @@ namespace Rockstor.Domain.Tests.Alerts;
 public sealed class AlertServiceTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
-    private readonly Store _alerts = new();
-    private readonly Settings _settings = new();
-    private readonly Channel _email = new("email");
-    private readonly Channel _webhook = new("webhook");
+    private readonly AlertRecords _alerts = new();
+    private readonly AlertSettingsRecord _settings = new();
+    private readonly RecordingChannel _email = new("email");
+    private readonly RecordingChannel _webhook = new("webhook");
     private readonly StorageRecords _tasks = new();
     private readonly TrailRecords _trails = new();
     private readonly AlertService _service;
@@ -180,39 +180,6 @@ public sealed class AlertServiceTests
     private Attempt Attempt(ReplicationTask task, AttemptStatus status, string? error = null) =>
         new() { OwnerId = task.Id, StartedAt = _time.GetUtcNow(), EndedAt = _time.GetUtcNow(), Status = status, Error = error };
 
-    private sealed class Store : IAlertRepository
-    {
-        private readonly List<Alert> _all = [];
-
-        public void Save(Alert alert)
-        {
-            if (alert.Id == 0)
-            {
-                alert.Id = _all.Count + 1;
-                _all.Add(alert);
-            }
-        }
-
-        public Alert? FindOpen(AlertKind kind, int taskId) => _all.FirstOrDefault(a => a.Open && a.Kind == kind && a.TaskId == taskId && a.Pool is null);
-
-        public Alert? FindOpen(AlertKind kind, string pool) => _all.FirstOrDefault(a => a.Open && a.Kind == kind && a.Pool == pool);
-
-        public IReadOnlyList<Alert> OpenFor(int taskId) => _all.Where(a => a.Open && a.TaskId == taskId && a.Pool is null).ToList();
-
-        public IReadOnlyList<Alert> List(bool openOnly, int take) => _all.Where(a => !openOnly || a.Open).OrderByDescending(a => a.Id).Take(take).ToList();
-
-        public int CountOpen() => _all.Count(a => a.Open);
-    }
-
-    private sealed class Settings : IAlertSettingsStore
-    {
-        public AlertSettings? Saved { get; private set; }
-
-        public AlertSettings Load() => Saved ?? AlertSettings.None;
-
-        public void Save(AlertSettings settings) => Saved = settings;
-    }
-
     private static AlertSettingsRequest Webhook(string url, bool? allowLoopback) =>
         new(null, null, null, null, null, null, null, url, allowLoopback);
 
@@ -227,30 +194,6 @@ public sealed class AlertServiceTests
             _ when IPAddress.TryParse(host, out var literal) => [literal],
             _ => [],
         });
-    }
-
-    private sealed class Channel(string name) : IAlertChannel
-    {
-        public List<AlertNotice> Told { get; } = [];
-
-        public bool Configured { get; set; } = true;
-
-        public string? Failure { get; set; }
-
-        public string Name => name;
-
-        public bool IsConfigured(AlertSettings settings) => Configured;
-
-        public Task SendAsync(AlertNotice notice, AlertSettings settings, CancellationToken ct)
-        {
-            if (Failure is not null)
-            {
-                throw new TimeoutException(Failure);
-            }
-
-            Told.Add(notice);
-            return Task.CompletedTask;
-        }
     }
 
     /// <summary>An hourly task of share "docs" to nas2, made at <paramref name="created"/>.</summary>

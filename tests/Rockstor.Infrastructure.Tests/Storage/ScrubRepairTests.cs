@@ -28,7 +28,7 @@ public sealed class ScrubRepairTests : IDisposable
         var content = Enumerable.Repeat((byte)'R', 1 << 20).ToArray();
         await File.WriteAllBytesAsync(file, content, _ct);
         Sandbox.Run("btrfs", "filesystem", "sync", view.MountPoint);
-        await _host.Get<PoolAlerts>().CheckDeviceErrorsAsync(_ct); // counters seen clean first
+        await _host.Get<PoolAlerts>().CheckDevicesAsync(_ct); // counters seen clean first
         CorruptFirstCopy(file, view);
 
         var operations = _host.Get<PoolOperationService>();

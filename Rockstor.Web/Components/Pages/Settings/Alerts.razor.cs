@@ -22,6 +22,7 @@ public sealed partial class Alerts
     private bool _allowLoopbackWebhook;
     private int _warnPercent = AlertSettings.DefaultWarnPercent;
     private int _criticalPercent = AlertSettings.DefaultCriticalPercent;
+    private bool _weeklyReport = true;
     private string? _error;
     private bool _busy;
 
@@ -67,6 +68,7 @@ public sealed partial class Alerts
         _webhook = settings.WebhookUrl?.ToString();
         _allowLoopbackWebhook = settings.AllowLoopbackWebhook;
         (_warnPercent, _criticalPercent) = (settings.CapacityWarnPercent, settings.CapacityCriticalPercent);
+        _weeklyReport = settings.WeeklyReport;
     }
 
     private async Task<bool> SaveAsync()
@@ -75,7 +77,7 @@ public sealed partial class Alerts
         try
         {
             var request = new AlertSettingsRequest(
-                _host, _port, _security.ToString(), _username, string.IsNullOrEmpty(_password) ? null : _password, _from, _to, _webhook, _allowLoopbackWebhook, _warnPercent, _criticalPercent);
+                _host, _port, _security.ToString(), _username, string.IsNullOrEmpty(_password) ? null : _password, _from, _to, _webhook, _allowLoopbackWebhook, _warnPercent, _criticalPercent, _weeklyReport);
             Show(await Service.SaveSettingsAsync(request, CancellationToken.None));
             return true;
         }

@@ -1,0 +1,98 @@
+using Rockstor.Domain.Alerts;
+
+namespace Rockstor.Domain.Disks.Smart;
+
+/// <summary>
+/// Reads every disk's SMART data and raises a disk's alert when its own verdict is that it is failing,
+/// when it has sectors it could not read (pending), or when a count that tells of wear grew
+/// (reallocated, pending, uncorrectable sectors, NVMe media errors). The alert is resolved once the disk
+/// is gone (replaced), or its verdict passes, nothing is pending and no count grew for
+/// <see cref="QuietDays"/> days. Disks without SMART are passed over.
+/// </summary>
+public sealed class SmartAlerts(DiskService disks, ISmartReader reader, ISmartBaselines baselines, AlertService alerts, TimeProvider time)
+{
+    /// <summary>Days without growth after which a disk's alert for a grown count is resolved.</summary>
+    public const int QuietDays = 7;
+
+    private const string KeyPrefix = "disk:";
+
+    public static string KeyOf(string serial) => KeyPrefix + serial;
+
+    public async Task CheckAsync(CancellationToken ct)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var disk in await disks.ListAsync(ct).ConfigureAwait(false))
+        {
+            var report = await reader.ReadIfAwakeAsync(disk.Disk.Path, ct).ConfigureAwait(false);
+            if (!report.Supported || (report.Serial ?? disk.Disk.Serial) is not { Length: > 0 } serial)
+            {
+                continue;
+            }
+
+            present.Add(serial);
+            await CheckAsync(disk, report, serial, ct).ConfigureAwait(false);
+        }
+
+        // A disk that left (replaced, pulled) no longer threatens anything.
+        foreach (var open in alerts.List(openOnly: true).Where(a => a.Kind == AlertKind.Smart && a.About is { } about && about.StartsWith(KeyPrefix, StringComparison.Ordinal)))
+        {
+            if (!present.Contains(open.About![KeyPrefix.Length..]))
+            {
+                await alerts.ResolveAboutAsync(AlertKind.Smart, open.About, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task CheckAsync(DiskView disk, SmartReport report, string serial, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var before = baselines.Find(serial);
+        var seen = SmartBaseline.Of(serial, report.Vitals, before?.LastWorsenedAt);
+        var grown = before?.Growth(seen) ?? [];
+        if (grown.Count > 0)
+        {
+            seen = seen with { LastWorsenedAt = now };
+        }
+
+        if (before is null || !before.SameCounts(seen))
+        {
+            baselines.Save(seen);
+        }
+
+        var key = KeyOf(serial);
+        var problems = new List<string>();
+        if (report.Passed == false)
+        {
+            problems.Add("its own health verdict is FAILED: the disk expects to fail soon");
+        }
+
+        if (grown.Count > 0)
+        {
+            problems.Add($"counts that tell of wear grew ({string.Join(", ", grown)})");
+        }
+        else if (seen.PendingSectors > 0)
+        {
+            problems.Add($"{seen.PendingSectors} sector(s) could not be read and wait to be reallocated");
+        }
+
+        if (problems.Count > 0)
+        {
+            var where = disk.Pool is { } pool ? $" It is a disk of pool '{pool}'." : "";
+            await alerts.RaiseAboutAsync(
+                    AlertKind.Smart,
+                    key,
+                    $"disk {disk.Disk.Path} ({report.Model ?? disk.Disk.Model ?? "unknown model"}, serial {serial})",
+                    $"The disk's SMART data says {string.Join("; and ", problems)}.{where} Check that its data is safe elsewhere (a current replica or backup), "
+                    + "run a long self-test, and replace the disk (Replace disk on the pool's page) before it fails.",
+                    ct)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        var quiet = seen.LastWorsenedAt is not { } worsened || now - worsened >= TimeSpan.FromDays(QuietDays);
+        if (quiet && alerts.OpenAbout(AlertKind.Smart, key) is not null)
+        {
+            await alerts.ResolveAboutAsync(AlertKind.Smart, key, ct).ConfigureAwait(false);
+        }
+    }
+}
