@@ -15,6 +15,31 @@ public sealed class MailSink(string address) : SocketSink(address)
     /// <summary>The logins clients made, "username:password", in order.</summary>
     public IReadOnlyList<string> Logins => _logins.ToList();
 
+    /// <summary>
+    /// The next mail that holds <paramref name="text"/>, passing over the others; on a timeout, says what
+    /// <paramref name="why"/> tells (the alert's notification error, say).
+    /// </summary>
+    public async Task<string> NextWithAsync(string text, TimeSpan within, Func<string?>? why = null)
+    {
+        while (true)
+        {
+            string next;
+            try
+            {
+                next = await NextAsync(within);
+            }
+            catch (TimeoutException e) when (why is not null)
+            {
+                throw new TimeoutException($"{e.Message} The sender said: {why()}", e);
+            }
+
+            if (next.Contains(text, StringComparison.Ordinal))
+            {
+                return next;
+            }
+        }
+    }
+
     protected override async Task ServeAsync(NetworkStream stream)
     {
         using var reader = new StreamReader(stream, Encoding.Latin1);

@@ -54,9 +54,10 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
                     unmounted.Add(pool.Name);
                     if (_unmountedLastCheck.Contains(pool.Name))
                     {
-                        await alerts.RaiseForPoolAsync(
+                        await TellAsync(
                                 AlertKind.Degraded,
                                 pool.Name,
+                                "is not mounted",
                                 $"Pool '{pool.Name}' is not mounted, so its shares are not served and nothing is written to it. If one of its disks is missing, mount it degraded from the pool's page (it asks first) and replace the disk; if the disks are all there, mount it there and read why it failed.",
                                 ct)
                             .ConfigureAwait(false);
@@ -81,6 +82,13 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
         }
 
         _unmountedLastCheck = unmounted;
+
+        // A pool that was deleted (or forgotten) threatens nothing any more.
+        var known = pools.List().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var orphan in alerts.List(openOnly: true).Where(a => a.Pool is { } name && !known.Contains(name)))
+        {
+            await alerts.ResolveForPoolAsync(orphan.Kind, orphan.Pool!, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Compares every mounted pool's fill with the thresholds: one alert per level crossed, resolved below the warning.</summary>
@@ -121,25 +129,36 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
             }
 
             var past = $"past {threshold}%";
-            if (open is not null && open.Message.Contains(past, StringComparison.Ordinal))
-            {
-                continue; // told once at this level
-            }
-
-            if (open is not null)
-            {
-                await alerts.ResolveForPoolAsync(AlertKind.Capacity, pool.Name, ct).ConfigureAwait(false); // the level changed: told again
-            }
-
-            await alerts.RaiseForPoolAsync(
+            await TellAsync(
                     AlertKind.Capacity,
                     pool.Name,
+                    past,
                     $"Pool '{pool.Name}' is {percent:0}% full ({Bytes.Format(usage.UsedBytes)} of {Bytes.Format(usage.SizeBytes)}), {past}"
                     + (threshold == settings.CapacityCriticalPercent ? ", the critical threshold" : ", the warning threshold")
                     + ". A full btrfs pool stops taking writes and snapshots: delete snapshots it no longer needs (they hold what was deleted since), move shares to another pool, or add disks.",
                     ct)
                 .ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Raises the pool's alert of this kind once; an open one that says something else (another level, not
+    /// mounted then degraded) is resolved first, so the admin is told of the change.
+    /// </summary>
+    private async Task TellAsync(AlertKind kind, string pool, string marker, string message, CancellationToken ct)
+    {
+        var open = alerts.OpenFor(kind, pool);
+        if (open is not null && open.Message.Contains(marker, StringComparison.Ordinal))
+        {
+            return; // told once
+        }
+
+        if (open is not null)
+        {
+            await alerts.ResolveForPoolAsync(kind, pool, ct).ConfigureAwait(false);
+        }
+
+        await alerts.RaiseForPoolAsync(kind, pool, message, ct).ConfigureAwait(false);
     }
 
     /// <summary>A missing device raises the pool's degraded alert; all devices there (after a replace) resolve it.</summary>
@@ -157,9 +176,10 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
         }
 
         var which = string.Join(", ", missing.Select(d => $"device {d.DevId}"));
-        await alerts.RaiseForPoolAsync(
+        await TellAsync(
                 AlertKind.Degraded,
                 pool.Name,
+                "runs degraded",
                 $"Pool '{pool.Name}' runs degraded: {which} of its {devices.Count} is missing. Until it is replaced the pool has less redundancy than it was made with, and one more failure can lose data. "
                 + "Replace the missing disk from the pool's page (Replace disk), or remove it if the others have room; then run a scrub.",
                 ct)

@@ -30,7 +30,7 @@ public sealed class CapacityAlertTests : IDisposable
         {
             await WriteAsync(Path.Combine(view.MountPoint, "first.bin"), 600, view.MountPoint);
             var warned = await OpenAsync(alerts, "past 50%");
-            var warning = await NextWithAsync(mail, "past 50%", () => string.Join(" / ", alerts.List(openOnly: false).Select(a => $"{a.Kind}: {a.NotifyError ?? "no error"}")));
+            var warning = await mail.NextWithAsync("past 50%", TimeSpan.FromSeconds(30), () => string.Join(" / ", alerts.List(openOnly: false).Select(a => $"{a.Kind}: {a.NotifyError ?? "no error"}")));
 
             await WriteAsync(Path.Combine(view.MountPoint, "second.bin"), 200, view.MountPoint);
             var critical = await OpenAsync(alerts, "past 70%");
@@ -41,7 +41,7 @@ public sealed class CapacityAlertTests : IDisposable
             Assert.Contains("past 50%", warning, StringComparison.Ordinal);
             Assert.Contains("past 70%, the critical threshold", critical.Message, StringComparison.Ordinal);
             Assert.Single(alerts.List(openOnly: true)); // the warning was resolved when the critical one came
-            Assert.Contains("past 70%", await NextWithAsync(mail, "past 70%", () => null), StringComparison.Ordinal); // after the warning's resolution
+            Assert.Contains("past 70%", await mail.NextWithAsync("past 70%", TimeSpan.FromSeconds(30)), StringComparison.Ordinal); // after the warning's resolution
 
             File.Delete(Path.Combine(view.MountPoint, "first.bin"));
             File.Delete(Path.Combine(view.MountPoint, "second.bin"));
@@ -60,28 +60,6 @@ public sealed class CapacityAlertTests : IDisposable
     {
         await File.WriteAllBytesAsync(file, System.Security.Cryptography.RandomNumberGenerator.GetBytes(mebibytes << 20));
         Sandbox.Run("btrfs", "filesystem", "sync", mountPoint);
-    }
-
-    /// <summary>The next mail that says <paramref name="text"/>, passing over the others.</summary>
-    private static async Task<string> NextWithAsync(MailSink mail, string text, Func<string?> why)
-    {
-        while (true)
-        {
-            string next;
-            try
-            {
-                next = await mail.NextAsync(TimeSpan.FromSeconds(30));
-            }
-            catch (TimeoutException e)
-            {
-                throw new TimeoutException($"{e.Message} The alert's notification said: {why()}", e);
-            }
-
-            if (next.Contains(text, StringComparison.Ordinal))
-            {
-                return next;
-            }
-        }
     }
 
     private static Task<Alert> OpenAsync(AlertService alerts, string level) => Waiting.UntilAsync(

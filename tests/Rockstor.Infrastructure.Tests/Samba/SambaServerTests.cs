@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Hosting;
+using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Services;
 using Rockstor.Domain.Shares;
 using Rockstor.Domain.Smb;
 using Rockstor.Domain.Users;
+using Rockstor.Infrastructure.Alerts;
 using Rockstor.Infrastructure.Samba;
 using Rockstor.Infrastructure.Servers;
 using Rockstor.Testing;
@@ -271,25 +274,44 @@ public sealed class SambaServerTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task An_smbd_that_dies_shows_the_service_as_failed_with_the_reason()
+    public async Task An_smbd_that_dies_shows_the_service_as_failed_with_the_reason_and_raises_one_alert_mailed_and_resolved_when_it_runs_again()
     {
+        using var mail = new MailSink("127.0.0.1");
+        _host.Get<Domain.Appliances.ApplianceIdentity>().Ensure(null);
+        var alerts = _host.Get<AlertService>();
+        await alerts.SaveSettingsAsync(new AlertSettingsRequest("127.0.0.1", mail.Port, "none", null, null, "nas@example.com", "admin@example.com", null), Ct);
+        var watch = _host.Get<IEnumerable<IHostedService>>().OfType<ServiceAlertWatch>().Single();
+        await watch.StartAsync(Ct);
         var monitor = _host.Get<ServiceMonitor>();
         var smbd = _host.Get<SambaServer>().SmbdProcessId!.Value;
 
         Sandbox.Run("kill", "-KILL", smbd.ToString(CultureInfo.InvariantCulture));
 
-        var failed = await Waiting.UntilAsync(
-            () =>
-            {
-                var status = monitor.Get(ServiceNames.Samba);
-                Assert.Equal(ServiceState.Failed, status.State);
-                return status;
-            },
-            TimeSpan.FromSeconds(20),
-            Ct);
-        Assert.Contains("smbd ended on its own", failed.Error, StringComparison.Ordinal);
-        Assert.True((await monitor.SetEnabledAsync(ServiceNames.Samba, true, Ct)).State == ServiceState.Running);
-        Assert.Equal(0, _client.Run("docs", _alice, Password, "ls").ExitCode);
+        try
+        {
+            var failed = await Waiting.UntilAsync(
+                () =>
+                {
+                    var status = monitor.Get(ServiceNames.Samba);
+                    Assert.Equal(ServiceState.Failed, status.State);
+                    return status;
+                },
+                TimeSpan.FromSeconds(20),
+                Ct);
+            Assert.Contains("smbd ended on its own", failed.Error, StringComparison.Ordinal);
+            var raised = await mail.NextWithAsync("Service stopped: service Samba", TimeSpan.FromSeconds(30));
+            Assert.Contains("smbd ended on its own", raised, StringComparison.Ordinal);
+            Assert.Equal(AlertKind.ServiceStopped, Assert.Single(alerts.List(openOnly: true)).Kind);
+
+            Assert.True((await monitor.SetEnabledAsync(ServiceNames.Samba, true, Ct)).State == ServiceState.Running);
+            Assert.Equal(0, _client.Run("docs", _alice, Password, "ls").ExitCode);
+            await mail.NextWithAsync("Resolved: service Samba", TimeSpan.FromSeconds(30));
+            Assert.Empty(alerts.List(openOnly: true));
+        }
+        finally
+        {
+            await watch.StopAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>A snapshot of the share, sent and received into the replica's folder as replication would, and found by a reconcile.</summary>

@@ -3,6 +3,7 @@ using Rockstor.Domain.Common;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Pools.Operations;
 using Rockstor.Domain.Storage;
+using Rockstor.Infrastructure.Tests.Support;
 using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Storage;
@@ -30,7 +31,7 @@ public sealed class PoolOperationTests : IDisposable
         await _host.Pools.AddDevicesAsync("shrinking", [third], _ct);
 
         var removal = await Operations.RemoveDeviceAsync("shrinking", first, _ct);
-        var ended = await RunToEndAsync(removal);
+        var ended = await _host.RunToEndAsync(removal, _ct);
 
         Assert.Equal(PoolOperationState.Finished, ended.State);
         Assert.Equal(100, ended.Progress.Percent);
@@ -71,9 +72,9 @@ public sealed class PoolOperationTests : IDisposable
         var sums = WriteFiles(view.MountPoint, count: 2, mebibytes: 100);
 
         var lowering = await Assert.ThrowsAsync<ValidationException>(() => Operations.BalanceAsync("levels", RaidLevel.Raid0, null, confirmed: false, _ct));
-        var toRaid10 = await RunToEndAsync(await Operations.BalanceAsync("levels", RaidLevel.Raid10, null, confirmed: false, _ct));
+        var toRaid10 = await _host.RunToEndAsync(await Operations.BalanceAsync("levels", RaidLevel.Raid10, null, confirmed: false, _ct), _ct);
         var atRaid10 = await _host.Pools.GetAsync("levels", _ct);
-        var back = await RunToEndAsync(await Operations.BalanceAsync("levels", RaidLevel.Raid1, RaidLevel.Raid1, confirmed: false, _ct));
+        var back = await _host.RunToEndAsync(await Operations.BalanceAsync("levels", RaidLevel.Raid1, RaidLevel.Raid1, confirmed: false, _ct), _ct);
         var atRaid1 = await _host.Pools.GetAsync("levels", _ct);
 
         Assert.Contains("no longer survives the loss of a disk", lowering.Message, StringComparison.Ordinal);
@@ -102,8 +103,8 @@ public sealed class PoolOperationTests : IDisposable
             await _host.Get<PoolOperationMonitor>().PollAsync(_ct);
         }
 
-        var replaced = await RunToEndAsync(replacing);
-        var scrub = await RunToEndAsync(await Operations.ScrubAsync("busy", _ct));
+        var replaced = await _host.RunToEndAsync(replacing, _ct);
+        var scrub = await _host.RunToEndAsync(await Operations.ScrubAsync("busy", _ct), _ct);
         var after = await _host.Pools.GetAsync("busy", _ct);
 
         Assert.Equal(PoolOperationState.Finished, replaced.State);
@@ -124,15 +125,15 @@ public sealed class PoolOperationTests : IDisposable
         var sums = WriteFiles(view.MountPoint, count: 2, mebibytes: 50);
         Sandbox.Run("umount", view.MountPoint);
         Sandbox.Run("losetup", "-d", second);
-        await WaitUntilGoneAsync(second);
+        await OperationsToEnd.WaitUntilLoopGoneAsync(second);
         var replacement = _host.Sandbox.AttachLoopDisk();
 
         await Assert.ThrowsAsync<StorageCommandException>(() => _host.Pools.MountAsync("hurt", degraded: false, _ct));
         var degraded = await _host.Pools.MountAsync("hurt", degraded: true, _ct);
         var missing = degraded.Devices.Single(d => d.Missing);
-        var replaced = await RunToEndAsync(await Operations.ReplaceAsync("hurt", missing.DevId.ToString(System.Globalization.CultureInfo.InvariantCulture), replacement, _ct));
+        var replaced = await _host.RunToEndAsync(await Operations.ReplaceAsync("hurt", missing.DevId.ToString(System.Globalization.CultureInfo.InvariantCulture), replacement, _ct), _ct);
         var healed = await _host.Pools.GetAsync("hurt", _ct);
-        var scrub = await RunToEndAsync(await Operations.ScrubAsync("hurt", _ct));
+        var scrub = await _host.RunToEndAsync(await Operations.ScrubAsync("hurt", _ct), _ct);
 
         Assert.True(degraded.Degraded);
         Assert.Equal(PoolOperationState.Finished, replaced.State);
@@ -157,7 +158,7 @@ public sealed class PoolOperationTests : IDisposable
         await _host.Get<PoolOperationMonitor>().RecoverAsync(_ct);
         var found = Operations.Require("paused", balance.Id);
         var resumed = await Control.ResumeAsync("paused", balance.Id, _ct);
-        var ended = await RunToEndAsync(resumed);
+        var ended = await _host.RunToEndAsync(resumed, _ct);
 
         Assert.Equal(PoolOperationState.Paused, paused.State);
         Assert.Contains("busy with a balance", second.Message, StringComparison.Ordinal);
@@ -180,43 +181,16 @@ public sealed class PoolOperationTests : IDisposable
         await _host.Get<PoolOperationMonitor>().RecoverAsync(_ct);
         var found = Assert.Single(Operations.List("shell"));
         var refused = await Assert.ThrowsAsync<ConflictException>(() => Operations.ScrubAsync("shell", _ct));
-        var ended = await RunToEndAsync(await Control.CancelAsync("shell", found.Id, _ct));
+        var ended = await _host.RunToEndAsync(await Control.CancelAsync("shell", found.Id, _ct), _ct);
 
         Assert.True(found.Found);
         Assert.Equal((PoolOperationKind.Balance, PoolOperationState.Paused), (found.Kind, found.State));
         Assert.Contains("busy with a balance", refused.Message, StringComparison.Ordinal);
         Assert.Equal(PoolOperationState.Cancelled, ended.State);
-        Assert.Equal(PoolOperationState.Finished, (await RunToEndAsync(await Operations.ScrubAsync("shell", _ct))).State);
+        Assert.Equal(PoolOperationState.Finished, (await _host.RunToEndAsync(await Operations.ScrubAsync("shell", _ct), _ct)).State);
     }
 
     public void Dispose() => _host.Dispose();
-
-    /// <summary>Polls as the appliance does until the operation has ended.</summary>
-    private async Task<PoolOperation> RunToEndAsync(PoolOperation operation)
-    {
-        var monitor = _host.Get<PoolOperationMonitor>();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            await monitor.PollAsync(_ct);
-            var now = Operations.Require(operation.Pool, operation.Id);
-            if (!now.State.IsActive())
-            {
-                return now;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The {now.Kind} did not end: {now.State}, {now.Progress.Percent}%.");
-            await Task.Delay(300, _ct);
-        }
-    }
-
-    private static async Task WaitUntilGoneAsync(string loop)
-    {
-        for (var i = 0; i < 50 && File.Exists($"/sys/block/{Path.GetFileName(loop)}/loop/backing_file"); i++)
-        {
-            await Task.Delay(100);
-        }
-    }
 
     private static Dictionary<string, string> WriteFiles(string folder, int count, int mebibytes) =>
         Enumerable.Range(0, count).ToDictionary(i => Path.Combine(folder, $"file-{i}.bin"), i => WriteFile(Path.Combine(folder, $"file-{i}.bin"), mebibytes));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Pools;
@@ -6,6 +5,7 @@ using Rockstor.Domain.Pools.Health;
 using Rockstor.Domain.Pools.Operations;
 using Rockstor.Domain.Storage;
 using Rockstor.Infrastructure.Alerts;
+using Rockstor.Infrastructure.Tests.Support;
 using Rockstor.Testing;
 
 namespace Rockstor.Infrastructure.Tests.Storage;
@@ -29,10 +29,10 @@ public sealed class ScrubRepairTests : IDisposable
         await File.WriteAllBytesAsync(file, content, _ct);
         Sandbox.Run("btrfs", "filesystem", "sync", view.MountPoint);
         await _host.Get<PoolAlerts>().CheckDevicesAsync(_ct); // counters seen clean first
-        CorruptFirstCopy(file, view);
+        BlockCorruption.CorruptFirstCopy(file, view.Pool.Devices[0]);
 
         var operations = _host.Get<PoolOperationService>();
-        var scrub = await RunToEndAsync(await operations.ScrubAsync("mirrored", _ct));
+        var scrub = await _host.RunToEndAsync(await operations.ScrubAsync("mirrored", _ct), _ct);
         var alerts = _host.Get<AlertService>();
         var raised = await Waiting.UntilAsync(
             () =>
@@ -52,45 +52,11 @@ public sealed class ScrubRepairTests : IDisposable
         Assert.Equal(content, await File.ReadAllBytesAsync(file, _ct));
 
         // A clean scrub resolves the scrub alert; resetting the counters resolves theirs.
-        Assert.Equal("No errors found.", (await RunToEndAsync(await operations.ScrubAsync("mirrored", _ct))).Message);
+        Assert.Equal("No errors found.", (await _host.RunToEndAsync(await operations.ScrubAsync("mirrored", _ct), _ct)).Message);
         await _host.Pools.ResetDeviceErrorsAsync("mirrored", _ct);
         await Waiting.UntilAsync(() => Assert.Empty(alerts.List(openOnly: true)), TimeSpan.FromSeconds(30));
         await watch.StopAsync(_ct);
     }
 
     public void Dispose() => _host.Dispose();
-
-    /// <summary>Overwrites the file's first block on the first copy only: in the image file, at the physical offset btrfs-map-logical gives.</summary>
-    private static void CorruptFirstCopy(string file, PoolView view)
-    {
-        var extent = Sandbox.Run("filefrag", "-v", "-b1", file).Split('\n').Single(l => l.TrimStart().StartsWith("0:", StringComparison.Ordinal));
-        var logical = long.Parse(extent.Split(':', StringSplitOptions.TrimEntries)[2].Split("..")[0].Trim(), CultureInfo.InvariantCulture);
-        var mirror = Sandbox.Run("btrfs-map-logical", "-l", logical.ToString(CultureInfo.InvariantCulture), view.Pool.Devices[0])
-            .Split('\n').First(l => l.StartsWith("mirror 1 ", StringComparison.Ordinal)).Split(' ');
-        var physical = long.Parse(mirror[5], CultureInfo.InvariantCulture);
-        var device = mirror[7];
-        var image = File.ReadAllText($"/sys/block/{Path.GetFileName(device)}/loop/backing_file").Trim();
-        using var stream = new FileStream(image, FileMode.Open, FileAccess.Write);
-        stream.Seek(physical, SeekOrigin.Begin);
-        stream.Write(Enumerable.Repeat((byte)'X', 4096).ToArray());
-        stream.Flush(flushToDisk: true);
-    }
-
-    private async Task<PoolOperation> RunToEndAsync(PoolOperation operation)
-    {
-        var monitor = _host.Get<PoolOperationMonitor>();
-        var operations = _host.Get<PoolOperationService>();
-        for (var i = 0; i < 300; i++)
-        {
-            await monitor.PollAsync(_ct);
-            if (!operations.Require(operation.Pool, operation.Id).State.IsActive())
-            {
-                return operations.Require(operation.Pool, operation.Id);
-            }
-
-            await Task.Delay(300, _ct);
-        }
-
-        throw new TimeoutException($"The {operation.Kind} did not end.");
-    }
 }
