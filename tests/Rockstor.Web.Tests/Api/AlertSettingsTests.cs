@@ -44,6 +44,29 @@ public sealed class AlertSettingsTests(ApplianceFixture fixture) : IClassFixture
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task The_weekly_report_is_on_by_default_one_is_mailed_at_once_when_asked_and_it_can_be_turned_off()
+    {
+        using var mail = new MailSink("127.0.0.1");
+        var before = await SettingsAsync();
+        using var none = await Admin.PostAsync(new Uri("/api/alerts/report", UriKind.Relative), null);
+        (await Admin.PutAsJsonAsync("/api/alerts/settings", new { smtpHost = "127.0.0.1", smtpPort = mail.Port, smtpSecurity = "none", emailFrom = "nas@example.com", emailTo = "admin@example.com" })).EnsureSuccessStatusCode();
+
+        using var sent = await Admin.PostAsync(new Uri("/api/alerts/report", UriKind.Relative), null);
+        var report = await mail.NextWithAsync("Weekly status", TimeSpan.FromSeconds(30));
+        using var off = await Admin.PutAsJsonAsync("/api/alerts/settings", new { smtpHost = "127.0.0.1", smtpPort = mail.Port, smtpSecurity = "none", emailFrom = "nas@example.com", emailTo = "admin@example.com", weeklyReport = false });
+
+        Assert.True(before.GetProperty("weeklyReport").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.StartsWith("Email is not set up", await DetailAsync(none), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("headline").GetString()));
+        Assert.Contains("RCPT: <admin@example.com>", report, StringComparison.Ordinal);
+        Assert.Contains("multipart/alternative", report, StringComparison.Ordinal);
+        Assert.False((await SettingsAsync()).GetProperty("weeklyReport").GetBoolean());
+        (await Admin.PutAsJsonAsync("/api/alerts/settings", new { weeklyReport = true })).EnsureSuccessStatusCode();
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Pool_fill_thresholds_default_to_80_and_90_and_a_warning_not_below_the_critical_one_is_refused()
     {
         var before = await SettingsAsync();

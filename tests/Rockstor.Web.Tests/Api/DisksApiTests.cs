@@ -35,6 +35,22 @@ public sealed class DisksApiTests(ApplianceFixture fixture) : IClassFixture<Appl
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task The_self_test_schedule_is_saved_and_read_back_and_one_that_is_not_cron_is_refused_keeping_the_old_one()
+    {
+        using var saved = await Admin.PutAsJsonAsync("/api/disks/smart/schedule", new { @short = "0 3 * * 0", @long = "0 4 1 * *" });
+        using var refused = await Admin.PutAsJsonAsync("/api/disks/smart/schedule", new { @short = "0 3 * * 0", @long = "monthly" });
+        var kept = await Admin.GetFromJsonAsync<JsonElement>("/api/disks/smart/schedule");
+        using var cleared = await Admin.PutAsJsonAsync("/api/disks/smart/schedule", new { @short = (string?)null, @long = "" });
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.StartsWith("The long self-test's schedule: 'monthly' is not a cron expression", await ApiResponses.DetailAsync(refused), StringComparison.Ordinal);
+        Assert.Equal(("0 3 * * 0", "0 4 1 * *"), (kept.GetProperty("short").GetString(), kept.GetProperty("long").GetString()));
+        var none = await cleared.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (none.GetProperty("short").ValueKind, none.GetProperty("long").ValueKind));
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task A_foreign_btrfs_disk_is_named_as_such_and_wiped_only_when_its_path_is_confirmed_a_pool_s_never()
     {

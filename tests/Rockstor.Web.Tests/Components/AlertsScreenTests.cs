@@ -65,6 +65,25 @@ public sealed class AlertsScreenTests : ScreenTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Alerts_beyond_replication_are_named_and_link_where_to_act_and_the_weekly_report_can_be_turned_off()
+    {
+        var alerts = Context.Services.GetRequiredService<AlertService>();
+        await alerts.RaiseForPoolAsync(AlertKind.Capacity, "tank", "Pool 'tank' is 85% full, past 80%, the warning threshold.", CancellationToken.None);
+        await alerts.RaiseAboutAsync(AlertKind.ServiceStopped, "service:samba", "service Samba (SMB)", "Samba (SMB) is on but not running.", CancellationToken.None);
+        var screen = RenderPage<AlertsPage>();
+
+        var rows = screen.FindAll("tbody tr").Select(r => (Kind: r.QuerySelector("[data-alert-kind]")!.TextContent.Trim(), Link: r.QuerySelector("a")!.GetAttribute("href"))).ToList();
+        Assert.Equal([("service stopped", "/system/services"), ("filling up", "/storage/pools/tank")], rows);
+
+        var weekly = screen.FindAll("input[type=checkbox]").Single(i => i.Closest("label")?.TextContent.Contains("Mail a status report every Monday", StringComparison.Ordinal) == true);
+        Assert.True(weekly.HasAttribute("checked"));
+        await screen.InvokeAsync(() => weekly.Change(false));
+        await screen.InvokeAsync(() => screen.FindAll("button").First(b => b.TextContent.Trim() == "Save").Click());
+
+        await screen.WaitForAssertionAsync(() => Assert.False(alerts.Settings().WeeklyReport));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task The_menu_counts_open_alerts_live()
     {
         var layout = Context.Render<Rockstor.Web.Components.Layout.MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(_ => { })));

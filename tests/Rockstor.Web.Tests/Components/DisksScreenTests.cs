@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Rockstor.Domain.Disks.Smart;
 using Rockstor.Testing;
 using DisksPage = Rockstor.Web.Components.Pages.Storage.Disks;
 
@@ -47,6 +49,26 @@ public sealed class DisksScreenTests : ScreenTests
         var tests = screen.FindAll(".mud-dialog button").Where(b => b.TextContent.Contains("self-test", StringComparison.Ordinal)).ToList();
         Assert.Equal(["Short self-test", "Long self-test"], tests.Select(b => b.TextContent.Trim()));
         Assert.All(tests, b => Assert.True(b.HasAttribute("disabled")));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_self_test_schedule_is_saved_from_the_screen_and_one_that_is_not_cron_says_why_and_saves_nothing()
+    {
+        var schedules = Context.Services.GetRequiredService<SelfTestScheduleService>();
+        var screen = RenderPage<DisksPage>();
+        var longField = screen.FindAll("input").Single(i => i.GetAttribute("placeholder") == "0 4 1 * *");
+
+        await screen.InvokeAsync(() => longField.Change("at night"));
+        await screen.InvokeAsync(() => screen.Find("button[aria-label='Save the self-test schedule']").Click());
+        await screen.WaitForAssertionAsync(() => Assert.Contains("The long self-test's schedule: 'at night' is not a cron expression", screen.Markup, StringComparison.Ordinal));
+        Assert.Equal(SelfTestSchedule.None, schedules.Get());
+
+        await screen.InvokeAsync(() => screen.FindAll("input").Single(i => i.GetAttribute("placeholder") == "0 3 * * 0").Change("0 3 * * 0"));
+        await screen.InvokeAsync(() => screen.FindAll("input").Single(i => i.GetAttribute("placeholder") == "0 4 1 * *").Change(""));
+        await screen.InvokeAsync(() => screen.Find("button[aria-label='Save the self-test schedule']").Click());
+
+        await screen.WaitForAssertionAsync(() => Assert.Contains("The self-test schedule is saved.", screen.Markup, StringComparison.Ordinal));
+        Assert.Equal(new SelfTestSchedule("0 3 * * 0", null), schedules.Get());
     }
 
     [Fact(Timeout = 120_000)]
