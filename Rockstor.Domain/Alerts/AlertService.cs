@@ -144,39 +144,46 @@ public sealed class AlertService(
         return null;
     }
 
-    /// <summary>Raises an alert about a pool (once until resolved), told through the channels.</summary>
-    public Task RaiseForPoolAsync(AlertKind kind, string pool, string message, CancellationToken ct) =>
+    /// <summary>
+    /// Raises an alert about a pool (once until resolved), told through the channels. With
+    /// <paramref name="replaceUnlessItSays"/>, an open one whose message does not say it (the condition
+    /// changed its nature: 80% then 90%, not mounted then degraded) is closed without a "resolved" notice
+    /// and the new one told, so the admin hears of the change and is never told it is over when it is not.
+    /// </summary>
+    public Task RaiseForPoolAsync(AlertKind kind, string pool, string message, CancellationToken ct, string? replaceUnlessItSays = null) =>
         RaiseAsync(
             () => alerts.FindOpen(kind, pool),
             () => new Alert { Kind = kind, TaskId = 0, Pool = pool, Subject = $"pool {pool}", Message = message, RaisedAt = time.GetUtcNow() },
-            ct);
+            ct,
+            replaceUnlessItSays);
 
     /// <summary>The pool's open alert of this kind, if any.</summary>
     public Alert? OpenFor(AlertKind kind, string pool) => alerts.FindOpen(kind, pool);
 
-    /// <summary>Resolves the pool's open alert of this kind, telling the channels that told it.</summary>
-    public Task ResolveForPoolAsync(AlertKind kind, string pool, CancellationToken ct) => ResolveOneAsync(() => alerts.FindOpen(kind, pool), ct);
+    /// <summary>Resolves the pool's open alert of this kind, telling the channels that told it (unless <paramref name="tell"/> is false: the pool was deleted).</summary>
+    public Task ResolveForPoolAsync(AlertKind kind, string pool, CancellationToken ct, bool tell = true) => ResolveOneAsync(() => alerts.FindOpen(kind, pool), tell, ct);
 
     /// <summary>
     /// Raises an alert about something that is neither a task nor a pool (once until resolved), told
     /// through the channels: <paramref name="about"/> is its key ("disk:WD-123", "service:samba").
     /// </summary>
-    public Task RaiseAboutAsync(AlertKind kind, string about, string subject, string message, CancellationToken ct) =>
+    public Task RaiseAboutAsync(AlertKind kind, string about, string subject, string message, CancellationToken ct, string? replaceUnlessItSays = null) =>
         RaiseAsync(
             () => alerts.FindOpenAbout(kind, about),
             () => new Alert { Kind = kind, TaskId = 0, About = about, Subject = subject, Message = message, RaisedAt = time.GetUtcNow() },
-            ct);
+            ct,
+            replaceUnlessItSays);
 
     /// <summary>The open alert of this kind about <paramref name="about"/>, if any.</summary>
     public Alert? OpenAbout(AlertKind kind, string about) => alerts.FindOpenAbout(kind, about);
 
     /// <summary>Resolves the open alert of this kind about <paramref name="about"/>, telling the channels that told it.</summary>
-    public Task ResolveAboutAsync(AlertKind kind, string about, CancellationToken ct) => ResolveOneAsync(() => alerts.FindOpenAbout(kind, about), ct);
+    public Task ResolveAboutAsync(AlertKind kind, string about, CancellationToken ct) => ResolveOneAsync(() => alerts.FindOpenAbout(kind, about), tell: true, ct);
 
     /// <summary>The alerts raised since a time, open or resolved, oldest first.</summary>
     public IReadOnlyList<Alert> RaisedSince(DateTimeOffset since) => alerts.RaisedSince(since);
 
-    private async Task ResolveOneAsync(Func<Alert?> open, CancellationToken ct)
+    private async Task ResolveOneAsync(Func<Alert?> open, bool tell, CancellationToken ct)
     {
         Alert? resolved;
         await _gate.WaitAsync(ct).ConfigureAwait(false);
@@ -197,7 +204,10 @@ public sealed class AlertService(
         if (resolved is not null)
         {
             Changed?.Invoke();
-            await TellResolvedAsync([resolved], ct).ConfigureAwait(false);
+            if (tell)
+            {
+                await TellResolvedAsync([resolved], ct).ConfigureAwait(false);
+            }
         }
     }
 
@@ -207,15 +217,21 @@ public sealed class AlertService(
             () => new Alert { Kind = kind, TaskId = task.Id, Subject = Subject(task), Message = message, RaisedAt = time.GetUtcNow() },
             ct);
 
-    private async Task RaiseAsync(Func<Alert?> open, Func<Alert> raise, CancellationToken ct)
+    private async Task RaiseAsync(Func<Alert?> open, Func<Alert> raise, CancellationToken ct, string? replaceUnlessItSays = null)
     {
         Alert alert;
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (open() is not null)
+            if (open() is { } existing)
             {
-                return; // told once, until resolved
+                if (replaceUnlessItSays is null || existing.Message.Contains(replaceUnlessItSays, StringComparison.Ordinal))
+                {
+                    return; // told once, until resolved
+                }
+
+                existing.ResolvedAt = time.GetUtcNow(); // replaced by the news below, without a "resolved" notice
+                alerts.Save(existing);
             }
 
             alert = raise();

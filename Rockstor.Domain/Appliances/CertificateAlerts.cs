@@ -25,7 +25,8 @@ public sealed class CertificateAlerts(ILocalCertificate certificate, AlertServic
                 : Task.CompletedTask;
         }
 
-        var state = left <= TimeSpan.Zero
+        var expired = left <= TimeSpan.Zero;
+        var state = expired
             ? $"expired on {until}: browsers refuse it, and paired appliances cannot reach this one to replicate"
             : $"expires on {until}, in {AlertService.Span(left)}: after that, browsers refuse it and paired appliances cannot reach this one";
         return alerts.RaiseAboutAsync(
@@ -34,6 +35,7 @@ public sealed class CertificateAlerts(ILocalCertificate certificate, AlertServic
             "the appliance's certificate",
             $"The appliance's TLS certificate (fingerprint {certificate.Fingerprint[..16]}…) {state}. Put a new certificate in place before then; "
             + "paired appliances must then pin its new fingerprint (pair them again).",
-            ct);
+            ct,
+            replaceUnlessItSays: expired ? "expired on" : "expires on"); // told again when it has expired
     }
 }

@@ -6,6 +6,12 @@ public interface IBlockDevices
     /// <summary>Every whole disk, each marked usable or with the reason it is not.</summary>
     Task<IReadOnlyList<BlockDevice>> ListDisksAsync(CancellationToken ct);
 
+    /// <summary>
+    /// The whole disks as the kernel lists them (path, size, model, serial), without reading any of them:
+    /// what they hold is not known (<see cref="BlockDevice.Probed"/> false). A disk that sleeps stays asleep.
+    /// </summary>
+    Task<IReadOnlyList<BlockDevice>> ListDisksUnreadAsync(CancellationToken ct);
+
     /// <summary>Removes filesystem signatures so the disk is offered again after its pool is deleted.</summary>
     Task WipeAsync(string device, CancellationToken ct);
 

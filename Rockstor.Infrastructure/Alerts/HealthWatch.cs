@@ -31,21 +31,7 @@ internal sealed class HealthWatch(SmartAlerts smart, CertificateAlerts certifica
 
     private async Task CheckAsync(CancellationToken ct)
     {
-        await GuardedAsync(() => certificate.CheckAsync(ct), "the certificate's expiry").ConfigureAwait(false);
-        await GuardedAsync(() => smart.CheckAsync(ct), "the disks' SMART data").ConfigureAwait(false);
-    }
-
-    private async Task GuardedAsync(Func<Task> check, string what)
-    {
-        try
-        {
-            await check().ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The watch goes on; the next tick tries again.
-        catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            logger.LogWarning(e, "Checking {What} failed", what);
-        }
+        await WatchStep.GuardedAsync(logger, () => certificate.CheckAsync(ct), "Checking the certificate's expiry").ConfigureAwait(false);
+        await WatchStep.GuardedAsync(logger, () => smart.CheckAsync(ct), "Checking the disks' SMART data").ConfigureAwait(false);
     }
 }

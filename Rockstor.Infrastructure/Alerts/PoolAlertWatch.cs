@@ -39,15 +39,15 @@ internal sealed class PoolAlertWatch(PoolOperationMonitor monitor, PoolAlerts al
                 var woke = await Task.WhenAny(tick, ended).ConfigureAwait(false);
                 if (woke == tick)
                 {
-                    await GuardedAsync(() => alerts.CheckDevicesAsync(stoppingToken)).ConfigureAwait(false);
-                    await GuardedAsync(() => alerts.CheckCapacityAsync(stoppingToken)).ConfigureAwait(false);
+                    await WatchStep.GuardedAsync(logger, () => alerts.CheckDevicesAsync(stoppingToken), "Checking the pools' devices").ConfigureAwait(false);
+                    await WatchStep.GuardedAsync(logger, () => alerts.CheckCapacityAsync(stoppingToken), "Checking the pools' fill").ConfigureAwait(false);
                     tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 }
                 else
                 {
                     while (_ended.Reader.TryRead(out var operation))
                     {
-                        await GuardedAsync(() => alerts.OperationEndedAsync(operation, stoppingToken)).ConfigureAwait(false);
+                        await WatchStep.GuardedAsync(logger, () => alerts.OperationEndedAsync(operation, stoppingToken), "Raising a scrub's alert").ConfigureAwait(false);
                     }
 
                     ended = _ended.Reader.WaitToReadAsync(stoppingToken).AsTask();
@@ -64,19 +64,5 @@ internal sealed class PoolAlertWatch(PoolOperationMonitor monitor, PoolAlerts al
     {
         _ended.Writer.TryWrite(operation);
         return Task.CompletedTask;
-    }
-
-    private async Task GuardedAsync(Func<Task> check)
-    {
-        try
-        {
-            await check().ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The watch goes on; the next tick or scrub tries again.
-        catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            logger.LogWarning(e, "Raising a pool's alert failed");
-        }
     }
 }

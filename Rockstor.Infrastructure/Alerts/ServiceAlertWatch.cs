@@ -31,16 +31,7 @@ internal sealed class ServiceAlertWatch(ServiceMonitor monitor, ServiceAlerts al
         {
             await foreach (var status in _changes.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                try
-                {
-                    await alerts.StatusChangedAsync(status, stoppingToken).ConfigureAwait(false);
-                }
-#pragma warning disable CA1031 // The watch goes on with the next change.
-                catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-                {
-                    logger.LogWarning(e, "Raising the alert of service {Service} failed", status.Name);
-                }
+                await WatchStep.GuardedAsync(logger, () => alerts.StatusChangedAsync(status, stoppingToken), $"Raising the alert of service {status.Name}").ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

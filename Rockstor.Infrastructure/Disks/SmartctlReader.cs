@@ -15,6 +15,9 @@ public sealed class SmartctlReader(CommandRunner runner) : ISmartReader
     /// <summary>Command line not understood, device not opened, or a SMART command failed.</summary>
     private const int CouldNotAsk = 0b111;
 
+    /// <summary>A dying disk can keep smartctl waiting for minutes; the read is given up after this.</summary>
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(60);
+
     public Task<SmartReport> ReadAsync(string device, CancellationToken ct) => ReadAsync(device, ["-j", "-a", device], ct);
 
     public Task<SmartReport> ReadIfAwakeAsync(string device, CancellationToken ct) => ReadAsync(device, ["-j", "-a", "-n", "standby", device], ct);
@@ -22,13 +25,19 @@ public sealed class SmartctlReader(CommandRunner runner) : ISmartReader
     private async Task<SmartReport> ReadAsync(string device, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         string output;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(ReadTimeout);
         try
         {
-            (_, output) = await runner.ProbeAsync(Smartctl, arguments, ct).ConfigureAwait(false);
+            (_, output) = await runner.ProbeAsync(Smartctl, arguments, timeout.Token).ConfigureAwait(false);
         }
         catch (System.ComponentModel.Win32Exception)
         {
             return SmartReport.None(device, "smartctl is not installed (Debian's smartmontools; the install script adds it).");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return SmartReport.None(device, $"smartctl did not answer within {ReadTimeout.TotalSeconds:0} s: the disk may be failing.");
         }
 
         try

@@ -8,7 +8,11 @@ public sealed class LinuxBlockDevices(CommandRunner runner, MountTable mounts, I
 {
     public const long MinimumDiskBytes = 1L << 30;
 
-    public async Task<IReadOnlyList<BlockDevice>> ListDisksAsync(CancellationToken ct)
+    public Task<IReadOnlyList<BlockDevice>> ListDisksAsync(CancellationToken ct) => ListAsync(probe: true, ct);
+
+    public Task<IReadOnlyList<BlockDevice>> ListDisksUnreadAsync(CancellationToken ct) => ListAsync(probe: false, ct);
+
+    private async Task<IReadOnlyList<BlockDevice>> ListAsync(bool probe, CancellationToken ct)
     {
         var json = await runner.RunAsync(
                 "lsblk",
@@ -27,18 +31,24 @@ public sealed class LinuxBlockDevices(CommandRunner runner, MountTable mounts, I
                 continue;
             }
 
-            // lsblk's FSTYPE comes from udev, which may not know; blkid probes the device itself.
-            var (exitCode, output) = await runner.ProbeAsync("blkid", ["-p", "-o", "export", device.Path], ct).ConfigureAwait(false);
-            var probe = BlkidProbe.Parse(exitCode, output);
-            var mounted = device.MountedAnywhere || mountedSources.Contains(device.Path);
-            disks.Add(new BlockDevice(device.Path, device.Size, device.Model, device.Serial, ReasonUnusable(device, probe, mounted))
+            // lsblk's FSTYPE comes from udev, which may not know; blkid probes the device itself (reading it,
+            // which wakes a disk that sleeps).
+            var found = BlkidProbe.Unreadable;
+            if (probe)
             {
-                FilesystemType = probe.Type,
-                FilesystemUuid = probe.Uuid,
-                Probed = probe.Probed,
+                var (exitCode, output) = await runner.ProbeAsync("blkid", ["-p", "-o", "export", device.Path], ct).ConfigureAwait(false);
+                found = BlkidProbe.Parse(exitCode, output);
+            }
+
+            var mounted = device.MountedAnywhere || mountedSources.Contains(device.Path);
+            disks.Add(new BlockDevice(device.Path, device.Size, device.Model, device.Serial, ReasonUnusable(device, found, mounted))
+            {
+                FilesystemType = found.Type,
+                FilesystemUuid = found.Uuid,
+                Probed = found.Probed,
                 IsSystem = IsSystem(device),
                 Mounted = mounted,
-                HasPartitions = device.Children.Count > 0 || probe.PartitionTable is not null,
+                HasPartitions = device.Children.Count > 0 || found.PartitionTable is not null,
                 IsLoop = device.Type == "loop",
             });
         }

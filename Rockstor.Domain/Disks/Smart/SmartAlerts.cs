@@ -1,4 +1,6 @@
 using Rockstor.Domain.Alerts;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Storage;
 
 namespace Rockstor.Domain.Disks.Smart;
 
@@ -7,9 +9,11 @@ namespace Rockstor.Domain.Disks.Smart;
 /// when it has sectors it could not read (pending), or when a count that tells of wear grew
 /// (reallocated, pending, uncorrectable sectors, NVMe media errors). The alert is resolved once the disk
 /// is gone (replaced), or its verdict passes, nothing is pending and no count grew for
-/// <see cref="QuietDays"/> days. Disks without SMART are passed over.
+/// <see cref="QuietDays"/> days. The disks are listed without reading them and SMART is read without
+/// waking a disk that sleeps: a disk that is asleep, or whose SMART cannot be read this time, is passed
+/// over and its alert left as it is.
 /// </summary>
-public sealed class SmartAlerts(DiskService disks, ISmartReader reader, ISmartBaselines baselines, AlertService alerts, TimeProvider time)
+public sealed class SmartAlerts(IBlockDevices devices, IPoolRepository pools, ISmartReader reader, ISmartBaselines baselines, AlertService alerts, TimeProvider time)
 {
     /// <summary>Days without growth after which a disk's alert for a grown count is resolved.</summary>
     public const int QuietDays = 7;
@@ -21,20 +25,27 @@ public sealed class SmartAlerts(DiskService disks, ISmartReader reader, ISmartBa
     public async Task CheckAsync(CancellationToken ct)
     {
         var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var disk in await disks.ListAsync(ct).ConfigureAwait(false))
+        var known = pools.List();
+        foreach (var disk in await devices.ListDisksUnreadAsync(ct).ConfigureAwait(false))
         {
-            var report = await reader.ReadIfAwakeAsync(disk.Disk.Path, ct).ConfigureAwait(false);
-            if (!report.Supported || (report.Serial ?? disk.Disk.Serial) is not { Length: > 0 } serial)
+            if (disk.Serial is { Length: > 0 } listed)
             {
-                continue;
+                present.Add(listed);
+            }
+
+            var report = await reader.ReadIfAwakeAsync(disk.Path, ct).ConfigureAwait(false);
+            if (!report.Supported || (disk.Serial ?? report.Serial) is not { Length: > 0 } serial)
+            {
+                continue; // asleep, unreadable this time, or no SMART at all: nothing learnt
             }
 
             present.Add(serial);
-            await CheckAsync(disk, report, serial, ct).ConfigureAwait(false);
+            var pool = known.FirstOrDefault(p => p.Devices.Contains(disk.Path, StringComparer.Ordinal))?.Name;
+            await CheckAsync(disk, pool, report, serial, ct).ConfigureAwait(false);
         }
 
         // A disk that left (replaced, pulled) no longer threatens anything.
-        foreach (var open in alerts.List(openOnly: true).Where(a => a.Kind == AlertKind.Smart && a.About is { } about && about.StartsWith(KeyPrefix, StringComparison.Ordinal)))
+        foreach (var open in alerts.List(openOnly: true, take: 1000).Where(a => a.Kind == AlertKind.Smart && a.About is { } about && about.StartsWith(KeyPrefix, StringComparison.Ordinal)))
         {
             if (!present.Contains(open.About![KeyPrefix.Length..]))
             {
@@ -43,11 +54,11 @@ public sealed class SmartAlerts(DiskService disks, ISmartReader reader, ISmartBa
         }
     }
 
-    private async Task CheckAsync(DiskView disk, SmartReport report, string serial, CancellationToken ct)
+    private async Task CheckAsync(BlockDevice disk, string? pool, SmartReport report, string serial, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var before = baselines.Find(serial);
-        var seen = SmartBaseline.Of(serial, report.Vitals, before?.LastWorsenedAt);
+        var seen = SmartBaseline.Of(serial, report.Vitals, before);
         var grown = before?.Growth(seen) ?? [];
         if (grown.Count > 0)
         {
@@ -77,11 +88,11 @@ public sealed class SmartAlerts(DiskService disks, ISmartReader reader, ISmartBa
 
         if (problems.Count > 0)
         {
-            var where = disk.Pool is { } pool ? $" It is a disk of pool '{pool}'." : "";
+            var where = pool is not null ? $" It is a disk of pool '{pool}'." : "";
             await alerts.RaiseAboutAsync(
                     AlertKind.Smart,
                     key,
-                    $"disk {disk.Disk.Path} ({report.Model ?? disk.Disk.Model ?? "unknown model"}, serial {serial})",
+                    $"disk {disk.Path} ({report.Model ?? disk.Model ?? "unknown model"}, serial {serial})",
                     $"The disk's SMART data says {string.Join("; and ", problems)}.{where} Check that its data is safe elsewhere (a current replica or backup), "
                     + "run a long self-test, and replace the disk (Replace disk on the pool's page) before it fails.",
                     ct)

@@ -12,13 +12,17 @@ public sealed record SmartBaseline(
     long MediaErrors,
     DateTimeOffset? LastWorsenedAt)
 {
-    public static SmartBaseline Of(string serial, SmartVitals vitals, DateTimeOffset? lastWorsenedAt) => new(
+    /// <summary>
+    /// The counts read now; one the disk did not report this time (a USB bridge may leave the attribute
+    /// table out now and then) keeps its value from <paramref name="before"/>, or 0 on first sight.
+    /// </summary>
+    public static SmartBaseline Of(string serial, SmartVitals vitals, SmartBaseline? before) => new(
         serial,
-        vitals.ReallocatedSectors ?? 0,
-        vitals.PendingSectors ?? 0,
-        vitals.UncorrectableSectors ?? 0,
-        vitals.MediaErrors ?? 0,
-        lastWorsenedAt);
+        vitals.ReallocatedSectors ?? before?.ReallocatedSectors ?? 0,
+        vitals.PendingSectors ?? before?.PendingSectors ?? 0,
+        vitals.UncorrectableSectors ?? before?.UncorrectableSectors ?? 0,
+        vitals.MediaErrors ?? before?.MediaErrors ?? 0,
+        before?.LastWorsenedAt);
 
     /// <summary>"reallocated sectors 0 -> 8, pending sectors 1 -> 3": the counts that grew since this baseline.</summary>
     public IReadOnlyList<string> Growth(SmartBaseline now) =>

@@ -83,11 +83,11 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
 
         _unmountedLastCheck = unmounted;
 
-        // A pool that was deleted (or forgotten) threatens nothing any more.
+        // A pool that was deleted (or forgotten) threatens nothing any more; the admin did it, so no one is told.
         var known = pools.List().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var orphan in alerts.List(openOnly: true).Where(a => a.Pool is { } name && !known.Contains(name)))
+        foreach (var orphan in alerts.List(openOnly: true, take: 1000).Where(a => a.Pool is { } name && !known.Contains(name)))
         {
-            await alerts.ResolveForPoolAsync(orphan.Kind, orphan.Pool!, ct).ConfigureAwait(false);
+            await alerts.ResolveForPoolAsync(orphan.Kind, orphan.Pool!, ct, tell: false).ConfigureAwait(false);
         }
     }
 
@@ -141,25 +141,9 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
         }
     }
 
-    /// <summary>
-    /// Raises the pool's alert of this kind once; an open one that says something else (another level, not
-    /// mounted then degraded) is resolved first, so the admin is told of the change.
-    /// </summary>
-    private async Task TellAsync(AlertKind kind, string pool, string marker, string message, CancellationToken ct)
-    {
-        var open = alerts.OpenFor(kind, pool);
-        if (open is not null && open.Message.Contains(marker, StringComparison.Ordinal))
-        {
-            return; // told once
-        }
-
-        if (open is not null)
-        {
-            await alerts.ResolveForPoolAsync(kind, pool, ct).ConfigureAwait(false);
-        }
-
-        await alerts.RaiseForPoolAsync(kind, pool, message, ct).ConfigureAwait(false);
-    }
+    /// <summary>Raises the pool's alert of this kind once; an open one that says something else is replaced (the admin hears of the change).</summary>
+    private Task TellAsync(AlertKind kind, string pool, string marker, string message, CancellationToken ct) =>
+        alerts.RaiseForPoolAsync(kind, pool, message, ct, replaceUnlessItSays: marker);
 
     /// <summary>A missing device raises the pool's degraded alert; all devices there (after a replace) resolve it.</summary>
     private async Task CheckMissingAsync(Pool pool, IReadOnlyList<PoolDevice> devices, CancellationToken ct)

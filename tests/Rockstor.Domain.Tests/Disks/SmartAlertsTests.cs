@@ -77,6 +77,41 @@ public sealed class SmartAlertsTests
     }
 
     [Fact]
+    public async Task A_failing_disk_that_falls_asleep_keeps_its_alert_open_and_nobody_is_told_it_is_over()
+    {
+        var (smart, _) = await WithDisksAsync();
+        _reader.Reports["/dev/sdb"] = FakeSmartReader.Disk("/dev/sdb", "WD-1", passed: false);
+        await smart.CheckAsync(default);
+
+        _reader.Asleep.Add("/dev/sdb");
+        await smart.CheckAsync(default);
+        _reader.Reports.Remove("/dev/sdb"); // or smartctl could not read it this time
+        _reader.Asleep.Clear();
+        await smart.CheckAsync(default);
+
+        Assert.Single(_alerts.Open(AlertKind.Smart));
+        Assert.Equal([AlertNoticeKind.Raised], _alerts.Told().Select(t => t.Kind));
+    }
+
+    [Fact]
+    public async Task A_count_the_disk_leaves_out_of_one_reading_keeps_its_value_and_is_not_taken_for_growth()
+    {
+        var (smart, _) = await WithDisksAsync();
+        _reader.Reports["/dev/sdb"] = FakeSmartReader.Disk("/dev/sdb", "WD-1", reallocated: 8);
+        await smart.CheckAsync(default);
+
+        var report = FakeSmartReader.Disk("/dev/sdb", "WD-1");
+        _reader.Reports["/dev/sdb"] = report with { Vitals = report.Vitals with { ReallocatedSectors = null } }; // a bridge that left the table out
+        await smart.CheckAsync(default);
+        _reader.Reports["/dev/sdb"] = FakeSmartReader.Disk("/dev/sdb", "WD-1", reallocated: 8);
+        await smart.CheckAsync(default);
+
+        Assert.Empty(_alerts.Open(AlertKind.Smart));
+        Assert.Equal(8, _baselines.Find("WD-1")!.ReallocatedSectors);
+        Assert.Equal(1, _baselines.Writes);
+    }
+
+    [Fact]
     public async Task A_sleeping_disk_is_not_woken_to_be_checked()
     {
         var (smart, _) = await WithDisksAsync();
@@ -97,6 +132,6 @@ public sealed class SmartAlertsTests
             new BlockDevice("/dev/sda", 64L << 30, "QEMU", null, "it holds the system") { IsSystem = true, Mounted = true },
             new BlockDevice("/dev/sdb", 4L << 40, "WDC WD40EFRX", "WD-1", null),
         ]);
-        return (new SmartAlerts(nas.Disks, _reader, _baselines, _alerts.Service, _time), nas.Devices);
+        return (new SmartAlerts(nas.Devices, nas.Records, _reader, _baselines, _alerts.Service, _time), nas.Devices);
     }
 }

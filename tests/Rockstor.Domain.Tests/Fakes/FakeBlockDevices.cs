@@ -20,6 +20,8 @@ public sealed class FakeBlockDevices(FakeBtrfs btrfs, FakeStorageFiles files) : 
 
     public Task<IReadOnlyList<BlockDevice>> ListDisksAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<BlockDevice>>(Disks.ToList());
 
+    public Task<IReadOnlyList<BlockDevice>> ListDisksUnreadAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<BlockDevice>>(Disks.ToList());
+
     /// <summary>The disks wiped, in order.</summary>
     public List<string> Wiped { get; } = [];
 

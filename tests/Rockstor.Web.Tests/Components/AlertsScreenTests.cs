@@ -75,7 +75,7 @@ public sealed class AlertsScreenTests : ScreenTests
         var rows = screen.FindAll("tbody tr").Select(r => (Kind: r.QuerySelector("[data-alert-kind]")!.TextContent.Trim(), Link: r.QuerySelector("a")!.GetAttribute("href"))).ToList();
         Assert.Equal([("service stopped", "/system/services"), ("filling up", "/storage/pools/tank")], rows);
 
-        var weekly = screen.FindAll("input[type=checkbox]").Single(i => i.Closest("label")?.TextContent.Contains("Mail a status report every Monday", StringComparison.Ordinal) == true);
+        var weekly = screen.FindAll("input[type=checkbox]").Single(i => i.Closest("label")?.TextContent.Contains("Mail a status report every Monday at 07:00 UTC", StringComparison.Ordinal) == true);
         Assert.True(weekly.HasAttribute("checked"));
         await screen.InvokeAsync(() => weekly.Change(false));
         await screen.InvokeAsync(() => screen.FindAll("button").First(b => b.TextContent.Trim() == "Save").Click());
