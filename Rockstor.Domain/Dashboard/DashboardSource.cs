@@ -63,7 +63,9 @@ public sealed class DashboardSource(
     {
         var before = _previous;
         var now = counters.Read();
-        if (before is null || now.At - before.At < FirstGap / 2)
+        // No reading before, one too close for a rate, or one so old (nobody watched meanwhile) that its
+        // rate would be an average over minutes: take a fresh pair.
+        if (before is null || now.At - before.At < FirstGap / 2 || now.At - before.At > settings.LiveInterval * 3)
         {
             before = now;
             await Task.Delay(FirstGap, time, ct).ConfigureAwait(false);
