@@ -102,9 +102,9 @@ public sealed class DashboardFeed(IDashboardSource source, DashboardSettings set
             Action<DashboardSnapshot>[] watchers;
             lock (_lock)
             {
-                if (_timer is null)
+                if (_watchers.Count == 0)
                 {
-                    return;
+                    return; // the last watcher left while this was read
                 }
 
                 Latest = snapshot;
