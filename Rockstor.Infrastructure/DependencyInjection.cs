@@ -255,6 +255,12 @@ public static class DependencyInjection
                 .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
                 .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
                 .FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+            // "0.1.0+<commit>" (the build adds the commit): "0.1.0 (63fa615)".
+            if (version.Split('+', 2) is [var number, var commit])
+            {
+                version = $"{number} ({commit[..Math.Min(7, commit.Length)]})";
+            }
+
             return new DashboardSettings
             {
                 LiveInterval = options.LiveInterval,

@@ -19,6 +19,7 @@ public partial class DashboardPage
         TimeLabelFormat = "HH:mm",
         TimeLabelSpacing = TimeSpan.FromMinutes(1),
         YAxisSuggestedMax = 100,
+        YAxisRequireZeroPoint = true,
     };
 
     private readonly TimeSeriesChartOptions _networkOptions = new()
@@ -26,6 +27,7 @@ public partial class DashboardPage
         TimeLabelFormat = "HH:mm",
         TimeLabelSpacing = TimeSpan.FromMinutes(1),
         YAxisToStringFunc = v => Bytes.Format((long)v) + "/s",
+        YAxisRequireZeroPoint = true,
     };
 
     private readonly BarChartOptions _poolOptions = new() { ShowLegend = false, YAxisSuggestedMax = 100 };
