@@ -1,7 +1,12 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Dashboard;
 using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
+using Rockstor.Domain.Retention;
 using Rockstor.Web.Components.Pages.Dashboard;
 
 namespace Rockstor.Web.Tests.Components;
@@ -57,6 +62,35 @@ public sealed class DashboardScreenTests : ScreenTests
         var last = feed.Latest;
         await Task.Delay(1500); // three intervals: no snapshot is taken
         Assert.Same(last, feed.Latest);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Replication_shows_the_tasks_behind_the_last_failure_and_a_run_under_way_with_its_percent_and_alerts_the_newest()
+    {
+        var tasks = Context.Services.GetRequiredService<IReplicationTaskRepository>();
+        var trails = Context.Services.GetRequiredService<ITrailRepository>();
+        var alerts = Context.Services.GetRequiredService<AlertService>();
+        var failing = new ReplicationTask { Share = "docs", TargetApplianceId = "9a1b2c3d", TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Retention = RetentionPolicy.KeepLast(5), Enabled = true, CreatedAt = DateTimeOffset.UtcNow };
+        var late = new ReplicationTask { Share = "media", TargetApplianceId = "9a1b2c3d", TargetPool = "tank", FrequencyMinutes = 60, Port = 10002, Retention = RetentionPolicy.KeepLast(5), Enabled = true, CreatedAt = DateTimeOffset.UtcNow.AddDays(-1) };
+        tasks.Save(failing);
+        tasks.Save(late);
+        var failed = new Attempt { OwnerId = failing.Id, StartedAt = DateTimeOffset.UtcNow.AddMinutes(-2), EndedAt = DateTimeOffset.UtcNow.AddMinutes(-1), Status = AttemptStatus.Failed, Error = "nas2 refused: Pool 'tank' is full." };
+        trails.Save(TrailSide.Send, failed);
+        await alerts.RunEndedAsync(failing, failed, CancellationToken.None);
+        await alerts.CheckStalenessAsync(CancellationToken.None); // media: nothing good for a day at hourly runs
+        var running = new Attempt { OwnerId = late.Id, StartedAt = DateTimeOffset.UtcNow, Status = AttemptStatus.Running };
+        trails.Save(TrailSide.Send, running);
+        Context.Services.GetRequiredService<IReplicationEvents>().Progress(new AttemptProgress(TrailSide.Send, late.Id, running.Id, 5 << 20, 1 << 20, 5 << 20, 10 << 20, 5));
+
+        var screen = RenderPage<DashboardPage>();
+
+        await screen.WaitForAssertionAsync(() => Assert.NotEmpty(screen.FindAll("[data-behind]")), TimeSpan.FromSeconds(10));
+        Assert.Equal("1", screen.Find("[data-behind]").GetAttribute("data-behind"));
+        Assert.Contains("docs to 9a1b2c3d", screen.Find($"[data-last-failure='{failing.Id}']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Pool 'tank' is full.", screen.Find($"[data-last-failure='{failing.Id}']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("media to 9a1b2c3d: 50 %", screen.Find($"[data-running='{late.Id}']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("2", screen.Find("[data-open-alert-count]").GetAttribute("data-open-alert-count"));
+        Assert.Contains("No good snapshot has reached the destination", screen.Markup, StringComparison.Ordinal);
     }
 
     private static long MemTotalBytes() =>
