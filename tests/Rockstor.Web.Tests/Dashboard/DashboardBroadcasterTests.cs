@@ -26,7 +26,7 @@ public sealed class DashboardBroadcasterTests : IDisposable
         _sandbox.Dispose();
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact]
     public void The_feed_runs_from_the_first_connection_to_the_last_disconnection_and_for_one_watch_however_many_connect()
     {
         var feed = _services.GetRequiredService<DashboardFeed>();
