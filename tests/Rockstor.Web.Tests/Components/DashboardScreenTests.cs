@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Dashboard;
+using Rockstor.Domain.Dashboard.Forecast;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Tasks;
@@ -37,6 +38,14 @@ public sealed class DashboardScreenTests : ScreenTests
         Assert.NotEmpty(screen.FindAll("[data-interface]"));
         Assert.Equal("9.9.9-test", screen.Find("[data-version]").GetAttribute("data-version"));
         Assert.NotEmpty(screen.FindAll(".mud-chart"));
+
+        // Two days of growth, 100 MiB a day: the forecast says when it fills, on the next snapshot.
+        var now = DateTimeOffset.UtcNow;
+        Context.Services.GetRequiredService<PoolUsageHistory>().Record(
+            Enumerable.Range(0, 3).Select(day => new PoolUsageSample("glance", now.AddDays(day - 2), pool.UsedBytes + ((day - 2) * (100L << 20)), pool.SizeBytes)));
+        await screen.WaitForAssertionAsync(() => Assert.Equal("Filling", screen.Find("[data-pool='glance'] [data-forecast]").GetAttribute("data-forecast")), TimeSpan.FromSeconds(10));
+        Assert.Contains("full around", screen.Find("[data-pool='glance']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("100 MiB a day", screen.Find("[data-pool='glance']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 60_000)]
