@@ -8,6 +8,9 @@ using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Dashboard;
+using Rockstor.Domain.Dashboard.Forecast;
+using Rockstor.Domain.Dashboard.Machine;
 using Rockstor.Domain.Disks;
 using Rockstor.Domain.Disks.Smart;
 using Rockstor.Domain.Pools;
@@ -32,6 +35,7 @@ using Rockstor.Domain.Users;
 using Rockstor.Infrastructure.Accounts;
 using Rockstor.Infrastructure.Alerts;
 using Rockstor.Infrastructure.Certificates;
+using Rockstor.Infrastructure.Dashboard;
 using Rockstor.Infrastructure.Disks;
 using Rockstor.Infrastructure.Jobs;
 using Rockstor.Infrastructure.Peers;
@@ -246,6 +250,43 @@ public static class DependencyInjection
         services.AddSingleton<SftpService>();
         services.AddSingleton<IExportReferences>(sp => sp.GetRequiredService<SftpService>());
         services.AddSingleton<ServiceMonitor>();
+        services.AddRockstorDashboard();
         return services;
+    }
+
+    /// <summary>The dashboard: the machine's counters, the pools' usage history and its sampler, the live feed (ADR-036).</summary>
+    private static void AddRockstorDashboard(this IServiceCollection services)
+    {
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
+            var version = (System.Reflection.Assembly.GetEntryAssembly() ?? typeof(DependencyInjection).Assembly)
+                .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+                .FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+            // "0.1.0+<commit>" (the build adds the commit): "0.1.0 (63fa615)".
+            if (version.Split('+', 2) is [var number, var commit])
+            {
+                version = $"{number} ({commit[..Math.Min(7, commit.Length)]})";
+            }
+
+            return new DashboardSettings
+            {
+                LiveInterval = options.LiveInterval,
+                StorageRefresh = options.StorageRefresh,
+                SampleInterval = options.SampleInterval,
+                FlushInterval = options.FlushInterval,
+                HistoryKept = options.HistoryKept,
+                ForecastWindow = options.HistoryKept < TimeSpan.FromDays(28) ? options.HistoryKept : TimeSpan.FromDays(28),
+                Version = version,
+            };
+        });
+        services.AddSingleton<ISystemCounters, ProcSystemCounters>();
+        services.AddSingleton<IPoolUsageStore, PoolUsageStore>();
+        services.AddSingleton<PoolUsageHistory>();
+        services.AddSingleton<IDashboardSource, DashboardSource>();
+        services.AddSingleton<DashboardFeed>();
+        services.AddHostedService<PoolUsageSampler>();
     }
 }

@@ -62,6 +62,7 @@ public static class WebComposition
         services.AddHostedService<ReplicationBroadcaster>();
         services.AddHostedService<Pools.PoolOperationBroadcaster>();
         services.AddHostedService<Pools.PoolOperationPoller>();
+        services.AddSingleton<Dashboard.DashboardBroadcaster>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -103,8 +104,10 @@ public static class WebComposition
         app.MapReplicationApi();
         app.MapRestoreApi();
         app.MapAlertsApi();
+        app.MapDashboardApi();
         app.MapHub<ReplicationHub>(ReplicationHub.Path);
         app.MapHub<Pools.StorageHub>(Pools.StorageHub.Path);
+        app.MapHub<Dashboard.DashboardHub>(Dashboard.DashboardHub.Path);
 
         // The dashboard is for the admin: the endpoint takes the same login as every page.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "Rockstor jobs" });
