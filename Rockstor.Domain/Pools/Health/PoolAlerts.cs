@@ -172,7 +172,8 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
 
     private async Task CheckErrorsAsync(Pool pool, IReadOnlyList<PoolDevice> devices, CancellationToken ct)
     {
-        var now = devices.ToDictionary(d => d.DevId, d => d.Errors.Total);
+        // Only counts above zero are kept: a clean pool's record is never written by this check (idle I/O).
+        var now = devices.Where(d => d.Errors.Total > 0).ToDictionary(d => d.DevId, d => d.Errors.Total);
         var grown = devices.Where(d => d.Errors.Total > pool.SeenDeviceErrors.GetValueOrDefault(d.DevId)).ToList();
         if (grown.Count > 0)
         {
@@ -187,7 +188,7 @@ public sealed class PoolAlerts(IPoolRepository pools, IBtrfs btrfs, StorageLayou
                     ct)
                 .ConfigureAwait(false);
         }
-        else if (now.Values.All(total => total == 0) && pool.SeenDeviceErrors.Values.Any(total => total > 0))
+        else if (now.Count == 0 && alerts.OpenFor(AlertKind.DeviceErrors, pool.Name) is not null)
         {
             await alerts.ResolveForPoolAsync(AlertKind.DeviceErrors, pool.Name, ct).ConfigureAwait(false);
         }
