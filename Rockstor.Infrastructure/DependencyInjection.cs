@@ -285,7 +285,9 @@ public static class DependencyInjection
         services.AddSingleton<ISystemCounters, ProcSystemCounters>();
         services.AddSingleton<IPoolUsageStore, PoolUsageStore>();
         services.AddSingleton<PoolUsageHistory>();
-        services.AddSingleton<IDashboardSource, DashboardSource>();
+        services.AddSingleton<DashboardSource>();
+        services.AddSingleton<IDashboardSource>(sp => sp.GetRequiredService<DashboardSource>());
+        services.AddHostedService<DashboardFailureLog>();
         services.AddSingleton<DashboardFeed>();
         services.AddHostedService<PoolUsageSampler>();
     }

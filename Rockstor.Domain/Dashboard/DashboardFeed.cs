@@ -12,6 +12,10 @@ public sealed class DashboardFeed(IDashboardSource source, DashboardSettings set
     private readonly List<Action<DashboardSnapshot>> _watchers = [];
     private ITimer? _timer;
     private int _reading;
+    private bool _disposed;
+
+    /// <summary>A snapshot could not be taken, or a watcher failed with one (the Web layer logs it); the next tick tries again.</summary>
+    public event Action<Exception>? Failed;
 
     /// <summary>The newest snapshot taken, if any.</summary>
     public DashboardSnapshot? Latest { get; private set; }
@@ -44,8 +48,16 @@ public sealed class DashboardFeed(IDashboardSource source, DashboardSettings set
     {
         lock (_lock)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             _watchers.Add(watcher);
-            _timer ??= time.CreateTimer(_ => _ = TickAsync(), null, TimeSpan.Zero, settings.LiveInterval);
+            if (_timer is null)
+            {
+                // The timer must not carry the first watcher's context (its circuit, logging scopes) for its whole life.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _timer = time.CreateTimer(_ => _ = TickAsync(), null, TimeSpan.Zero, settings.LiveInterval);
+                }
+            }
         }
 
         return new Watching(this, watcher);
@@ -69,6 +81,7 @@ public sealed class DashboardFeed(IDashboardSource source, DashboardSettings set
     {
         lock (_lock)
         {
+            _disposed = true;
             _watchers.Clear();
             _timer?.Dispose();
             _timer = null;
@@ -113,13 +126,23 @@ public sealed class DashboardFeed(IDashboardSource source, DashboardSettings set
 
             foreach (var watcher in watchers)
             {
-                watcher(snapshot);
+                try
+                {
+                    watcher(snapshot);
+                }
+#pragma warning disable CA1031 // one watcher that fails (a page whose circuit is gone) must not keep the snapshot from the others
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    Failed?.Invoke(e);
+                }
             }
         }
-#pragma warning disable CA1031 // a timer's callback has no caller: a failed read is skipped, the next tick tries again
-        catch (Exception)
+#pragma warning disable CA1031 // a timer's callback has no caller: a failed read is told and skipped, the next tick tries again
+        catch (Exception e)
 #pragma warning restore CA1031
         {
+            Failed?.Invoke(e);
         }
         finally
         {

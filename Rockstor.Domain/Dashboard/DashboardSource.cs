@@ -5,7 +5,6 @@ using Rockstor.Domain.Dashboard.Widgets;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Shares;
-using Rockstor.Domain.Common;
 
 namespace Rockstor.Domain.Dashboard;
 
@@ -33,7 +32,14 @@ public sealed class DashboardSource(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Queue<LoadPoint> _recent = new();
     private SystemCounters? _previous;
-    private (DateTimeOffset At, IReadOnlyList<PoolView> Pools, IReadOnlyList<ShareView> Shares)? _storage;
+    /// <summary>How long the very first snapshot waits for the pools and shares before it goes without them.</summary>
+    public static readonly TimeSpan FirstStorageWait = TimeSpan.FromSeconds(10);
+
+    private StorageReading? _storage;
+    private Task? _refreshing;
+
+    /// <summary>Reading the pools and shares failed (the Web layer logs it); the dashboard shows what it read before.</summary>
+    public event Action<Exception>? StorageFailed;
 
     public async Task<DashboardSnapshot> ReadAsync(CancellationToken ct)
     {
@@ -87,28 +93,48 @@ public sealed class DashboardSource(
         return load;
     }
 
+    /// <summary>
+    /// The pools and shares as last read. A reading older than <see cref="DashboardSettings.StorageRefresh"/>
+    /// starts a new one in the background: a slow or stuck btrfs never holds up the machine's live figures.
+    /// Only the very first snapshot waits for one, at most <see cref="FirstStorageWait"/>.
+    /// </summary>
     private async Task<(IReadOnlyList<PoolView>, IReadOnlyList<ShareView>)> StorageAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        if (_storage is { } kept && now - kept.At < settings.StorageRefresh)
+        var kept = Volatile.Read(ref _storage);
+        if (kept is null || time.GetUtcNow() - kept.At >= settings.StorageRefresh)
         {
-            return (kept.Pools, kept.Shares);
+            if (_refreshing is null || _refreshing.IsCompleted)
+            {
+                _refreshing = RefreshStorageAsync();
+            }
+
+            if (kept is null)
+            {
+                await Task.WhenAny(_refreshing, Task.Delay(FirstStorageWait, time, ct)).ConfigureAwait(false);
+                kept = Volatile.Read(ref _storage);
+            }
         }
 
-        IReadOnlyList<PoolView> poolViews = _storage?.Pools ?? [];
-        IReadOnlyList<ShareView> shareViews = _storage?.Shares ?? [];
+        return kept is null ? ([], []) : (kept.Pools, kept.Shares);
+    }
+
+    private async Task RefreshStorageAsync()
+    {
+        var started = time.GetUtcNow();
         try
         {
-            poolViews = await pools.ListAsync(ct).ConfigureAwait(false);
-            shareViews = await shares.ListAsync(ct).ConfigureAwait(false);
+            var poolViews = await pools.ListAsync(CancellationToken.None).ConfigureAwait(false);
+            var shareViews = await shares.ListAsync(CancellationToken.None).ConfigureAwait(false);
+            Volatile.Write(ref _storage, new StorageReading(started, poolViews, shareViews));
         }
-        catch (StorageCommandException)
+#pragma warning disable CA1031 // whatever went wrong (btrfs, a pool deleted meanwhile), the dashboard keeps what it read last and tries again later
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            // btrfs could not answer this time: the dashboard shows what it read last, and tries again next time.
+            var before = Volatile.Read(ref _storage);
+            Volatile.Write(ref _storage, new StorageReading(started, before?.Pools ?? [], before?.Shares ?? []));
+            StorageFailed?.Invoke(e);
         }
-
-        _storage = (now, poolViews, shareViews);
-        return (poolViews, shareViews);
     }
 
     private ReplicationGlance Replication()
@@ -135,4 +161,6 @@ public sealed class DashboardSource(
         new(alerts.OpenCount(), alerts.List(openOnly: true, take: NewestAlertCount).OrderByDescending(a => a.RaisedAt).ToList());
 
     private static string Name(SendTaskView send) => $"{send.Task.Share} to {send.TargetHostname}";
+
+    private sealed record StorageReading(DateTimeOffset At, IReadOnlyList<PoolView> Pools, IReadOnlyList<ShareView> Shares);
 }

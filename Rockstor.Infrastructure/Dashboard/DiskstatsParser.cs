@@ -6,7 +6,8 @@ namespace Rockstor.Infrastructure.Dashboard;
 /// <summary>
 /// Reads each whole disk's read and written bytes from <c>/proc/diskstats</c> (sectors of 512 bytes,
 /// whatever the disk's own sector size). Whole disks are those <c>/sys/block</c> names; RAM disks (ram,
-/// zram) and loop devices that never did any I/O (unused) are left out.
+/// zram) and devices that never did any I/O (unused loop and nbd devices, an empty CD drive) are left out.
+/// Device-mapper and md devices are kept: their I/O is also their disks', as the kernel counts it.
 /// </summary>
 internal static class DiskstatsParser
 {
@@ -32,7 +33,7 @@ internal static class DiskstatsParser
 
             var (reads, sectorsRead) = (Number(columns[3]), Number(columns[5]));
             var (writes, sectorsWritten) = (Number(columns[7]), Number(columns[9]));
-            if (name.StartsWith("loop", StringComparison.Ordinal) && reads == 0 && writes == 0)
+            if (reads == 0 && writes == 0)
             {
                 continue;
             }

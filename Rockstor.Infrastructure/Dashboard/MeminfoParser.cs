@@ -12,9 +12,9 @@ internal static class MeminfoParser
         foreach (var line in meminfo.Split('\n'))
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 2)
+            if (parts.Length < 2 || parts[0] is not ("MemTotal:" or "MemAvailable:"))
             {
-                continue;
+                continue; // only the two lines it needs are read: a line a later kernel adds cannot break it
             }
 
             var bytes = long.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture) * (parts.Length > 2 && parts[2] == "kB" ? 1024 : 1);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Rockstor.Domain.Common;
 using Rockstor.Domain.Dashboard;
 using Rockstor.Domain.Dashboard.Forecast;
 using Rockstor.Domain.Pools;
@@ -48,9 +47,9 @@ internal sealed partial class PoolUsageSampler(
             var views = await pools.ListAsync(ct).ConfigureAwait(false);
             history.Record(views.Where(v => v.Mounted && v.SizeBytes > 0).Select(v => new PoolUsageSample(v.Pool.Name, now, v.UsedBytes, v.SizeBytes)));
         }
-        catch (StorageCommandException e)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LogSampleFailed(logger, e);
+            LogSampleFailed(logger, e); // whatever it was, the sampler goes on: the next interval tries again
         }
     }
 
@@ -60,7 +59,9 @@ internal sealed partial class PoolUsageSampler(
         {
             history.Flush();
         }
-        catch (LiteDB.LiteException e)
+#pragma warning disable CA1031 // a failed write (a full disk) keeps the samples in memory for the next flush; the appliance goes on
+        catch (Exception e)
+#pragma warning restore CA1031
         {
             LogFlushFailed(logger, e);
         }

@@ -49,7 +49,7 @@ public sealed class StorageHost : IDisposable
     /// <summary>Stops and starts the services over the same data directory, as an appliance restart does.</summary>
     public void Restart()
     {
-        _services.Dispose();
+        _services.DisposeAsync().AsTask().GetAwaiter().GetResult(); // services that stop servers dispose asynchronously
         HangfireGlobals.Forget(); // resolving a scheduler made this container's logger Hangfire's
         _services = Compose();
     }

@@ -7,8 +7,11 @@ namespace Rockstor.Domain.Dashboard.Forecast;
 /// </summary>
 public sealed record FillForecast(ForecastKind Kind, DateTimeOffset? FullAt, double BytesPerDay)
 {
-    /// <summary>The least time the samples must span before a line through them means anything.</summary>
-    public static readonly TimeSpan MinimumSpan = TimeSpan.FromHours(1);
+    /// <summary>
+    /// The least time the samples must span before a line through them means anything: a day, so that one
+    /// big copy in a new pool's first hour does not say it fills tomorrow.
+    /// </summary>
+    public static readonly TimeSpan MinimumSpan = TimeSpan.FromDays(1);
 
     /// <summary>A pool that would take longer than this to fill is said not to be filling.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(10 * 365);

@@ -80,4 +80,34 @@ public sealed class DashboardFeedTests
         Assert.Equal(2, source.Reads);
         Assert.Same(feed.Latest, current);
     }
+
+    [Fact]
+    public void A_watcher_that_fails_is_told_of_and_the_others_still_get_each_snapshot()
+    {
+        var source = new CountingDashboardSource(_time);
+        using var feed = new DashboardFeed(source, _settings, _time);
+        var failures = new List<Exception>();
+        feed.Failed += failures.Add;
+        var kept = new List<DashboardSnapshot>();
+
+        using var broken = feed.Watch(_ => throw new InvalidOperationException("the circuit is gone"));
+        using var healthy = feed.Watch(kept.Add);
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Single(kept);
+        Assert.Equal(["the circuit is gone", "the circuit is gone"], failures.Select(f => f.Message));
+        Assert.True(feed.Sampling);
+    }
+
+    [Fact]
+    public void A_disposed_feed_takes_no_new_watcher()
+    {
+        var source = new CountingDashboardSource(_time);
+        var feed = new DashboardFeed(source, _settings, _time);
+        feed.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => feed.Watch(_ => { }));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, source.Reads);
+    }
 }

@@ -58,12 +58,12 @@ public sealed class FillForecastTests
     }
 
     [Fact]
-    public void One_sample_or_samples_spanning_less_than_an_hour_are_not_enough_history()
+    public void One_sample_or_samples_spanning_less_than_a_day_are_not_enough_history()
     {
         Assert.Equal(ForecastKind.NotEnoughHistory, FillForecast.Of([]).Kind);
         Assert.Equal(ForecastKind.NotEnoughHistory, FillForecast.Of([Sample(TimeSpan.Zero, GiB)]).Kind);
-        Assert.Equal(ForecastKind.NotEnoughHistory, FillForecast.Of([Sample(TimeSpan.Zero, GiB), Sample(TimeSpan.FromMinutes(50), 2 * GiB)]).Kind);
-        Assert.Equal(ForecastKind.Filling, FillForecast.Of([Sample(TimeSpan.Zero, GiB), Sample(TimeSpan.FromHours(1), 2 * GiB)]).Kind);
+        Assert.Equal(ForecastKind.NotEnoughHistory, FillForecast.Of([Sample(TimeSpan.Zero, GiB), Sample(TimeSpan.FromHours(23), 2 * GiB)]).Kind); // a first hour's copy says nothing of the weeks to come
+        Assert.Equal(ForecastKind.Filling, FillForecast.Of([Sample(TimeSpan.Zero, GiB), Sample(TimeSpan.FromDays(1), 2 * GiB)]).Kind);
     }
 
     private static PoolUsageSample Sample(TimeSpan after, long used) => new("tank", Start + after, used, 60 * GiB);

@@ -27,11 +27,11 @@ public sealed class PoolUsageStoreTests : IDisposable
     public void Batches_written_to_the_file_are_read_back_after_a_restart_and_give_the_forecast()
     {
         var history = new PoolUsageHistory(new PoolUsageStore(_db), _settings, _time);
-        for (var hour = 0; hour < 12; hour++)
+        for (var sample = 0; sample < 12; sample++)
         {
-            history.Record([new PoolUsageSample("tank", _time.GetUtcNow(), (1L << 30) + (hour * (64L << 20)), 8L << 30)]);
-            _time.Advance(TimeSpan.FromMinutes(30));
-            if (hour % 6 == 5)
+            history.Record([new PoolUsageSample("tank", _time.GetUtcNow(), (1L << 30) + (sample * (64L << 20)), 8L << 30)]);
+            _time.Advance(TimeSpan.FromHours(3));
+            if (sample % 6 == 5)
             {
                 history.Flush();
             }
@@ -45,7 +45,7 @@ public sealed class PoolUsageStoreTests : IDisposable
         Assert.Equal(2, _db.Database.GetCollection(PoolUsageStore.Collection).Count());
         var forecast = reopened.Forecast("tank");
         Assert.Equal(ForecastKind.Filling, forecast.Kind);
-        Assert.Equal(24 * 128.0 * (1 << 20), forecast.BytesPerDay, 1); // 64 MiB every half hour
+        Assert.Equal(8 * 64.0 * (1 << 20), forecast.BytesPerDay, 1); // 64 MiB every three hours, over a day and a half
     }
 
     [Fact]

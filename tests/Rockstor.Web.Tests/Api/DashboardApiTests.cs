@@ -32,7 +32,7 @@ public sealed class DashboardApiTests(ApplianceFixture fixture) : IClassFixture<
         Assert.NotEmpty(dashboard.GetProperty("disks").EnumerateArray()); // the pool's loop device at least
         var pool = dashboard.GetProperty("pools").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "glance");
         Assert.True(pool.GetProperty("sizeBytes").GetInt64() > 0 && pool.GetProperty("usedBytes").GetInt64() > 0);
-        Assert.Equal("NotEnoughHistory", pool.GetProperty("forecast").GetProperty("kind").GetString());
+        Assert.Equal("notEnoughHistory", pool.GetProperty("forecast").GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Array, dashboard.GetProperty("largestShares").ValueKind);
         Assert.Equal(0, dashboard.GetProperty("replication").GetProperty("behind").GetInt32());
         Assert.Equal(JsonValueKind.Null, dashboard.GetProperty("replication").GetProperty("lastFailure").ValueKind);
