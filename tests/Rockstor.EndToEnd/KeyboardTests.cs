@@ -159,7 +159,7 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         await keys.ChooseAsync(dialog.GetByLabel("Pool on the target"), "backup");
         await keys.ActivateAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }));
         await new Shell(page).SnackbarAsync("Task added");
-        await keys.ActivateAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("trail of task \\d+$") }));
+        await keys.FollowAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("trail of task \\d+$") }), new Regex("/storage/replication/send/\\d+$"));
         await Expect(page.Locator("tbody tr").First.Locator("td[data-status]")).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 120_000 });
         await new Shell(page).ScreenshotAsync("keyboard-trail");
     }

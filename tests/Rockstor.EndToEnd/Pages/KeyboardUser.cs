@@ -41,6 +41,27 @@ public sealed class KeyboardUser(IPage page)
         await page.Keyboard.PressAsync("Enter");
     }
 
+    /// <summary>
+    /// Tabs to a link and presses Enter until the page it leads to opens: a link that a live update redraws
+    /// just as the key comes is followed again, once, as a person who sees nothing happen would.
+    /// </summary>
+    public async Task FollowAsync(ILocator link, System.Text.RegularExpressions.Regex url)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            await ActivateAsync(link);
+            try
+            {
+                await page.WaitForURLAsync(url, new() { Timeout = tries == 1 ? 5_000 : 15_000 });
+                return;
+            }
+            catch (PlaywrightException) when (tries == 1)
+            {
+                // Pressed on the link as it was redrawn: once more.
+            }
+        }
+    }
+
     /// <summary>Tabs to a field, clears it and types the text.</summary>
     public async Task TypeIntoAsync(ILocator field, string text)
     {
