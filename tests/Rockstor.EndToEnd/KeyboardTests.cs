@@ -160,7 +160,8 @@ public sealed class KeyboardTests(TwoAppliances two) : IClassFixture<TwoApplianc
         await keys.ActivateAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }));
         await new Shell(page).SnackbarAsync("Task added");
         await keys.FollowAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("trail of task \\d+$") }), new Regex("/storage/replication/send/\\d+$"));
-        await Expect(page.Locator("tbody tr").First.Locator("td[data-status]")).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 120_000 });
+        // The first run succeeds; a scheduled run that falls on the hour meanwhile is skipped, and may be the newest row.
+        await Expect(page.Locator("tbody td[data-status='succeeded']")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
         await new Shell(page).ScreenshotAsync("keyboard-trail");
     }
 
