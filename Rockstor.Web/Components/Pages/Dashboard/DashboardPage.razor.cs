@@ -26,7 +26,7 @@ public partial class DashboardPage
     {
         TimeLabelFormat = "HH:mm",
         TimeLabelSpacing = TimeSpan.FromMinutes(1),
-        YAxisToStringFunc = v => Bytes.Format((long)v) + "/s",
+        YAxisToStringFunc = Rate,
         YAxisRequireZeroPoint = true,
     };
 
