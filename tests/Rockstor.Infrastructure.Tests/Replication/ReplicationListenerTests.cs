@@ -29,6 +29,7 @@ public sealed class ReplicationListenerTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
+        HangfireGlobals.Forget(); // a container that resolved a scheduler made its logger Hangfire's
         _sandbox.Dispose();
     }
 

@@ -26,6 +26,7 @@ public sealed class DashboardHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        HangfireGlobals.Forget(); // an earlier test's container may have made Hangfire's logger its own
         _storage = new LiteDbJobStorage(Path.Combine(_sandbox.DataDirectory, LiteDbJobStorage.FileName));
         var client = new BackgroundJobClient(_storage);
         for (var i = 0; i < 2; i++)
@@ -69,9 +70,7 @@ public sealed class DashboardHost : IAsyncLifetime
             await _host.StopAsync();
             await _host.DisposeAsync();
 
-            // AddHangfire made this host's loggers and services Hangfire's, process-wide; they are gone now.
-            Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
-            JobActivator.Current = new JobActivator();
+            HangfireGlobals.Forget(); // AddHangfire made this host's loggers and services Hangfire's, process-wide
         }
 
         _server?.Dispose();
