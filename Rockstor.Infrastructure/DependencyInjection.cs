@@ -251,7 +251,18 @@ public static class DependencyInjection
         services.AddSingleton<IExportReferences>(sp => sp.GetRequiredService<SftpService>());
         services.AddSingleton<ServiceMonitor>();
         services.AddRockstorDashboard();
+        services.AddRockstorUpdates();
         return services;
+    }
+
+    /// <summary>Updates of the appliance from its package source (ADR-038).</summary>
+    private static void AddRockstorUpdates(this IServiceCollection services)
+    {
+        services.AddSingleton<Updates.HealthAddress>();
+        services.AddSingleton<Domain.Updates.IPackageManager, Updates.AptPackageManager>();
+        services.AddSingleton<Domain.Updates.IUpdateSettingsStore, Updates.UpdateSettingsStore>();
+        services.AddSingleton<Domain.Updates.UpdateService>();
+        services.AddHostedService<Updates.UpdateWatch>();
     }
 
     /// <summary>The dashboard: the machine's counters, the pools' usage history and its sampler, the live feed (ADR-036).</summary>

@@ -63,6 +63,10 @@ public sealed class RockstorOptions
     [Range(1, 1440)]
     public int SmartCheckMinutes { get; set; } = 60;
 
+    /// <summary>How long a new version has, after an update installed it, to answer on /healthz before the previous version is put back, in seconds.</summary>
+    [Range(10, 3600)]
+    public int UpdateHealthSeconds { get; set; } = 120;
+
     /// <summary>Login and token attempts allowed per client address per minute.</summary>
     [Range(1, 10000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;

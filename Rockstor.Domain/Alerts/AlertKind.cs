@@ -28,4 +28,7 @@ public enum AlertKind
 
     /// <summary>The appliance's TLS certificate expires soon, or has expired.</summary>
     Certificate,
+
+    /// <summary>An update of the appliance did not take: the previous version was put back, or could not be.</summary>
+    Update,
 }

@@ -33,6 +33,7 @@ internal sealed class SmtpAlertChannel : IAlertChannel
             AlertKind.Smart => "Disk health: ",
             AlertKind.ServiceStopped => "Service stopped: ",
             AlertKind.Certificate => "Certificate: ",
+            AlertKind.Update => "Update: ",
             _ => "Replication failed: ",
         } + notice.Alert.Subject,
     };
@@ -44,6 +45,7 @@ internal sealed class SmtpAlertChannel : IAlertChannel
         AlertKind.Smart => "The disk's SMART data (Storage -> Disks, then its SMART button) tells more.",
         AlertKind.ServiceStopped => "The Services screen (System -> Services) tells more; turning the service off and on again starts it anew.",
         AlertKind.Certificate => "The appliance's certificate is in its data directory (tls/appliance.pfx).",
+        AlertKind.Update => "The Updates screen (System -> Updates) tells more, and the updater's log is in the data directory (updates/update.log).",
         _ => $"The trail of task {alert.TaskId} (Storage -> Replication -> Send) tells more.",
     };
 

@@ -37,6 +37,8 @@ public static class JobsComposition
         services.AddSingleton<Domain.Alerts.Reports.IWeeklyReportScheduler, HangfireWeeklyReportScheduler>();
         services.AddSingleton<Domain.Disks.Smart.ISelfTestScheduler, HangfireSelfTestScheduler>();
         services.AddSingleton<Domain.Disks.Smart.SelfTestScheduleService>();
+        services.AddTransient<UpdateJob>();
+        services.AddSingleton<Domain.Updates.IUpdateScheduler, HangfireUpdateScheduler>();
         return services;
     }
 

@@ -21,6 +21,8 @@ public sealed class StartupTasks(
     Domain.Pools.Scrubs.ScrubScheduleService scrubSchedules,
     Domain.Disks.Smart.SelfTestScheduleService selfTestSchedules,
     Domain.Alerts.Reports.WeeklyReportService weeklyReport,
+    Domain.Updates.UpdateService updates,
+    Domain.Updates.IUpdateScheduler updateScheduler,
     IOptions<RockstorOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
 {
@@ -51,6 +53,7 @@ public sealed class StartupTasks(
         scrubSchedules.ScheduleAll();
         selfTestSchedules.ScheduleAll();
         weeklyReport.Schedule();
+        updateScheduler.Schedule(updates.Settings());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

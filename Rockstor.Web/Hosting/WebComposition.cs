@@ -105,6 +105,7 @@ public static class WebComposition
         app.MapRestoreApi();
         app.MapAlertsApi();
         app.MapDashboardApi();
+        app.MapUpdatesApi();
         app.MapHub<ReplicationHub>(ReplicationHub.Path);
         app.MapHub<Pools.StorageHub>(Pools.StorageHub.Path);
         app.MapHub<Dashboard.DashboardHub>(Dashboard.DashboardHub.Path);

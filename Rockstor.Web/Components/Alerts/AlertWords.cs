@@ -16,6 +16,7 @@ public static class AlertWords
         AlertKind.Smart => "disk health",
         AlertKind.ServiceStopped => "service stopped",
         AlertKind.Certificate => "certificate",
+        AlertKind.Update => "update",
         _ => kind.ToString(),
     };
 
@@ -24,6 +25,7 @@ public static class AlertWords
         { Pool: { } pool } => $"/storage/pools/{Uri.EscapeDataString(pool)}",
         { Kind: AlertKind.Smart } => "/storage/disks",
         { Kind: AlertKind.ServiceStopped } => "/system/services",
+        { Kind: AlertKind.Update } => "/system/updates",
         { About: not null } => "/system",
         _ => $"/storage/replication/send/{alert.TaskId}",
     };
