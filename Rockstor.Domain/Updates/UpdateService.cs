@@ -169,6 +169,12 @@ public sealed class UpdateService(
             return new(status.CheckError ?? $"Version {status.Current} is the newest.");
         }
 
+        // A version that was put back once is not tried again on its own: the admin decides.
+        if (status.Progress is { State: UpdateState.RolledBack or UpdateState.Failed } last && last.To == status.Available)
+        {
+            return new($"Version {status.Available} was rolled back before; it is installed again only with Update now.");
+        }
+
         await InstallAsync(ct).ConfigureAwait(false);
         return new($"Updating from {status.Current} to {status.Available}.");
     }
