@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the appliance's Debian package with Debian's own tools: dist/rockstor_<version>_amd64.deb, the
 # appliance self-contained (the .NET runtime inside: Debian ships none), its unit, its settings in
-# /etc/rockstor (kept on upgrade) and its data directory made at install.
+# /etc/rockstor (written once, never replaced) and its data directory made at install.
 #   ./scripts/package.sh                    # the version of Directory.Build.props
 #   VERSION=0.2.0 ./scripts/package.sh
 #   COMPRESSION=none ./scripts/package.sh   # faster to build and install (the tests); xz by default
@@ -18,7 +18,9 @@ dotnet publish Rockstor.Web/Rockstor.Web.csproj -c Release -r linux-x64 --self-c
   -p:Version="$version" -o "$stage/opt/rockstor" --nologo -v quiet
 install -m 0755 packaging/deb/rockstor-service packaging/deb/rockstor-update "$stage/opt/rockstor/"
 install -D -m 0644 packaging/deb/rockstor.service "$stage/lib/systemd/system/rockstor.service"
-install -D -m 0640 packaging/deb/rockstor.env "$stage/etc/rockstor/rockstor.env"
+# The settings are the admin's: postinst writes this default once, and no package version owns the file,
+# so neither an update nor a rollback (a package dpkg-repack made) ever replaces it (ADR-038).
+install -m 0644 packaging/deb/rockstor.env "$stage/opt/rockstor/rockstor.env.default"
 install -D -m 0644 README.md "$stage/usr/share/doc/rockstor/README.md"
 # The changelog the Updates page shows for a version on offer: the file's, with an entry for this version
 # on top when the file has none (CHANGES: its lines).
@@ -35,7 +37,6 @@ rm "$stage/changelog.gz"
 install -d "$stage/DEBIAN"
 for script in config postinst prerm postrm; do install -m 0755 "packaging/deb/$script" "$stage/DEBIAN/$script"; done
 install -m 0644 packaging/deb/templates "$stage/DEBIAN/templates"
-echo /etc/rockstor/rockstor.env > "$stage/DEBIAN/conffiles"
 size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 sed -e "s/@VERSION@/$version/" -e "s/@SIZE@/$size/" packaging/deb/control.in > "$stage/DEBIAN/control"
 

@@ -1,4 +1,4 @@
-# Sourced by run-appliance.sh and test.sh: installs what the appliance needs from Debian when missing.
+# Sourced by install.sh, run-appliance.sh and test.sh: installs what the appliance needs from Debian when missing.
 need=()
 command -v btrfs >/dev/null 2>&1 || need+=(btrfs-progs)
 command -v losetup >/dev/null 2>&1 || need+=(util-linux)
@@ -21,6 +21,12 @@ command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
 ls /usr/lib/x86_64-linux-gnu/ganesha/libfsalvfs.so >/dev/null 2>&1 || need+=(nfs-ganesha-vfs)
 # Disks' health: smartctl in JSON mode (issue 21).
 command -v smartctl >/dev/null 2>&1 || need+=(smartmontools)
+# The package (issue 22): built with dpkg-deb; an update keeps the running version with dpkg-repack and asks
+# the new one for its health with curl; the tests make their apt repository with dpkg-scanpackages.
+command -v dpkg-deb >/dev/null 2>&1 || need+=(dpkg)
+command -v dpkg-repack >/dev/null 2>&1 || need+=(dpkg-repack)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+[ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v dpkg-scanpackages >/dev/null 2>&1 && need+=(dpkg-dev)
 # The tests reach the shares with Debian's SMB client.
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v smbclient >/dev/null 2>&1 && need+=(smbclient)
 # ... with libnfs's user-space NFS client, and rpcbind for NFSv3 ...

@@ -69,11 +69,13 @@ public sealed class UpdateService(
     public async Task<UpdateStatus> StatusAsync(CancellationToken ct)
     {
         var current = await packages.InstalledVersionAsync(ct).ConfigureAwait(false);
-        _progress = packages.ReadProgress();
+
+        // Read here, not kept: only FollowAsync moves what the service knows, so it never misses an outcome to settle.
+        var progress = packages.ReadProgress();
 
         // An offer the running version has reached (installed by hand, or by the updater) is no longer one.
         var offer = _offer is { } o && o.Version != current ? o : null;
-        return new UpdateStatus(current, offer?.Version, offer?.Changelog, _checkedAt, _checkError, _progress, store.Load());
+        return new UpdateStatus(current, offer?.Version, offer?.Changelog, _checkedAt, _checkError, progress, store.Load());
     }
 
     /// <summary>Reads the package source for a newer version (and downloads it, ready to install).</summary>

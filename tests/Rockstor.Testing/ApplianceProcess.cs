@@ -78,7 +78,8 @@ public sealed partial class ApplianceProcess : IDisposable
         }
     }
 
-    public static string WebAssembly
+    /// <summary>The checkout's root: the folder above the test's that holds Rockstor.sln.</summary>
+    public static string RepositoryRoot
     {
         get
         {
@@ -88,13 +89,16 @@ public sealed partial class ApplianceProcess : IDisposable
                 directory = directory.Parent;
             }
 
-            if (directory is null)
-            {
-                throw new InvalidOperationException("Rockstor.sln was not found above the test's folder.");
-            }
+            return directory?.FullName ?? throw new InvalidOperationException("Rockstor.sln was not found above the test's folder.");
+        }
+    }
 
+    public static string WebAssembly
+    {
+        get
+        {
             var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-            return Path.Combine(directory.FullName, "Rockstor.Web", "bin", configuration, "net10.0", "Rockstor.Web.dll");
+            return Path.Combine(RepositoryRoot, "Rockstor.Web", "bin", configuration, "net10.0", "Rockstor.Web.dll");
         }
     }
 
@@ -181,7 +185,10 @@ public sealed partial class ApplianceProcess : IDisposable
     }
 
     /// <summary>An HTTPS client for this appliance (its certificate is self-signed) that keeps cookies (in <paramref name="cookies"/> when given).</summary>
-    public HttpClient CreateClient(bool followRedirects = false, CookieContainer? cookies = null)
+    public HttpClient CreateClient(bool followRedirects = false, CookieContainer? cookies = null) => HttpsClient(BaseAddress, followRedirects, cookies);
+
+    /// <summary>An HTTPS client for an appliance at <paramref name="baseAddress"/> (its certificate is self-signed) that keeps cookies.</summary>
+    public static HttpClient HttpsClient(Uri baseAddress, bool followRedirects = false, CookieContainer? cookies = null)
     {
         var handler = new HttpClientHandler
         {
@@ -189,7 +196,7 @@ public sealed partial class ApplianceProcess : IDisposable
             AllowAutoRedirect = followRedirects,
             CookieContainer = cookies ?? new CookieContainer(),
         };
-        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
     }
 
     /// <summary>Sets the appliance up and returns a client that sends the admin's bearer token.</summary>

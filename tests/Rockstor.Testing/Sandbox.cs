@@ -69,7 +69,18 @@ public sealed class Sandbox : IDisposable
             : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({exitCode}): {error}");
     }
 
-    public static (int ExitCode, string Output, string Error) TryRun(string program, params string[] arguments)
+    public static (int ExitCode, string Output, string Error) TryRun(string program, params string[] arguments) => TryRun(TimeSpan.FromMinutes(2), program, arguments);
+
+    /// <summary>Runs a command that takes longer than two minutes (a build); throws on failure.</summary>
+    public static string RunFor(TimeSpan timeout, string program, params string[] arguments)
+    {
+        var (exitCode, output, error) = TryRun(timeout, program, arguments);
+        return exitCode == 0
+            ? output
+            : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({exitCode}): {error}");
+    }
+
+    private static (int ExitCode, string Output, string Error) TryRun(TimeSpan timeout, string program, string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -80,10 +91,10 @@ public sealed class Sandbox : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish in two minutes.");
+            throw new TimeoutException($"{program} did not finish in {timeout.TotalMinutes:0.#} minutes.");
         }
 
         return (process.ExitCode, output.Result, error);
