@@ -16,6 +16,7 @@ using Rockstor.Domain.Disks.Smart;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Failback;
+using Rockstor.Domain.Replication.Listening;
 using Rockstor.Domain.Replication.Promotion;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Restores;
@@ -215,6 +216,12 @@ public static class DependencyInjection
 
         services.AddSingleton<ReplicationListener>();
         services.AddSingleton<IManagedService>(sp => sp.GetRequiredService<ReplicationListener>());
+        services.AddSingleton<IReplicationEndpoint>(sp => sp.GetRequiredService<ReplicationListener>());
+        services.AddSingleton<IReplicationListenerStore, ReplicationListenerStore>();
+        services.AddSingleton<IMachineAddresses, MachineAddresses>();
+        services.AddSingleton<IReservedPorts, ReservedPorts>();
+        services.AddSingleton<ReplicationListenerService>();
+        services.AddSingleton<PeerReplicationPort>();
         services.AddSingleton<ShadowCopyLinks>();
         services.AddSingleton<ISmbStore, SmbStore>();
         services.AddSingleton(sp =>

@@ -16,4 +16,7 @@ public interface IPeerClient
 
     /// <summary>The peer's mounted pools, the targets it offers for replication.</summary>
     Task<IReadOnlyList<PeerPool>> ListPoolsAsync(PairedAppliance peer, string ownId, CancellationToken ct);
+
+    /// <summary>Tells the peer this appliance's replication listener moved to <paramref name="port"/>; it records it for us and our tasks there.</summary>
+    Task AnnounceReplicationPortAsync(PairedAppliance peer, string ownId, int port, CancellationToken ct);
 }

@@ -94,6 +94,7 @@ public static class WebComposition
         app.MapSambaApi();
         app.MapNfsApi();
         app.MapSftpApi();
+        app.MapReplicationServiceApi();
         app.MapServicesApi();
         app.MapStorageApi();
         app.MapSnapshotFilesApi();
