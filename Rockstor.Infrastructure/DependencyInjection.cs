@@ -136,6 +136,9 @@ public static class DependencyInjection
         services.AddSingleton(sp => new LocalCertificate(
             ApplianceCertificate.LoadOrCreate(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory)));
         services.AddSingleton<ILocalCertificate>(sp => sp.GetRequiredService<LocalCertificate>());
+        services.AddSingleton<ICertificateStore, CertificateStore>();
+        services.AddSingleton<OwnCertificateService>();
+        services.AddSingleton<CertificateRepinning>();
         services.AddSingleton<PairedApplianceRepository>();
         services.AddSingleton<IPairedApplianceRepository>(sp => sp.GetRequiredService<PairedApplianceRepository>());
         services.AddSingleton<PeerClient>();

@@ -1,4 +1,4 @@
-using Rockstor.Domain.Replication.Listening;
+using Rockstor.Domain.Appliances;
 
 namespace Rockstor.Web.Api;
 

@@ -1,3 +1,4 @@
+using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Replication.Listening;
 using Rockstor.Domain.Services;
 

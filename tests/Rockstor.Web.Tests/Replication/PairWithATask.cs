@@ -8,7 +8,7 @@ namespace Rockstor.Web.Tests.Replication;
 /// <summary>
 /// A fresh <see cref="AppliancePair"/> of its own (for tests that change what the shared pair relies on: the
 /// replication port, the certificate): paired, Replication on, a pool on each, a share on the source with a
-/// file, and a task that replicates it to the destination.
+/// file, and a task that replicates it to the destination, its first run ended.
 /// </summary>
 public sealed class PairWithATask(string sourceId, string destinationId) : IDisposable
 {
@@ -33,7 +33,15 @@ public sealed class PairWithATask(string sourceId, string destinationId) : IDisp
             "/api/replication/tasks",
             new { share = Share, targetApplianceId = destinationId, targetPool = Pool, frequencyMinutes = 1440, keep = 5, enabled = true }));
         TaskId = task.GetProperty("id").GetInt32();
+
+        // A new task runs at once.
+        FirstRun = await Waiting.UntilAsync(
+            async () => Assert.Single(await FinishedAsync()),
+            TimeSpan.FromMinutes(2));
     }
+
+    /// <summary>The run a new task starts at once.</summary>
+    public JsonElement FirstRun { get; private set; }
 
     public Task<JsonElement> TaskAsync() => Pair.A.GetFromJsonAsync<JsonElement>($"/api/replication/tasks/{TaskId}");
 
