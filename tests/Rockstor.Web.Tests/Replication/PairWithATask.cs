@@ -15,7 +15,11 @@ public sealed class PairWithATask(string sourceId, string destinationId) : IDisp
     public const string Pool = "tank";
     public const string Share = "docs";
 
-    public AppliancePair Pair { get; } = new(sourceId, destinationId);
+    /// <summary>A run that fails is tried again once, a second later, so a refused run ends in seconds.</summary>
+    public AppliancePair Pair { get; } = new(
+        sourceId,
+        destinationId,
+        new Dictionary<string, string> { ["Rockstor__ReplicationRetries"] = "1", ["Rockstor__ReplicationRetryDelaySeconds"] = "1" });
 
     public int TaskId { get; private set; }
 
