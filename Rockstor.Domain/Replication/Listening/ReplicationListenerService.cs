@@ -1,6 +1,7 @@
 using System.Net;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
+using Rockstor.Domain.Services;
 
 namespace Rockstor.Domain.Replication.Listening;
 
@@ -16,7 +17,8 @@ public sealed class ReplicationListenerService(
     IReservedPorts reserved,
     IPairedApplianceRepository appliances,
     IPeerClient peers,
-    ApplianceIdentity identity)
+    ApplianceIdentity identity,
+    ServiceMonitor monitor)
 {
     public const int MinPort = 1;
 
@@ -49,6 +51,12 @@ public sealed class ReplicationListenerService(
             CheckPort(wanted.Port);
             await endpoint.MoveAsync(wanted, ct).ConfigureAwait(false);
             store.Save(wanted);
+            if (monitor.Get(ServiceNames.Replication) is { Enabled: true, State: ServiceState.Failed })
+            {
+                // It could not start where it was (a port taken): try again at the new place.
+                await monitor.SetEnabledAsync(ServiceNames.Replication, true, ct).ConfigureAwait(false);
+            }
+
             var told = wanted.Port == current.Port ? [] : await AnnounceAsync(wanted.Port, ct).ConfigureAwait(false);
             return new ReplicationListenerChange(wanted, told);
         }

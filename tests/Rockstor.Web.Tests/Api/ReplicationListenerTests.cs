@@ -115,6 +115,21 @@ public sealed class ReplicationListenerTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_service_that_could_not_start_on_a_taken_port_starts_on_the_new_one()
+    {
+        await PutAsync(new { enabled = false });
+        using var squatter = new TcpListener(IPAddress.Any, _port);
+        squatter.Start();
+        Assert.Equal("failed", (await PutAsync(new { enabled = true })).GetProperty("state").GetString());
+        var fresh = ApplianceProcess.FreePort();
+
+        var moved = await PutAsync(new { port = fresh });
+
+        Assert.Equal((fresh, "running"), (moved.GetProperty("port").GetInt32(), moved.GetProperty("state").GetString()));
+        Assert.True(await _appliance.AcceptsConnectionsAsync(fresh));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task The_switch_of_the_older_route_still_turns_the_service_off_and_on()
     {
         var off = await (await _admin.PutAsJsonAsync("/api/services/replication", new { enabled = false })).Content.ReadFromJsonAsync<JsonElement>();
