@@ -16,6 +16,7 @@ using Rockstor.Domain.Disks.Smart;
 using Rockstor.Domain.Pools;
 using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Failback;
+using Rockstor.Domain.Replication.Listening;
 using Rockstor.Domain.Replication.Promotion;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Restores;
@@ -135,6 +136,9 @@ public static class DependencyInjection
         services.AddSingleton(sp => new LocalCertificate(
             ApplianceCertificate.LoadOrCreate(sp.GetRequiredService<IOptions<RockstorOptions>>().Value.DataDirectory)));
         services.AddSingleton<ILocalCertificate>(sp => sp.GetRequiredService<LocalCertificate>());
+        services.AddSingleton<ICertificateStore, CertificateStore>();
+        services.AddSingleton<OwnCertificateService>();
+        services.AddSingleton<CertificateRepinning>();
         services.AddSingleton<PairedApplianceRepository>();
         services.AddSingleton<IPairedApplianceRepository>(sp => sp.GetRequiredService<PairedApplianceRepository>());
         services.AddSingleton<PeerClient>();
@@ -215,6 +219,12 @@ public static class DependencyInjection
 
         services.AddSingleton<ReplicationListener>();
         services.AddSingleton<IManagedService>(sp => sp.GetRequiredService<ReplicationListener>());
+        services.AddSingleton<IReplicationEndpoint>(sp => sp.GetRequiredService<ReplicationListener>());
+        services.AddSingleton<IReplicationListenerStore, ReplicationListenerStore>();
+        services.AddSingleton<IMachineAddresses, MachineAddresses>();
+        services.AddSingleton<IReservedPorts, ReservedPorts>();
+        services.AddSingleton<ReplicationListenerService>();
+        services.AddSingleton<PeerReplicationPort>();
         services.AddSingleton<ShadowCopyLinks>();
         services.AddSingleton<ISmbStore, SmbStore>();
         services.AddSingleton(sp =>

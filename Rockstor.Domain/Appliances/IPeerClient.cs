@@ -16,4 +16,10 @@ public interface IPeerClient
 
     /// <summary>The peer's mounted pools, the targets it offers for replication.</summary>
     Task<IReadOnlyList<PeerPool>> ListPoolsAsync(PairedAppliance peer, string ownId, CancellationToken ct);
+
+    /// <summary>Tells the peer this appliance's replication listener moved to <paramref name="port"/>; it records it for us and our tasks there.</summary>
+    Task AnnounceReplicationPortAsync(PairedAppliance peer, string ownId, int port, CancellationToken ct);
+
+    /// <summary>Tells the peer (over its pinned certificate, with our credential) the fingerprint of the certificate this appliance is about to use; its admin must confirm it.</summary>
+    Task AnnounceCertificateAsync(PairedAppliance peer, string ownId, string fingerprint, CancellationToken ct);
 }

@@ -25,4 +25,10 @@ public sealed class PairedAppliance
     public required DateTimeOffset PairedAt { get; set; }
 
     public PairingState State { get; set; } = PairingState.Paired;
+
+    /// <summary>
+    /// A new certificate fingerprint it announced (it is about to change its certificate), held until this
+    /// appliance's admin confirms it; until then only <see cref="CertificateFingerprint"/> is accepted.
+    /// </summary>
+    public string? PendingFingerprint { get; set; }
 }

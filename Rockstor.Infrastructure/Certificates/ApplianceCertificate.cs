@@ -5,7 +5,8 @@ using System.Security.Cryptography.X509Certificates;
 namespace Rockstor.Infrastructure.Certificates;
 
 /// <summary>
-/// The appliance's self-signed TLS certificate, made at first start and kept in the data directory. It
+/// The appliance's TLS certificate, self-signed at first start (or the admin's own, put in place by
+/// <see cref="CertificateStore"/>) and kept in the data directory. It
 /// serves the web-ui and API over HTTPS; peers pin its fingerprint when they pair.
 /// </summary>
 public static class ApplianceCertificate
@@ -35,9 +36,19 @@ public static class ApplianceCertificate
             [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(20));
-        var pfx = certificate.Export(X509ContentType.Pkcs12);
+        return Save(dataDirectory, certificate.Export(X509ContentType.Pkcs12));
+    }
 
-        // Written under a temporary name and renamed, so a crash never leaves half a certificate.
+    /// <summary>
+    /// Writes the certificate with its key (PKCS#12, no password: the data directory is root's alone) in place
+    /// of the appliance's, and returns it loaded. Written under a temporary name and renamed, so a crash
+    /// never leaves half a certificate.
+    /// </summary>
+    public static X509Certificate2 Save(string dataDirectory, ReadOnlySpan<byte> pfx)
+    {
+        var directory = Path.Combine(dataDirectory, "tls");
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, FileName);
         var temporary = file + ".new";
         File.WriteAllBytes(temporary, pfx);
         File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -109,6 +109,22 @@ public sealed partial class PeerClient(ILogger<PeerClient> logger) : IPeerClient
         return await response.Content.ReadFromJsonAsync<List<PeerPool>>(ct).ConfigureAwait(false) ?? [];
     }
 
+    public async Task AnnounceReplicationPortAsync(PairedAppliance peer, string ownId, int port, CancellationToken ct)
+    {
+        using var client = Create(peer, ownId);
+        var response = await SendAsync(peer.Host, peer.ManagementPort, () => client.PutAsJsonAsync("/api/peer/replication-port", new { port }, ct))
+            .ConfigureAwait(false);
+        await EnsureAnsweredAsync(peer, response, "refused the new replication port", ct).ConfigureAwait(false);
+    }
+
+    public async Task AnnounceCertificateAsync(PairedAppliance peer, string ownId, string fingerprint, CancellationToken ct)
+    {
+        using var client = Create(peer, ownId);
+        var response = await SendAsync(peer.Host, peer.ManagementPort, () => client.PostAsJsonAsync("/api/peer/certificate", new { fingerprint }, ct))
+            .ConfigureAwait(false);
+        await EnsureAnsweredAsync(peer, response, "refused the new certificate's announcement", ct).ConfigureAwait(false);
+    }
+
     /// <summary>A client for one call that accepts only the pinned certificate and, for peer calls, sends our credential.</summary>
     private static HttpClient Create(PairedAppliance peer, string? ownId)
     {

@@ -28,6 +28,8 @@ internal sealed class PairedApplianceDocument
     public DateTime PairedAt { get; set; }
 
     public string State { get; set; } = nameof(PairingState.Paired);
+
+    public string? PendingFingerprint { get; set; }
 }
 
 internal sealed class ServiceSettingDocument
@@ -56,6 +58,7 @@ internal sealed class PairedApplianceRepository(RockstorDatabase db, StoredSecre
         IncomingCredentialHash = a.IncomingCredentialHash,
         PairedAt = a.PairedAt.UtcDateTime,
         State = a.State.ToString(),
+        PendingFingerprint = a.PendingFingerprint,
     });
 
     public void Remove(string id) => db.PairedAppliances.Delete(new BsonValue(id));
@@ -85,6 +88,7 @@ internal sealed class PairedApplianceRepository(RockstorDatabase db, StoredSecre
         IncomingCredentialHash = d.IncomingCredentialHash,
         PairedAt = PoolRepository.Utc(d.PairedAt),
         State = Enum.Parse<PairingState>(d.State),
+        PendingFingerprint = d.PendingFingerprint,
     };
 }
 

@@ -109,6 +109,8 @@ public sealed class RockstorDatabase : IDisposable
 
     internal ILiteCollection<RefusalDocument> Refusals => Database.GetCollection<RefusalDocument>("refusals");
 
+    internal ILiteCollection<ReplicationListenerDocument> ReplicationListener => Database.GetCollection<ReplicationListenerDocument>("replication_listener");
+
     /// <summary>
     /// Writes the file anew from its documents, so bytes of documents that were changed or deleted (a secret
     /// stored in clear before it was encrypted) are not left in its free pages; LiteDB's copy of the old

@@ -5,95 +5,237 @@ using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
+using Rockstor.Domain.Replication.Listening;
 using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Services;
 using Rockstor.Infrastructure.Certificates;
 
 namespace Rockstor.Infrastructure.Replication;
 /// <summary>
-/// The replication listener: the Replication service. It listens on the replication port only while the
-/// service is on. Every connection is TLS with both certificates checked: the appliance's own serves,
+/// The replication listener: the Replication service. It listens on the stored address and port only while
+/// the service is on, and moves to another without a restart (the new socket opens before the old closes). Every connection is TLS with both certificates checked: the appliance's own serves,
 /// and the sender must present the certificate pinned for a paired appliance, or the handshake fails
 /// before a byte of data is read.
 /// </summary>
 public sealed class ReplicationListener(
     IOptions<RockstorOptions> options,
+    IReplicationListenerStore settings,
     LocalCertificate certificate,
     IPairedApplianceRepository appliances,
     IReplicationReceiver receiver,
-    ILogger<ReplicationListener> logger) : IManagedService, IAsyncDisposable
+    ILogger<ReplicationListener> logger) : IManagedService, IReplicationEndpoint, IAsyncDisposable
 {
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>TLS handshakes under way at once, in all and per address; a connection beyond is closed at once (and its refusal counted).</summary>
     private readonly HandshakeSlots _handshakes = new();
 
-    private TcpListener? _listener;
-    private CancellationTokenSource? _stopping;
-    private Task? _acceptLoop;
+    /// <summary>One start, stop or move at a time.</summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>The socket accepting now; null while the service is stopped.</summary>
+    private OpenSocket? _open;
+
+    /// <summary>Ends the connections under way when the service stops (a move leaves them running).</summary>
+    private CancellationTokenSource? _sessions;
 
     public string Name => ServiceNames.Replication;
 
     public string Title => "Replication";
 
-    public int Port => options.Value.ReplicationPort;
-
     /// <summary>Raised for every connection, accepted or refused (the receive side records refusals from it).</summary>
     public event Action<ReplicationConnection>? Connected;
 
-    public Task StartAsync(CancellationToken ct)
+    public async Task StartAsync(CancellationToken ct)
     {
-        var listener = new TcpListener(IPAddress.IPv6Any, Port);
-        listener.Server.DualMode = true;
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            listener.Start();
-        }
-        catch (SocketException e)
-        {
-            listener.Server.Dispose();
-            throw new InvalidOperationException($"The replication port {Port} cannot be opened: {e.Message}", e);
-        }
+            if (_open is not null)
+            {
+                return;
+            }
 
-        _listener = listener;
-        _stopping = new CancellationTokenSource();
-        _acceptLoop = AcceptAsync(listener, _stopping.Token);
-        logger.LogInformation("Replication listener open on port {Port}", Port);
-        return Task.CompletedTask;
+            var at = settings.Load();
+            TcpListener listener;
+            try
+            {
+                listener = Bind(at);
+            }
+            catch (SocketException e)
+            {
+                throw new InvalidOperationException($"The replication port {at.Port} cannot be opened{On(at)}: {e.Message}", e);
+            }
+
+            _sessions = new CancellationTokenSource();
+            _open = Accept(listener, at);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task StopAsync(CancellationToken ct)
     {
-        if (_listener is null)
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_open is null)
+            {
+                return;
+            }
+
+            await _sessions!.CancelAsync().ConfigureAwait(false);
+            await CloseAsync(_open, ct).ConfigureAwait(false);
+            _sessions.Dispose();
+            _sessions = null;
+            _open = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task MoveAsync(ReplicationListenerSettings to, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_open is null)
+            {
+                // Stopped: only check that the service could start there.
+                Bind(to, out var refusal)?.Stop();
+                ThrowIfRefused(to, refusal, still: null);
+                return;
+            }
+
+            var old = _open;
+            if (old.At.Port == to.Port)
+            {
+                // The same port on another address would collide with the socket open now: close it
+                // first, and open it again if the new one cannot be had.
+                await CloseAsync(old, ct).ConfigureAwait(false);
+                var moved = Bind(to, out var refusal);
+                if (moved is null)
+                {
+                    var back = Bind(old.At, out var lost);
+                    _open = back is null ? null : Accept(back, old.At);
+                    if (back is null)
+                    {
+                        throw new ConflictException(
+                            $"Replication cannot listen on {to.ListenAddress ?? "all addresses"} port {to.Port} ({refusal!.Message}), nor again where it was ({lost!.Message}); turn the service off and on.");
+                    }
+
+                    ThrowIfRefused(to, refusal, old.At);
+                }
+
+                _open = Accept(moved!, to);
+                return;
+            }
+
+            var opened = Bind(to, out var taken);
+            ThrowIfRefused(to, taken, old.At);
+            _open = Accept(opened!, to);
+            await CloseAsync(old, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    /// <summary>A listening socket at the settings' address (all: IPv6 and IPv4) and port; throws the socket's error.</summary>
+    private static TcpListener Bind(ReplicationListenerSettings at)
+    {
+        var listener = at.ListenAddress is null
+            ? new TcpListener(IPAddress.IPv6Any, at.Port) { Server = { DualMode = true } }
+            : new TcpListener(IPAddress.Parse(at.ListenAddress), at.Port);
+        try
+        {
+            listener.Start();
+            return listener;
+        }
+        catch (SocketException)
+        {
+            listener.Server.Dispose();
+            throw;
+        }
+    }
+
+    private static TcpListener? Bind(ReplicationListenerSettings at, out SocketException? refusal)
+    {
+        try
+        {
+            refusal = null;
+            return Bind(at);
+        }
+        catch (SocketException e)
+        {
+            refusal = e;
+            return null;
+        }
+    }
+
+    private static void ThrowIfRefused(ReplicationListenerSettings to, SocketException? refusal, ReplicationListenerSettings? still)
+    {
+        if (refusal is null)
         {
             return;
         }
 
-        await _stopping!.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
+        var reason = refusal.SocketErrorCode switch
+        {
+            SocketError.AddressAlreadyInUse => "something else on this machine already listens there",
+            SocketError.AddressNotAvailable => "that address is not this machine's (any more)",
+            SocketError.AccessDenied => "the appliance may not open that port",
+            _ => refusal.Message,
+        };
+        var where = to.ListenAddress is null ? $"port {to.Port}" : $"{to.ListenAddress} port {to.Port}";
+        var kept = still is null ? "Nothing was changed." : $"It still listens on port {still.Port}{On(still)}; nothing was changed.";
+        throw new ConflictException($"Replication cannot listen on {where}: {reason}. {kept}");
+    }
+
+    private static string On(ReplicationListenerSettings at) => at.ListenAddress is null ? "" : $" of {at.ListenAddress}";
+
+    private OpenSocket Accept(TcpListener listener, ReplicationListenerSettings at)
+    {
+        var accepting = new CancellationTokenSource();
+        var open = new OpenSocket(listener, at, accepting, AcceptAsync(listener, accepting.Token, _sessions!.Token));
+        logger.LogInformation("Replication listener open on port {Port} ({Address})", at.Port, at.ListenAddress ?? "all addresses");
+        return open;
+    }
+
+    private async Task CloseAsync(OpenSocket open, CancellationToken ct)
+    {
+        await open.Accepting.CancelAsync().ConfigureAwait(false);
+        open.Listener.Stop();
         try
         {
-            await _acceptLoop!.WaitAsync(ct).ConfigureAwait(false);
+            await open.Loop.WaitAsync(ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
         }
 
-        _stopping.Dispose();
-        _listener = null;
-        logger.LogInformation("Replication listener on port {Port} closed", Port);
+        open.Accepting.Dispose();
+        logger.LogInformation("Replication listener on port {Port} ({Address}) closed", open.At.Port, open.At.ListenAddress ?? "all addresses");
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    private sealed record OpenSocket(TcpListener Listener, ReplicationListenerSettings At, CancellationTokenSource Accepting, Task Loop);
 
-    private async Task AcceptAsync(TcpListener listener, CancellationToken ct)
+    private async Task AcceptAsync(TcpListener listener, CancellationToken accepting, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        while (!accepting.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await listener.AcceptTcpClientAsync(ct).ConfigureAwait(false);
+                client = await listener.AcceptTcpClientAsync(accepting).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {

@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
-using Rockstor.Infrastructure;
+using Rockstor.Domain.Replication.Listening;
 using Rockstor.Web.Accounts;
 
 namespace Rockstor.Web.Api;
@@ -20,10 +19,10 @@ public static class ApplianceApi
 
         var appliances = app.MapGroup("/api/appliances").WithTags("Appliances");
         appliances.MapGet("/", (PairingService pairing) => pairing.List().Select(PairedApplianceDto.From));
-        appliances.MapPost("/", async (AddApplianceBody body, HttpContext http, PairingService pairing, IOptions<RockstorOptions> options, CancellationToken ct) =>
+        appliances.MapPost("/", async (AddApplianceBody body, HttpContext http, PairingService pairing, ReplicationListenerService listener, CancellationToken ct) =>
             {
                 var request = new AddApplianceRequest(body.Host, body.MgmtPort ?? DefaultManagementPort, body.Username, body.Password, body.Fingerprint);
-                var peer = await pairing.PairAsync(request, http.Connection.LocalPort, options.Value.ReplicationPort, ct);
+                var peer = await pairing.PairAsync(request, http.Connection.LocalPort, listener.Port(), ct);
                 return TypedResults.Created($"/api/appliances/{peer.Id}", PairedApplianceDto.From(peer));
             })
             .RequireRateLimiting(LoginRateLimits.Policy);

@@ -10,7 +10,8 @@ public sealed record PairedApplianceDto(
     int ReplicationPort,
     string CertificateFingerprint,
     DateTimeOffset PairedAt,
-    string State)
+    string State,
+    string? PendingFingerprint)
 {
     public static PairedApplianceDto From(PairedAppliance a) => new(
         a.Id,
@@ -20,5 +21,6 @@ public sealed record PairedApplianceDto(
         a.ReplicationPort,
         a.CertificateFingerprint,
         a.PairedAt,
-        a.State == PairingState.Paired ? "paired" : "removalPending");
+        a.State == PairingState.Paired ? "paired" : "removalPending",
+        a.PendingFingerprint);
 }

@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Pools;
-using Rockstor.Infrastructure;
+using Rockstor.Domain.Replication.Listening;
 using Rockstor.Web.Accounts;
 
 namespace Rockstor.Web.Api;
@@ -15,11 +14,11 @@ public static class PeerApi
 {
     public static IEndpointRouteBuilder MapPeerApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/pairing", (PairingOffer offer, HttpContext http, PairingService pairing, IOptions<RockstorOptions> options) =>
+        app.MapPost("/api/pairing", (PairingOffer offer, HttpContext http, PairingService pairing, ReplicationListenerService listener) =>
             {
                 var remote = http.Connection.RemoteIpAddress;
                 var address = remote is null ? "" : (remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote).ToString();
-                return pairing.Accept(offer, address, http.Connection.LocalPort, options.Value.ReplicationPort);
+                return pairing.Accept(offer, address, http.Connection.LocalPort, listener.Port());
             })
             .AllowAnonymous()
             .RequireRateLimiting(LoginRateLimits.Policy)
@@ -38,6 +37,13 @@ public static class PeerApi
 
             pairing.Forget(id);
             return Results.NoContent();
+        });
+
+        // The caller's replication listener moved: only its own record (and our tasks to it) take the new port.
+        peer.MapPut("/replication-port", (ReplicationPortBody body, ClaimsPrincipal caller, PeerReplicationPort ports) =>
+        {
+            var id = caller.FindFirstValue(PeerAuthenticationHandler.ApplianceIdClaim)!;
+            return Results.Ok(new { tasksMoved = ports.Record(id, body.Port) });
         });
         return app;
     }

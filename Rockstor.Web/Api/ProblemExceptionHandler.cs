@@ -22,6 +22,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request could not be read"),
             NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             ConflictException => (StatusCodes.Status409Conflict, "Conflict"),
+            CertificateChangeNotConfirmedException => (StatusCodes.Status409Conflict, "Confirm the new certificate"),
             StorageCommandException => (StatusCodes.Status422UnprocessableEntity, "The storage command failed"),
             AuthenticationFailedException => (StatusCodes.Status401Unauthorized, "Login failed"),
             SessionEndedException => (StatusCodes.Status401Unauthorized, "Log in again"),
@@ -55,6 +56,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             // What a script repeats the request with, once a person has compared it.
             context.ProblemDetails.Extensions["fingerprint"] = unconfirmed.Fingerprint;
+        }
+
+        if (exception is CertificateChangeNotConfirmedException change)
+        {
+            // What the admin must see before repeating the request with "confirm": true.
+            context.ProblemDetails.Extensions["fingerprint"] = change.Fingerprint;
+            context.ProblemDetails.Extensions["peers"] = change.Peers;
         }
 
         return await problems.TryWriteAsync(context);

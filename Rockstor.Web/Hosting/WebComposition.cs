@@ -30,7 +30,12 @@ public static class WebComposition
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = kestrel.ApplicationServices.GetRequiredService<LocalCertificate>().Certificate);
+            // Read at every handshake: the admin's own certificate is served as soon as it is put in place.
+            kestrel.ConfigureHttpsDefaults(https =>
+            {
+                var local = kestrel.ApplicationServices.GetRequiredService<LocalCertificate>();
+                https.ServerCertificateSelector = (_, _) => local.Certificate;
+            });
         });
 
         services.AddRockstorAuthentication();
@@ -91,9 +96,11 @@ public static class WebComposition
         app.MapAccountEndpoints();
         app.MapApplianceApi();
         app.MapPeerApi();
+        app.MapCertificateApi();
         app.MapSambaApi();
         app.MapNfsApi();
         app.MapSftpApi();
+        app.MapReplicationServiceApi();
         app.MapServicesApi();
         app.MapStorageApi();
         app.MapSnapshotFilesApi();

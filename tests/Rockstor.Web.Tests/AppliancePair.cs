@@ -2,8 +2,11 @@ using Rockstor.Testing;
 
 namespace Rockstor.Web.Tests;
 
-/// <summary>Two real appliances, each on a host of its own (a network namespace with a private address), set up and logged in.</summary>
-public sealed class AppliancePair(string sourceId, string destinationId) : IDisposable
+/// <summary>
+/// Two real appliances, each on a host of its own (a network namespace with a private address), set up and
+/// logged in; the source takes the settings given besides its id.
+/// </summary>
+public sealed class AppliancePair(string sourceId, string destinationId, IReadOnlyDictionary<string, string>? sourceSettings = null) : IDisposable
 {
     public TestNetwork Network { get; } = new(hosts: 2);
 
@@ -19,7 +22,7 @@ public sealed class AppliancePair(string sourceId, string destinationId) : IDisp
 
     public async Task StartAsync()
     {
-        Source = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = sourceId }, Network.Hosts[0]);
+        Source = new ApplianceProcess(new Dictionary<string, string>(sourceSettings ?? new Dictionary<string, string>()) { ["Rockstor__ApplianceId"] = sourceId }, Network.Hosts[0]);
         Destination = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ApplianceId"] = destinationId }, Network.Hosts[1]);
         await Task.WhenAll(Source.StartAsync(), Destination.StartAsync());
         A = await Source.SetUpAndLogInAsync(hostname: "source");
@@ -32,6 +35,14 @@ public sealed class AppliancePair(string sourceId, string destinationId) : IDisp
         await Destination.StartAsync();
         B.Dispose();
         B = await Destination.SetUpAndLogInAsync(hostname: "destination");
+    }
+
+    /// <summary>Starts the destination again on the same data (after it was stopped or killed) and logs in anew.</summary>
+    public async Task RestartDestinationAsync()
+    {
+        await Destination.StartAsync();
+        B.Dispose();
+        B = await Destination.LogInAsync();
     }
 
     public void Dispose()

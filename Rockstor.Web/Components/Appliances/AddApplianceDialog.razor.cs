@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
-using Rockstor.Infrastructure;
+using Rockstor.Domain.Replication.Listening;
 
 namespace Rockstor.Web.Components.Appliances;
 
@@ -33,7 +32,7 @@ public sealed partial class AddApplianceDialog
     private PairingService Pairing { get; set; } = default!;
 
     [Inject]
-    private IOptions<RockstorOptions> Options { get; set; } = default!;
+    private ReplicationListenerService Listener { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -54,7 +53,7 @@ public sealed partial class AddApplianceDialog
             var peer = await Pairing.PairAsync(
                 new AddApplianceRequest(_host, _port, _username, _password, fingerprint),
                 ownPort,
-                Options.Value.ReplicationPort,
+                Listener.Port(),
                 CancellationToken.None);
             MudDialog.Close(DialogResult.Ok(peer));
         }

@@ -10,7 +10,7 @@ namespace Rockstor.Web.Components.Pages.Appliances;
 
 /// <summary>
 /// The paired appliances, each checked for an answer as the page opens; pair one, remove one after a
-/// confirmation, ask one for a snapshot back; and the restores asked for here.
+/// confirmation, ask one for a snapshot back, confirm the new certificate one announced; and the restores asked for here.
 /// </summary>
 public partial class Appliances
 {
@@ -23,6 +23,9 @@ public partial class Appliances
 
     [Inject]
     private RestoreService Restores { get; set; } = default!;
+
+    [Inject]
+    private CertificateRepinning Repinning { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -71,6 +74,25 @@ public partial class Appliances
             Snackbar.Add($"Asked {appliance.Hostname} to send '{asked.Snapshot}' back; the list below shows how it goes.", Severity.Info);
             await LoadAsync();
         }
+    }
+
+    /// <summary>Pins the certificate the appliance announced, after the admin confirms it once more.</summary>
+    private async Task RepinAsync(PairedAppliance appliance)
+    {
+        var fingerprint = appliance.PendingFingerprint!;
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Confirm new certificate",
+            $"Pin {appliance.Hostname}'s new certificate {PairingService.Grouped(fingerprint)}? Its old certificate is refused from then on.",
+            yesText: "Confirm new certificate", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        await Snackbar.TryAsync(
+            () => Repinning.ConfirmAsync(appliance.Id, fingerprint, CancellationToken.None),
+            done: $"{appliance.Hostname}'s new certificate is pinned; replication with it goes on.");
+        await LoadAsync();
     }
 
     private async Task RemoveAsync(PairedAppliance appliance)

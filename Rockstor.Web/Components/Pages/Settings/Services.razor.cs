@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Rockstor.Domain.Replication.Listening;
 using Rockstor.Domain.Services;
+using Rockstor.Web.Components.Replication;
 using Rockstor.Web.Components.Sharing;
 using Rockstor.Web.Components.Shared;
 
 namespace Rockstor.Web.Components.Pages.Settings;
 
-/// <summary>The appliance's services with their state, live; a switch turns each on or off, and Samba, NFS and SFTP have their settings.</summary>
+/// <summary>The appliance's services with their state, live; a switch turns each on or off, and Replication, Samba, NFS and SFTP have their settings.</summary>
 public sealed partial class Services : IDisposable
 {
     private IReadOnlyList<ServiceStatus> _services = [];
@@ -47,6 +49,19 @@ public sealed partial class Services : IDisposable
             Snackbar.Add($"{service.Title} is {(on ? "on" : "off")}.", Severity.Success);
         }
     });
+
+    private async Task ReplicationSettingsAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<ReplicationListenerDialog>("Replication settings");
+        if (await dialog.Result is { Canceled: false, Data: ReplicationListenerChange change })
+        {
+            var where = change.Settings.ListenAddress ?? "all addresses";
+            var untold = change.Peers.Count(p => !p.Told);
+            Snackbar.Add(
+                $"Replication settings saved: {where}, port {change.Settings.Port}." + (untold > 0 ? $" {untold} paired appliance(s) must be told by hand." : ""),
+                untold > 0 ? Severity.Warning : Severity.Success);
+        }
+    }
 
     private async Task SambaSettingsAsync()
     {

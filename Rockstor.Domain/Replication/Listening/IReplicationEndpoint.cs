@@ -1,0 +1,12 @@
+namespace Rockstor.Domain.Replication.Listening;
+
+/// <summary>The replication listener's socket, moved while the appliance runs.</summary>
+public interface IReplicationEndpoint
+{
+    /// <summary>
+    /// Opens the listener at <paramref name="settings"/> before the one open now is closed (a running service
+    /// never stops listening), or, while the service is stopped, only checks that it could be opened there.
+    /// Throws <see cref="Common.ConflictException"/> with the reason when it cannot; the old listener then runs on.
+    /// </summary>
+    Task MoveAsync(ReplicationListenerSettings settings, CancellationToken ct);
+}
