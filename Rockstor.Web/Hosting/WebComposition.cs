@@ -99,6 +99,7 @@ public static class WebComposition
         app.MapSnapshotFilesApi();
         app.MapPoolOperationsApi();
         app.MapPoolImportApi();
+        app.MapConfigurationApi();
         app.MapSnapshotSchedulesApi();
         app.MapUsersApi();
         app.MapReplicationApi();
