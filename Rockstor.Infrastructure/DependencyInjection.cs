@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddHostedService<ClearSecretsMigration>();
         services.AddSingleton<Domain.Configuration.IConfigurationStore, Configuration.ConfigurationStore>();
         services.AddSingleton<Domain.Configuration.ConfigurationService>();
+        services.AddSingleton<IAwaitedShares, Configuration.AwaitedShares>();
         services.AddSingleton<IPoolRepository, PoolRepository>();
         services.AddSingleton<IShareRepository, ShareRepository>();
         services.AddSingleton<SnapshotRepository>();

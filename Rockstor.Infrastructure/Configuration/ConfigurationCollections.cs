@@ -31,6 +31,12 @@ internal static class ConfigurationCollections
         "self_test_schedule",
     ];
 
+    /// <summary>
+    /// The shares ("shares") go in the file too, but are written on import to "awaited_shares", not to
+    /// "shares": they are not there until their pool is imported, which takes each back by its subvolume uuid.
+    /// </summary>
+    public const string AwaitedShares = "awaited_shares";
+
     /// <summary>Emptied on import: the fresh install's logins, of an admin the import replaces.</summary>
     public static readonly IReadOnlyList<string> ClearedOnImport = ["refresh_token_families"];
 

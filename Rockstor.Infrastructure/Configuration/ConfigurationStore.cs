@@ -27,6 +27,7 @@ internal sealed class ConfigurationStore(
     private const string Collections = "collections";
     private const string Certificate = "certificate";
     private const string Pools = "pools";
+    private const string Shares = "shares";
     private const string PeerCredential = "OutgoingCredential";
     private const string SmtpPassword = "SmtpPassword";
 
@@ -53,13 +54,16 @@ internal sealed class ConfigurationStore(
             [Collections] = collections,
             [Certificate] = File.ReadAllBytes(CertificateFile),
             [Pools] = new BsonArray(db.Pools.FindAll().Select(p => new BsonValue(p.Name))),
+
+            // The shares wait for their pool's import, which finds them by subvolume uuid (AwaitedShares).
+            [Shares] = new BsonArray(db.Database.GetCollection(Shares).Find(Query.And(Query.Not("Uuid", ""), Query.EQ("Kind", "Regular")))),
         };
         return BsonSerializer.Serialize(payload);
     }
 
     public ImportedConfiguration Write(byte[] payload)
     {
-        var (collections, certificate, pools) = Parse(payload);
+        var (collections, certificate, pools, awaited) = Parse(payload);
         var temporary = CertificateFile + ".import";
         Directory.CreateDirectory(Path.GetDirectoryName(CertificateFile)!);
         File.WriteAllBytes(temporary, certificate);
@@ -86,6 +90,14 @@ internal sealed class ConfigurationStore(
                 counts[name] = documents.Count;
             }
 
+            var awaitedShares = db.Database.GetCollection(AwaitedShares.CollectionName);
+            awaitedShares.DeleteAll();
+            if (awaited.Count > 0)
+            {
+                awaitedShares.InsertBulk(awaited);
+            }
+
+            counts[Shares] = awaited.Count;
             foreach (var name in ConfigurationCollections.ClearedOnImport)
             {
                 db.Database.GetCollection(name).DeleteAll();
@@ -106,7 +118,7 @@ internal sealed class ConfigurationStore(
     }
 
     /// <summary>The payload's parts, checked before anything is written; secrets encrypted for this machine.</summary>
-    private (Dictionary<string, List<BsonDocument>> Collections, byte[] Certificate, IReadOnlyList<string> Pools) Parse(byte[] payload)
+    private (Dictionary<string, List<BsonDocument>> Collections, byte[] Certificate, IReadOnlyList<string> Pools, List<BsonDocument> Shares) Parse(byte[] payload)
     {
         BsonDocument document;
         try
@@ -118,7 +130,7 @@ internal sealed class ConfigurationStore(
             throw new ValidationException("The file opened, but what it holds could not be read.");
         }
 
-        if (!document[Collections].IsDocument || !document[Certificate].IsBinary || !document[Pools].IsArray)
+        if (!document[Collections].IsDocument || !document[Certificate].IsBinary || !document[Pools].IsArray || !document[Shares].IsArray)
         {
             throw new ValidationException("The file opened, but it lacks parts of a configuration.");
         }
@@ -156,7 +168,8 @@ internal sealed class ConfigurationStore(
         }
 
         var pools = document[Pools].AsArray.Where(p => p.IsString).Select(p => p.AsString).ToList();
-        return (collections, certificate, pools);
+        var shares = document[Shares].AsArray.Where(v => v.IsDocument).Select(v => v.AsDocument).ToList();
+        return (collections, certificate, pools, shares);
     }
 
     /// <summary>A secret decrypted for the file (which is itself encrypted).</summary>

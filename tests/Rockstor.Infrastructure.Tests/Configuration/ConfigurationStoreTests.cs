@@ -79,8 +79,11 @@ public sealed class ConfigurationStoreTests : IDisposable
         Assert.NotNull(fresh.GetRequiredService<IUserRepository>().Find("admin"));
         Assert.Null(fresh.GetRequiredService<IUserRepository>().Find("temporary"));
         Assert.Equal(fingerprint, LocalCertificate.FingerprintOf(ApplianceCertificate.LoadOrCreate(_fresh.DataDirectory)));
-        Assert.Equal(["tank"], imported.Pools);
         var db = fresh.GetRequiredService<RockstorDatabase>().Database;
+        Assert.Equal(["tank"], imported.Pools);
+        Assert.Equal(["photos"], db.GetCollection("awaited_shares").FindAll().Select(d => d["_id"].AsString)); // the regular share, not the replica
+        Assert.Equal(1, imported.Counts["shares"]);
+        Assert.Equal(0, db.GetCollection("shares").Count()); // not there until the pool is imported
         Assert.Equal(0, db.GetCollection("refresh_token_families").Count());
         Assert.Equal(0, db.GetCollection("send_trail").Count());
         Assert.Equal(0, db.GetCollection("pools").Count());
@@ -183,6 +186,8 @@ public sealed class ConfigurationStoreTests : IDisposable
 
         // History and runtime state, which stays behind.
         Put("pools", new BsonDocument { ["_id"] = "tank", ["Uuid"] = Guid.NewGuid().ToString() });
+        Put("shares", new BsonDocument { ["_id"] = "photos", ["Pool"] = "tank", ["Uuid"] = Guid.NewGuid().ToString(), ["Kind"] = "Regular", ["CreatedAt"] = At });
+        Put("shares", new BsonDocument { ["_id"] = $"{PeerId}_docs", ["Pool"] = "tank", ["Uuid"] = "", ["Kind"] = "Replica", ["CreatedAt"] = At });
         Put("send_trail", new BsonDocument { ["_id"] = 1L, ["OwnerId"] = 1, ["Status"] = "Succeeded", ["StartedAt"] = At });
         Put("alerts", new BsonDocument { ["_id"] = 1, ["Kind"] = "RunFailed", ["Open"] = true });
     }

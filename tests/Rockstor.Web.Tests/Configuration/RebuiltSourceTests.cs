@@ -54,6 +54,7 @@ public sealed class RebuiltSourceTests : IAsyncLifetime
         var first = await FinishedAsync(A, task, 1);
         Assert.Equal("succeeded", first.GetProperty("status").GetString());
         var fingerprint = await FingerprintAsync(A);
+        await Ok(A.PutAsJsonAsync("/api/shares/photos/smb", new { enabled = true, readOnly = true }));
 
         // The export: a short passphrase is refused; the file is named after the appliance and the time.
         using (var shortOne = await A.PostAsJsonAsync("/api/config/export", new { passphrase = "too short" }))
@@ -126,6 +127,8 @@ public sealed class RebuiltSourceTests : IAsyncLifetime
         // The pool is imported, and the next run sends only what changed since the snapshot both sides hold.
         var candidate = (await _rebuilt.GetFromJsonAsync<JsonElement>("/api/pools/importable")).EnumerateArray().Single();
         await Ok(_rebuilt.PostAsJsonAsync("/api/pools/import", new { fsUuid = candidate.GetProperty("fsUuid").GetString(), name = "tank" }));
+        var smb = await _rebuilt.GetFromJsonAsync<JsonElement>("/api/shares/photos/smb"); // the share came back as it was: its export holds
+        Assert.True(smb.GetProperty("enabled").GetBoolean() && smb.GetProperty("readOnly").GetBoolean(), smb.ToString());
         await Ok(_rebuilt.PostAsync(new Uri($"/api/replication/tasks/{task}/run", UriKind.Relative), null));
         var next = await FinishedAsync(_rebuilt, task, 2);
 
