@@ -24,6 +24,7 @@ public sealed class ConfigurationService(
     ReplicationTaskService taskService,
     SnapshotScheduleService snapshotSchedules,
     SelfTestScheduleService selfTestSchedules,
+    ISnapshotScheduler snapshotScheduler,
     ILocalGroupRepository localGroups,
     ILocalUserRepository localUsers,
     IAccountDatabase accounts,
@@ -66,7 +67,13 @@ public sealed class ConfigurationService(
         using var storageHeld = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         RequireFresh();
         var payload = ConfigurationFile.Open(file, valid);
+        var scheduledBefore = snapshotSchedules.List().Select(s => s.Id).ToList(); // a fresh install may have made some
         var imported = store.Write(payload);
+
+        foreach (var gone in scheduledBefore.Except(snapshotSchedules.List().Select(s => s.Id)))
+        {
+            snapshotScheduler.Unschedule(gone);
+        }
 
         taskService.ScheduleAll();
         snapshotSchedules.ScheduleAll();
