@@ -108,7 +108,7 @@ public static class ConfigurationFile
             nonce = Convert.FromBase64String(header.Nonce);
             tag = Convert.FromBase64String(header.Tag);
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentNullException)
         {
             throw new ValidationException("This configuration file's header is damaged.");
         }

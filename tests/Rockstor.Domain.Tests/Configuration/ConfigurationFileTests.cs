@@ -49,7 +49,7 @@ public sealed class ConfigurationFileTests
         var file = Seal();
         var lastByte = (byte[])file.Clone();
         lastByte[^1] ^= 0x01;
-        var hostname = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(file).Replace("\"nas1\"", "\"nas2\"", StringComparison.Ordinal));
+        var hostname = InHeader(file, h => h.Replace("\"nas1\"", "\"nas2\"", StringComparison.Ordinal));
 
         Assert.Equal(ConfigurationFile.WrongPassphrase, Assert.Throws<ValidationException>(() => ConfigurationFile.Open(lastByte, Passphrase)).Message);
         Assert.Equal(ConfigurationFile.WrongPassphrase, Assert.Throws<ValidationException>(() => ConfigurationFile.Open(hostname, Passphrase)).Message);
@@ -67,10 +67,21 @@ public sealed class ConfigurationFileTests
     [Fact]
     public void A_file_that_is_not_a_configuration_file_or_asks_for_a_weaker_derivation_is_refused_before_any_key_is_derived()
     {
-        var weaker = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Seal()).Replace("\"iterations\":600000", "\"iterations\":1000", StringComparison.Ordinal));
+        var weaker = InHeader(Seal(), h => h.Replace("\"iterations\":600000", "\"iterations\":1000", StringComparison.Ordinal));
 
         Assert.Equal("This is not a Rockstor configuration file.", Assert.Throws<ValidationException>(() => ConfigurationFile.Open("PK\u0003\u0004 a zip"u8.ToArray(), Passphrase)).Message);
         Assert.Contains("key derivation", Assert.Throws<ValidationException>(() => ConfigurationFile.Open(weaker, Passphrase)).Message, StringComparison.Ordinal);
+        var noSalt = InHeader(Seal(), h => System.Text.RegularExpressions.Regex.Replace(h, "\"salt\":\"[^\"]*\",", ""));
+        Assert.Equal("This configuration file's header is damaged.", Assert.Throws<ValidationException>(() => ConfigurationFile.Open(noSalt, Passphrase)).Message);
+    }
+
+    /// <summary>The file with its header line changed and its encrypted bytes exactly as they were.</summary>
+    private static byte[] InHeader(byte[] file, Func<string, string> change)
+    {
+        var end = Array.IndexOf(file, (byte)'\n');
+        var header = Encoding.UTF8.GetBytes(change(Encoding.UTF8.GetString(file, 0, end)));
+        Assert.NotEqual(file[..end], header);
+        return [.. header, .. file[end..]];
     }
 
     private static byte[] Seal() => ConfigurationFile.Seal(Payload, Passphrase, ApplianceId, "nas1", ExportedAt);
