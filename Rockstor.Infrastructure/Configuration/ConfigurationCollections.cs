@@ -29,6 +29,9 @@ internal static class ConfigurationCollections
         "sftp_settings",
         "alert_settings",
         "self_test_schedule",
+
+        // The Updates feature's settings (source, automatic, window), merged on main after this branch began.
+        "update_settings",
     ];
 
     /// <summary>

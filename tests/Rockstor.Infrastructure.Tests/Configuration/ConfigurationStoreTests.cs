@@ -182,6 +182,7 @@ public sealed class ConfigurationStoreTests : IDisposable
         Put("sftp_exports", new BsonDocument { ["_id"] = "photos", ["Users"] = new BsonArray(new BsonValue("alice")) });
         Put("sftp_settings", new BsonDocument { ["_id"] = 1, ["Port"] = 2222 });
         Put("self_test_schedule", new BsonDocument { ["_id"] = 1, ["ShortCron"] = "0 3 * * *" });
+        Put("update_settings", new BsonDocument { ["_id"] = 1, ["Source"] = "https://updates.example.com/debian", ["Automatic"] = true, ["Window"] = "02:00-04:00" });
         Put("sequences", new BsonDocument { ["_id"] = "snapshot_schedules", ["Last"] = 7 });
 
         // History and runtime state, which stays behind.
