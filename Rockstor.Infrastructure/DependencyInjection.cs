@@ -71,6 +71,9 @@ public static class DependencyInjection
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataDirectory, KeysFolder)), logs));
         services.AddSingleton<StoredSecrets>();
         services.AddHostedService<ClearSecretsMigration>();
+        services.AddSingleton<Domain.Configuration.IConfigurationStore, Configuration.ConfigurationStore>();
+        services.AddSingleton<Domain.Configuration.ConfigurationService>();
+        services.AddSingleton<IAwaitedShares, Configuration.AwaitedShares>();
         services.AddSingleton<IPoolRepository, PoolRepository>();
         services.AddSingleton<IShareRepository, ShareRepository>();
         services.AddSingleton<SnapshotRepository>();

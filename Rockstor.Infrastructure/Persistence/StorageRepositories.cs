@@ -79,7 +79,7 @@ internal sealed class ShareRepository(RockstorDatabase db) : IShareRepository
 
     public void Remove(string name) => db.Shares.Delete(name);
 
-    private static ShareDocument ToDocument(Share share) => new()
+    internal static ShareDocument ToDocument(Share share) => new()
     {
         Name = share.Name,
         Pool = share.Pool,
@@ -93,7 +93,7 @@ internal sealed class ShareRepository(RockstorDatabase db) : IShareRepository
         Compression = share.Compression.ToString(),
     };
 
-    private static Share ToShare(ShareDocument d) => new()
+    internal static Share ToShare(ShareDocument d) => new()
     {
         Name = d.Name,
         Pool = d.Pool,

@@ -106,6 +106,7 @@ public static class WebComposition
         app.MapSnapshotFilesApi();
         app.MapPoolOperationsApi();
         app.MapPoolImportApi();
+        app.MapConfigurationApi();
         app.MapSnapshotSchedulesApi();
         app.MapUsersApi();
         app.MapReplicationApi();

@@ -23,6 +23,7 @@ public sealed class PoolImportService(
     StorageLayout layout,
     StorageLock storageLock,
     SnapshotReconciler reconciler,
+    IAwaitedShares awaitedShares,
     TimeProvider time)
 {
     /// <summary>The foreign btrfs filesystems on the machine's disks that nothing uses, each once with all its devices found.</summary>
@@ -223,7 +224,15 @@ public sealed class PoolImportService(
         foreach (var name in plan.Shares)
         {
             var subvolume = await btrfs.ShowSubvolumeAsync(layout.SharePath(pool.Name, name), ct).ConfigureAwait(false);
-            shares.Add(new Share { Name = name, Pool = pool.Name, Uuid = subvolume.Uuid, CreatedAt = subvolume.CreatedAt ?? now });
+            // A share a configuration import awaits comes back as it was, so its exports and settings hold again (ADR-039).
+            var awaited = awaitedShares.Find(name, subvolume.Uuid);
+            shares.Add(awaited is null
+                ? new Share { Name = name, Pool = pool.Name, Uuid = subvolume.Uuid, CreatedAt = subvolume.CreatedAt ?? now }
+                : awaited with { Pool = pool.Name, Kind = ShareKind.Regular });
+            if (awaited is not null)
+            {
+                awaitedShares.Forget(name);
+            }
         }
 
         foreach (var name in plan.ReplicaShares)

@@ -5,6 +5,7 @@ using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Retention;
 using Rockstor.Domain.Services;
+using Rockstor.Domain.Shares;
 using Rockstor.Domain.Snapshots;
 using Rockstor.Domain.Storage;
 
@@ -18,6 +19,7 @@ public sealed class ReplicationRunner(
     IReplicationTaskRepository tasks,
     IIncomingReplicaRepository replicas,
     ISnapshotRepository snapshots,
+    IShareRepository shares,
     SnapshotService snapshotService,
     IPairedApplianceRepository appliances,
     ApplianceIdentity identity,
@@ -55,6 +57,12 @@ public sealed class ReplicationRunner(
         if (task.Window is not null && !inWindow && !requested)
         {
             return null; // outside the task's hours: the schedule's next run in the window does it
+        }
+
+        if (shares.Find(task.Share) is null)
+        {
+            // A configuration import brings the task before its pool (ADR-039): it waits, with no verdict of divergence.
+            return log.Skip(TrailSide.Send, taskId, $"The share '{task.Share}' is not on this appliance: import its pool on the Pools screen, and the task sends again from the snapshots it holds.");
         }
 
         using var windowClosed = inWindow ? new CancellationTokenSource(task.Window!.ClosesAfter(now) - now, time) : new CancellationTokenSource();

@@ -65,7 +65,7 @@ public sealed class Appliance
         Receiver = new ReceiverRouter(ReplicaReceiver, failbacks, Log);
         Service = new ServiceSwitch(serviceOn);
         Services = new ServiceMonitor([Service], Service);
-        Runner = new ReplicationRunner(Records, Replicas, Snapshots, SnapshotService, Paired, new ApplianceIdentity(new ThisAppliance(id, hostname)), Transport, Btrfs, Log, Events, Services, retry, time);
+        Runner = new ReplicationRunner(Records, Replicas, Snapshots, Records, SnapshotService, Paired, new ApplianceIdentity(new ThisAppliance(id, hostname)), Transport, Btrfs, Log, Events, Services, retry, time);
     }
 
     public string Id { get; }
