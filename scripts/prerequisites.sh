@@ -27,6 +27,8 @@ command -v dpkg-deb >/dev/null 2>&1 || need+=(dpkg)
 command -v dpkg-repack >/dev/null 2>&1 || need+=(dpkg-repack)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v dpkg-scanpackages >/dev/null 2>&1 && need+=(dpkg-dev)
+# ... and check the package's unit with systemd-analyze (systemd need not run).
+[ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v systemd-analyze >/dev/null 2>&1 && need+=(systemd)
 # The tests reach the shares with Debian's SMB client.
 [ "${ROCKSTOR_NEEDS_BROWSER:-}" = 1 ] && ! command -v smbclient >/dev/null 2>&1 && need+=(smbclient)
 # ... with libnfs's user-space NFS client, and rpcbind for NFSv3 ...

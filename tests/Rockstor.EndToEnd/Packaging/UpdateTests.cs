@@ -79,6 +79,16 @@ public sealed class UpdateTests(InstalledAppliance nas) : IClassFixture<Installe
         await ExpectEverythingKeptAsync();
     }
 
+    [Fact(Timeout = 60_000)]
+    public void The_installed_unit_passes_systemd_analyze_verify_and_the_settings_are_not_the_package_s()
+    {
+        var (exit, output, error) = Sandbox.TryRun("systemd-analyze", "verify", "/lib/systemd/system/rockstor.service");
+
+        Assert.True(exit == 0, $"systemd-analyze verify: {output}{error}");
+        Assert.Empty(Sandbox.Run("dpkg-query", "-W", "-f=${Conffiles}", "rockstor").Trim());
+        Assert.DoesNotContain("/etc/rockstor/rockstor.env", Sandbox.Run("dpkg", "-L", "rockstor"));
+    }
+
     /// <summary>The pool, the share with the file written under the first version, and the update settings, after a restart onto another version.</summary>
     private async Task ExpectEverythingKeptAsync()
     {
