@@ -72,6 +72,7 @@ public sealed class InstalledAppliance : IAsyncLifetime
         Assert.True(share.IsSuccessStatusCode, await share.Content.ReadAsStringAsync());
         KeptFile = Path.Combine((await share.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString()!, "kept.txt");
         await File.WriteAllTextAsync(KeptFile, "written under the first version");
+        await Ok(Api.PostAsJsonAsync("/api/snapshot-schedules", new { shares = new[] { "documents" }, cron = "0 4 * * *", prefix = "nightly", retention = new { last = 7 } }));
         await Ok(Api.PutAsJsonAsync("/api/updates/settings", new { source = Repository.Source }));
     }
 

@@ -89,7 +89,7 @@ public sealed class UpdateTests(InstalledAppliance nas) : IClassFixture<Installe
         Assert.DoesNotContain("/etc/rockstor/rockstor.env", Sandbox.Run("dpkg", "-L", "rockstor"));
     }
 
-    /// <summary>The pool, the share with the file written under the first version, and the update settings, after a restart onto another version.</summary>
+    /// <summary>The pool, the share with the file written under the first version, its snapshot schedule, and the update settings, after a restart onto another version.</summary>
     private async Task ExpectEverythingKeptAsync()
     {
         var pools = await nas.Api.GetFromJsonAsync<JsonElement>("/api/pools");
@@ -97,6 +97,8 @@ public sealed class UpdateTests(InstalledAppliance nas) : IClassFixture<Installe
         var shares = await nas.Api.GetFromJsonAsync<JsonElement>("/api/shares");
         Assert.Contains(shares.EnumerateArray(), s => s.GetProperty("name").GetString() == "documents");
         Assert.Equal("written under the first version", await File.ReadAllTextAsync(nas.KeptFile));
+        var schedules = await nas.Api.GetFromJsonAsync<JsonElement>("/api/snapshot-schedules");
+        Assert.Contains(schedules.EnumerateArray(), s => s.GetProperty("prefix").GetString() == "nightly");
         Assert.Equal(nas.Repository.Source, (await StatusAsync("/api/updates")).GetProperty("settings").GetProperty("source").GetString());
     }
 
