@@ -29,7 +29,7 @@ if [ -n "${PORT:-}" ] && [ ! -e /etc/rockstor/rockstor.env ]; then
   chmod 0640 /etc/rockstor/rockstor.env
 fi
 echo "Installing $package..."
-DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$package" 2>&1 | grep -E '^(Rockstor|E:)' || true
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$package" 2>&1 | grep -E '^E:' || true
 /opt/rockstor/rockstor-service start
 
 port=$(sed -n 's/^ROCKSTOR_URLS=.*:\([0-9]*\).*/\1/p' /etc/rockstor/rockstor.env | head -n 1)
