@@ -6,10 +6,12 @@ namespace Rockstor.Domain.Appliances;
 /// <summary>
 /// A paired appliance's new certificate, pinned only when this appliance's admin confirms it. An announced
 /// fingerprint is held pending (and raises an alert); the admin confirms either that one or, when the
-/// announcement never came, a fingerprint typed from the other appliance's screen that a TLS probe of it
-/// presents now. Until then the old pin stays, and connections presenting the new certificate are refused.
+/// announcement never came, a fingerprint typed from the other appliance's screen. Either way a TLS probe of
+/// the appliance's stored address must present it now, and it may be neither this appliance's own
+/// certificate nor one pinned or pending for another appliance (<see cref="PinnedFingerprints"/>). Until then
+/// the old pin stays, and connections presenting the new certificate are refused.
 /// </summary>
-public sealed class CertificateRepinning(IPairedApplianceRepository appliances, IPeerClient peers, AlertService alerts)
+public sealed class CertificateRepinning(IPairedApplianceRepository appliances, IPeerClient peers, ILocalCertificate own, AlertService alerts)
 {
     public static string AlertKeyOf(string applianceId) => $"certificate:{applianceId}";
 
@@ -17,11 +19,15 @@ public sealed class CertificateRepinning(IPairedApplianceRepository appliances, 
     public async Task AnnouncedAsync(string callerId, string fingerprint, CancellationToken ct)
     {
         var normalized = PairingService.NormalizeFingerprint(fingerprint);
-        var peer = appliances.Find(callerId) ?? throw new NotFoundException("This appliance is not paired with the caller.");
+        var peer = appliances.Find(callerId) is { State: PairingState.Paired } paired
+            ? paired
+            : throw new NotFoundException("This appliance is not paired with the caller.");
         if (normalized == peer.CertificateFingerprint)
         {
             return;
         }
+
+        PinnedFingerprints.RefuseTaken(appliances, normalized, own.Fingerprint, peer.Id);
 
         peer.PendingFingerprint = normalized;
         appliances.Save(peer);
@@ -44,14 +50,16 @@ public sealed class CertificateRepinning(IPairedApplianceRepository appliances, 
         }
 
         var typed = PairingService.NormalizeFingerprint(fingerprint);
-        if (typed != peer.PendingFingerprint)
+        PinnedFingerprints.RefuseTaken(appliances, typed, own.Fingerprint, peer.Id);
+
+        // Even an announced fingerprint is pinned only once the appliance presents it: an announcement is the
+        // peer's word, and the probe of the address we know it by is ours.
+        var presented = await peers.ProbeFingerprintAsync(peer.Host, peer.ManagementPort, ct).ConfigureAwait(false);
+        if (presented != typed)
         {
-            var presented = await peers.ProbeFingerprintAsync(peer.Host, peer.ManagementPort, ct).ConfigureAwait(false);
-            if (presented != typed)
-            {
-                throw new CertificateMismatchException(
-                    $"{peer.Hostname} presents the certificate {PairingService.Short(presented)}, not {PairingService.Short(typed)}, and announced no such certificate. Nothing was pinned; check the fingerprint on its About page.");
-            }
+            throw new CertificateMismatchException(
+                $"{peer.Hostname} at {peer.Host}:{peer.ManagementPort} presents the certificate {PairingService.Short(presented)}, not {PairingService.Short(typed)}. "
+                + "Nothing was pinned; confirm once it uses the new certificate, and check the fingerprint on its About page.");
         }
 
         peer.CertificateFingerprint = typed;

@@ -20,6 +20,6 @@ public interface IPeerClient
     /// <summary>Tells the peer this appliance's replication listener moved to <paramref name="port"/>; it records it for us and our tasks there.</summary>
     Task AnnounceReplicationPortAsync(PairedAppliance peer, string ownId, int port, CancellationToken ct);
 
-    /// <summary>Tells the peer (over its pinned certificate, with our credential) the fingerprint of the certificate this appliance is about to use; its admin must confirm it.</summary>
+    /// <summary>Tells the peer (over its pinned certificate, with our credential) the fingerprint of the certificate this appliance now uses; its admin must confirm it.</summary>
     Task AnnounceCertificateAsync(PairedAppliance peer, string ownId, string fingerprint, CancellationToken ct);
 }

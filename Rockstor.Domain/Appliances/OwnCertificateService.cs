@@ -4,9 +4,11 @@ namespace Rockstor.Domain.Appliances;
 
 /// <summary>
 /// Puts the admin's own certificate in place of the appliance's. Never silently for its peers: the change is
-/// confirmed by the admin after seeing the new fingerprint and the paired appliances that must pin it anew;
-/// each of them is told the new fingerprint before the switch (over the pinned old certificate, with our
-/// credential) and holds it pending until its own admin confirms (<see cref="CertificateRepinning"/>).
+/// confirmed by the admin after seeing the new fingerprint and the paired appliances that must pin it anew.
+/// It is installed first and announced only once it is in use: a certificate that failed to install is never
+/// announced, so no peer can be asked to pin one this appliance does not present. Each paired appliance is
+/// then told the new fingerprint (over its own pinned certificate, with our credential) and holds it pending
+/// until its own admin confirms (<see cref="CertificateRepinning"/>, which also probes that we present it).
 /// </summary>
 public sealed class OwnCertificateService(
     ICertificateStore store,
@@ -46,6 +48,7 @@ public sealed class OwnCertificateService(
                     paired.Select(p => p.Hostname).ToList());
             }
 
+            store.Install(prepared);
             var ownId = identity.Current.Id;
             var notices = new List<PeerNotice>();
             foreach (var peer in paired)
@@ -61,7 +64,6 @@ public sealed class OwnCertificateService(
                 }
             }
 
-            store.Install(prepared);
             return new CertificateChange(prepared.Fingerprint, prepared.ExpiresAt, notices);
         }
         finally

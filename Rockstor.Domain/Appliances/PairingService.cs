@@ -53,7 +53,7 @@ public sealed class PairingService(
                     $"The certificate {where} presents ({Short(presented)}) does not match the fingerprint you entered ({Short(expected)}). Nothing was paired.");
             }
 
-            if (appliances.List().FirstOrDefault(a => a.CertificateFingerprint == presented) is { } known)
+            if (PinnedFingerprints.HolderOf(appliances, presented, forId: null) is { } known)
             {
                 throw new ConflictException($"This appliance is already paired with {known.Hostname} ({known.Id}) at {known.Host}:{known.ManagementPort}.");
             }

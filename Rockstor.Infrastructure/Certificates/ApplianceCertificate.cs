@@ -41,8 +41,9 @@ public static class ApplianceCertificate
 
     /// <summary>
     /// Writes the certificate with its key (PKCS#12, no password: the data directory is root's alone) in place
-    /// of the appliance's, and returns it loaded. Written under a temporary name and renamed, so a crash
-    /// never leaves half a certificate.
+    /// of the appliance's, and returns it loaded. Written under a temporary name created owner-only (the key is
+    /// never readable by others, not even for a moment), flushed to the disk and only then renamed, so a crash
+    /// or a full disk never leaves half a certificate in place.
     /// </summary>
     public static X509Certificate2 Save(string dataDirectory, ReadOnlySpan<byte> pfx)
     {
@@ -50,8 +51,18 @@ public static class ApplianceCertificate
         Directory.CreateDirectory(directory);
         var file = Path.Combine(directory, FileName);
         var temporary = file + ".new";
-        File.WriteAllBytes(temporary, pfx);
-        File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Delete(temporary); // a leftover keeps its mode: the file must be created here, with ours
+        using (var stream = new FileStream(temporary, new FileStreamOptions
+               {
+                   Mode = FileMode.CreateNew,
+                   Access = FileAccess.Write,
+                   UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+               }))
+        {
+            stream.Write(pfx);
+            stream.Flush(flushToDisk: true);
+        }
+
         File.Move(temporary, file, overwrite: true);
         return X509CertificateLoader.LoadPkcs12(pfx, password: null, X509KeyStorageFlags.EphemeralKeySet);
     }

@@ -24,7 +24,7 @@ public sealed class ReplicationListener(
     LocalCertificate certificate,
     IPairedApplianceRepository appliances,
     IReplicationReceiver receiver,
-    ILogger<ReplicationListener> logger) : IManagedService, IReplicationEndpoint, IAsyncDisposable
+    ILogger<ReplicationListener> logger) : IManagedService, IReplicationEndpoint, IReportsFailure, IAsyncDisposable
 {
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(15);
 
@@ -46,6 +46,9 @@ public sealed class ReplicationListener(
 
     /// <summary>Raised for every connection, accepted or refused (the receive side records refusals from it).</summary>
     public event Action<ReplicationConnection>? Connected;
+
+    /// <summary>Raised when a move lost the socket altogether: the service no longer listens anywhere.</summary>
+    public event Action<string, string>? Failed;
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -99,7 +102,7 @@ public sealed class ReplicationListener(
         }
     }
 
-    public async Task MoveAsync(ReplicationListenerSettings to, CancellationToken ct)
+    public async Task MoveAsync(ReplicationListenerSettings to, Action moved, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -109,6 +112,7 @@ public sealed class ReplicationListener(
                 // Stopped: only check that the service could start there.
                 Bind(to, out var refusal)?.Stop();
                 ThrowIfRefused(to, refusal, still: null);
+                moved();
                 return;
             }
 
@@ -118,21 +122,23 @@ public sealed class ReplicationListener(
                 // The same port on another address would collide with the socket open now: close it
                 // first, and open it again if the new one cannot be had.
                 await CloseAsync(old, ct).ConfigureAwait(false);
-                var moved = Bind(to, out var refusal);
-                if (moved is null)
+                var there = Bind(to, out var refusal);
+                if (there is null)
                 {
                     var back = Bind(old.At, out var lost);
-                    _open = back is null ? null : Accept(back, old.At);
                     if (back is null)
                     {
-                        throw new ConflictException(
-                            $"Replication cannot listen on {to.ListenAddress ?? "all addresses"} port {to.Port} ({refusal!.Message}), nor again where it was ({lost!.Message}); turn the service off and on.");
+                        var reason = $"Replication cannot listen on {to.ListenAddress ?? "all addresses"} port {to.Port} ({refusal!.Message}), nor again where it was ({lost!.Message}); turn the service off and on.";
+                        await LoseAsync(reason).ConfigureAwait(false);
+                        throw new ConflictException(reason);
                     }
 
+                    _open = Accept(back, old.At);
                     ThrowIfRefused(to, refusal, old.At);
                 }
 
-                _open = Accept(moved!, to);
+                _open = Accept(there!, to);
+                moved();
                 return;
             }
 
@@ -140,11 +146,30 @@ public sealed class ReplicationListener(
             ThrowIfRefused(to, taken, old.At);
             _open = Accept(opened!, to);
             await CloseAsync(old, ct).ConfigureAwait(false);
+            moved();
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The socket is gone and could not be had again: the connections under way end as at a stop (so turning the
+    /// service off finds nothing left running), and the service is reported failed with the reason.
+    /// </summary>
+    private async Task LoseAsync(string reason)
+    {
+        _open = null;
+        if (_sessions is not null)
+        {
+            await _sessions.CancelAsync().ConfigureAwait(false);
+            _sessions.Dispose();
+            _sessions = null;
+        }
+
+        logger.LogError("Replication listener lost: {Reason}", reason);
+        Failed?.Invoke(Name, reason);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -356,6 +381,13 @@ public sealed class ReplicationListener(
         }
     }
 
-    private PairedAppliance? PairedWith(string fingerprint) =>
-        appliances.List().FirstOrDefault(a => a.State == PairingState.Paired && a.CertificateFingerprint == fingerprint);
+    /// <summary>
+    /// The one paired appliance pinned to this certificate; none when two are (pairing and re-pinning refuse
+    /// that, but a sender is never taken for either of two appliances sharing a certificate).
+    /// </summary>
+    private PairedAppliance? PairedWith(string fingerprint)
+    {
+        var matching = appliances.List().Where(a => a.State == PairingState.Paired && a.CertificateFingerprint == fingerprint).Take(2).ToList();
+        return matching.Count == 1 ? matching[0] : null;
+    }
 }

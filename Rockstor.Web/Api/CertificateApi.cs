@@ -1,18 +1,20 @@
-using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
-using Rockstor.Web.Accounts;
 
 namespace Rockstor.Web.Api;
 
 /// <summary>
-/// This appliance's own certificate put in place by the admin, and the re-pinning of a paired appliance's
-/// new certificate: announced by it (peer API), held pending, pinned when this appliance's admin confirms.
+/// This appliance's own certificate put in place by the admin, and the admin's confirmation of a paired
+/// appliance's new certificate (its announcement is a peer route, in <see cref="PeerApi"/>).
 /// </summary>
 public static class CertificateApi
 {
     /// <summary>A PEM certificate chain or key is a few KiB; anything far larger is not one.</summary>
     private const long MaxPemBytes = 64 * 1024;
+
+    /// <summary>The whole request (a certificate chain and a key, as JSON or a form): refused by the server beyond it, before it is read.</summary>
+    private const int MaxRequestBytes = 256 * 1024;
 
     public static IEndpointRouteBuilder MapCertificateApi(this IEndpointRouteBuilder app)
     {
@@ -21,20 +23,15 @@ public static class CertificateApi
                 var body = await ReadAsync(http.Request, ct);
                 return CertificateChangeDto.From(await certificates.ReplaceAsync(body.CertificatePem ?? "", body.KeyPem ?? "", body.Confirm, ct));
             })
+            .WithMetadata(
+                new RequestSizeLimitAttribute(MaxRequestBytes),
+                new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxRequestBytes, ValueLengthLimit = MaxRequestBytes })
             .WithTags("Appliance");
 
         app.MapPost("/api/appliances/{id}/repin", async (string id, FingerprintBody body, CertificateRepinning repinning, CancellationToken ct) =>
                 PairedApplianceDto.From(await repinning.ConfirmAsync(id, body.Fingerprint, ct)))
             .WithTags("Appliances");
 
-        // A paired appliance announces the certificate it is about to use; it is held pending here, never pinned.
-        app.MapPost("/api/peer/certificate", async (FingerprintBody body, ClaimsPrincipal caller, CertificateRepinning repinning, CancellationToken ct) =>
-            {
-                await repinning.AnnouncedAsync(caller.FindFirstValue(PeerAuthenticationHandler.ApplianceIdClaim)!, body.Fingerprint ?? "", ct);
-                return Results.Accepted();
-            })
-            .RequireAuthorization(AuthComposition.PeerPolicy)
-            .WithTags("Peers");
         return app;
     }
 

@@ -45,6 +45,13 @@ public static class PeerApi
             var id = caller.FindFirstValue(PeerAuthenticationHandler.ApplianceIdClaim)!;
             return Results.Ok(new { tasksMoved = ports.Record(id, body.Port) });
         });
+
+        // The caller announces the certificate it now uses: held pending here, pinned only when our admin confirms it.
+        peer.MapPost("/certificate", async (FingerprintBody body, ClaimsPrincipal caller, CertificateRepinning repinning, CancellationToken ct) =>
+        {
+            await repinning.AnnouncedAsync(caller.FindFirstValue(PeerAuthenticationHandler.ApplianceIdClaim)!, body.Fingerprint ?? "", ct);
+            return Results.Accepted();
+        });
         return app;
     }
 }

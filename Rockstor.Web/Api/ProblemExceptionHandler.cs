@@ -19,6 +19,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var (status, title) = exception switch
         {
             ValidationException => (StatusCodes.Status400BadRequest, "The request is not valid"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "The request is too large"),
             BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request could not be read"),
             NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             ConflictException => (StatusCodes.Status409Conflict, "Conflict"),

@@ -18,7 +18,9 @@ public sealed class PeerReplicationPort(IPairedApplianceRepository appliances, I
             throw new ValidationException($"{port} is not a port: it must be from {ReplicationListenerService.MinPort} to {ReplicationListenerService.MaxPort}.");
         }
 
-        var peer = appliances.Find(callerId) ?? throw new NotFoundException("This appliance is not paired with the caller.");
+        var peer = appliances.Find(callerId) is { State: PairingState.Paired } paired
+            ? paired
+            : throw new NotFoundException("This appliance is not paired with the caller.");
         var old = peer.ReplicationPort;
         peer.ReplicationPort = port;
         appliances.Save(peer);

@@ -49,8 +49,7 @@ public sealed class ReplicationListenerService(
             }
 
             CheckPort(wanted.Port);
-            await endpoint.MoveAsync(wanted, ct).ConfigureAwait(false);
-            store.Save(wanted);
+            await endpoint.MoveAsync(wanted, () => store.Save(wanted), ct).ConfigureAwait(false);
             if (monitor.Get(ServiceNames.Replication) is { Enabled: true, State: ServiceState.Failed })
             {
                 // It could not start where it was (a port taken): try again at the new place.

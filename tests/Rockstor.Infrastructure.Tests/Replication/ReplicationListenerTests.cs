@@ -69,6 +69,33 @@ public sealed class ReplicationListenerTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_certificate_pinned_for_two_appliances_is_taken_for_neither()
+    {
+        using var shared = Certificate("shared");
+        var appliances = _services.GetRequiredService<IPairedApplianceRepository>();
+        foreach (var (id, hostname) in new[] { ("0f3a9c2e4b5d4e6f8a9b0c1d2e3f4a5b", "nas-a"), ("123e4567e89b12d3a456426614174000", "nas-b") })
+        {
+            appliances.Save(new PairedAppliance
+            {
+                Id = id,
+                Hostname = hostname,
+                Host = "127.0.0.1",
+                ManagementPort = 8443,
+                ReplicationPort = 10002,
+                CertificateFingerprint = LocalCertificate.FingerprintOf(shared),
+                OutgoingCredential = "x",
+                IncomingCredentialHash = "y",
+                PairedAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        var connection = await ConnectionAsync(shared);
+
+        Assert.Null(connection.Sender);
+        Assert.Equal("not a paired appliance", connection.Refusal);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_client_without_a_certificate_is_refused()
     {
         var connection = await ConnectionAsync(null);

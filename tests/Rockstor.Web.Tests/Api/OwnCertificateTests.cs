@@ -80,6 +80,33 @@ public sealed class OwnCertificateTests : IAsyncLifetime
         Assert.Equal(old, await FingerprintAsync());
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task An_upload_larger_than_a_certificate_and_its_key_is_refused_as_too_large_and_nothing_changes()
+    {
+        var old = await FingerprintAsync();
+        var mine = TestCertificates.Pem(usages: TestCertificates.ServerAuthentication);
+        var padding = new string('A', 512 * 1024);
+
+        using (var json = await _admin.PutAsJsonAsync("/api/appliance/certificate", new { certificatePem = mine.CertificatePem + padding, keyPem = mine.KeyPem, confirm = true }))
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, json.StatusCode);
+        }
+
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.ASCII.GetBytes(mine.CertificatePem + padding)), "certificate", "nas.crt" },
+            { new ByteArrayContent(Encoding.ASCII.GetBytes(mine.KeyPem)), "key", "nas.key" },
+            { new StringContent("true"), "confirm" },
+        };
+        using (var multipart = await _admin.PutAsync(new Uri("/api/appliance/certificate", UriKind.Relative), form))
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, multipart.StatusCode);
+        }
+
+        Assert.Equal(old, await PresentedAsync());
+        Assert.Equal(old, await FingerprintAsync());
+    }
+
     private async Task<string> FingerprintAsync() =>
         (await _admin.GetFromJsonAsync<JsonElement>("/api/appliance")).GetProperty("certificateFingerprint").GetString()!;
 

@@ -64,14 +64,16 @@ public sealed class CertificateScreensTests : ScreenTests
     [Fact(Timeout = 60_000)]
     public async Task An_announced_certificate_shows_on_the_appliances_screen_until_the_admin_confirms_it()
     {
-        var announced = TestCertificates.Pem().Fingerprint;
+        // The appliance at the address we know it by presents the certificate it announced: a confirm probes it.
+        await using var peer = await PairingSink.StartAsync("127.0.0.1");
+        var announced = peer.Fingerprint;
         var appliances = Context.Services.GetRequiredService<IPairedApplianceRepository>();
         appliances.Save(new PairedAppliance
         {
             Id = PeerId,
             Hostname = "backup",
-            Host = "127.0.0.1",
-            ManagementPort = 1, // nobody answers
+            Host = peer.Address,
+            ManagementPort = peer.Port,
             ReplicationPort = 10555,
             CertificateFingerprint = new string('A', 64),
             OutgoingCredential = "secret",
