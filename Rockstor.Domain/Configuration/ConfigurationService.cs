@@ -67,6 +67,7 @@ public sealed class ConfigurationService(
         using var storageHeld = await storageLock.AcquireAsync(ct).ConfigureAwait(false);
         RequireFresh();
         var payload = ConfigurationFile.Open(file, valid);
+        store.Accounts(payload).Check(accounts); // before the write: the accounts are made on this machine after it
         var scheduledBefore = snapshotSchedules.List().Select(s => s.Id).ToList(); // a fresh install may have made some
         var imported = store.Write(payload);
 

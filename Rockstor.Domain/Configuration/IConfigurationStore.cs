@@ -18,6 +18,9 @@ public interface IConfigurationStore
     /// </summary>
     ImportedConfiguration Write(byte[] payload);
 
+    /// <summary>The users and groups <paramref name="payload"/> brings, read as the store would keep them, to be checked before <see cref="Write"/>.</summary>
+    ImportedAccounts Accounts(byte[] payload);
+
     /// <summary>The appliance the store describes now.</summary>
     ApplianceInfo Appliance();
 }

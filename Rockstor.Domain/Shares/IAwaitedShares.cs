@@ -10,5 +10,8 @@ public interface IAwaitedShares
     /// <summary>The share that was on the subvolume <paramref name="uuid"/> under <paramref name="name"/>, or null.</summary>
     Share? Find(string name, string uuid);
 
+    /// <summary>Whether an import brought the share <paramref name="name"/> and its pool is not imported yet.</summary>
+    bool Awaits(string name);
+
     void Forget(string name);
 }

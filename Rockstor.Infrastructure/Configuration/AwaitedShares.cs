@@ -14,5 +14,7 @@ internal sealed class AwaitedShares(RockstorDatabase db) : IAwaitedShares
     public Share? Find(string name, string uuid) =>
         uuid.Length > 0 && Collection.FindById(name) is { } d && string.Equals(d.Uuid, uuid, StringComparison.OrdinalIgnoreCase) ? ShareRepository.ToShare(d) : null;
 
+    public bool Awaits(string name) => Collection.Exists(Query.EQ("_id", name));
+
     public void Forget(string name) => Collection.Delete(name);
 }

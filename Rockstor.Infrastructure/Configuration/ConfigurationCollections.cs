@@ -32,6 +32,9 @@ internal static class ConfigurationCollections
 
         // The Updates feature's settings (source, automatic, window), merged on main after this branch began.
         "update_settings",
+
+        // Where the replication listener listens (address and port), which peers were told of.
+        "replication_listener",
     ];
 
     /// <summary>

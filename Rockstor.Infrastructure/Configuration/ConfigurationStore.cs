@@ -30,6 +30,7 @@ internal sealed class ConfigurationStore(
     private const string Shares = "shares";
     private const string PeerCredential = "OutgoingCredential";
     private const string SmtpPassword = "SmtpPassword";
+    private const string PendingFingerprint = "PendingFingerprint";
 
     private string CertificateFile => Path.Combine(options.Value.DataDirectory, "tls", ApplianceCertificate.FileName);
 
@@ -117,18 +118,39 @@ internal sealed class ConfigurationStore(
         return new ImportedConfiguration(counts, pools);
     }
 
-    /// <summary>The payload's parts, checked before anything is written; secrets encrypted for this machine.</summary>
-    private (Dictionary<string, List<BsonDocument>> Collections, byte[] Certificate, IReadOnlyList<string> Pools, List<BsonDocument> Shares) Parse(byte[] payload)
+    public ImportedAccounts Accounts(byte[] payload)
     {
-        BsonDocument document;
+        var collections = Deserialize(payload)[Collections];
+        List<BsonDocument> Documents(string name) =>
+            collections.IsDocument && collections.AsDocument[name].IsArray ? collections.AsDocument[name].AsArray.Where(v => v.IsDocument).Select(v => v.AsDocument).ToList() : [];
         try
         {
-            document = BsonSerializer.Deserialize(payload);
+            return new ImportedAccounts(
+                Documents("local_users").Select(d => LocalUserRepository.ToUser(db.Database.Mapper.ToObject<LocalUserDocument>(d))).ToList(),
+                Documents("local_groups").Select(d => LocalGroupRepository.ToGroup(db.Database.Mapper.ToObject<LocalGroupDocument>(d))).ToList());
+        }
+        catch (Exception e) when (e is LiteException or InvalidCastException or FormatException or ArgumentException or OverflowException or NullReferenceException)
+        {
+            throw new ValidationException("The file was not imported and nothing was changed. Its users or groups are not of the shape this appliance keeps.");
+        }
+    }
+
+    private static BsonDocument Deserialize(byte[] payload)
+    {
+        try
+        {
+            return BsonSerializer.Deserialize(payload);
         }
         catch (Exception e) when (e is LiteException or ArgumentException or IndexOutOfRangeException or InvalidCastException)
         {
             throw new ValidationException("The file opened, but what it holds could not be read.");
         }
+    }
+
+    /// <summary>The payload's parts, checked before anything is written; secrets encrypted for this machine.</summary>
+    private (Dictionary<string, List<BsonDocument>> Collections, byte[] Certificate, IReadOnlyList<string> Pools, List<BsonDocument> Shares) Parse(byte[] payload)
+    {
+        var document = Deserialize(payload);
 
         if (!document[Collections].IsDocument || !document[Certificate].IsBinary || !document[Pools].IsArray || !document[Shares].IsArray)
         {
@@ -143,6 +165,11 @@ internal sealed class ConfigurationStore(
             foreach (var each in documents)
             {
                 Conceal(name, each);
+                if (name == "paired_appliances")
+                {
+                    // A re-pin waiting for the admin's word is a moment between two running appliances, not configuration.
+                    each[PendingFingerprint] = BsonValue.Null;
+                }
             }
 
             collections[name] = documents;
@@ -153,6 +180,7 @@ internal sealed class ConfigurationStore(
             throw new ValidationException("The file opened, but it holds no appliance identity or no admin account.");
         }
 
+        ImportedRecords.Check(db.Database.Mapper, collections);
         var certificate = document[Certificate].AsBinary;
         try
         {

@@ -26,7 +26,7 @@ internal sealed class LocalUserRepository(RockstorDatabase db) : ILocalUserRepos
         CreatedAt = user.CreatedAt.UtcDateTime,
     };
 
-    private static LocalUser ToUser(LocalUserDocument d) => new()
+    internal static LocalUser ToUser(LocalUserDocument d) => new()
     {
         Name = d.Name,
         Uid = d.Uid,
@@ -54,5 +54,5 @@ internal sealed class LocalGroupRepository(RockstorDatabase db) : ILocalGroupRep
 
     public void Remove(string name) => db.LocalGroups.Delete(name);
 
-    private static LocalGroup ToGroup(LocalGroupDocument d) => new() { Name = d.Name, Gid = d.Gid, CreatedAt = PoolRepository.Utc(d.CreatedAt) };
+    internal static LocalGroup ToGroup(LocalGroupDocument d) => new() { Name = d.Name, Gid = d.Gid, CreatedAt = PoolRepository.Utc(d.CreatedAt) };
 }

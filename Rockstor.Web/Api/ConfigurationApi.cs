@@ -10,6 +10,9 @@ public static class ConfigurationApi
     /// <summary>Far above any real configuration; a larger upload is not read.</summary>
     public const long MaxFileBytes = 16L << 20;
 
+    /// <summary>The whole request: the file, the passphrase and the form's boundaries.</summary>
+    public const long MaxRequestBytes = MaxFileBytes + (64L << 10);
+
     public static IEndpointRouteBuilder MapConfigurationApi(this IEndpointRouteBuilder app)
     {
         var configuration = app.MapGroup("/api/config").WithTags("Configuration");
@@ -26,7 +29,10 @@ public static class ConfigurationApi
                 var content = await ReadAsync(file, ct);
                 return ConfigurationImportDto.From(await service.ImportAsync(content, passphrase, ct));
             })
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+
+            // Kestrel stops reading past these, before the form is buffered; the check in ReadAsync stays for the file alone.
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxRequestBytes });
         return app;
     }
 

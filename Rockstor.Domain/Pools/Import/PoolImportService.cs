@@ -160,9 +160,15 @@ public sealed class PoolImportService(
                     CreatedAt = time.GetUtcNow(),
                 };
                 undo.Add(() => Forget(poolName));
-                await AddSharesAsync(pool, plan, ct).ConfigureAwait(false);
+                var awaited = await AddSharesAsync(pool, plan, ct).ConfigureAwait(false);
                 pools.Add(pool);
                 await reconciler.ReconcileAsync(pool, ct).ConfigureAwait(false);
+
+                // Only now: an import that fails before this leaves them awaited for the next try (ADR-039).
+                foreach (var share in awaited)
+                {
+                    awaitedShares.Forget(share);
+                }
             }
             catch
             {
@@ -218,9 +224,11 @@ public sealed class PoolImportService(
         }
     }
 
-    private async Task AddSharesAsync(Pool pool, ImportPlan plan, CancellationToken ct)
+    /// <summary>Adds the pool's shares; returns the names of those a configuration import awaited.</summary>
+    private async Task<IReadOnlyList<string>> AddSharesAsync(Pool pool, ImportPlan plan, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var taken = new List<string>();
         foreach (var name in plan.Shares)
         {
             var subvolume = await btrfs.ShowSubvolumeAsync(layout.SharePath(pool.Name, name), ct).ConfigureAwait(false);
@@ -231,7 +239,7 @@ public sealed class PoolImportService(
                 : awaited with { Pool = pool.Name, Kind = ShareKind.Regular });
             if (awaited is not null)
             {
-                awaitedShares.Forget(name);
+                taken.Add(name);
             }
         }
 
@@ -239,6 +247,8 @@ public sealed class PoolImportService(
         {
             shares.Add(new Share { Name = name, Pool = pool.Name, Uuid = "", CreatedAt = now, Kind = ShareKind.Replica });
         }
+
+        return taken;
     }
 
     private async Task<ImportCandidate> RequireAsync(string? fsUuid, CancellationToken ct)

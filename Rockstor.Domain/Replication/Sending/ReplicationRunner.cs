@@ -20,6 +20,7 @@ public sealed class ReplicationRunner(
     IIncomingReplicaRepository replicas,
     ISnapshotRepository snapshots,
     IShareRepository shares,
+    IAwaitedShares awaitedShares,
     SnapshotService snapshotService,
     IPairedApplianceRepository appliances,
     ApplianceIdentity identity,
@@ -59,9 +60,10 @@ public sealed class ReplicationRunner(
             return null; // outside the task's hours: the schedule's next run in the window does it
         }
 
-        if (shares.Find(task.Share) is null)
+        if (shares.Find(task.Share) is null && awaitedShares.Awaits(task.Share))
         {
             // A configuration import brings the task before its pool (ADR-039): it waits, with no verdict of divergence.
+            // A share deleted on purpose is not awaited: its task goes on to fail and alert, as it always did.
             return log.Skip(TrailSide.Send, taskId, $"The share '{task.Share}' is not on this appliance: import its pool on the Pools screen, and the task sends again from the snapshots it holds.");
         }
 

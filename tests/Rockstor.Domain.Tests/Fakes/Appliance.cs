@@ -65,7 +65,7 @@ public sealed class Appliance
         Receiver = new ReceiverRouter(ReplicaReceiver, failbacks, Log);
         Service = new ServiceSwitch(serviceOn);
         Services = new ServiceMonitor([Service], Service);
-        Runner = new ReplicationRunner(Records, Replicas, Snapshots, Records, SnapshotService, Paired, new ApplianceIdentity(new ThisAppliance(id, hostname)), Transport, Btrfs, Log, Events, Services, retry, time);
+        Runner = new ReplicationRunner(Records, Replicas, Snapshots, Records, Awaited, SnapshotService, Paired, new ApplianceIdentity(new ThisAppliance(id, hostname)), Transport, Btrfs, Log, Events, Services, retry, time);
     }
 
     public string Id { get; }
@@ -78,6 +78,9 @@ public sealed class Appliance
     public FakeStorageFiles Files { get; }
 
     public FakeAccountDatabase Accounts { get; } = new();
+
+    /// <summary>The shares a configuration import brought whose pool is not imported yet.</summary>
+    public AwaitedShareRecords Awaited { get; } = new();
 
     public FakeSambaAccounts Samba { get; } = new();
 

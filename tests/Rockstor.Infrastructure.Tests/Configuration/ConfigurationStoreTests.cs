@@ -3,9 +3,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Rockstor.Domain.Accounts;
 using Rockstor.Domain.Alerts;
 using Rockstor.Domain.Appliances;
+using Rockstor.Domain.Common;
 using Rockstor.Domain.Configuration;
+using Rockstor.Domain.Disks.Smart;
+using Rockstor.Domain.Nfs;
+using Rockstor.Domain.Pools;
+using Rockstor.Domain.Replication.Listening;
+using Rockstor.Domain.Replication.Receiving;
 using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Replication.Trail;
 using Rockstor.Domain.Retention;
+using Rockstor.Domain.Schedules;
+using Rockstor.Domain.Services;
+using Rockstor.Domain.Sftp;
+using Rockstor.Domain.Shares;
+using Rockstor.Domain.Smb;
+using Rockstor.Domain.Storage;
+using Rockstor.Domain.Updates;
+using Rockstor.Domain.Users;
 using Rockstor.Infrastructure.Certificates;
 using Rockstor.Infrastructure.Configuration;
 using Rockstor.Infrastructure.Persistence;
@@ -74,6 +89,23 @@ public sealed class ConfigurationStoreTests : IDisposable
         Assert.NotEqual(exported["paired_appliances"].Single()["OutgoingCredential"], now["paired_appliances"].Single()["OutgoingCredential"]);
         Assert.Empty(SecretScan.FilesHolding(_fresh.DataDirectory, Credential, Password));
 
+        // Read back through the stores, each record is what the source's stores held.
+        var smbSettings = fresh.GetRequiredService<ISmbStore>().LoadSettings();
+        Assert.Equal("HOME", smbSettings.Workgroup);
+        Assert.Equal(["server string = Family NAS"], smbSettings.GlobalOptions);
+        var smb = fresh.GetRequiredService<ISmbStore>().Find("photos")!;
+        Assert.Equal(["alice"], smb.Users);
+        Assert.Equal(["family"], smb.Groups);
+        Assert.Equal([new NfsClient("10.0.0.0/24", ReadOnly: true)], fresh.GetRequiredService<INfsStore>().Find("photos")!.Clients);
+        Assert.Equal(["alice"], fresh.GetRequiredService<ISftpStore>().Find("photos")!.Users);
+        Assert.Equal(new UpdateSettings("deb https://updates.example.com/debian stable main", true, UpdateWindow.Parse("02:00-04:00")), fresh.GetRequiredService<IUpdateSettingsStore>().Load());
+        Assert.Equal(new ReplicationListenerSettings("10.0.0.1", 9555), fresh.GetRequiredService<IReplicationListenerStore>().Load());
+        Assert.Equal(("family", "/bin/bash"), (fresh.GetRequiredService<ILocalUserRepository>().Find("alice")!.PrimaryGroup, fresh.GetRequiredService<ILocalUserRepository>().Find("alice")!.Shell));
+
+        // A re-pin waiting for the admin's word is the peer's moment, not configuration: it does not come.
+        Assert.Equal(new string('A', 64), fresh.GetRequiredService<IPairedApplianceRepository>().Find(PeerId)!.CertificateFingerprint);
+        Assert.Null(fresh.GetRequiredService<IPairedApplianceRepository>().Find(PeerId)!.PendingFingerprint);
+
         // The identity, admin and certificate are the source's; the fresh install's logins are gone; history did not come.
         Assert.Equal(SourceId, fresh.GetRequiredService<IApplianceStore>().Get()!.Id);
         Assert.NotNull(fresh.GetRequiredService<IUserRepository>().Find("admin"));
@@ -120,6 +152,75 @@ public sealed class ConfigurationStoreTests : IDisposable
         Assert.Equal([ApplianceCertificate.FileName], Directory.GetFiles(Path.Combine(_fresh.DataDirectory, "tls")).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void Every_collection_the_store_holds_is_classified_as_exported_cleared_or_left_out()
+    {
+        using var source = Compose(_source);
+        ApplianceCertificate.LoadOrCreate(_source.DataDirectory).Dispose();
+        FillWithEveryKind(source);
+        source.GetRequiredService<IConfigurationStore>().Read();
+        var db = source.GetRequiredService<RockstorDatabase>();
+
+        // What a store filled by every feature holds, and every collection the store class names.
+        var named = typeof(RockstorDatabase).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(ILiteCollection<>))
+            .Select(p => (string)p.PropertyType.GetProperty(nameof(ILiteCollection<BsonDocument>.Name))!.GetValue(p.GetValue(db))!);
+        var classified = ConfigurationCollections.Exported.Concat(ConfigurationCollections.NotExported).Concat(ConfigurationCollections.ClearedOnImport).Append(ConfigurationCollections.AwaitedShares).ToHashSet();
+
+        Assert.Empty(db.Database.GetCollectionNames().Concat(named).Distinct().Where(n => !classified.Contains(n)).Order());
+    }
+
+    [Fact]
+    public void A_file_whose_samba_options_run_a_program_as_root_is_refused_and_nothing_is_written() =>
+        AssertRefused(d => d["collections"]["smb_settings"].AsArray[0].AsDocument["GlobalOptions"].AsArray.Add("root preexec = /bin/sh -c 'id > /tmp/owned'"), "root preexec");
+
+    [Fact]
+    public void A_file_whose_user_has_the_uid_0_is_refused_and_nothing_is_written() =>
+        AssertRefused(d => d["collections"]["local_users"].AsArray[0].AsDocument["Uid"] = 0, "1000");
+
+    [Fact]
+    public void A_file_whose_update_window_cannot_be_read_is_refused_and_nothing_is_written() =>
+        AssertRefused(d => d["collections"]["update_settings"].AsArray[0].AsDocument["Window"] = "every night", "every night");
+
+    [Fact]
+    public void A_file_whose_nfs_client_is_not_a_host_is_refused_and_nothing_is_written() =>
+        AssertRefused(d => d["collections"]["nfs_exports"].AsArray[0].AsDocument["Clients"].AsArray[0].AsDocument["Host"] = "* (rw,no_root_squash)", "not");
+
+    [Fact]
+    public void A_file_whose_replication_port_is_out_of_range_is_refused_and_nothing_is_written() =>
+        AssertRefused(d => d["collections"]["replication_listener"].AsArray[0].AsDocument["Port"] = 70000, "70000");
+
+    [Fact]
+    public void A_file_whose_user_has_a_system_group_as_primary_group_is_refused_and_nothing_is_written() =>
+        AssertRefused(d => d["collections"]["local_users"].AsArray[0].AsDocument["PrimaryGroup"] = "sudo", "sudo");
+
+    private void AssertRefused(Action<BsonDocument> tamper, string named)
+    {
+        byte[] payload;
+        using (var source = Compose(_source))
+        {
+            ApplianceCertificate.LoadOrCreate(_source.DataDirectory).Dispose();
+            FillWithEveryKind(source);
+            payload = source.GetRequiredService<IConfigurationStore>().Read();
+        }
+
+        var document = BsonSerializer.Deserialize(payload);
+        tamper(document);
+        var tampered = BsonSerializer.Serialize(document);
+        using var fresh = Compose(_fresh);
+        var certificate = File.ReadAllBytes(CertificateFile(_fresh, ApplianceCertificate.LoadOrCreate(_fresh.DataDirectory)));
+        fresh.GetRequiredService<IApplianceStore>().Save(new ApplianceInfo { Id = "aaaabbbbccccdddd", Hostname = "fresh" });
+        var before = Raw(fresh, ConfigurationCollections.Exported);
+
+        var refusal = Assert.Throws<ValidationException>(() => fresh.GetRequiredService<IConfigurationStore>().Write(tampered));
+
+        Assert.StartsWith("The file was not imported and nothing was changed.", refusal.Message, StringComparison.Ordinal);
+        Assert.True(refusal.Message.Contains(named, StringComparison.Ordinal), refusal.Message);
+        var after = Raw(fresh, ConfigurationCollections.Exported);
+        Assert.All(ConfigurationCollections.Exported, name => Assert.Equal(before[name].Select(d => d.ToString()), after[name].Select(d => d.ToString())));
+        Assert.Equal(certificate, File.ReadAllBytes(CertificateFile(_fresh, null)));
+    }
+
     private static string CertificateFile(Sandbox sandbox, IDisposable? loaded)
     {
         loaded?.Dispose();
@@ -134,9 +235,10 @@ public sealed class ConfigurationStoreTests : IDisposable
         return names.ToDictionary(n => n, n => db.GetCollection(n).FindAll().ToList());
     }
 
-    /// <summary>One of each kind through the repositories that keep secrets and ids, the rest as documents of the shape their stores write.</summary>
+    /// <summary>One of each kind through the stores and repositories that write them, so each is in the shape the store keeps.</summary>
     private static void FillWithEveryKind(IServiceProvider services)
     {
+        var at = new DateTimeOffset(At);
         services.GetRequiredService<IApplianceStore>().Save(new ApplianceInfo { Id = SourceId, Hostname = "source" });
         services.GetRequiredService<IUserRepository>().Add(new AdminUser { Username = "admin", PasswordHash = "AQAAAAIAAYagAAAAE-hash", CreatedAt = At, SecurityStamp = "stamp" });
         services.GetRequiredService<IPairedApplianceRepository>().Save(new PairedAppliance
@@ -150,6 +252,7 @@ public sealed class ConfigurationStoreTests : IDisposable
             OutgoingCredential = Credential,
             IncomingCredentialHash = new string('B', 64),
             PairedAt = At,
+            PendingFingerprint = new string('C', 64), // the peer's re-pin, waiting for the admin's word
         });
         services.GetRequiredService<IAlertSettingsStore>().Save(new AlertSettings(
             new EmailSettings("mail.example.com", 587, SmtpSecurity.StartTls, "nas", Password, "nas@example.com", ["admin@example.com"]), null));
@@ -165,31 +268,52 @@ public sealed class ConfigurationStoreTests : IDisposable
             BandwidthLimitMBps = 12.5,
             CreatedAt = At,
         });
+        services.GetRequiredService<IServiceSettings>().SetEnabled(ServiceNames.Replication, true);
+        services.GetRequiredService<ISnapshotScheduleRepository>().Save(new SnapshotSchedule
+        {
+            Shares = ["photos"],
+            Cron = "0 2 * * *",
+            Prefix = "nightly",
+            Writable = false,
+            Retention = RetentionPolicy.KeepLast(7),
+            Enabled = true,
+            CreatedAt = at,
+        });
+        services.GetRequiredService<IReceiveSettings>().SetDefaultProtectionDays(7);
+        services.GetRequiredService<IIncomingReplicaRepository>().Save(new IncomingReplica
+        {
+            SenderApplianceId = PeerId,
+            SenderTaskId = 3,
+            SourceShare = "docs",
+            ReplicaShare = $"{PeerId}_docs",
+            Pool = "tank",
+            ProtectionDays = 30,
+        });
+        services.GetRequiredService<ILocalGroupRepository>().Add(new LocalGroup { Name = "family", Gid = 1500, CreatedAt = at });
+        services.GetRequiredService<ILocalUserRepository>().Add(new LocalUser { Name = "alice", Uid = 1500, PrimaryGroup = "family", FullName = "Alice", Shell = "/bin/bash", CreatedAt = at });
+        var ids = services.GetRequiredService<IAccountIdLedger>();
+        ids.RecordUid(1500);
+        ids.RecordGid(1500);
+        var smb = services.GetRequiredService<ISmbStore>();
+        smb.SaveSettings(new SmbSettings { Workgroup = "HOME", GlobalOptions = ["server string = Family NAS"] });
+        smb.Save(new SmbExport { Share = "photos", ShareCreatedAt = at, Enabled = true, Users = ["alice"], Groups = ["family"] });
+        var nfs = services.GetRequiredService<INfsStore>();
+        nfs.SaveSettings(new NfsSettings { V3 = true });
+        nfs.Save(new NfsExport { Share = "photos", ShareCreatedAt = at, ExportId = nfs.NewExportId(), Enabled = true, Clients = [new NfsClient("10.0.0.0/24", ReadOnly: true)] });
+        var sftp = services.GetRequiredService<ISftpStore>();
+        sftp.SaveSettings(new SftpSettings { Port = 2222 });
+        sftp.Save(new SftpExport { Share = "photos", ShareCreatedAt = at, Enabled = true, Users = ["alice"] });
+        services.GetRequiredService<ISelfTestScheduleStore>().Save(new SelfTestSchedule("0 3 * * *", null));
+        services.GetRequiredService<IUpdateSettingsStore>().Save(new UpdateSettings("deb https://updates.example.com/debian stable main", true, UpdateWindow.Parse("02:00-04:00")));
+        services.GetRequiredService<IReplicationListenerStore>().Save(new ReplicationListenerSettings("10.0.0.1", 9555));
 
+        // Not configuration: what the pools' disks hold, history and runtime state, which stay behind.
+        services.GetRequiredService<IPoolRepository>().Add(new Pool { Name = "tank", RaidLevel = RaidLevel.Single, Devices = ["/dev/vdb"], Uuid = Guid.NewGuid().ToString(), CreatedAt = at });
+        var shares = services.GetRequiredService<IShareRepository>();
+        shares.Add(new Share { Name = "photos", Pool = "tank", Uuid = Guid.NewGuid().ToString(), CreatedAt = at });
+        shares.Add(new Share { Name = $"{PeerId}_docs", Pool = "tank", Uuid = "", CreatedAt = at, Kind = ShareKind.Replica });
         var db = services.GetRequiredService<RockstorDatabase>().Database;
-        void Put(string collection, BsonDocument document) => db.GetCollection(collection).Upsert(document);
-        Put("services", new BsonDocument { ["_id"] = "replication", ["Enabled"] = true });
-        Put("snapshot_schedules", new BsonDocument { ["_id"] = 1, ["Name"] = "nightly", ["Shares"] = new BsonArray(new BsonValue("photos")), ["Cron"] = "0 2 * * *", ["Enabled"] = true, ["CreatedAt"] = At });
-        Put("receive_settings", new BsonDocument { ["_id"] = 1, ["ProtectionDays"] = 7 });
-        Put("incoming_replicas", new BsonDocument { ["_id"] = 1, ["SenderApplianceId"] = PeerId, ["SenderTaskId"] = 3, ["SourceShare"] = "docs", ["ReplicaShare"] = $"{PeerId}_docs", ["Pool"] = "tank", ["ProtectionDays"] = 30 });
-        Put("local_users", new BsonDocument { ["_id"] = "alice", ["Uid"] = 1500, ["PrimaryGroup"] = "staff", ["OwnGroup"] = false, ["CreatedAt"] = At });
-        Put("local_groups", new BsonDocument { ["_id"] = "staff", ["Gid"] = 1500, ["CreatedAt"] = At });
-        Put("account_ids", new BsonDocument { ["_id"] = 1, ["HighestUid"] = 1500, ["HighestGid"] = 1500 });
-        Put("smb_exports", new BsonDocument { ["_id"] = "photos", ["Browsable"] = true, ["ValidUsers"] = new BsonArray(new BsonValue("alice")) });
-        Put("smb_settings", new BsonDocument { ["_id"] = 1, ["Workgroup"] = "HOME" });
-        Put("nfs_exports", new BsonDocument { ["_id"] = "photos", ["Clients"] = new BsonArray(new BsonValue("10.0.0.0/24")) });
-        Put("nfs_settings", new BsonDocument { ["_id"] = 1, ["Threads"] = 8 });
-        Put("sftp_exports", new BsonDocument { ["_id"] = "photos", ["Users"] = new BsonArray(new BsonValue("alice")) });
-        Put("sftp_settings", new BsonDocument { ["_id"] = 1, ["Port"] = 2222 });
-        Put("self_test_schedule", new BsonDocument { ["_id"] = 1, ["ShortCron"] = "0 3 * * *" });
-        Put("update_settings", new BsonDocument { ["_id"] = 1, ["Source"] = "https://updates.example.com/debian", ["Automatic"] = true, ["Window"] = "02:00-04:00" });
-        Put("sequences", new BsonDocument { ["_id"] = "snapshot_schedules", ["Last"] = 7 });
-
-        // History and runtime state, which stays behind.
-        Put("pools", new BsonDocument { ["_id"] = "tank", ["Uuid"] = Guid.NewGuid().ToString() });
-        Put("shares", new BsonDocument { ["_id"] = "photos", ["Pool"] = "tank", ["Uuid"] = Guid.NewGuid().ToString(), ["Kind"] = "Regular", ["CreatedAt"] = At });
-        Put("shares", new BsonDocument { ["_id"] = $"{PeerId}_docs", ["Pool"] = "tank", ["Uuid"] = "", ["Kind"] = "Replica", ["CreatedAt"] = At });
-        Put("send_trail", new BsonDocument { ["_id"] = 1L, ["OwnerId"] = 1, ["Status"] = "Succeeded", ["StartedAt"] = At });
-        Put("alerts", new BsonDocument { ["_id"] = 1, ["Kind"] = "RunFailed", ["Open"] = true });
+        db.GetCollection("send_trail").Upsert(new BsonDocument { ["_id"] = 1L, ["OwnerId"] = 1, ["Status"] = "Succeeded", ["StartedAt"] = At });
+        db.GetCollection("alerts").Upsert(new BsonDocument { ["_id"] = 1, ["Kind"] = "RunFailed", ["Open"] = true });
     }
 }

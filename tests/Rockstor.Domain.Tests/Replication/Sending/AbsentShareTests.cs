@@ -17,6 +17,7 @@ public sealed class AbsentShareTests
         IShareRepository shares = scene.A.Records;
         var share = shares.Find(Share)!;
         shares.Remove(Share); // the store knows the task, not yet the share: its pool is not imported
+        scene.A.Awaited.Await(share);
 
         var waiting = (await scene.RunAsync())!;
 
@@ -25,9 +26,26 @@ public sealed class AbsentShareTests
         Assert.False(scene.A.Tasks.Find(1)!.Diverged);
 
         shares.Add(share); // the pool import brings it back
+        scene.A.Awaited.Forget(Share);
         scene.Time.Advance(TimeSpan.FromHours(1));
         var next = (await scene.RunAsync())!;
 
         Assert.Equal((AttemptStatus.Succeeded, first), (next.Status, next.Parent));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_task_whose_share_was_deleted_and_is_not_awaited_fails_and_ends_its_run_so_the_admin_is_told()
+    {
+        var scene = await ReplicationScene.StartAsync();
+        await scene.RunHourlyAsync(1);
+        IShareRepository shares = scene.A.Records;
+        shares.Remove(Share); // deleted on purpose (a share or pool deletion, or the reconciler): no import awaits it
+        var endedBefore = scene.A.Events.RunsEnded.Count;
+
+        var run = (await scene.RunAsync())!;
+
+        Assert.Equal(AttemptStatus.Failed, run.Status);
+        Assert.Equal(endedBefore + 1, scene.A.Events.RunsEnded.Count);
+        Assert.Equal(run.Id, scene.A.Events.RunsEnded[^1].Attempt.Id);
     }
 }
