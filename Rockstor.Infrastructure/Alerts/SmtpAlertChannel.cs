@@ -44,7 +44,9 @@ internal sealed class SmtpAlertChannel : IAlertChannel
         _ when alert.Pool is not null => $"The pool's page (Storage -> Pools -> {alert.Pool}) tells more.",
         AlertKind.Smart => "The disk's SMART data (Storage -> Disks, then its SMART button) tells more.",
         AlertKind.ServiceStopped => "The Services screen (System -> Services) tells more; turning the service off and on again starts it anew.",
-        AlertKind.Certificate => "The appliance's certificate is in its data directory (tls/appliance.pfx).",
+        AlertKind.Certificate when alert.About?.StartsWith("certificate:", StringComparison.Ordinal) == true =>
+            "The Appliances screen (System -> Appliances) shows the new fingerprint: compare it with the other appliance's About page, then confirm it.",
+        AlertKind.Certificate => "The appliance's certificate is in its data directory (tls/appliance.pfx); System -> About takes one of your own.",
         AlertKind.Update => "The Updates screen (System -> Updates) tells more, and the updater's log is in the data directory (updates/update.log).",
         _ => $"The trail of task {alert.TaskId} (Storage -> Replication -> Send) tells more.",
     };

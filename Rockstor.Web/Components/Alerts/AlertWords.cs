@@ -26,6 +26,7 @@ public static class AlertWords
         { Kind: AlertKind.Smart } => "/storage/disks",
         { Kind: AlertKind.ServiceStopped } => "/system/services",
         { Kind: AlertKind.Update } => "/system/updates",
+        { Kind: AlertKind.Certificate, About: { } about } when about.StartsWith("certificate:", StringComparison.Ordinal) => "/appliances", // a peer's new certificate, confirmed there
         { About: not null } => "/system",
         _ => $"/storage/replication/send/{alert.TaskId}",
     };

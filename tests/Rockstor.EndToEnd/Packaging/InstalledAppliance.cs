@@ -53,7 +53,7 @@ public sealed class InstalledAppliance : IAsyncLifetime
             $"Rockstor__ReplicationPort={ApplianceProcess.FreePort()}",
             $"Rockstor__SmbPort={ApplianceProcess.FreePort()}",
             $"Rockstor__SftpPort={ApplianceProcess.FreePort()}",
-            "Rockstor__UpdateHealthSeconds=45",
+            "Rockstor__UpdateHealthSeconds=30",
             ""]));
         Sandbox.Run("/opt/rockstor/rockstor-service", "start");
         await Task.WhenAll(UntilHealthyAsync(), Browser.InitializeAsync());
