@@ -21,13 +21,7 @@ public sealed class CertificateScreensTests : ScreenTests
         var old = local.Fingerprint;
         var screen = RenderPage<AboutPage>();
 
-        screen.FindAll("button").Single(b => b.TextContent.Trim() == "Use my own certificate").Click();
-        await WaitForDialogAsync(screen);
-        var files = screen.FindComponents<InputFile>();
-        files[0].UploadFiles(InputFileContent.CreateFromText(mine.CertificatePem, "nas.crt"));
-        files[1].UploadFiles(InputFileContent.CreateFromText(mine.KeyPem, "nas.key"));
-        await screen.WaitForAssertionAsync(() => Assert.Contains("nas.key", screen.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        Click(screen, "Check");
+        await CheckInDialogAsync(screen, mine.CertificatePem, mine.KeyPem, "nas");
 
         await screen.WaitForAssertionAsync(() => Assert.Equal(mine.Fingerprint, screen.Find("[data-new-fingerprint]").GetAttribute("data-new-fingerprint")), TimeSpan.FromSeconds(10));
         Assert.Equal(old, local.Fingerprint);
@@ -47,13 +41,7 @@ public sealed class CertificateScreensTests : ScreenTests
         var old = local.Fingerprint;
         var screen = RenderPage<AboutPage>();
 
-        screen.FindAll("button").Single(b => b.TextContent.Trim() == "Use my own certificate").Click();
-        await WaitForDialogAsync(screen);
-        var files = screen.FindComponents<InputFile>();
-        files[0].UploadFiles(InputFileContent.CreateFromText(weak.CertificatePem, "weak.crt"));
-        files[1].UploadFiles(InputFileContent.CreateFromText(weak.KeyPem, "weak.key"));
-        await screen.WaitForAssertionAsync(() => Assert.Contains("weak.key", screen.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        Click(screen, "Check");
+        await CheckInDialogAsync(screen, weak.CertificatePem, weak.KeyPem, "weak");
 
         await screen.WaitForAssertionAsync(
             () => Assert.Contains("RSA key has 1024 bits", screen.Find(".mud-dialog [role='alert']").TextContent, StringComparison.Ordinal),
@@ -94,5 +82,17 @@ public sealed class CertificateScreensTests : ScreenTests
         await screen.WaitForAssertionAsync(() => Assert.Empty(screen.FindAll("[data-pending-certificate]")), TimeSpan.FromSeconds(20));
         var pinned = appliances.Find(PeerId)!;
         Assert.Equal((announced, null), (pinned.CertificateFingerprint, pinned.PendingFingerprint));
+    }
+
+    /// <summary>Opens "Use my own certificate", gives it the two PEM files (as name.crt and name.key), and asks it to check them.</summary>
+    private async Task CheckInDialogAsync(IRenderedComponent<ContainerFragment> screen, string certificatePem, string keyPem, string name)
+    {
+        screen.FindAll("button").Single(b => b.TextContent.Trim() == "Use my own certificate").Click();
+        await WaitForDialogAsync(screen);
+        var files = screen.FindComponents<InputFile>();
+        files[0].UploadFiles(InputFileContent.CreateFromText(certificatePem, $"{name}.crt"));
+        files[1].UploadFiles(InputFileContent.CreateFromText(keyPem, $"{name}.key"));
+        await screen.WaitForAssertionAsync(() => Assert.Contains($"{name}.key", screen.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Click(screen, "Check");
     }
 }
