@@ -89,12 +89,13 @@ public sealed class AccountService(IUserRepository users, IApplianceStore applia
             ? password
             : throw new ValidationException($"The password must have at least {MinPasswordLength} characters.");
 
-    private static string ValidateUsername(string? username)
+    /// <summary>The admin's username: 1 to 32 letters, digits, '-', '_' and '.', starting with a letter.</summary>
+    public static string ValidateUsername(string? username)
     {
         var ok = !string.IsNullOrEmpty(username) && username.Length <= 32
             && char.IsAsciiLetter(username[0])
             && username.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
         return ok ? username! : throw new ValidationException(
-            $"'{username}' is not a valid username. Use 1 to 32 letters, digits, '-', '_' and '.', starting with a letter.");
+            $"'{Echo.Of(username)}' is not a valid username. Use 1 to 32 letters, digits, '-', '_' and '.', starting with a letter.");
     }
 }

@@ -286,7 +286,8 @@ public sealed class PairingService(
         }
     }
 
-    private static void ValidatePort(int port, string what)
+    /// <summary>A port another appliance listens on (for management or replication), or a sentence naming which is not one.</summary>
+    public static void ValidatePort(int port, string what)
     {
         if (port is < 1 or > 65535)
         {

@@ -1,5 +1,4 @@
 using Rockstor.Domain.Common;
-using Rockstor.Domain.Replication;
 using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Domain.Shares;
 
@@ -16,9 +15,6 @@ public sealed class SnapshotScheduleService(
     TaskSchedule schedule,
     TimeProvider time) : IExportReferences
 {
-    /// <summary>Room left in a snapshot name for "_", the time and a count when two runs meet in a second ("_20261130-120000-2").</summary>
-    public const int MaxPrefixLength = ResourceName.MaxLength - 20;
-
     public IReadOnlyList<SnapshotSchedule> List() => schedules.List();
 
     public SnapshotSchedule Require(int id) =>
@@ -119,18 +115,7 @@ public sealed class SnapshotScheduleService(
             chosen.Add(share.Name);
         }
 
-        var prefix = (request.Prefix ?? existing?.Prefix)?.Trim();
-        ResourceName.Validate(prefix, "snapshot prefix");
-        if (prefix!.Length > MaxPrefixLength)
-        {
-            throw new ValidationException($"A snapshot prefix has at most {MaxPrefixLength} characters (the time is added to it).");
-        }
-
-        if (ReplicationNames.IsReplicationSnapshot(prefix.ToLowerInvariant()))
-        {
-            throw new ValidationException("A snapshot prefix may not start with 'replication-': replication names its own snapshots so.");
-        }
-
+        var prefix = SnapshotPrefix.Validate(request.Prefix ?? existing?.Prefix);
         if (schedules.List().FirstOrDefault(s => s.Id != existing?.Id
                 && string.Equals(s.Prefix, prefix, StringComparison.OrdinalIgnoreCase)
                 && s.Shares.Intersect(chosen, StringComparer.Ordinal).Any()) is { } clash)
@@ -141,12 +126,7 @@ public sealed class SnapshotScheduleService(
 
         var frequency = request.FrequencyMinutes ?? (request.Cron is null ? existing?.FrequencyMinutes : null);
         var cron = request.Cron ?? (request.FrequencyMinutes is null ? existing?.Cron : null);
-        if (frequency is null && string.IsNullOrWhiteSpace(cron))
-        {
-            throw new ValidationException("Say how often the schedule runs: every N minutes (frequencyMinutes) or a cron expression.");
-        }
-
-        schedule.CronOf(frequency, cron);
+        schedule.CronOfRequired(frequency, cron, "the schedule");
         var retention = (request.Retention ?? existing?.Retention
             ?? throw new ValidationException("Give a retention policy: how many snapshots to keep (last, hourly, daily, weekly, monthly, yearly).")).Validate();
 

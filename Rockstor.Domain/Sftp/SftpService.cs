@@ -17,10 +17,6 @@ public sealed class SftpService(
     AccountLock accountLock,
     ISftpServer server) : IExportReferences
 {
-    public const int MinPort = 1;
-
-    public const int MaxPort = 65535;
-
     private readonly ExportChangeGate _changes = new();
 
     public SftpSettings Settings() => store.LoadSettings();
@@ -83,9 +79,9 @@ public sealed class SftpService(
 
     public async Task<SftpSettings> SetSettingsAsync(SftpSettingsRequest request, CancellationToken ct)
     {
-        if (request.Port is { } port && port is < MinPort or > MaxPort)
+        if (request.Port is { } port)
         {
-            throw new ValidationException($"{port} is not a port: choose one from {MinPort} to {MaxPort}.");
+            SftpRules.Port(port);
         }
 
         SftpSettings? settings = null;

@@ -20,7 +20,7 @@ public sealed class SelfTestScheduleService(
     /// <summary>Checks and saves both schedules (null or empty: never), and registers them.</summary>
     public SelfTestSchedule Set(string? shortCron, string? longCron)
     {
-        var wanted = new SelfTestSchedule(Check(shortCron, "short"), Check(longCron, "long"));
+        var wanted = SelfTestSchedule.Checked(shortCron, longCron, schedule);
         store.Save(wanted);
         Apply(wanted);
         return wanted;
@@ -70,23 +70,6 @@ public sealed class SelfTestScheduleService(
     }
 
     private static string Word(SelfTestKind kind) => kind == SelfTestKind.Short ? "short" : "long";
-
-    private string? Check(string? cron, string which)
-    {
-        if (string.IsNullOrWhiteSpace(cron))
-        {
-            return null;
-        }
-
-        try
-        {
-            return schedule.CronOf(null, cron.Trim());
-        }
-        catch (ValidationException e)
-        {
-            throw new ValidationException($"The {which} self-test's schedule: {e.Message}");
-        }
-    }
 
     private void Apply(SelfTestSchedule wanted)
     {

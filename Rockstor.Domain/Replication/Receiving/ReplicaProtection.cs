@@ -131,7 +131,8 @@ public sealed class ReplicaProtection(IIncomingReplicaRepository replicas, IRece
         };
     }
 
-    private static int RequireDays(int days) => days is >= 0 and <= MaxDays
+    /// <summary>A protection period in days, or a sentence when it is not one: from 0 (none) to <see cref="MaxDays"/>.</summary>
+    public static int RequireDays(int days) => days is >= 0 and <= MaxDays
         ? days
         : throw new ValidationException($"A protection period is between 0 (none) and {MaxDays} days; {days} is not.");
 }

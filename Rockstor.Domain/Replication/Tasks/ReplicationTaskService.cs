@@ -31,8 +31,6 @@ public sealed class ReplicationTaskService(
 {
     public const int DefaultKeep = 5;
 
-    public const double MaxBandwidthLimitMBps = 100_000;
-
     public IReadOnlyList<ReplicationTask> List() => tasks.List();
 
     public ReplicationTask Require(int id) =>
@@ -221,27 +219,15 @@ public sealed class ReplicationTaskService(
 
         var frequency = request.FrequencyMinutes ?? (request.Cron is null ? existing?.FrequencyMinutes : null);
         var cron = request.Cron ?? (request.FrequencyMinutes is null ? existing?.Cron : null);
-        if (frequency is null && string.IsNullOrWhiteSpace(cron))
-        {
-            throw new ValidationException("Say how often the task runs: every N minutes (frequencyMinutes) or a cron expression.");
-        }
-
-        schedule.CronOf(frequency, cron);
-        var port = local ? 0 : request.Port ?? existing?.Port ?? target.ReplicationPort;
-        if (!local && port is < 1 or > 65535)
-        {
-            throw new ValidationException("The replication port must be between 1 and 65535.");
-        }
+        schedule.CronOfRequired(frequency, cron, "the task");
+        var port = local ? 0 : TaskRules.Port(request.Port ?? existing?.Port ?? target.ReplicationPort);
 
         if (request.Keep is not null && request.Retention is not null)
         {
             throw new ValidationException("Give either keep (a shorthand for the last N) or a retention policy, not both.");
         }
 
-        if (request.Keep is < ReplicationRules.MinKeep or > ReplicationRules.MaxKeep)
-        {
-            throw new ValidationException($"Keep between {ReplicationRules.MinKeep} and {ReplicationRules.MaxKeep} snapshots on each side.");
-        }
+        TaskRules.Keep(request.Keep);
 
         var retention = (request.Keep is { } keep ? RetentionPolicy.KeepLast(keep) : request.Retention?.Validate())
             ?? existing?.Retention
@@ -252,31 +238,14 @@ public sealed class ReplicationTaskService(
 
         // Absent keeps what the task had; 0 removes the limit.
         var limit = request.BandwidthLimitMBps ?? existing?.BandwidthLimitMBps;
-        if (limit is < 0 or > MaxBandwidthLimitMBps || (limit is { } l && double.IsNaN(l)))
-        {
-            throw new ValidationException($"A bandwidth limit is between 0.1 and {MaxBandwidthLimitMBps} MB/s (0 or empty: no limit).");
-        }
-
-        if (limit is > 0 and < 0.1)
-        {
-            throw new ValidationException("A bandwidth limit below 0.1 MB/s would make a run last for days; use at least 0.1 MB/s.");
-        }
-
-        var compression = existing?.Compression ?? CompressionMode.Off;
-        if (request.Compression is { } named && !Enum.TryParse(named, ignoreCase: true, out compression))
-        {
-            throw new ValidationException($"Compression is \"off\", \"on\" or \"auto\", not \"{Echo.Of(named)}\".");
-        }
+        TaskRules.BandwidthLimit(limit);
+        var compression = request.Compression is { } named ? TaskRules.Compression(named) : existing?.Compression ?? CompressionMode.Off;
 
         // Absent keeps the window; both empty remove it.
         var window = request.WindowStart is null && request.WindowEnd is null
             ? existing?.Window
             : ReplicationWindow.Parse(request.WindowStart, request.WindowEnd);
-        var from = time.GetUtcNow();
-        if (window is not null && !schedule.Occurrences(frequency, cron, from, from.AddDays(8)).Any(window.Contains))
-        {
-            throw new ValidationException($"The schedule never runs inside the window {window}: choose a schedule or a window that meet.");
-        }
+        schedule.RequireRunsInside(window, frequency, cron, time.GetUtcNow());
 
         // One task per share and appliance; to this appliance itself, one per share and pool.
         if (tasks.List().Any(t => t.Id != existing?.Id && t.Share == share.Name && t.TargetApplianceId == target.Id && (!local || t.TargetPool == pool)))

@@ -36,6 +36,24 @@ public sealed class TaskSchedule(ICronCalendar calendar)
             : throw new ValidationException($"'{Echo.Of(expression)}' is not a cron expression of five fields (minute hour day-of-month month day-of-week): {problem}");
     }
 
+    /// <summary>
+    /// The cron expression of a schedule that must have one of the two (every N minutes or a cron
+    /// expression); <paramref name="what"/> names what runs on it ("the schedule", "the task").
+    /// </summary>
+    public string CronOfRequired(int? frequencyMinutes, string? cron, string what) =>
+        frequencyMinutes is null && string.IsNullOrWhiteSpace(cron)
+            ? throw new ValidationException($"Say how often {what} runs: every N minutes (frequencyMinutes) or a cron expression.")
+            : CronOf(frequencyMinutes, cron);
+
+    /// <summary>A validation error when the schedule never runs inside the window in the eight days from <paramref name="from"/>.</summary>
+    public void RequireRunsInside(ReplicationWindow? window, int? frequencyMinutes, string? cron, DateTimeOffset from)
+    {
+        if (window is not null && !Occurrences(frequencyMinutes, cron, from, from.AddDays(8)).Any(window.Contains))
+        {
+            throw new ValidationException($"The schedule never runs inside the window {window}: choose a schedule or a window that meet.");
+        }
+    }
+
     /// <summary>When the schedule runs between two moments (to check it against a window, or how far apart its runs are).</summary>
     public IEnumerable<DateTimeOffset> Occurrences(int? frequencyMinutes, string? cron, DateTimeOffset from, DateTimeOffset to) =>
         calendar.Occurrences(CronOf(frequencyMinutes, cron), from, to);
