@@ -190,7 +190,7 @@ internal sealed class AlertSettingsStore(RockstorDatabase db, StoredSecrets secr
 
         var email = d.SmtpHost is null
             ? null
-            : new EmailSettings(d.SmtpHost, d.SmtpPort, Enum.Parse<SmtpSecurity>(d.SmtpSecurity ?? nameof(SmtpSecurity.StartTls)), d.SmtpUsername, d.SmtpPassword is null ? null : secrets.UnprotectSmtpPassword(d.SmtpPassword), d.EmailFrom ?? "", d.EmailTo);
+            : new EmailSettings(d.SmtpHost, d.SmtpPort, AlertRules.Security(d.SmtpSecurity), d.SmtpUsername, d.SmtpPassword is null ? null : secrets.UnprotectSmtpPassword(d.SmtpPassword), d.EmailFrom ?? "", d.EmailTo);
         return new AlertSettings(email, d.WebhookUrl is null ? null : new Uri(d.WebhookUrl), d.AllowLoopbackWebhook, warn, critical, d.WeeklyReport ?? true);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Configuration;
+using Rockstor.Domain.Replication.Tasks;
 using Rockstor.Infrastructure.Certificates;
 using Rockstor.Infrastructure.Persistence;
 using Rockstor.Infrastructure.Secrets;
@@ -22,6 +23,8 @@ internal sealed class ConfigurationStore(
     StoredSecrets secrets,
     IApplianceStore appliance,
     IOptions<RockstorOptions> options,
+    TaskSchedule schedule,
+    TimeProvider time,
     ILogger<ConfigurationStore> logger) : IConfigurationStore
 {
     private const string Collections = "collections";
@@ -180,7 +183,7 @@ internal sealed class ConfigurationStore(
             throw new ValidationException("The file opened, but it holds no appliance identity or no admin account.");
         }
 
-        ImportedRecords.Check(db.Database.Mapper, collections);
+        ImportedRecords.Check(db.Database.Mapper, collections, schedule, time.GetUtcNow());
         var certificate = document[Certificate].AsBinary;
         try
         {

@@ -1,10 +1,18 @@
+using System.Net;
 using LiteDB;
+using Rockstor.Domain.Accounts;
+using Rockstor.Domain.Alerts;
+using Rockstor.Domain.Appliances;
 using Rockstor.Domain.Common;
 using Rockstor.Domain.Nfs;
 using Rockstor.Domain.Replication.Listening;
+using Rockstor.Domain.Replication.Receiving;
+using Rockstor.Domain.Replication.Tasks;
+using Rockstor.Domain.Sftp;
 using Rockstor.Domain.Smb;
 using Rockstor.Domain.Updates;
 using Rockstor.Domain.Users;
+using Rockstor.Infrastructure.Alerts;
 using Rockstor.Infrastructure.Persistence;
 using Rockstor.Infrastructure.Updates;
 
@@ -13,16 +21,24 @@ namespace Rockstor.Infrastructure.Configuration;
 /// <summary>
 /// The records of a configuration file, read through the documents their stores keep and held to the
 /// rules the API holds the admin's input to (ADR-039): a file is only as trusted as what could be typed.
-/// The first record that breaks a rule refuses the whole file, before anything is written.
+/// The first record that breaks a rule refuses the whole file, before anything is written. What the rules
+/// need of the machine itself (a name DNS resolves, a share's pool) is left to the features that use it.
 /// </summary>
 internal static class ImportedRecords
 {
     private const string Refusal = "The file was not imported and nothing was changed. ";
 
-    public static void Check(BsonMapper mapper, IReadOnlyDictionary<string, List<BsonDocument>> collections)
+    public static void Check(BsonMapper mapper, IReadOnlyDictionary<string, List<BsonDocument>> collections, TaskSchedule schedule, DateTimeOffset now)
     {
         try
         {
+            var appliance = Read<ApplianceDocument>(mapper, collections, "appliance").Single();
+            CheckAppliance(appliance);
+            foreach (var admin in Read<UserDocument>(mapper, collections, "users"))
+            {
+                AccountService.ValidateUsername(admin.Username);
+            }
+
             var users = Read<LocalUserDocument>(mapper, collections, "local_users");
             var groups = Read<LocalGroupDocument>(mapper, collections, "local_groups");
             CheckAccounts(users, groups);
@@ -77,18 +93,115 @@ internal static class ImportedRecords
                 }
             }
 
-            foreach (var peer in Read<PairedApplianceDocument>(mapper, collections, "paired_appliances"))
+            var peers = Read<PairedApplianceDocument>(mapper, collections, "paired_appliances");
+            foreach (var peer in peers)
             {
-                if (peer.CertificateFingerprint.Length != 64 || !peer.CertificateFingerprint.All(char.IsAsciiHexDigit))
+                CheckPeer(peer);
+            }
+
+            var targets = peers.Select(p => p.Id).Append(appliance.Id).ToHashSet(StringComparer.Ordinal);
+            ImportedSchedules.Check(mapper, collections, targets, appliance.Id, schedule, now);
+            foreach (var alerts in Read<AlertSettingsDocument>(mapper, collections, "alert_settings"))
+            {
+                CheckAlerts(alerts);
+            }
+
+            foreach (var sftp in Read<SftpSettingsDocument>(mapper, collections, "sftp_settings"))
+            {
+                if (sftp.Port is { } port)
                 {
-                    throw new ValidationException($"The certificate fingerprint of the peer '{Echo.Of(peer.Hostname)}' is not 64 hexadecimal characters.");
+                    About("The SFTP settings", () => SftpRules.Port(port));
                 }
+            }
+
+            foreach (var receive in Read<ReceiveSettingsDocument>(mapper, collections, "receive_settings"))
+            {
+                About("The receive settings", () => ReplicaProtection.RequireDays(receive.ProtectionDays));
+            }
+
+            foreach (var replica in Read<IncomingReplicaDocument>(mapper, collections, "incoming_replicas"))
+            {
+                About($"The incoming replica '{Echo.Of(replica.ReplicaShare)}'", () =>
+                {
+                    replica.Retention?.ToPolicy().Validate();
+                    if (replica.ProtectionDays is { } days)
+                    {
+                        ReplicaProtection.RequireDays(days);
+                    }
+                });
             }
         }
         catch (ValidationException e)
         {
             throw new ValidationException(Refusal + e.Message);
         }
+    }
+
+    /// <summary>The appliance's identity as setup and the System screen take it: an appliance id and a hostname.</summary>
+    private static void CheckAppliance(ApplianceDocument appliance)
+    {
+        if (!ApplianceIds.IsValid(appliance.Id))
+        {
+            throw new ValidationException($"The appliance id '{Echo.Of(appliance.Id)}' is not an appliance id.");
+        }
+
+        if (appliance.Hostname is not null)
+        {
+            About("The appliance's hostname", () => Hostnames.Validate(appliance.Hostname));
+        }
+    }
+
+    /// <summary>A paired appliance as pairing takes its card: an id, a hostname, an address, two ports and a fingerprint.</summary>
+    private static void CheckPeer(PairedApplianceDocument peer)
+    {
+        About($"The paired appliance '{Echo.Of(peer.Hostname)}'", () =>
+        {
+            if (!ApplianceIds.IsValid(peer.Id))
+            {
+                throw new ValidationException($"'{Echo.Of(peer.Id)}' is not an appliance id.");
+            }
+
+            Hostnames.Validate(peer.Hostname);
+            NetworkHost.Validate(peer.Host, "address");
+            PairingService.ValidatePort(peer.ManagementPort, "management port");
+            PairingService.ValidatePort(peer.ReplicationPort, "replication port");
+            if (peer.CertificateFingerprint.Length != 64 || !peer.CertificateFingerprint.All(char.IsAsciiHexDigit))
+            {
+                throw new ValidationException("Its certificate fingerprint is not 64 hexadecimal characters.");
+            }
+        });
+    }
+
+    /// <summary>
+    /// The alert settings as AlertSettingsRequest takes them. A webhook to this machine is refused unless
+    /// they allow it when its host is an address; a name is resolved by the webhook channel each time it posts.
+    /// </summary>
+    private static void CheckAlerts(AlertSettingsDocument alerts)
+    {
+        About("The alert settings", () =>
+        {
+            if (alerts.SmtpHost is not null)
+            {
+                NetworkHost.Validate(alerts.SmtpHost, "SMTP server");
+                AlertRules.Security(alerts.SmtpSecurity);
+                AlertRules.SmtpPort(alerts.SmtpPort);
+                AlertRules.Address(alerts.EmailFrom, "sender (from)");
+                AlertRules.Recipients(alerts.EmailTo);
+            }
+
+            if (AlertRules.WebhookUrl(alerts.WebhookUrl) is { } url
+                && IPAddress.TryParse(WebhookTarget.Host(url), out var address)
+                && WebhookTarget.Refusal(url, [address], alerts.AllowLoopbackWebhook) is { } refusal)
+            {
+                throw new ValidationException(refusal);
+            }
+
+            // 0 and 0: a store written before thresholds, which keeps the defaults.
+            if (alerts.CapacityWarnPercent != 0 || alerts.CapacityCriticalPercent != 0)
+            {
+                AlertRules.Thresholds(alerts.CapacityWarnPercent, alerts.CapacityCriticalPercent);
+            }
+        });
     }
 
     /// <summary>
@@ -139,7 +252,20 @@ internal static class ImportedRecords
         }
     }
 
-    private static List<T> Read<T>(BsonMapper mapper, IReadOnlyDictionary<string, List<BsonDocument>> collections, string name)
+    /// <summary>Runs a record's checks; a sentence of theirs is said of the record (<paramref name="record"/>: "The SFTP settings").</summary>
+    internal static void About(string record, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (ValidationException e)
+        {
+            throw new ValidationException($"{record}: {e.Message}");
+        }
+    }
+
+    internal static List<T> Read<T>(BsonMapper mapper, IReadOnlyDictionary<string, List<BsonDocument>> collections, string name)
     {
         try
         {

@@ -177,7 +177,7 @@ internal sealed class ReplicationTaskRepository(RockstorDatabase db, IdSequences
 
     public void Remove(int id) => db.ReplicationTasks.Delete(id);
 
-    private static ReplicationTask ToTask(ReplicationTaskDocument d) => new()
+    internal static ReplicationTask ToTask(ReplicationTaskDocument d) => new()
     {
         Id = d.Id,
         Share = d.Share,

@@ -48,7 +48,7 @@ internal sealed class SnapshotScheduleRepository(RockstorDatabase db, IdSequence
         }
     }
 
-    private static SnapshotSchedule ToSchedule(SnapshotScheduleDocument d) => new()
+    internal static SnapshotSchedule ToSchedule(SnapshotScheduleDocument d) => new()
     {
         Id = d.Id,
         Shares = d.Shares,
