@@ -194,6 +194,52 @@ public sealed class ConfigurationStoreTests : IDisposable
     public void A_file_whose_user_has_a_system_group_as_primary_group_is_refused_and_nothing_is_written() =>
         AssertRefused(d => d["collections"]["local_users"].AsArray[0].AsDocument["PrimaryGroup"] = "sudo", "sudo");
 
+    [Theory]
+    [InlineData("alert_settings", "SmtpHost", "mail.example.com; rm -rf /", "The alert settings: The SMTP server 'mail.example.com; rm -rf /' is not")]
+    [InlineData("alert_settings", "SmtpPort", 70000, "The alert settings: The SMTP port must be")]
+    [InlineData("alert_settings", "SmtpSecurity", "ssl3", "The alert settings: SMTP security is \"none\", \"starttls\" or \"tls\", not \"ssl3\"")]
+    [InlineData("alert_settings", "EmailFrom", "nobody", "The alert settings: The sender (from) 'nobody' is not an email address")]
+    [InlineData("alert_settings", "WebhookUrl", "file:///etc/shadow", "The alert settings: 'file:///etc/shadow' is not a web address")]
+    [InlineData("alert_settings", "WebhookUrl", "http://127.0.0.1:8080/hook", "The alert settings: The webhook's host 127.0.0.1 is this appliance")]
+    [InlineData("alert_settings", "CapacityWarnPercent", 95, "The alert settings: A pool's fill thresholds are percents from 1 to 99, the warning below the critical one (not 95% and 90%)")]
+    [InlineData("snapshot_schedules", "Cron", "every night", "The snapshot schedule 1 ('nightly'): 'every night' is not a cron expression")]
+    [InlineData("snapshot_schedules", "Prefix", "replication-nightly", "The snapshot schedule 1 ('replication-nightly'): A snapshot prefix may not start with 'replication-'")]
+    [InlineData("snapshot_schedules", "Retention.Last", -1, "The snapshot schedule 1 ('nightly'): The retention count 'last' must be")]
+    [InlineData("snapshot_schedules", "Shares", "../../etc", "The snapshot schedule 1 ('nightly'): '../../etc' is not a valid share name")]
+    [InlineData("replication_tasks", "FrequencyMinutes", 7, "The replication task 1 of 'photos': Every 7 minutes does not divide an hour")]
+    [InlineData("replication_tasks", "Port", 0, "The replication task 1 of 'photos': The replication port must be")]
+    [InlineData("replication_tasks", "TargetApplianceId", "abcdef", "The replication task 1 of 'photos': It replicates to 'abcdef', which is neither")]
+    [InlineData("replication_tasks", "TargetPool", "../backup", "The replication task 1 of 'photos': '../backup' is not a valid pool name")]
+    [InlineData("replication_tasks", "BandwidthLimitMBps", 0.01, "The replication task 1 of 'photos': A bandwidth limit below 0.1 MB/s")]
+    [InlineData("replication_tasks", "Compression", "zstd", "The replication task 1 of 'photos': Compression is \"off\", \"on\" or \"auto\", not \"zstd\"")]
+    [InlineData("replication_tasks", "WindowStart", "22:00", "The replication task 1 of 'photos': A replication window needs both its start and its end")]
+    [InlineData("replication_tasks", "Retention.Last", 0, "The replication task 1 of 'photos': A retention policy must keep something")]
+    [InlineData("self_test_schedule", "Short", "0 3 * *", "The short self-test's schedule: '0 3 * *' is not a cron expression of five fields")]
+    [InlineData("sftp_settings", "Port", 0, "The SFTP settings: 0 is not a port")]
+    [InlineData("appliance", "Hostname", "-source-", "The appliance's hostname: '-source-' is not a valid hostname")]
+    [InlineData("users", "_id", "root; shutdown", "'root; shutdown' is not a valid username")]
+    [InlineData("receive_settings", "ProtectionDays", 5000, "The receive settings: A protection period is between 0 (none) and 3650 days; 5000 is not")]
+    [InlineData("incoming_replicas", "ProtectionDays", -1, "The incoming replica '123e4567e89b12d3a456426614174000_docs': A protection period is between 0 (none) and 3650 days; -1 is not")]
+    [InlineData("paired_appliances", "Host", "10.0.0.2 -oProxyCommand=x", "The paired appliance 'destination': The address '10.0.0.2 -oProxyCommand=x' is not a host name or IP address")]
+    [InlineData("paired_appliances", "ReplicationPort", 0, "The paired appliance 'destination': The replication port must be")]
+    public void A_file_with_a_record_the_api_would_refuse_is_refused_with_a_sentence_naming_it_and_nothing_is_written(string collection, string field, object value, string named) =>
+        AssertRefused(d => Set(d["collections"][collection].AsArray[0].AsDocument, field, new BsonValue(value)), named);
+
+    /// <summary>Sets a field of a record ("Retention.Last" inside its retention); a list's first item when the field is a list.</summary>
+    private static void Set(BsonDocument record, string field, BsonValue value)
+    {
+        var path = field.Split('.');
+        var holder = path[..^1].Aggregate(record, (document, name) => document[name].AsDocument);
+        if (holder[path[^1]].IsArray)
+        {
+            holder[path[^1]].AsArray[0] = value;
+        }
+        else
+        {
+            holder[path[^1]] = value;
+        }
+    }
+
     private void AssertRefused(Action<BsonDocument> tamper, string named)
     {
         byte[] payload;
