@@ -80,7 +80,8 @@ public sealed class Sandbox : IDisposable
             : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({exitCode}): {error}");
     }
 
-    private static (int ExitCode, string Output, string Error) TryRun(TimeSpan timeout, string program, string[] arguments)
+    /// <summary>Runs a command with a time limit of its own; its exit code and what it printed, whatever they are.</summary>
+    public static (int ExitCode, string Output, string Error) TryRun(TimeSpan timeout, string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)

@@ -22,8 +22,14 @@ public sealed class InstalledAppliance : IAsyncLifetime
 
     private const string Settings = "/etc/rockstor/rockstor.env";
 
+    /// <summary>The package's data folder. The tests keep the appliance's data in their sandbox; this one holds only <see cref="DataMarker"/>.</summary>
+    public const string DataFolder = "/var/lib/rockstor";
+
+    /// <summary>A file in <see cref="DataFolder"/> that says these tests made it, so a later run sweeps it.</summary>
+    public const string DataMarker = DataFolder + "/made-by-rockstor-tests";
+
     private readonly Sandbox _sandbox = new(Sandbox.RootOnlyBase);
-    private readonly bool _dataFolderExisted = Directory.Exists("/var/lib/rockstor");
+    private readonly (int Replication, int Smb, int Sftp) _ports = (ApplianceProcess.FreePort(), ApplianceProcess.FreePort(), ApplianceProcess.FreePort());
     private int _versions;
 
     public PackageRepository Repository { get; private set; } = default!;
@@ -31,6 +37,9 @@ public sealed class InstalledAppliance : IAsyncLifetime
     public Browser Browser { get; } = new();
 
     public int Port { get; } = ApplianceProcess.FreePort();
+
+    /// <summary>Whether <see cref="DataFolder"/> was there, not made by these tests, before the package was installed: a real installation's data, never to be purged.</summary>
+    public bool DataFolderWasThere { get; private set; }
 
     public Uri BaseAddress => new($"https://127.0.0.1:{Port}/");
 
@@ -42,21 +51,11 @@ public sealed class InstalledAppliance : IAsyncLifetime
     public async Task InitializeAsync()
     {
         SweepOrRefuse();
+        DataFolderWasThere = Directory.Exists(DataFolder);
         Repository = new PackageRepository(Path.Combine(_sandbox.Root, "repository"));
-        var first = await Repository.BuildAsync(NextVersion());
-        Apt("install", "-y", "-q", first);
-        File.WriteAllText(Settings, string.Join('\n', [
-            Marker,
-            $"ROCKSTOR_URLS=https://127.0.0.1:{Port}",
-            $"Rockstor__DataDirectory={_sandbox.DataDirectory}",
-            $"Rockstor__MountRoot={_sandbox.MountRoot}",
-            $"Rockstor__ReplicationPort={ApplianceProcess.FreePort()}",
-            $"Rockstor__SmbPort={ApplianceProcess.FreePort()}",
-            $"Rockstor__SftpPort={ApplianceProcess.FreePort()}",
-            "Rockstor__UpdateHealthSeconds=30",
-            ""]));
-        Sandbox.Run("/opt/rockstor/rockstor-service", "start");
-        await Task.WhenAll(UntilHealthyAsync(), Browser.InitializeAsync());
+        var first = NextVersion();
+        await Repository.BuildAsync(first);
+        await Task.WhenAll(InstallAndStartAsync(first), Browser.InitializeAsync());
 
         using (var anonymous = ApplianceProcess.HttpsClient(BaseAddress))
         {
@@ -86,6 +85,37 @@ public sealed class InstalledAppliance : IAsyncLifetime
     /// <summary>The next version number, higher than any published so far ("1.0.0", "2.0.0"…).</summary>
     public string NextVersion() => string.Create(CultureInfo.InvariantCulture, $"{++_versions}.0.0");
 
+    /// <summary>Installs a published version as a first install (apt), writes the tests' settings, and starts it as its unit would.</summary>
+    public async Task InstallAndStartAsync(string version)
+    {
+        Apt("install", "-y", "-q", Repository.PackageOf(version));
+        if (!DataFolderWasThere)
+        {
+            File.WriteAllText(DataMarker, "");
+        }
+
+        File.WriteAllText(Settings, string.Join('\n', [
+            Marker,
+            $"ROCKSTOR_URLS=https://127.0.0.1:{Port}",
+            $"Rockstor__DataDirectory={_sandbox.DataDirectory}",
+            $"Rockstor__MountRoot={_sandbox.MountRoot}",
+            $"Rockstor__ReplicationPort={_ports.Replication}",
+            $"Rockstor__SmbPort={_ports.Smb}",
+            $"Rockstor__SftpPort={_ports.Sftp}",
+            "Rockstor__UpdateHealthSeconds=30",
+            ""]));
+        Sandbox.Run("/opt/rockstor/rockstor-service", "start");
+        await UntilHealthyAsync();
+    }
+
+    /// <summary>Stops the appliance and purges its package as an admin would, without a terminal (apt-get purge); what apt and the package's scripts printed.</summary>
+    public static string StopAndPurge()
+    {
+        Sandbox.Run("/opt/rockstor/rockstor-service", "stop");
+        var (exit, output, error) = Sandbox.TryRun(TimeSpan.FromMinutes(5), "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "purge", "-y", "-q", "rockstor");
+        return exit == 0 ? output + error : throw new InvalidOperationException($"apt-get purge rockstor failed ({exit}): {output}{error}");
+    }
+
     /// <summary>Waits until the appliance answers on /healthz.</summary>
     public async Task UntilHealthyAsync()
     {
@@ -107,17 +137,22 @@ public sealed class InstalledAppliance : IAsyncLifetime
             await Repository.DisposeAsync();
         }
 
-        if (!_dataFolderExisted && Directory.Exists("/var/lib/rockstor"))
+        if (File.Exists(DataMarker))
         {
-            Directory.Delete("/var/lib/rockstor", recursive: true);
+            Directory.Delete(DataFolder, recursive: true);
         }
 
         _sandbox.Dispose();
     }
 
-    /// <summary>The package left by a killed run of these tests is purged; one installed otherwise is a real installation, and it stays.</summary>
+    /// <summary>The package left by a killed run of these tests is purged, and the data folder it marked deleted; one installed otherwise is a real installation, and it stays.</summary>
     private static void SweepOrRefuse()
     {
+        if (File.Exists(DataMarker))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+
         if (Sandbox.TryRun("dpkg-query", "-W", "-f=${db:Status-Abbrev}", "rockstor") is not (0, var status, _) || status.StartsWith("un", StringComparison.Ordinal))
         {
             return;

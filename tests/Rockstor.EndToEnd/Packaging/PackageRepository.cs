@@ -36,6 +36,9 @@ public sealed class PackageRepository(string folder) : IAsyncDisposable
         return _first;
     }
 
+    /// <summary>The package file of a version built or published here.</summary>
+    public string PackageOf(string version) => Path.Combine(folder, $"rockstor_{version}_amd64.deb");
+
     /// <summary>Publishes a later version made from the first: its changelog entry says <paramref name="change"/>; a broken one cannot start.</summary>
     public string Publish(string version, string change, bool broken = false)
     {
@@ -55,7 +58,7 @@ public sealed class PackageRepository(string folder) : IAsyncDisposable
                 File.SetUnixFileMode(binary, (UnixFileMode)0b111_101_101);
             }
 
-            var package = Path.Combine(folder, $"rockstor_{version}_amd64.deb");
+            var package = PackageOf(version);
             Sandbox.Run("dpkg-deb", "--root-owner-group", "-Znone", "--build", stage, package);
             Index();
             return package;

@@ -14,7 +14,8 @@ namespace Rockstor.EndToEnd.Packaging;
 /// not start is rolled back by itself and raises an alert. Each test publishes the versions it needs, so
 /// they hold in either order.
 /// </summary>
-public sealed class UpdateTests(InstalledAppliance nas) : IClassFixture<InstalledAppliance>
+[Collection(nameof(InstalledApplianceCollection))]
+public sealed class UpdateTests(InstalledAppliance nas)
 {
     [Fact(Timeout = 300_000)]
     public async Task An_update_from_the_api_keeps_everything_and_a_version_that_does_not_start_is_rolled_back_with_an_alert()
