@@ -13,79 +13,34 @@ namespace Rockstor.Web.Tests.Sharing;
 /// would. The appliance's sandbox is below a folder only root writes, as sshd asks of a folder it locks
 /// users into.
 /// </summary>
-public sealed class SftpOverTheNetworkTests : IAsyncLifetime
+[Collection(nameof(SharingCollection))]
+public sealed class SftpOverTheNetworkTests(SftpShares shares) : IClassFixture<SftpShares>
 {
-    private const string Password = "correct-horse-1";
-    private const int Port = 2222;
-    private readonly TestAccounts _accounts = new();
-    private readonly TestNetwork _network = new(hosts: 2);
-    private ApplianceProcess _appliance = default!;
-    private HttpClient _admin = default!;
-    private SftpClient _client = default!;
-    private string _user = "";
-    private string _outsider = "";
-    private string _key = "";
-    private string _sharePath = "";
-
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            await StartAsync();
-        }
-        catch
-        {
-            await DisposeAsync(); // xUnit does not dispose what failed to initialise
-            throw;
-        }
-    }
-
-    private async Task StartAsync()
-    {
-        _appliance = new ApplianceProcess(host: _network.Hosts[0], sandboxBase: Sandbox.RootOnlyBase);
-        await _appliance.StartAsync();
-        _admin = await _appliance.SetUpAndLogInAsync();
-        _client = new SftpClient(_appliance.Address, Port, fromNamespace: _network.Hosts[1].Namespace);
-        _user = _accounts.Name();
-        _outsider = _accounts.Name();
-        await Ok(_admin.PostAsJsonAsync("/api/users", new { name = _user, password = Password }));
-        await Ok(_admin.PostAsJsonAsync("/api/users", new { name = _outsider, password = Password }));
-        await Ok(_admin.PostAsJsonAsync("/api/pools", new { name = "tank", imageSizeGiB = 1 }));
-        var share = await Ok(_admin.PostAsJsonAsync("/api/shares", new { pool = "tank", name = "office" }));
-        _sharePath = share.GetProperty("path").GetString()!;
-        await Ok(_admin.PutAsJsonAsync("/api/shares/office", new { owner = _user, mode = "0750" }));
-        await Ok(_admin.PostAsJsonAsync("/api/shares", new { pool = "tank", name = "archive" }));
-        await Ok(_admin.PutAsJsonAsync("/api/shares/office/sftp", new { enabled = true, users = new[] { _user } }));
-        await Ok(_admin.PutAsJsonAsync("/api/shares/archive/sftp", new { enabled = true, users = new[] { _outsider } }));
-        var sftp = await Ok(_admin.PutAsJsonAsync("/api/services/sftp", new { enabled = true, port = Port }));
-        Assert.True(sftp.GetProperty("state").GetString() == "running", sftp.GetProperty("error").GetString());
-        Assert.Equal(Port, sftp.GetProperty("port").GetInt32());
-
-        // The key is given once the server runs: the user's change reaches the server's key files on its own.
-        _key = Path.Combine(_appliance.Sandbox.Root, "client_key");
-        Sandbox.Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test", "-f", _key);
-        await Ok(_admin.PutAsJsonAsync($"/api/users/{_user}", new { publicKey = (await File.ReadAllTextAsync(_key + ".pub")).Trim() }));
-    }
-
-    public Task DisposeAsync()
-    {
-        CleanUp.All(() => _admin?.Dispose(), () => _appliance?.Dispose(), _network.Dispose, _accounts.Dispose);
-        return Task.CompletedTask;
-    }
+    private const string Password = SftpShares.Password;
+    private const int Port = SftpShares.Port;
+    private readonly TestAccounts _accounts = shares.Sharing.Accounts;
+    private readonly ApplianceProcess _appliance = shares.Sharing.Appliance;
+    private readonly HttpClient _admin = shares.Sharing.Admin;
+    private readonly SftpClient _client = shares.Client;
+    private readonly string _folder = shares.Folder;
+    private readonly string _user = shares.User;
+    private readonly string _outsider = shares.Outsider;
+    private readonly string _key = shares.Key;
+    private readonly string _sharePath = shares.SharePath;
 
     [Fact(Timeout = 180_000)]
     public async Task A_user_puts_and_gets_a_file_with_their_key_and_it_arrives_identical_and_theirs()
     {
-        var local = Path.Combine(_appliance.Sandbox.Root, "from-client.bin");
+        var local = Path.Combine(_folder, "from-client.bin");
         await File.WriteAllBytesAsync(local, RandomNumberGenerator.GetBytes(5 << 20));
-        var back = Path.Combine(_appliance.Sandbox.Root, "back.bin");
+        var back = Path.Combine(_folder, "back.bin");
 
-        var (exitCode, output) = await UntilKeyWorksAsync($"cd office\nmkdir reports\nput {local} reports/data.bin\nget reports/data.bin {back}");
+        var (exitCode, output) = await UntilKeyWorksAsync($"cd projects\nmkdir reports\nput {local} reports/data.bin\nget reports/data.bin {back}");
 
         Assert.True(exitCode == 0, output);
-        Assert.Equal(Sha(local), Sha(back));
+        Assert.Equal(FileHash.Of(local), FileHash.Of(back));
         var onShare = Path.Combine(_sharePath, "reports", "data.bin");
-        Assert.Equal(Sha(local), Sha(onShare));
+        Assert.Equal(FileHash.Of(local), FileHash.Of(onShare));
         Assert.Equal(_user, Sandbox.Run("stat", "-c", "%U", onShare).Trim());
     }
 
@@ -94,11 +49,11 @@ public sealed class SftpOverTheNetworkTests : IAsyncLifetime
     {
         await File.WriteAllTextAsync(Path.Combine(_sharePath, "note.txt"), "hello");
 
-        var right = _client.WithPassword(_user, Password, "ls office");
-        var wrong = _client.WithPassword(_user, "not-the-password", "ls office");
+        var right = _client.WithPassword(_user, Password, "ls projects");
+        var wrong = _client.WithPassword(_user, "not-the-password", "ls projects");
 
         Assert.True(right.ExitCode == 0, right.Output);
-        Assert.Contains("office/note.txt", right.Output, StringComparison.Ordinal);
+        Assert.Contains("projects/note.txt", right.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, wrong.ExitCode);
         Assert.DoesNotContain("note.txt", wrong.Output, StringComparison.Ordinal);
     }
@@ -110,11 +65,11 @@ public sealed class SftpOverTheNetworkTests : IAsyncLifetime
         await Ok(_admin.PostAsJsonAsync("/api/users", new { name = stranger, password = Password }));
 
         var outsider = _client.WithPassword(_outsider, Password, "ls -1");
-        var reach = _client.WithPassword(_outsider, Password, "ls /office");
+        var reach = _client.WithPassword(_outsider, Password, "ls /projects");
         var refused = _client.WithPassword(stranger, Password, "ls /");
 
         Assert.True(outsider.ExitCode == 0, outsider.Output);
-        Assert.Equal(["archive"], Listed(outsider.Output));
+        Assert.Equal(["drawings"], Listed(outsider.Output));
         Assert.NotEqual(0, reach.ExitCode);
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("Permission denied", refused.Output, StringComparison.Ordinal);
@@ -123,8 +78,8 @@ public sealed class SftpOverTheNetworkTests : IAsyncLifetime
     [Fact(Timeout = 180_000)]
     public async Task A_user_gets_no_shell_no_forwarding_and_no_path_out_of_their_folder()
     {
-        var stolen = Path.Combine(_appliance.Sandbox.Root, "passwd");
-        var climb = await UntilKeyWorksAsync("cd /office\ncd ../../../..\nls -1");
+        var stolen = Path.Combine(_folder, "passwd");
+        var climb = await UntilKeyWorksAsync("cd /projects\ncd ../../../..\nls -1");
         var escape = _client.WithKey(_user, _key, $"get ../../../../etc/passwd {stolen}");
         var absolute = _client.WithKey(_user, _key, $"get /etc/passwd {stolen}");
         var shell = _client.Ssh(_user, _key, [], ["id"]);
@@ -132,7 +87,7 @@ public sealed class SftpOverTheNetworkTests : IAsyncLifetime
         var remote = _client.Ssh(_user, _key, ["-N", "-o", "ExitOnForwardFailure=yes", "-R", "127.0.0.1:2299:127.0.0.1:22"], []);
 
         Assert.True(climb.ExitCode == 0, climb.Output);
-        Assert.Equal(["office"], Listed(climb.Output));
+        Assert.Equal(["projects"], Listed(climb.Output));
         Assert.NotEqual(0, escape.ExitCode);
         Assert.NotEqual(0, absolute.ExitCode);
         Assert.False(File.Exists(stolen));
@@ -147,35 +102,44 @@ public sealed class SftpOverTheNetworkTests : IAsyncLifetime
     [Fact(Timeout = 180_000)]
     public async Task A_user_taken_off_the_list_is_let_in_no_more_and_turning_sftp_off_closes_the_port_and_leaves_no_mount()
     {
-        Assert.Equal(0, (await UntilKeyWorksAsync("ls office")).ExitCode);
-        var chroot = Path.Combine(_appliance.Sandbox.DataDirectory, "sftp", "chroot");
-        Assert.Contains(Path.Combine(chroot, _user, "office"), Sandbox.MountsUnder(chroot));
+        try
+        {
+            Assert.Equal(0, (await UntilKeyWorksAsync("ls projects")).ExitCode);
+            var chroot = Path.Combine(_appliance.Sandbox.DataDirectory, "sftp", "chroot");
+            Assert.Contains(Path.Combine(chroot, _user, "projects"), Sandbox.MountsUnder(chroot));
 
-        await Ok(_admin.PutAsJsonAsync("/api/shares/office/sftp", new { enabled = false, users = new[] { _user } }));
+            await Ok(_admin.PutAsJsonAsync("/api/shares/projects/sftp", new { enabled = false, users = new[] { _user } }));
 
-        Assert.NotEqual(0, _client.WithKey(_user, _key, "ls").ExitCode);
-        Assert.DoesNotContain(Path.Combine(chroot, _user, "office"), Sandbox.MountsUnder(chroot));
-        Assert.Equal(0, _client.WithPassword(_outsider, Password, "ls archive").ExitCode);
+            Assert.NotEqual(0, _client.WithKey(_user, _key, "ls").ExitCode);
+            Assert.DoesNotContain(Path.Combine(chroot, _user, "projects"), Sandbox.MountsUnder(chroot));
+            Assert.Equal(0, _client.WithPassword(_outsider, Password, "ls drawings").ExitCode);
 
-        var moved = await Ok(_admin.PutAsJsonAsync("/api/services/sftp", new { port = Port + 1 }));
-        Assert.Equal(Port + 1, moved.GetProperty("port").GetInt32());
-        Assert.True(await _appliance.AcceptsConnectionsAsync(Port + 1));
-        Assert.False(await _appliance.AcceptsConnectionsAsync(Port));
+            var moved = await Ok(_admin.PutAsJsonAsync("/api/services/sftp", new { port = Port + 1 }));
+            Assert.Equal(Port + 1, moved.GetProperty("port").GetInt32());
+            Assert.True(await _appliance.AcceptsConnectionsAsync(Port + 1));
+            Assert.False(await _appliance.AcceptsConnectionsAsync(Port));
 
-        var off = await Ok(_admin.PutAsJsonAsync("/api/services/sftp", new { enabled = false }));
+            var off = await Ok(_admin.PutAsJsonAsync("/api/services/sftp", new { enabled = false }));
 
-        Assert.Equal("stopped", off.GetProperty("state").GetString());
-        Assert.False(await _appliance.AcceptsConnectionsAsync(Port + 1));
-        Assert.Empty(Sandbox.MountsUnder(chroot));
+            Assert.Equal("stopped", off.GetProperty("state").GetString());
+            Assert.False(await _appliance.AcceptsConnectionsAsync(Port + 1));
+            Assert.Empty(Sandbox.MountsUnder(chroot));
+        }
+        finally
+        {
+            // The other tests share this server and export.
+            await shares.OfferProjectsAsync();
+            await shares.TurnSftpOnAsync();
+        }
     }
 
     [Fact(Timeout = 120_000)]
     public async Task Bad_export_settings_are_refused_with_a_sentence_and_a_share_offered_over_sftp_is_not_deleted()
     {
-        var stranger = await _admin.PutAsJsonAsync("/api/shares/office/sftp", new { enabled = true, users = new[] { "root" } });
-        var nobody = await _admin.PutAsJsonAsync("/api/shares/office/sftp", new { enabled = true, users = Array.Empty<string>() });
+        var stranger = await _admin.PutAsJsonAsync("/api/shares/projects/sftp", new { enabled = true, users = new[] { "root" } });
+        var nobody = await _admin.PutAsJsonAsync("/api/shares/projects/sftp", new { enabled = true, users = Array.Empty<string>() });
         var port = await _admin.PutAsJsonAsync("/api/services/sftp", new { port = 70000 });
-        var delete = await _admin.DeleteAsync(new Uri("/api/shares/office", UriKind.Relative));
+        var delete = await _admin.DeleteAsync(new Uri("/api/shares/projects", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
         Assert.Contains("only a user made on this appliance's Users screen can", await DetailAsync(stranger), StringComparison.Ordinal);
@@ -184,7 +148,7 @@ public sealed class SftpOverTheNetworkTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, port.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
         Assert.Contains("is offered over SFTP", await DetailAsync(delete), StringComparison.Ordinal);
-        Assert.Equal([_user], (await _admin.GetFromJsonAsync<JsonElement>("/api/shares/office/sftp")).GetProperty("users").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal([_user], (await _admin.GetFromJsonAsync<JsonElement>("/api/shares/projects/sftp")).GetProperty("users").EnumerateArray().Select(u => u.GetString()));
     }
 
     /// <summary>Runs the commands with the user's key, waiting the moment the key takes to reach the server's files after the user changed.</summary>
@@ -204,6 +168,4 @@ public sealed class SftpOverTheNetworkTests : IAsyncLifetime
     /// <summary>The names an sftp "ls -1" printed, without the echoed commands.</summary>
     private static List<string> Listed(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith("sftp>", StringComparison.Ordinal)).ToList();
-
-    private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -11,59 +11,33 @@ namespace Rockstor.Web.Tests.Sharing;
 /// An appliance in a network namespace of its own running its Samba on port 445 there, and Debian's
 /// smbclient on another host of the network: a share reached over SMB as a client on the LAN would.
 /// </summary>
-public sealed class SmbOverTheNetworkTests : IAsyncLifetime
+[Collection(nameof(SharingCollection))]
+public sealed class SmbOverTheNetworkTests(SmbOffice office) : IClassFixture<SmbOffice>
 {
-    private const string Password = "correct-horse-1";
-    private readonly TestAccounts _accounts = new();
-    private readonly TestNetwork _network = new(hosts: 3);
-    private ApplianceProcess _appliance = default!;
-    private HttpClient _admin = default!;
-    private SmbClient _client = default!;
-    private string _user = "";
-    private string _outsider = "";
-    private string _sharePath = "";
-
-    public async Task InitializeAsync()
-    {
-        _appliance = new ApplianceProcess(host: _network.Hosts[0]);
-        await _appliance.StartAsync();
-        _admin = await _appliance.SetUpAndLogInAsync();
-        _client = new SmbClient(_appliance.Address, fromNamespace: _network.Hosts[1].Namespace);
-        _user = _accounts.Name();
-        _outsider = _accounts.Name();
-        await Ok(_admin.PostAsJsonAsync("/api/users", new { name = _user, password = Password }));
-        await Ok(_admin.PostAsJsonAsync("/api/users", new { name = _outsider, password = Password }));
-        await Ok(_admin.PostAsJsonAsync("/api/pools", new { name = "tank", imageSizeGiB = 1 }));
-        var share = await Ok(_admin.PostAsJsonAsync("/api/shares", new { pool = "tank", name = "office" }));
-        _sharePath = share.GetProperty("path").GetString()!;
-        await Ok(_admin.PutAsJsonAsync("/api/shares/office", new { owner = _user, mode = "0750" }));
-        await Ok(_admin.PutAsJsonAsync("/api/shares/office/smb", new { enabled = true, users = new[] { _user } }));
-        var samba = await Ok(_admin.PutAsJsonAsync("/api/services/samba", new { enabled = true, workgroup = "office" }));
-        Assert.True(samba.GetProperty("state").GetString() == "running", samba.GetProperty("error").GetString());
-    }
-
-    public Task DisposeAsync()
-    {
-        _admin?.Dispose();
-        _appliance?.Dispose();
-        _network.Dispose();
-        _accounts.Dispose();
-        return Task.CompletedTask;
-    }
+    private const string Password = SmbOffice.Password;
+    private readonly TestAccounts _accounts = office.Sharing.Accounts;
+    private readonly TestNetwork _network = office.Sharing.Network;
+    private readonly ApplianceProcess _appliance = office.Sharing.Appliance;
+    private readonly HttpClient _admin = office.Sharing.Admin;
+    private readonly SmbClient _client = office.Client;
+    private readonly string _folder = office.Folder;
+    private readonly string _user = office.User;
+    private readonly string _outsider = office.Outsider;
+    private readonly string _sharePath = office.SharePath;
 
     [Fact(Timeout = 180_000)]
     public async Task A_user_copies_files_in_and_out_over_smb_from_another_host_and_owns_what_they_wrote()
     {
-        var local = Path.Combine(_appliance.Sandbox.Root, "from-client.bin");
+        var local = Path.Combine(_folder, "from-client.bin");
         await File.WriteAllBytesAsync(local, RandomNumberGenerator.GetBytes(5 << 20));
-        var back = Path.Combine(_appliance.Sandbox.Root, "back.bin");
+        var back = Path.Combine(_folder, "back.bin");
 
         var (exitCode, output) = _client.Run("office", _user, Password, $"mkdir reports; put {local} reports\\data.bin; get reports\\data.bin {back}");
 
         Assert.True(exitCode == 0, output);
-        Assert.Equal(Sha(local), Sha(back));
+        Assert.Equal(FileHash.Of(local), FileHash.Of(back));
         var onShare = Path.Combine(_sharePath, "reports", "data.bin");
-        Assert.Equal(Sha(local), Sha(onShare));
+        Assert.Equal(FileHash.Of(local), FileHash.Of(onShare));
         Assert.Equal(_user, Sandbox.Run("stat", "-c", "%U", onShare).Trim());
         Assert.Contains("office", _client.List(_user, Password), StringComparison.Ordinal);
     }
@@ -74,10 +48,17 @@ public sealed class SmbOverTheNetworkTests : IAsyncLifetime
         Assert.Contains("NT_STATUS_LOGON_FAILURE", _client.Run("office", _user, "wrong-password", "ls").Output, StringComparison.Ordinal);
         Assert.Contains("NT_STATUS_ACCESS_DENIED", _client.Run("office", _outsider, Password, "ls").Output, StringComparison.Ordinal);
 
-        var off = await Ok(_admin.PutAsJsonAsync("/api/services/samba", new { enabled = false }));
+        try
+        {
+            var off = await Ok(_admin.PutAsJsonAsync("/api/services/samba", new { enabled = false }));
 
-        Assert.Equal("stopped", off.GetProperty("state").GetString());
-        Assert.Contains("NT_STATUS_CONNECTION_REFUSED", _client.Run("office", _user, Password, "ls").Output, StringComparison.Ordinal);
+            Assert.Equal("stopped", off.GetProperty("state").GetString());
+            Assert.Contains("NT_STATUS_CONNECTION_REFUSED", _client.Run("office", _user, Password, "ls").Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await office.TurnSambaOnAsync(); // the other tests share this Samba
+        }
     }
 
     [Fact(Timeout = 180_000)]
@@ -99,7 +80,7 @@ public sealed class SmbOverTheNetworkTests : IAsyncLifetime
                 Assert.Equal(2, versions.Output.Split('\n').Count(l => l.StartsWith("@GMT-", StringComparison.Ordinal)));
             },
             TimeSpan.FromSeconds(20));
-        var back = Path.Combine(_appliance.Sandbox.Root, "plan-after.txt");
+        var back = Path.Combine(_folder, "plan-after.txt");
         var get = _client.Run("office", _user, Password, $"get \"{latest}\\plan.txt\" {back}");
         Assert.True(get.ExitCode == 0, get.Output);
         Assert.Equal("second plan", await File.ReadAllTextAsync(back));
@@ -147,6 +128,4 @@ public sealed class SmbOverTheNetworkTests : IAsyncLifetime
             Path.Combine(_appliance.Sandbox.DataDirectory, "samba", "smb.conf"),
             Path.Combine(second.Sandbox.DataDirectory, "samba", "smb.conf"));
     }
-
-    private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }
