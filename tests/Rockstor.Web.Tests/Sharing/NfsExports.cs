@@ -24,7 +24,7 @@ public sealed class NfsExports(SharingAppliance sharing) : IAsyncLifetime
     /// <summary>This class's folder for the files its clients send and fetch.</summary>
     public string Folder { get; private set; } = "";
 
-    public string User { get; } = sharing.Accounts.Name();
+    public string User { get; private set; } = "";
 
     public int Uid { get; private set; }
 
@@ -38,14 +38,15 @@ public sealed class NfsExports(SharingAppliance sharing) : IAsyncLifetime
         Folder = sharing.FolderOf("nfs");
         ListedClient = new LibNfsClient(sharing.Appliance.Address, fromNamespace: sharing.Network.Hosts[1].Namespace);
         OutsiderClient = new LibNfsClient(sharing.Appliance.Address, fromNamespace: sharing.Network.Hosts[2].Namespace);
-        await Ok(admin.PostAsJsonAsync("/api/users", new { name = User, password = "correct-horse-1" }));
+        User = await sharing.NewUserAsync();
         Uid = int.Parse(Sandbox.Run("id", "-u", User).Trim(), CultureInfo.InvariantCulture);
         Media = (await Ok(admin.PostAsJsonAsync("/api/shares", new { pool = SharingAppliance.Pool, name = "media" }))).GetProperty("path").GetString()!;
         Archive = (await Ok(admin.PostAsJsonAsync("/api/shares", new { pool = SharingAppliance.Pool, name = "archive" }))).GetProperty("path").GetString()!;
         await Ok(admin.PutAsJsonAsync("/api/shares/media", new { owner = User, mode = "0775" }));
         await ExportMediaAsync();
         await Ok(admin.PutAsJsonAsync("/api/shares/archive/nfs", new { enabled = true, clients = new[] { new { host = $"{sharing.Network.Subnet}.0/24", access = "ro" } } }));
-        await TurnNfsOnAsync();
+        var nfs = await Ok(admin.PutAsJsonAsync("/api/services/nfs", new { enabled = true }));
+        Assert.True(nfs.GetProperty("state").GetString() == "running", nfs.GetProperty("error").GetString());
     }
 
     public Task DisposeAsync() => Task.CompletedTask; // the sharing appliance takes its user and shares with it
@@ -53,13 +54,6 @@ public sealed class NfsExports(SharingAppliance sharing) : IAsyncLifetime
     /// <summary>Exports "media" read-write to the listed host alone, with the default squashing, as the set-up did.</summary>
     public Task ExportMediaAsync() =>
         Ok(sharing.Admin.PutAsJsonAsync("/api/shares/media/nfs", new { enabled = true, clients = new[] { new { host = Listed, access = "rw" } } }));
-
-    /// <summary>Turns NFS on with v4 alone, as the set-up left it, and checks that it runs.</summary>
-    public async Task TurnNfsOnAsync()
-    {
-        var nfs = await Ok(sharing.Admin.PutAsJsonAsync("/api/services/nfs", new { enabled = true, v3 = false }));
-        Assert.True(nfs.GetProperty("state").GetString() == "running", nfs.GetProperty("error").GetString());
-    }
 
     /// <summary>
     /// A client's first call right after the server starts may meet its grace period (clients of a

@@ -11,7 +11,8 @@ namespace Rockstor.Web.Tests.Sharing;
 /// <summary>
 /// An appliance in a network namespace of its own running its NFS-Ganesha on port 2049 there, and
 /// libnfs's nfs-cp and nfs-ls on two other hosts of the network: one on the export's client list, one
-/// not. A share reached over NFSv4 as a Linux client on the LAN would.
+/// not. A share reached over NFSv4 as a Linux client on the LAN would. The tests that restart the server
+/// are <see cref="NfsServerRestartTests"/>.
 /// </summary>
 [Collection(nameof(SharingCollection))]
 public sealed class NfsOverTheNetworkTests(NfsExports exports) : IClassFixture<NfsExports>

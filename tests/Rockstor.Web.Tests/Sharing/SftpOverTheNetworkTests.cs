@@ -16,7 +16,7 @@ namespace Rockstor.Web.Tests.Sharing;
 [Collection(nameof(SharingCollection))]
 public sealed class SftpOverTheNetworkTests(SftpShares shares) : IClassFixture<SftpShares>
 {
-    private const string Password = SftpShares.Password;
+    private const string Password = SharingAppliance.Password;
     private const int Port = SftpShares.Port;
     private readonly TestAccounts _accounts = shares.Sharing.Accounts;
     private readonly ApplianceProcess _appliance = shares.Sharing.Appliance;

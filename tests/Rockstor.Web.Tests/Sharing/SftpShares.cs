@@ -11,7 +11,6 @@ namespace Rockstor.Web.Tests.Sharing;
 /// </summary>
 public sealed class SftpShares(SharingAppliance sharing) : IAsyncLifetime
 {
-    public const string Password = "correct-horse-1";
     public const int Port = 2222;
 
     public SharingAppliance Sharing => sharing;
@@ -21,9 +20,9 @@ public sealed class SftpShares(SharingAppliance sharing) : IAsyncLifetime
     /// <summary>This class's folder for the files its clients send and fetch.</summary>
     public string Folder { get; private set; } = "";
 
-    public string User { get; } = sharing.Accounts.Name();
+    public string User { get; private set; } = "";
 
-    public string Outsider { get; } = sharing.Accounts.Name();
+    public string Outsider { get; private set; } = "";
 
     public string Key { get; private set; } = "";
 
@@ -34,8 +33,8 @@ public sealed class SftpShares(SharingAppliance sharing) : IAsyncLifetime
         var admin = sharing.Admin;
         Folder = sharing.FolderOf("sftp");
         Client = new SftpClient(sharing.Appliance.Address, Port, fromNamespace: sharing.Network.Hosts[1].Namespace);
-        await Ok(admin.PostAsJsonAsync("/api/users", new { name = User, password = Password }));
-        await Ok(admin.PostAsJsonAsync("/api/users", new { name = Outsider, password = Password }));
+        User = await sharing.NewUserAsync();
+        Outsider = await sharing.NewUserAsync();
         var share = await Ok(admin.PostAsJsonAsync("/api/shares", new { pool = SharingAppliance.Pool, name = "projects" }));
         SharePath = share.GetProperty("path").GetString()!;
         await Ok(admin.PutAsJsonAsync("/api/shares/projects", new { owner = User, mode = "0750" }));

@@ -14,6 +14,9 @@ public sealed class SharingAppliance : IAsyncLifetime
 {
     public const string Pool = "tank";
 
+    /// <summary>The password the sharing tests give the users they make.</summary>
+    public const string Password = "correct-horse-1";
+
     public TestAccounts Accounts { get; } = new();
 
     public TestNetwork Network { get; } = new(hosts: 3);
@@ -33,6 +36,14 @@ public sealed class SharingAppliance : IAsyncLifetime
             await DisposeAsync(); // xUnit does not dispose a fixture whose set-up failed
             throw;
         }
+    }
+
+    /// <summary>Makes a user of a fresh name with <see cref="Password"/> through the API, and returns the name.</summary>
+    public async Task<string> NewUserAsync()
+    {
+        var name = Accounts.Name();
+        await Ok(Admin.PostAsJsonAsync("/api/users", new { name, password = Password }));
+        return name;
     }
 
     /// <summary>A folder of the caller's own in the appliance's sandbox, for the files its clients send and fetch.</summary>

@@ -11,8 +11,6 @@ namespace Rockstor.Web.Tests.Sharing;
 /// </summary>
 public sealed class SmbOffice(SharingAppliance sharing) : IAsyncLifetime
 {
-    public const string Password = "correct-horse-1";
-
     public SharingAppliance Sharing => sharing;
 
     public SmbClient Client { get; private set; } = default!;
@@ -20,9 +18,9 @@ public sealed class SmbOffice(SharingAppliance sharing) : IAsyncLifetime
     /// <summary>This class's folder for the files its clients send and fetch.</summary>
     public string Folder { get; private set; } = "";
 
-    public string User { get; } = sharing.Accounts.Name();
+    public string User { get; private set; } = "";
 
-    public string Outsider { get; } = sharing.Accounts.Name();
+    public string Outsider { get; private set; } = "";
 
     public string SharePath { get; private set; } = "";
 
@@ -31,8 +29,8 @@ public sealed class SmbOffice(SharingAppliance sharing) : IAsyncLifetime
         var admin = sharing.Admin;
         Folder = sharing.FolderOf("smb");
         Client = new SmbClient(sharing.Appliance.Address, fromNamespace: sharing.Network.Hosts[1].Namespace);
-        await Ok(admin.PostAsJsonAsync("/api/users", new { name = User, password = Password }));
-        await Ok(admin.PostAsJsonAsync("/api/users", new { name = Outsider, password = Password }));
+        User = await sharing.NewUserAsync();
+        Outsider = await sharing.NewUserAsync();
         var share = await Ok(admin.PostAsJsonAsync("/api/shares", new { pool = SharingAppliance.Pool, name = "office" }));
         SharePath = share.GetProperty("path").GetString()!;
         await Ok(admin.PutAsJsonAsync("/api/shares/office", new { owner = User, mode = "0750" }));

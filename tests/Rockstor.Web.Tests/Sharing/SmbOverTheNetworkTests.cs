@@ -14,7 +14,7 @@ namespace Rockstor.Web.Tests.Sharing;
 [Collection(nameof(SharingCollection))]
 public sealed class SmbOverTheNetworkTests(SmbOffice office) : IClassFixture<SmbOffice>
 {
-    private const string Password = SmbOffice.Password;
+    private const string Password = SharingAppliance.Password;
     private readonly TestAccounts _accounts = office.Sharing.Accounts;
     private readonly TestNetwork _network = office.Sharing.Network;
     private readonly ApplianceProcess _appliance = office.Sharing.Appliance;
