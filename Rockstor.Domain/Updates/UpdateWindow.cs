@@ -11,7 +11,7 @@ public sealed record UpdateWindow(TimeOnly Start, TimeOnly End)
 {
     public static UpdateWindow Default { get; } = new(new TimeOnly(3, 0), new TimeOnly(5, 0));
 
-    public bool Contains(TimeOnly time) => Start <= End ? time >= Start && time < End : time >= Start || time < End;
+    public bool Contains(TimeOnly time) => HoursOfDay.Contains(Start, End, time);
 
     public static UpdateWindow Parse(string text)
     {

@@ -12,11 +12,7 @@ public sealed record ReplicationWindow(TimeOnly Start, TimeOnly End)
     public override string ToString() =>
         $"{Start.ToString("HH:mm", CultureInfo.InvariantCulture)}-{End.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
 
-    public bool Contains(DateTimeOffset moment)
-    {
-        var time = TimeOnly.FromTimeSpan(moment.UtcDateTime.TimeOfDay);
-        return Start < End ? time >= Start && time < End : time >= Start || time < End;
-    }
+    public bool Contains(DateTimeOffset moment) => HoursOfDay.Contains(Start, End, TimeOnly.FromTimeSpan(moment.UtcDateTime.TimeOfDay));
 
     /// <summary>When the window that holds <paramref name="moment"/> closes (the moment must be inside it).</summary>
     public DateTimeOffset ClosesAfter(DateTimeOffset moment)
