@@ -3,23 +3,38 @@ using Rockstor.Testing;
 namespace Rockstor.Web.Tests.Api;
 
 /// <summary>One appliance, set up, shared by the tests of a class; each test uses names of its own.</summary>
-public sealed class ApplianceFixture : IAsyncLifetime
+public class ApplianceFixture : IAsyncLifetime
 {
     /// <summary>A snapshot schedule's minute lasts 2 seconds here, so a test sees its runs and thinning in seconds.</summary>
-    public ApplianceProcess Appliance { get; } = new(new Dictionary<string, string> { ["Rockstor__SnapshotScheduleSecondsPerMinute"] = "2" });
+    public ApplianceFixture()
+        : this(new Dictionary<string, string> { ["Rockstor__SnapshotScheduleSecondsPerMinute"] = "2" })
+    {
+    }
+
+    /// <summary>An appliance with these settings instead, for a class that needs others.</summary>
+    protected ApplianceFixture(IReadOnlyDictionary<string, string> settings) => Appliance = new ApplianceProcess(settings);
+
+    public ApplianceProcess Appliance { get; }
 
     public HttpClient Admin { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        await Appliance.StartAsync();
-        Admin = await Appliance.SetUpAndLogInAsync();
+        try
+        {
+            await Appliance.StartAsync();
+            Admin = await Appliance.SetUpAndLogInAsync();
+        }
+        catch
+        {
+            await DisposeAsync(); // xUnit does not dispose a fixture whose set-up failed
+            throw;
+        }
     }
 
     public Task DisposeAsync()
     {
-        Admin?.Dispose();
-        Appliance.Dispose();
+        CleanUp.All(() => Admin?.Dispose(), Appliance.Dispose);
         return Task.CompletedTask;
     }
 }
