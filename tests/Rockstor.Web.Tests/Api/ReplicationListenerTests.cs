@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Security;
@@ -9,27 +8,27 @@ using Rockstor.Testing;
 
 namespace Rockstor.Web.Tests.Api;
 
-/// <summary>Where the Replication service listens, changed on a real appliance while it runs.</summary>
-public sealed class ReplicationListenerTests : IAsyncLifetime
+/// <summary>
+/// Where the Replication service listens, changed on a real appliance while it runs. The tests share the
+/// appliance: each turns the service on first and puts its port and address back after, then turns it off.
+/// </summary>
+public sealed class ReplicationListenerTests(ReplicationPortFixture fixture) : IClassFixture<ReplicationPortFixture>, IAsyncLifetime
 {
-    private readonly int _port = ApplianceProcess.FreePort();
-    private ApplianceProcess _appliance = default!;
-    private HttpClient _admin = default!;
+    private readonly int _port = fixture.Port;
+    private readonly ApplianceProcess _appliance = fixture.Appliance;
+    private readonly HttpClient _admin = fixture.Admin;
 
     public async Task InitializeAsync()
     {
-        _appliance = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ReplicationPort"] = _port.ToString(CultureInfo.InvariantCulture) });
-        await _appliance.StartAsync();
-        _admin = await _appliance.SetUpAndLogInAsync();
         var on = await PutAsync(new { enabled = true });
         Assert.Equal("running", on.GetProperty("state").GetString());
     }
 
-    public Task DisposeAsync()
+    /// <summary>Runs after every test, passed or failed: the service off, on its own port, on all addresses.</summary>
+    public async Task DisposeAsync()
     {
-        _admin?.Dispose();
-        _appliance.Dispose();
-        return Task.CompletedTask;
+        await PutAsync(new { enabled = false });
+        await PutAsync(new { port = _port, listenAddress = "" });
     }
 
     [Fact(Timeout = 120_000)]
