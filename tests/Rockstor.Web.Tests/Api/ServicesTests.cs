@@ -1,87 +1,38 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Rockstor.Testing;
 
 namespace Rockstor.Web.Tests.Api;
 
-public sealed class ServicesTests : IAsyncLifetime
+/// <summary>The services' switches on an appliance the tests share; a test that turns a service on turns it off again.</summary>
+public sealed class ServicesTests(ReplicationPortFixture fixture) : IClassFixture<ReplicationPortFixture>
 {
-    private readonly int _replicationPort = ApplianceProcess.FreePort();
-    private ApplianceProcess _appliance = default!;
-
-    public async Task InitializeAsync()
-    {
-        _appliance = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ReplicationPort"] = _replicationPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await _appliance.StartAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _appliance.Dispose();
-        return Task.CompletedTask;
-    }
-
-    [Fact(Timeout = 180_000)]
-    public async Task The_replication_switch_survives_restarts_and_the_listener_runs_only_while_it_is_on()
-    {
-        using (var admin = await _appliance.SetUpAndLogInAsync())
-        {
-            var initial = await ReplicationAsync(admin);
-            Assert.Equal((false, "stopped"), (initial.GetProperty("enabled").GetBoolean(), initial.GetProperty("state").GetString()));
-            Assert.False(await _appliance.AcceptsConnectionsAsync(_replicationPort));
-
-            var on = await (await admin.PutAsJsonAsync("/api/services/replication", new { enabled = true })).Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal("running", on.GetProperty("state").GetString());
-            Assert.True(await _appliance.AcceptsConnectionsAsync(_replicationPort));
-        }
-
-        _appliance.Kill();
-        await _appliance.StartAsync();
-        using (var admin = await _appliance.LogInAsync())
-        {
-            var afterRestart = await ReplicationAsync(admin);
-            Assert.Equal((true, "running"), (afterRestart.GetProperty("enabled").GetBoolean(), afterRestart.GetProperty("state").GetString()));
-            Assert.True(await _appliance.AcceptsConnectionsAsync(_replicationPort));
-
-            var off = await (await admin.PutAsJsonAsync("/api/services/replication", new { enabled = false })).Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal("stopped", off.GetProperty("state").GetString());
-            Assert.False(await _appliance.AcceptsConnectionsAsync(_replicationPort));
-        }
-
-        _appliance.Kill();
-        await _appliance.StartAsync();
-        using (var admin = await _appliance.LogInAsync())
-        {
-            Assert.False((await ReplicationAsync(admin)).GetProperty("enabled").GetBoolean());
-            Assert.False(await _appliance.AcceptsConnectionsAsync(_replicationPort));
-        }
-    }
+    private readonly int _replicationPort = fixture.Port;
 
     [Fact(Timeout = 120_000)]
     public async Task A_port_in_use_shows_the_service_as_failed_with_the_reason()
     {
         using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, _replicationPort);
         squatter.Start();
-        using var admin = await _appliance.SetUpAndLogInAsync();
+        try
+        {
+            var response = await fixture.Admin.PutAsJsonAsync("/api/services/replication", new { enabled = true });
 
-        var response = await admin.PutAsJsonAsync("/api/services/replication", new { enabled = true });
-
-        var status = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("failed", status.GetProperty("state").GetString());
-        Assert.Contains($"port {_replicationPort} cannot be opened", status.GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.True(status.GetProperty("enabled").GetBoolean());
+            var status = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("failed", status.GetProperty("state").GetString());
+            Assert.Contains($"port {_replicationPort} cannot be opened", status.GetProperty("error").GetString(), StringComparison.Ordinal);
+            Assert.True(status.GetProperty("enabled").GetBoolean());
+        }
+        finally
+        {
+            (await fixture.Admin.PutAsJsonAsync("/api/services/replication", new { enabled = false })).EnsureSuccessStatusCode();
+        }
     }
 
     [Fact(Timeout = 120_000)]
     public async Task An_unknown_service_is_a_404()
     {
-        using var admin = await _appliance.SetUpAndLogInAsync();
-
-        var response = await admin.PutAsJsonAsync("/api/services/telnet", new { enabled = true });
+        var response = await fixture.Admin.PutAsJsonAsync("/api/services/telnet", new { enabled = true });
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
-
-    private static async Task<JsonElement> ReplicationAsync(HttpClient admin) =>
-        (await admin.GetFromJsonAsync<JsonElement>("/api/services")).EnumerateArray().Single(s => s.GetProperty("name").GetString() == "replication");
 }
