@@ -10,24 +10,14 @@ using Rockstor.Testing;
 
 namespace Rockstor.Web.Tests.Api;
 
-/// <summary>The admin's own certificate uploaded to a real appliance, served on HTTPS without a restart.</summary>
-public sealed class OwnCertificateTests : IAsyncLifetime
+/// <summary>
+/// The admin's own certificate uploaded to a real appliance, served on HTTPS without a restart. The tests
+/// share the appliance; each compares with the certificate it finds served when it starts, whichever that is.
+/// </summary>
+public sealed class OwnCertificateTests(ApplianceFixture fixture) : IClassFixture<ApplianceFixture>
 {
-    private readonly ApplianceProcess _appliance = new();
-    private HttpClient _admin = default!;
-
-    public async Task InitializeAsync()
-    {
-        await _appliance.StartAsync();
-        _admin = await _appliance.SetUpAndLogInAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _admin?.Dispose();
-        _appliance.Dispose();
-        return Task.CompletedTask;
-    }
+    private readonly ApplianceProcess _appliance = fixture.Appliance;
+    private readonly HttpClient _admin = fixture.Admin;
 
     [Fact(Timeout = 120_000)]
     public async Task An_uploaded_certificate_is_served_on_https_at_once_without_a_restart()

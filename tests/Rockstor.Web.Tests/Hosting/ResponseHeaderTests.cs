@@ -1,26 +1,19 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Rockstor.Testing;
+using Rockstor.Web.Tests.Api;
 
 namespace Rockstor.Web.Tests.Hosting;
 
 /// <summary>What every answer tells the browser: HTTPS only, a content policy, no sniffing, no referrer to others, no server banner.</summary>
-public sealed partial class ResponseHeaderTests : IAsyncLifetime
+public sealed partial class ResponseHeaderTests(ApplianceFixture fixture) : IClassFixture<ApplianceFixture>
 {
-    private readonly ApplianceProcess _appliance = new();
-
-    public Task InitializeAsync() => _appliance.StartAsync();
-
-    public Task DisposeAsync()
-    {
-        _appliance.Dispose();
-        return Task.CompletedTask;
-    }
+    private readonly ApplianceProcess _appliance = fixture.Appliance;
 
     [Fact(Timeout = 120_000)]
     public async Task A_page_an_api_answer_and_an_error_carry_the_security_headers_and_no_server_header()
     {
-        using var admin = await _appliance.SetUpAndLogInAsync();
+        var admin = fixture.Admin;
         using var anonymous = _appliance.CreateClient();
 
         var answers = new Dictionary<string, HttpResponseMessage>
@@ -63,7 +56,6 @@ public sealed partial class ResponseHeaderTests : IAsyncLifetime
     [Fact(Timeout = 120_000)]
     public async Task The_antiforgery_and_login_cookies_are_secure_http_only_and_bound_to_this_host()
     {
-        (await _appliance.SetUpAndLogInAsync()).Dispose();
         using var handler = new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
