@@ -3,37 +3,32 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Rockstor.Testing;
+using Rockstor.Web.Tests.Api;
 
 namespace Rockstor.Web.Tests.Accounts;
 
 /// <summary>
 /// A page served from another origin of the same host (another port) gets the browser to send the login
 /// cookie along (same site): what it asks for must be refused, what the appliance's own pages ask for not.
+/// The tests share the set-up appliance; logging out ends every login of the admin, so each test logs in itself.
 /// </summary>
-public sealed class CrossOriginTests : IAsyncLifetime
+public sealed class CrossOriginTests(ApplianceFixture fixture) : IClassFixture<ApplianceFixture>, IDisposable
 {
     private const string Password = "correct-horse";
 
-    private readonly ApplianceProcess _appliance = new();
+    private readonly ApplianceProcess _appliance = fixture.Appliance;
 
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(90));
 
     /// <summary>Another origin on the same host: what a page on another port of the machine would be.</summary>
     private string OtherOrigin => $"https://{_appliance.Address}:{_appliance.Port + 1}";
 
-    public Task InitializeAsync() => _appliance.StartAsync();
-
-    public Task DisposeAsync()
-    {
-        _appliance.Dispose();
-        _timeout.Dispose();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _timeout.Dispose();
 
     [Fact(Timeout = 180_000)]
     public async Task A_cross_origin_form_post_with_the_cookie_is_refused_while_the_own_origin_and_a_bearer_token_succeed()
     {
-        using var script = await _appliance.SetUpAndLogInAsync(password: Password);
+        using var script = await _appliance.LogInAsync(password: Password);
         (await script.PostAsJsonAsync("/api/pools", new { name = "tank", imageSizeGiB = 1 })).EnsureSuccessStatusCode();
         (await script.PostAsJsonAsync("/api/shares", new { pool = "tank", name = "docs" })).EnsureSuccessStatusCode();
         (await script.PostAsJsonAsync("/api/shares/docs/snapshots", new { name = "monday" })).EnsureSuccessStatusCode();
@@ -67,7 +62,6 @@ public sealed class CrossOriginTests : IAsyncLifetime
     [Fact(Timeout = 120_000)]
     public async Task Logging_out_from_a_page_of_another_origin_is_refused_and_the_login_stays()
     {
-        (await _appliance.SetUpAndLogInAsync(password: Password)).Dispose();
         using var browser = await _appliance.LogInWithFormAsync(password: Password);
 
         var refused = await browser.SendAsync(FormPost("/account/logout", OtherOrigin, "same-site"));
@@ -82,7 +76,6 @@ public sealed class CrossOriginTests : IAsyncLifetime
     [Fact(Timeout = 120_000)]
     public async Task A_cross_origin_websocket_upgrade_to_the_circuit_or_the_hub_is_refused_and_the_own_origin_connects()
     {
-        (await _appliance.SetUpAndLogInAsync(password: Password)).Dispose();
         var cookies = new CookieContainer();
         (await _appliance.LogInWithFormAsync(password: Password, cookies: cookies)).Dispose();
 
