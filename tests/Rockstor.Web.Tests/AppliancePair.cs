@@ -14,7 +14,7 @@ public sealed class AppliancePair(string sourceId, string destinationId, IReadOn
 
     public ApplianceProcess Destination { get; private set; } = default!;
 
-    /// <summary>The source's admin.</summary>
+    /// <summary>The source's admin; <see cref="RestartSourceAsync"/> replaces it.</summary>
     public HttpClient A { get; private set; } = default!;
 
     /// <summary>The destination's admin; <see cref="SetUpDestinationAgainAsync"/> replaces it.</summary>
@@ -43,6 +43,14 @@ public sealed class AppliancePair(string sourceId, string destinationId, IReadOn
         await Destination.StartAsync();
         B.Dispose();
         B = await Destination.LogInAsync();
+    }
+
+    /// <summary>Starts the source again on the same data (after it was stopped or killed) and logs in anew.</summary>
+    public async Task RestartSourceAsync()
+    {
+        await Source.StartAsync();
+        A.Dispose();
+        A = await Source.LogInAsync();
     }
 
     public void Dispose()

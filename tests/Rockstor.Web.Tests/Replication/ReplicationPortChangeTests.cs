@@ -4,20 +4,27 @@ using static Rockstor.Web.Tests.ApiResponses;
 
 namespace Rockstor.Web.Tests.Replication;
 
-/// <summary>The destination moves its replication listener to another port; its source is told and replicates there.</summary>
-public sealed class ReplicationPortChangeTests : IAsyncLifetime
+/// <summary>
+/// The destination moves its replication listener to another port; its source is told and replicates there.
+/// The tests share one pair: after each, the source runs again and the destination is back on its own port.
+/// </summary>
+public sealed class ReplicationPortChangeTests(PortChangePair fixture) : IClassFixture<PortChangePair>, IAsyncLifetime
 {
-    private const string SourceId = "5a1b2c3d4e5f40718293a4b5c6d7e8f9";
-    private const string DestinationId = "6b2c3d4e5f60718293a4b5c6d7e8f90a";
+    private readonly PairWithATask _setup = fixture.Setup;
 
-    private readonly PairWithATask _setup = new(SourceId, DestinationId);
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task InitializeAsync() => _setup.StartAsync();
-
-    public Task DisposeAsync()
+    /// <summary>Runs after every test, passed or failed: a killed source started again, then the destination moved back to its own port and the source told.</summary>
+    public async Task DisposeAsync()
     {
-        _setup.Dispose();
-        return Task.CompletedTask;
+        var pair = _setup.Pair;
+        if (pair.Source.ProcessId is null)
+        {
+            await pair.RestartSourceAsync();
+        }
+
+        var back = await Ok(pair.B.PutAsJsonAsync("/api/services/replication", new { port = fixture.DestinationPort }));
+        Assert.All(back.GetProperty("peers").EnumerateArray(), peer => Assert.True(peer.GetProperty("told").GetBoolean(), peer.ToString()));
     }
 
     [Fact(Timeout = 400_000)]
