@@ -53,6 +53,20 @@ public sealed class AppliancePair(string sourceId, string destinationId, IReadOn
         A = await Source.LogInAsync();
     }
 
+    /// <summary>Starts again, on the same data, whichever of the two was stopped or killed (for a test that puts the pair back).</summary>
+    public async Task StartWhatStoppedAsync()
+    {
+        if (Source.ProcessId is null)
+        {
+            await RestartSourceAsync();
+        }
+
+        if (Destination.ProcessId is null)
+        {
+            await RestartDestinationAsync();
+        }
+    }
+
     public void Dispose()
     {
         A?.Dispose();

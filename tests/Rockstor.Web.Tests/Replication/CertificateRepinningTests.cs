@@ -8,21 +8,31 @@ namespace Rockstor.Web.Tests.Replication;
 
 /// <summary>
 /// The source puts its own certificate in place: the destination is told, holds it pending and refuses the
-/// source's runs until its admin confirms; the next run after the confirmation succeeds.
+/// source's runs until its admin confirms; the next run after the confirmation succeeds. The tests share one
+/// pair; each compares with the certificate the source presents when it starts, and leaves it pinned after.
 /// </summary>
-public sealed class CertificateRepinningTests : IAsyncLifetime
+public sealed class CertificateRepinningTests(RepinningPair fixture) : IClassFixture<RepinningPair>, IAsyncLifetime
 {
-    private const string SourceId = "7d3e4f5a6b7c48d9a0b1c2d3e4f5a6b7";
-    private const string DestinationId = "8e4f5a6b7c8d49e0b1c2d3e4f5a6b7c8";
+    private const string SourceId = RepinningPair.SourceId;
 
-    private readonly PairWithATask _setup = new(SourceId, DestinationId);
+    private readonly PairWithATask _setup = fixture;
 
-    public Task InitializeAsync() => _setup.StartAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
+    /// <summary>
+    /// Runs after every test, passed or failed: the destination started again if it was stopped, and the certificate the
+    /// source presents pinned there with none pending (re-pinned by hand when the test left it otherwise).
+    /// </summary>
+    public async Task DisposeAsync()
     {
-        _setup.Dispose();
-        return Task.CompletedTask;
+        var pair = _setup.Pair;
+        await pair.StartWhatStoppedAsync();
+        var presented = (await pair.A.GetFromJsonAsync<JsonElement>("/api/appliance")).GetProperty("certificateFingerprint").GetString();
+        var peer = await PeerOnBAsync();
+        if (peer.GetProperty("certificateFingerprint").GetString() != presented || peer.GetProperty("pendingFingerprint").ValueKind != JsonValueKind.Null)
+        {
+            await Ok(pair.B.PostAsJsonAsync($"/api/appliances/{SourceId}/repin", new { fingerprint = presented }));
+        }
     }
 
     [Fact(Timeout = 400_000)]

@@ -8,9 +8,10 @@ namespace Rockstor.Web.Tests.Replication;
 /// <summary>
 /// A fresh <see cref="AppliancePair"/> of its own (for tests that change what the shared pair relies on: the
 /// replication port, the certificate): paired, Replication on, a pool on each, a share on the source with a
-/// file, and a task that replicates it to the destination, its first run ended.
+/// file, and a task that replicates it to the destination, its first run ended. The tests of one class share
+/// it (a subclass names the appliances' ids) and put back after them what they change.
 /// </summary>
-public sealed class PairWithATask(string sourceId, string destinationId) : IDisposable
+public abstract class PairWithATask(string sourceId, string destinationId) : IAsyncLifetime
 {
     public const string Pool = "tank";
     public const string Share = "docs";
@@ -23,7 +24,27 @@ public sealed class PairWithATask(string sourceId, string destinationId) : IDisp
 
     public int TaskId { get; private set; }
 
-    public async Task StartAsync()
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            Pair.Dispose(); // xUnit does not dispose a fixture whose set-up failed
+            throw;
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Pair.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Sets the pair and the task up, and waits for the task's first run to end.</summary>
+    protected virtual async Task StartAsync()
     {
         await Pair.StartAsync();
         await TwoAppliances.PairAsync(Pair.A, Pair.Destination, Pair.B);
@@ -69,8 +90,6 @@ public sealed class PairWithATask(string sourceId, string destinationId) : IDisp
         Assert.True(
             attempt.GetProperty("status").GetString() == "succeeded",
             $"{attempt}\n--- source ---\n{Pair.Source.Log}\n--- destination ---\n{Pair.Destination.Log}");
-
-    public void Dispose() => Pair.Dispose();
 
     private async Task<List<JsonElement>> FinishedAsync() =>
         (await Pair.A.GetFromJsonAsync<JsonElement>($"/api/replication/tasks/{TaskId}/trail")).EnumerateArray()

@@ -10,19 +10,15 @@ namespace Rockstor.Web.Tests.Replication;
 /// </summary>
 public sealed class ReplicationPortChangeTests(PortChangePair fixture) : IClassFixture<PortChangePair>, IAsyncLifetime
 {
-    private readonly PairWithATask _setup = fixture.Setup;
+    private readonly PairWithATask _setup = fixture;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>Runs after every test, passed or failed: a killed source started again, then the destination moved back to its own port and the source told.</summary>
+    /// <summary>Runs after every test, passed or failed: the source started again if it was killed, then the destination moved back to its own port and the source told.</summary>
     public async Task DisposeAsync()
     {
         var pair = _setup.Pair;
-        if (pair.Source.ProcessId is null)
-        {
-            await pair.RestartSourceAsync();
-        }
-
+        await pair.StartWhatStoppedAsync();
         var back = await Ok(pair.B.PutAsJsonAsync("/api/services/replication", new { port = fixture.DestinationPort }));
         Assert.All(back.GetProperty("peers").EnumerateArray(), peer => Assert.True(peer.GetProperty("told").GetBoolean(), peer.ToString()));
     }
