@@ -55,9 +55,10 @@ public sealed class KeyboardUser(IPage page)
                 await page.WaitForURLAsync(url, new() { Timeout = tries == 1 ? 5_000 : 15_000 });
                 return;
             }
-            catch (PlaywrightException) when (tries == 1)
+            catch (TimeoutException) when (tries == 1)
             {
-                // Pressed on the link as it was redrawn: once more.
+                // Pressed on the link as it was redrawn: once more. (Playwright gives up waiting with .NET's
+                // own TimeoutException, not a PlaywrightException.)
             }
         }
     }
