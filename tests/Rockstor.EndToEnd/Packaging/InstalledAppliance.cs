@@ -108,6 +108,19 @@ public sealed class InstalledAppliance : IAsyncLifetime
         await UntilHealthyAsync();
     }
 
+    /// <summary>Installs and starts the version again when a test left the package purged or the appliance stopped.</summary>
+    public async Task EnsureRunningAsync(string version)
+    {
+        if (Sandbox.TryRun("dpkg-query", "-W", "-f=${db:Status-Abbrev}", "rockstor") is not (0, var status, _) || !status.StartsWith("ii", StringComparison.Ordinal))
+        {
+            await InstallAndStartAsync(version);
+            return;
+        }
+
+        Sandbox.Run("/opt/rockstor/rockstor-service", "start");
+        await UntilHealthyAsync();
+    }
+
     /// <summary>Stops the appliance and purges its package as an admin would, without a terminal (apt-get purge); what apt and the package's scripts printed.</summary>
     public static string StopAndPurge()
     {

@@ -23,24 +23,40 @@ public sealed class PurgeTests(InstalledAppliance nas)
         var kept = Path.Combine(InstalledAppliance.DataFolder, "records-to-keep");
         await File.WriteAllTextAsync(kept, "the appliance's data");
 
-        var unasked = InstalledAppliance.StopAndPurge();
+        try
+        {
+            var unasked = InstalledAppliance.StopAndPurge();
 
-        Assert.Contains("its data stays in /var/lib/rockstor", unasked);
-        Assert.Equal("the appliance's data", await File.ReadAllTextAsync(kept));
-        Assert.False(Directory.Exists("/etc/rockstor"), "purge leaves the settings in /etc/rockstor");
-        Assert.False(File.Exists("/var/log/rockstor.log"), "purge leaves the log");
+            Assert.Contains("its data stays in /var/lib/rockstor", unasked);
+            Assert.Equal("the appliance's data", await File.ReadAllTextAsync(kept));
+            Assert.False(Directory.Exists("/etc/rockstor"), "purge leaves the settings in /etc/rockstor");
+            Assert.False(File.Exists("/var/log/rockstor.log"), "purge leaves the log");
 
-        await nas.InstallAndStartAsync(version);
-        Assert.Equal("the appliance's data", await File.ReadAllTextAsync(kept));
-        Sandbox.Run("sh", "-c", $"echo 'rockstor {Question} boolean true' | debconf-set-selections");
-        var yes = InstalledAppliance.StopAndPurge();
+            await nas.InstallAndStartAsync(version);
+            Assert.Equal("the appliance's data", await File.ReadAllTextAsync(kept));
+            Sandbox.Run("sh", "-c", $"echo 'rockstor {Question} boolean true' | debconf-set-selections");
+            var yes = InstalledAppliance.StopAndPurge();
 
-        Assert.Contains("its data in /var/lib/rockstor was deleted", yes);
-        Assert.False(Directory.Exists(InstalledAppliance.DataFolder), "the data folder is still there after the admin said yes");
-        Assert.False(Directory.Exists("/etc/rockstor"), "purge leaves the settings in /etc/rockstor");
-        Assert.DoesNotContain(Question, Sandbox.Run("debconf-show", "rockstor"));
+            Assert.Contains("its data in /var/lib/rockstor was deleted", yes);
+            Assert.False(Directory.Exists(InstalledAppliance.DataFolder), "the data folder is still there after the admin said yes");
+            Assert.False(Directory.Exists("/etc/rockstor"), "purge leaves the settings in /etc/rockstor");
+            Assert.DoesNotContain(Question, Sandbox.Run("debconf-show", "rockstor"));
 
-        await nas.InstallAndStartAsync(version);
+            await nas.InstallAndStartAsync(version);
+        }
+        finally
+        {
+            // Whatever happened, the appliance runs for the other package tests, and the answer is no again.
+            try
+            {
+                await nas.EnsureRunningAsync(version);
+            }
+            finally
+            {
+                Sandbox.TryRun("sh", "-c", $"echo 'rockstor {Question} boolean false' | debconf-set-selections");
+            }
+        }
+
         var shares = await nas.Api.GetFromJsonAsync<JsonElement>("/api/shares");
         Assert.Contains(shares.EnumerateArray(), s => s.GetProperty("name").GetString() == "documents");
     }
