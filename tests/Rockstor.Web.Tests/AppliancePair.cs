@@ -67,12 +67,6 @@ public sealed class AppliancePair(string sourceId, string destinationId, IReadOn
         }
     }
 
-    public void Dispose()
-    {
-        A?.Dispose();
-        B?.Dispose();
-        Source?.Dispose();
-        Destination?.Dispose();
-        Network.Dispose();
-    }
+    public void Dispose() =>
+        CleanUp.All(() => A?.Dispose(), () => B?.Dispose(), () => Source?.Dispose(), () => Destination?.Dispose(), Network.Dispose);
 }

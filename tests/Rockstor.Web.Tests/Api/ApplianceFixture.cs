@@ -27,7 +27,7 @@ public class ApplianceFixture : IAsyncLifetime
         }
         catch
         {
-            await DisposeAsync(); // xUnit does not dispose a fixture whose set-up failed
+            await DisposeAsync(); // what a failed set-up made goes at once; xUnit disposing it again is harmless
             throw;
         }
     }

@@ -21,7 +21,7 @@ public sealed class PairingHosts : IAsyncLifetime
         }
         catch
         {
-            Pair.Dispose(); // xUnit does not dispose a fixture whose set-up failed
+            Pair.Dispose(); // what a failed set-up made goes at once; xUnit disposing it again is harmless
             throw;
         }
     }

@@ -24,7 +24,18 @@ public sealed class PairingThroughChangesTests : IAsyncLifetime
 
     private HttpClient B => _pair.B;
 
-    public Task InitializeAsync() => _pair.StartAsync();
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await _pair.StartAsync();
+        }
+        catch
+        {
+            _pair.Dispose(); // xUnit does not dispose a test class whose set-up failed
+            throw;
+        }
+    }
 
     public Task DisposeAsync()
     {

@@ -14,7 +14,15 @@ public sealed class ServicesAcrossRestartsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _appliance = new ApplianceProcess(new Dictionary<string, string> { ["Rockstor__ReplicationPort"] = _replicationPort.ToString(CultureInfo.InvariantCulture) });
-        await _appliance.StartAsync();
+        try
+        {
+            await _appliance.StartAsync();
+        }
+        catch
+        {
+            _appliance.Dispose(); // xUnit does not dispose a test class whose set-up failed
+            throw;
+        }
     }
 
     public Task DisposeAsync()

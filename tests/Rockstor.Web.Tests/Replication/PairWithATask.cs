@@ -32,7 +32,7 @@ public abstract class PairWithATask(string sourceId, string destinationId) : IAs
         }
         catch
         {
-            Pair.Dispose(); // xUnit does not dispose a fixture whose set-up failed
+            Pair.Dispose(); // what a failed set-up made goes at once; xUnit disposing it again is harmless
             throw;
         }
     }
