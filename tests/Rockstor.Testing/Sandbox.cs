@@ -217,7 +217,14 @@ public sealed class Sandbox : IDisposable
             var dash = rest.IndexOf('-', StringComparison.Ordinal);
             if (dash > 0 && int.TryParse(rest[..dash], out var pid) && !Directory.Exists($"/proc/{pid}"))
             {
-                CleanUp(folder.TrimEnd('/'));
+                try
+                {
+                    CleanUp(folder.TrimEnd('/'));
+                }
+                catch (IOException)
+                {
+                    // Another test process, started beside this one, sweeps the same folder at the same time.
+                }
             }
         }
     }

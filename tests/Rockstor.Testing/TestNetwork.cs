@@ -1,14 +1,22 @@
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
 namespace Rockstor.Testing;
 
 /// <summary>
 /// Separate hosts on this machine: one network namespace per host (named rockstor-PID-N-I), each with a
 /// private address on a bridge in the test's own namespace, so the test reaches every host and the hosts
-/// reach each other. Dispose deletes the namespaces and the bridge; a new network first sweeps those of
-/// test processes that are gone.
+/// reach each other. Each network has a subnet (10.231.x) no other network on the machine has, whichever
+/// test process made it: test processes run side by side. Dispose deletes the namespaces and the bridge; a
+/// new network first sweeps those of test processes that are gone.
 /// </summary>
 public sealed class TestNetwork : IDisposable
 {
     private const string NamespacePrefix = "rockstor-";
+
+    /// <summary>An abstract socket's name (nothing on disk): one process at a time binds it, and it goes with its process.</summary>
+    private const string SubnetLock = "\0rockstor-test-networks";
+
     private static int _networks;
 
     private readonly string _bridge;
@@ -20,13 +28,17 @@ public sealed class TestNetwork : IDisposable
         var pid = Environment.ProcessId;
         var n = Interlocked.Increment(ref _networks);
         Tag = $"{pid}-{n}";
-        Subnet = $"10.231.{(pid + n) % 250 + 1}";
         _bridge = $"rk{pid}b{n % 10}";
         try
         {
-            Sandbox.Run("ip", "link", "add", _bridge, "type", "bridge");
-            WithoutIpv6(_bridge);
-            Sandbox.Run("ip", "addr", "add", $"{Subnet}.1/24", "dev", _bridge);
+            using (HoldSubnetLock())
+            {
+                Subnet = FreeSubnet((pid + n) % 250 + 1);
+                Sandbox.Run("ip", "link", "add", _bridge, "type", "bridge");
+                WithoutIpv6(_bridge);
+                Sandbox.Run("ip", "addr", "add", $"{Subnet}.1/24", "dev", _bridge);
+            }
+
             Sandbox.Run("ip", "link", "set", _bridge, "up");
             for (var i = 0; i < hosts; i++)
             {
@@ -43,7 +55,7 @@ public sealed class TestNetwork : IDisposable
     public string Tag { get; }
 
     /// <summary>The first three octets of the network (10.231.x).</summary>
-    public string Subnet { get; }
+    public string Subnet { get; } = "";
 
     public IReadOnlyList<TestHost> Hosts => _hosts;
 
@@ -61,6 +73,41 @@ public sealed class TestNetwork : IDisposable
         }
 
         Sandbox.TryRun("ip", "link", "del", _bridge);
+    }
+
+    /// <summary>Waits (up to 30 s) until this process alone may pick a subnet; disposing the socket lets the next one.</summary>
+    private static Socket HoldSubnetLock()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                socket.Bind(new UnixDomainSocketEndPoint(SubnetLock));
+                return socket;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                socket.Dispose();
+                Thread.Sleep(50);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The first 10.231.x subnet, from <paramref name="preferred"/> on, that no address of the machine is in.</summary>
+    private static string FreeSubnet(int preferred)
+    {
+        var used = Regex.Matches(Sandbox.Run("ip", "-4", "-o", "addr", "show"), @"inet 10\.231\.(\d+)\.")
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToHashSet();
+        var free = Enumerable.Range(0, 250).Select(i => (preferred - 1 + i) % 250 + 1).FirstOrDefault(x => !used.Contains(x));
+        return free > 0 ? $"10.231.{free}" : throw new InvalidOperationException("Every 10.231.x subnet is taken by a test network.");
     }
 
     /// <summary>

@@ -125,7 +125,7 @@ public sealed class RebuiltSourceTests : IAsyncLifetime
         Assert.Contains("import its pool", waiting.GetProperty("error").GetString(), StringComparison.Ordinal);
 
         // The pool is imported, and the next run sends only what changed since the snapshot both sides hold.
-        var candidate = (await _rebuilt.GetFromJsonAsync<JsonElement>("/api/pools/importable")).EnumerateArray().Single();
+        var candidate = await ImportCandidates.OwnAsync(_rebuilt, _pair.Source);
         await Ok(_rebuilt.PostAsJsonAsync("/api/pools/import", new { fsUuid = candidate.GetProperty("fsUuid").GetString(), name = "tank" }));
         var smb = await _rebuilt.GetFromJsonAsync<JsonElement>("/api/shares/photos/smb"); // the share came back as it was: its export holds
         Assert.True(smb.GetProperty("enabled").GetBoolean() && smb.GetProperty("readOnly").GetBoolean(), smb.ToString());

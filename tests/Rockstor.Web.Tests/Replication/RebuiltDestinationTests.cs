@@ -65,7 +65,7 @@ public sealed class RebuiltDestinationTests : IAsyncLifetime
         }
 
         await _pair.SetUpDestinationAgainAsync();
-        var candidate = (await B.GetFromJsonAsync<JsonElement>("/api/pools/importable")).EnumerateArray().Single();
+        var candidate = await ImportCandidates.OwnAsync(B, _pair.Destination);
         var preview = await B.GetFromJsonAsync<JsonElement>($"/api/pools/importable/{candidate.GetProperty("fsUuid").GetString()}");
         await Ok(B.PostAsJsonAsync("/api/pools/import", new { fsUuid = candidate.GetProperty("fsUuid").GetString(), name = "backup" }));
         await SetServiceAsync(B, on: true);
