@@ -55,4 +55,5 @@ awk '/(Passed|Failed)!  -/ {
        }
      }
      END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+echo "in $((SECONDS / 60)) min $((SECONDS % 60)) s, prerequisites and build included"
 exit "$status"
